@@ -1,0 +1,259 @@
+#include "commands.hxx"
+
+#include <scrqm/catalogue.hxx>
+#include <scrqm/formats.hxx>
+#include <scrqm/office.hxx>
+#include <scrqm/result.hxx>
+#include <scrqm/text_reader.hxx>
+
+#include <algorithm>
+#include <climits>
+#include <memory>
+#include <ostream>
+#include <unistd.h>
+
+namespace scrqm::cli
+{
+
+namespace
+{
+
+constexpr const char* kUsage = R"(usage: scrqm COMMAND [OPTIONS] [FILE...]
+
+Commands:
+  outline FILE...     the document's sections (headings) with their marker tags
+  markers             the quality markers of the framework, with their questions
+
+Options:
+  --format text|json  output format (default: text; json is one object per line)
+  --framework ID      quality-marker framework (default: scr-qm-2016)
+  -h, --help          this help
+  --version           the version
+
+Documents: .txt and .md are read directly; .odt .fodt .docx .doc .rtf are opened by
+a private headless LibreOffice that scrqm starts and stops itself.
+Exit status: 0 done, 2 a file could not be read (one line on stderr says why).
+)";
+
+std::string executable_dir()
+{
+    char buf[PATH_MAX];
+    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return ".";
+    std::string path(buf, static_cast<std::size_t>(n));
+    return path.substr(0, path.find_last_of('/'));
+}
+
+bool file_exists(const std::string& path)
+{
+    return ::access(path.c_str(), R_OK) == 0;
+}
+
+struct Options
+{
+    std::string command;
+    std::string format = "text";
+    std::string framework = kDefaultFramework;
+    std::vector<std::string> files;
+};
+
+// Parses the command line; returns an error message or "".
+std::string parse(const std::vector<std::string>& args, Options& opt)
+{
+    for (std::size_t i = 0; i < args.size(); ++i)
+    {
+        const std::string& a = args[i];
+        auto value = [&](const char* name) -> std::string
+        {
+            const std::string prefix = std::string(name) + "=";
+            if (a.rfind(prefix, 0) == 0)
+                return a.substr(prefix.size());
+            if (i + 1 >= args.size())
+                throw std::invalid_argument(std::string(name) + " needs a value");
+            return args[++i];
+        };
+        if (a == "--format" || a.rfind("--format=", 0) == 0)
+            opt.format = value("--format");
+        else if (a == "--framework" || a.rfind("--framework=", 0) == 0)
+            opt.framework = value("--framework");
+        else if (a == "--version" || a == "-h" || a == "--help")
+            opt.command = opt.command.empty() ? a : opt.command;
+        else if (a == "--")
+        {
+            opt.files.insert(opt.files.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+            break;
+        }
+        else if (a.size() > 1 && a[0] == '-')
+            return "unknown option " + a;
+        else if (opt.command.empty())
+            opt.command = a;
+        else
+            opt.files.push_back(a);
+    }
+    if (opt.format != "text" && opt.format != "json")
+        return "--format must be text or json, not " + opt.format;
+    return {};
+}
+
+class Runner
+{
+public:
+    Runner(const Options& opt, std::ostream& out, std::ostream& err)
+        : opt_(opt), out_(out), err_(err), exe_dir_(executable_dir())
+    {
+    }
+
+    std::string data_directory() const
+    {
+        const std::string beside = exe_dir_ + "/data";
+        return scrqm::data_dir(file_exists(beside + "/frameworks") ? beside
+                                                                   : SCRQM_SOURCE_DATA_DIR);
+    }
+
+    int markers()
+    {
+        const Catalogue cat = load_catalogue(framework_path(data_directory(), opt_.framework));
+        if (opt_.format == "json")
+            out_ << catalogue_to_json(cat) << "\n";
+        else
+            out_ << catalogue_to_text(cat);
+        return kExitOk;
+    }
+
+    int outline()
+    {
+        if (opt_.files.empty())
+        {
+            err_ << "scrqm: outline needs at least one FILE\n";
+            return kExitCannotCheck;
+        }
+        int status = kExitOk;
+        for (const std::string& file : opt_.files)
+        {
+            try
+            {
+                outline_one(file);
+            }
+            catch (const ReadError& e)
+            {
+                err_ << "scrqm: " << e.what() << "\n";
+                status = kExitCannotCheck;
+            }
+            catch (const OfficeError& e)
+            {
+                err_ << "scrqm: " << file << ": " << e.what() << "\n";
+                status = kExitCannotCheck;
+            }
+        }
+        return status;
+    }
+
+private:
+    void outline_one(const std::string& file)
+    {
+        const Format format = format_of(file);
+        if (format == Format::Unsupported)
+            throw ReadError(file + ": unsupported document type; scrqm reads " +
+                            supported_formats());
+        std::string json;
+        if (!needs_office(format))
+        {
+            const Document doc = read_text_file(file);
+            Result r;
+            r.file = file;
+            r.framework = opt_.framework;
+            r.sections = compute_sections(doc);
+            r.paragraphs = doc.paragraphs.size();
+            if (opt_.format == "json")
+                out_ << to_json(r) << "\n";
+            else
+                out_ << outline_to_text(r);
+            return;
+        }
+        precheck_office_file(file, format);
+        json = office().run(file, "outline", {{"Framework", opt_.framework}});
+        if (opt_.format == "json")
+        {
+            out_ << json << "\n";
+            return;
+        }
+        out_ << outline_text_from_json(json, file);
+    }
+
+    // The office answers JSON; the text form is rendered from it so both
+    // formats always agree.
+    static std::string outline_text_from_json(const std::string& json, const std::string& file)
+    {
+        Result r = result_from_json(json);
+        r.file = file;
+        return outline_to_text(r);
+    }
+
+    OfficeSession& office()
+    {
+        if (!office_)
+        {
+            OfficeOptions o;
+            o.oxt = exe_dir_ + "/scrqm.oxt";
+            office_ = start_office(o);
+        }
+        return *office_;
+    }
+
+    const Options& opt_;
+    std::ostream& out_;
+    std::ostream& err_;
+    std::string exe_dir_;
+    std::unique_ptr<OfficeSession> office_;
+};
+
+} // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    Options opt;
+    std::string problem;
+    try
+    {
+        problem = parse(args, opt);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        problem = e.what();
+    }
+    if (!problem.empty())
+    {
+        err << "scrqm: " << problem << "\n" << kUsage;
+        return kExitCannotCheck;
+    }
+    const bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
+                      std::find(args.begin(), args.end(), "-h") != args.end();
+    if (opt.command.empty() || opt.command == "help" || help)
+    {
+        (opt.command.empty() ? err : out) << kUsage;
+        return opt.command.empty() ? kExitCannotCheck : kExitOk;
+    }
+    if (opt.command == "--version" || opt.command == "version")
+    {
+        out << "scrqm " << SCRQM_VERSION << "\n";
+        return kExitOk;
+    }
+    try
+    {
+        Runner runner(opt, out, err);
+        if (opt.command == "markers")
+            return runner.markers();
+        if (opt.command == "outline")
+            return runner.outline();
+    }
+    catch (const DataError& e)
+    {
+        err << "scrqm: data file: " << e.what() << "\n";
+        return kExitCannotCheck;
+    }
+    err << "scrqm: unknown command " << opt.command << "\n" << kUsage;
+    return kExitCannotCheck;
+}
+
+} // namespace scrqm::cli

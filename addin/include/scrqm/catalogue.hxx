@@ -1,0 +1,62 @@
+// Quality-marker frameworks, read from data files (addin/data/frameworks).
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace scrqm
+{
+
+// A data file that cannot be used. what() names the file and the problem.
+class DataError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Cluster
+{
+    std::string id;
+    std::string title;
+};
+
+struct Marker
+{
+    std::string id; // "QM1"
+    int number = 0;
+    std::string title;
+    std::string cluster; // Cluster::id
+    std::string statement;
+    std::string rationale;
+    std::vector<std::string> questions;
+    std::vector<std::string> equality_diversity;
+    std::vector<std::string> guidance;
+};
+
+struct Catalogue
+{
+    std::string id; // "scr-qm-2016"
+    std::string title;
+    std::string publisher;
+    int year = 0;
+    std::vector<Cluster> clusters;
+    std::vector<Marker> markers;
+
+    const Marker* find(const std::string& marker_id) const;
+    const Cluster* find_cluster(const std::string& cluster_id) const;
+};
+
+// Reads and validates a framework file. Throws DataError.
+Catalogue load_catalogue(const std::string& path);
+
+// The directory holding the data files: $SCRQM_DATA_DIR if set, else
+// `fallback` (the caller knows where it was installed).
+std::string data_dir(const std::string& fallback);
+
+// <data_dir>/frameworks/<id>.json
+std::string framework_path(const std::string& data_dir, const std::string& framework_id);
+
+constexpr const char* kDefaultFramework = "scr-qm-2016";
+
+} // namespace scrqm

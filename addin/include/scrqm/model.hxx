@@ -1,0 +1,82 @@
+// The document model every check works on. Plain C++: no UNO, so the same
+// checks run in the office, on the command line and in unit tests.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace scrqm
+{
+
+// Where a paragraph lives. Every part that could carry an identifier is a
+// separate place so that a finding can say exactly where it is.
+enum class Where
+{
+    Body,
+    Table,
+    Footnote,
+    Endnote,
+    Header,
+    Footer,
+    Frame,
+    Comment,
+    Property,
+};
+
+const char* to_string(Where where);
+constexpr std::size_t kWhereCount = 9;
+
+struct Paragraph
+{
+    Where where = Where::Body;
+    // 0-based index among the paragraphs with the same `where` (for .txt:
+    // the 0-based line number).
+    std::size_t index = 0;
+    std::string text; // UTF-8
+    // 0 = body text, 1..10 = heading level.
+    int outline_level = 0;
+    // Human-readable container: "Table1 B2", "footnote 3", "page style
+    // Default Page Style (left)", "comment by X", a property name.
+    std::string container;
+    // Position of the body paragraph this one is anchored to or follows
+    // (for body paragraphs: their own index). Lets a section own the
+    // tables, footnotes and comments inside it.
+    std::size_t anchor = 0;
+    // A heading's title when its text carries markup ("## Analysis").
+    std::string heading_title;
+};
+
+struct Section
+{
+    std::string title;
+    int level = 1;
+    std::size_t paragraph = 0;        // body index of the heading
+    std::size_t end = 0;              // body index one past the last paragraph
+    std::vector<std::string> markers; // marker ids tagged to this section
+};
+
+struct Document
+{
+    std::string file;                  // as the user named it
+    std::string format;                // "txt", "md", "odt", "docx", ...
+    std::vector<Paragraph> paragraphs; // reading order
+    std::map<std::string, std::string> properties;
+
+    // Appends a paragraph, giving it the next index for its `where`.
+    Paragraph& add(Where where, std::string text, int outline_level = 0,
+                   std::string container = {});
+
+    std::size_t count(Where where) const;
+
+private:
+    std::size_t next_index_[kWhereCount] = {};
+    std::size_t last_body_ = 0;
+};
+
+// A section is a heading and everything up to the next heading of the same
+// or a higher level (a smaller number).
+std::vector<Section> compute_sections(const Document& doc);
+
+} // namespace scrqm

@@ -1,0 +1,200 @@
+#include <scrqm/json.hxx>
+
+#include <cmath>
+#include <cstdio>
+
+namespace scrqm
+{
+
+void JsonWriter::separate()
+{
+    if (after_key_)
+    {
+        after_key_ = false;
+        return;
+    }
+    if (!has_element_.empty())
+    {
+        if (has_element_.back())
+            out_ += ',';
+        has_element_.back() = true;
+    }
+}
+
+JsonWriter& JsonWriter::begin_object()
+{
+    separate();
+    out_ += '{';
+    has_element_.push_back(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_object()
+{
+    out_ += '}';
+    has_element_.pop_back();
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array()
+{
+    separate();
+    out_ += '[';
+    has_element_.push_back(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array()
+{
+    out_ += ']';
+    has_element_.pop_back();
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name)
+{
+    separate();
+    escape(out_, name);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view s)
+{
+    separate();
+    escape(out_, s);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t n)
+{
+    separate();
+    out_ += std::to_string(n);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::uint64_t n)
+{
+    separate();
+    out_ += std::to_string(n);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(double d)
+{
+    separate();
+    if (!std::isfinite(d))
+    {
+        out_ += "null";
+        return *this;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", d);
+    out_ += buf;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(bool b)
+{
+    separate();
+    out_ += b ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null()
+{
+    separate();
+    out_ += "null";
+    return *this;
+}
+
+namespace
+{
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
+std::size_t utf8_sequence(std::string_view s, std::size_t i)
+{
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t len;
+    std::uint32_t cp;
+    if (b < 0x80)
+        return 1;
+    if ((b & 0xE0) == 0xC0)
+        len = 2, cp = b & 0x1F;
+    else if ((b & 0xF0) == 0xE0)
+        len = 3, cp = b & 0x0F;
+    else if ((b & 0xF8) == 0xF0)
+        len = 4, cp = b & 0x07;
+    else
+        return 0;
+    if (i + len > s.size())
+        return 0;
+    for (std::size_t k = 1; k < len; ++k)
+    {
+        const auto c = static_cast<unsigned char>(s[i + k]);
+        if ((c & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    // Reject overlong forms, surrogates and values past U+10FFFF.
+    static constexpr std::uint32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+} // namespace
+
+void JsonWriter::escape(std::string& out, std::string_view s)
+{
+    out += '"';
+    for (std::size_t i = 0; i < s.size();)
+    {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80)
+        {
+            const std::size_t len = utf8_sequence(s, i);
+            if (len == 0)
+            {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            }
+            else
+            {
+                out.append(s.substr(i, len));
+                i += len;
+            }
+            continue;
+        }
+        switch (c)
+        {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20)
+            {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            }
+            else
+                out += static_cast<char>(c);
+        }
+        ++i;
+    }
+    out += '"';
+}
+
+} // namespace scrqm

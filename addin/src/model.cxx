@@ -1,0 +1,90 @@
+#include <scrqm/model.hxx>
+
+namespace scrqm
+{
+
+namespace
+{
+std::string trim(const std::string& s)
+{
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos)
+        return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+} // namespace
+
+const char* to_string(Where where)
+{
+    switch (where)
+    {
+    case Where::Body:
+        return "body";
+    case Where::Table:
+        return "table";
+    case Where::Footnote:
+        return "footnote";
+    case Where::Endnote:
+        return "endnote";
+    case Where::Header:
+        return "header";
+    case Where::Footer:
+        return "footer";
+    case Where::Frame:
+        return "frame";
+    case Where::Comment:
+        return "comment";
+    case Where::Property:
+        return "property";
+    }
+    return "body";
+}
+
+Paragraph& Document::add(Where where, std::string text, int outline_level, std::string container)
+{
+    Paragraph p;
+    p.where = where;
+    p.index = next_index_[static_cast<std::size_t>(where)]++;
+    p.text = std::move(text);
+    p.outline_level = where == Where::Body ? outline_level : 0;
+    p.container = std::move(container);
+    if (where == Where::Body)
+        last_body_ = p.index;
+    p.anchor = last_body_;
+    paragraphs.push_back(std::move(p));
+    return paragraphs.back();
+}
+
+std::size_t Document::count(Where where) const
+{
+    return next_index_[static_cast<std::size_t>(where)];
+}
+
+std::vector<Section> compute_sections(const Document& doc)
+{
+    std::vector<Section> sections;
+    // Indices into `sections` of the headings still open, outermost first.
+    std::vector<std::size_t> open;
+    const std::size_t body_count = doc.count(Where::Body);
+    for (const Paragraph& p : doc.paragraphs)
+    {
+        if (p.where != Where::Body || p.outline_level <= 0)
+            continue;
+        while (!open.empty() && sections[open.back()].level >= p.outline_level)
+        {
+            sections[open.back()].end = p.index;
+            open.pop_back();
+        }
+        Section s;
+        s.title = p.heading_title.empty() ? trim(p.text) : p.heading_title;
+        s.level = p.outline_level;
+        s.paragraph = p.index;
+        s.end = body_count;
+        open.push_back(sections.size());
+        sections.push_back(std::move(s));
+    }
+    return sections;
+}
+
+} // namespace scrqm

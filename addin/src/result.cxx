@@ -1,0 +1,286 @@
+#include <scrqm/json.hxx>
+#include <scrqm/result.hxx>
+
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+
+#include <array>
+#include <sstream>
+#include <stdexcept>
+
+namespace scrqm
+{
+
+const char* to_string(Severity severity)
+{
+    switch (severity)
+    {
+    case Severity::Info:
+        return "info";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+        return "error";
+    }
+    return "warning";
+}
+
+namespace
+{
+
+void write_sections(JsonWriter& w, const std::vector<Section>& sections)
+{
+    w.key("sections").begin_array();
+    for (const Section& s : sections)
+    {
+        w.begin_object()
+            .member("title", s.title)
+            .member("level", s.level)
+            .member("paragraph", static_cast<std::uint64_t>(s.paragraph))
+            .member("end", static_cast<std::uint64_t>(s.end));
+        w.key("markers").begin_array();
+        for (const std::string& m : s.markers)
+            w.value(m);
+        w.end_array().end_object();
+    }
+    w.end_array();
+}
+
+void write_finding(JsonWriter& w, const Finding& f)
+{
+    w.begin_object()
+        .member("check", f.check)
+        .member("category", f.category)
+        .member("severity", to_string(f.severity))
+        .member("message", f.message)
+        .member("marker", f.marker)
+        .member("text", f.text)
+        .member("where", to_string(f.where))
+        .member("paragraph", static_cast<std::uint64_t>(f.paragraph))
+        .member("start", static_cast<std::uint64_t>(f.start))
+        .member("end", static_cast<std::uint64_t>(f.end))
+        .member("explanation", f.explanation)
+        .member("score", f.score);
+    if (!f.fix.empty())
+        w.member("fix", f.fix);
+    w.end_object();
+}
+
+void write_strings(JsonWriter& w, const char* name, const std::vector<std::string>& items)
+{
+    w.key(name).begin_array();
+    for (const std::string& s : items)
+        w.value(s);
+    w.end_array();
+}
+
+} // namespace
+
+std::string to_json(const Result& result)
+{
+    JsonWriter w;
+    w.begin_object().member("file", result.file).member("framework", result.framework);
+    write_sections(w, result.sections);
+    w.key("findings").begin_array();
+    std::array<std::uint64_t, 3> by_severity{};
+    for (const Finding& f : result.findings)
+    {
+        write_finding(w, f);
+        ++by_severity[static_cast<std::size_t>(f.severity)];
+    }
+    w.end_array();
+    w.key("summary")
+        .begin_object()
+        .member("paragraphs", static_cast<std::uint64_t>(result.paragraphs))
+        .member("sections", static_cast<std::uint64_t>(result.sections.size()))
+        .member("findings", static_cast<std::uint64_t>(result.findings.size()))
+        .member("errors", by_severity[static_cast<std::size_t>(Severity::Error)])
+        .member("warnings", by_severity[static_cast<std::size_t>(Severity::Warning)])
+        .member("info", by_severity[static_cast<std::size_t>(Severity::Info)])
+        .end_object();
+    w.end_object();
+    return w.take();
+}
+
+std::string catalogue_to_json(const Catalogue& cat)
+{
+    JsonWriter w;
+    w.begin_object();
+    w.key("framework")
+        .begin_object()
+        .member("id", cat.id)
+        .member("title", cat.title)
+        .member("publisher", cat.publisher)
+        .member("year", cat.year)
+        .end_object();
+    w.key("clusters").begin_array();
+    for (const Cluster& c : cat.clusters)
+        w.begin_object().member("id", c.id).member("title", c.title).end_object();
+    w.end_array();
+    w.key("markers").begin_array();
+    for (const Marker& m : cat.markers)
+    {
+        w.begin_object()
+            .member("id", m.id)
+            .member("number", m.number)
+            .member("title", m.title)
+            .member("cluster", m.cluster)
+            .member("statement", m.statement)
+            .member("rationale", m.rationale);
+        write_strings(w, "questions", m.questions);
+        write_strings(w, "equality_diversity", m.equality_diversity);
+        write_strings(w, "guidance", m.guidance);
+        w.end_object();
+    }
+    w.end_array().end_object();
+    return w.take();
+}
+
+std::string model_to_json(const Document& doc)
+{
+    JsonWriter w;
+    w.begin_object().member("file", doc.file).member("format", doc.format);
+    w.key("paragraphs").begin_array();
+    for (const Paragraph& p : doc.paragraphs)
+    {
+        w.begin_object()
+            .member("where", to_string(p.where))
+            .member("paragraph", static_cast<std::uint64_t>(p.index))
+            .member("level", p.outline_level)
+            .member("container", p.container)
+            .member("anchor", static_cast<std::uint64_t>(p.anchor))
+            .member("text", p.text)
+            .end_object();
+    }
+    w.end_array();
+    w.key("properties").begin_object();
+    for (const auto& [name, value] : doc.properties)
+        w.member(name, value);
+    w.end_object().end_object();
+    return w.take();
+}
+
+std::string error_json(const std::string& message, const std::string& file)
+{
+    JsonWriter w;
+    w.begin_object();
+    if (!file.empty())
+        w.member("file", file);
+    w.member("error", message).end_object();
+    return w.take();
+}
+
+namespace
+{
+Severity severity_from(const std::string& s)
+{
+    if (s == "error")
+        return Severity::Error;
+    if (s == "info")
+        return Severity::Info;
+    return Severity::Warning;
+}
+
+Where where_from(const std::string& s)
+{
+    for (std::size_t i = 0; i < kWhereCount; ++i)
+        if (s == to_string(static_cast<Where>(i)))
+            return static_cast<Where>(i);
+    return Where::Body;
+}
+} // namespace
+
+Result result_from_json(const std::string& json)
+{
+    namespace pt = boost::property_tree;
+    pt::ptree root;
+    std::istringstream in(json);
+    try
+    {
+        pt::read_json(in, root);
+    }
+    catch (const pt::json_parser_error& e)
+    {
+        throw std::runtime_error("malformed result from the office: " + e.message());
+    }
+    if (const auto error = root.get_optional<std::string>("error"))
+        throw std::runtime_error(*error);
+    Result r;
+    r.file = root.get<std::string>("file", "");
+    r.framework = root.get<std::string>("framework", kDefaultFramework);
+    r.paragraphs = root.get<std::size_t>("summary.paragraphs", 0);
+    if (const auto sections = root.get_child_optional("sections"))
+        for (const auto& [key, node] : *sections)
+        {
+            Section s;
+            s.title = node.get<std::string>("title", "");
+            s.level = node.get<int>("level", 1);
+            s.paragraph = node.get<std::size_t>("paragraph", 0);
+            s.end = node.get<std::size_t>("end", 0);
+            if (const auto markers = node.get_child_optional("markers"))
+                for (const auto& [k, m] : *markers)
+                    s.markers.push_back(m.data());
+            r.sections.push_back(std::move(s));
+        }
+    if (const auto findings = root.get_child_optional("findings"))
+        for (const auto& [key, node] : *findings)
+        {
+            Finding f;
+            f.check = node.get<std::string>("check", "");
+            f.category = node.get<std::string>("category", "");
+            f.severity = severity_from(node.get<std::string>("severity", ""));
+            f.message = node.get<std::string>("message", "");
+            f.marker = node.get<std::string>("marker", "");
+            f.text = node.get<std::string>("text", "");
+            f.where = where_from(node.get<std::string>("where", ""));
+            f.paragraph = node.get<std::size_t>("paragraph", 0);
+            f.start = node.get<std::size_t>("start", 0);
+            f.end = node.get<std::size_t>("end", 0);
+            f.explanation = node.get<std::string>("explanation", "");
+            f.score = node.get<double>("score", 1.0);
+            f.fix = node.get<std::string>("fix", "");
+            r.findings.push_back(std::move(f));
+        }
+    return r;
+}
+
+std::string outline_to_text(const Result& result)
+{
+    std::string out = result.file + "\n";
+    if (result.sections.empty())
+        out += "  (no headings)\n";
+    for (const Section& s : result.sections)
+    {
+        out.append(static_cast<std::size_t>(2 * s.level), ' ');
+        out += s.title;
+        out += "  [paragraph " + std::to_string(s.paragraph);
+        if (!s.markers.empty())
+        {
+            out += "; ";
+            for (std::size_t i = 0; i < s.markers.size(); ++i)
+                out += (i ? "," : "") + s.markers[i];
+        }
+        out += "]\n";
+    }
+    return out;
+}
+
+std::string catalogue_to_text(const Catalogue& cat)
+{
+    std::string out = cat.title + " (" + cat.id + ")\n";
+    for (const Cluster& c : cat.clusters)
+    {
+        out += "\n" + c.title + "\n";
+        for (const Marker& m : cat.markers)
+        {
+            if (m.cluster != c.id)
+                continue;
+            out += "  " + m.id + "  " + m.title + " (" + std::to_string(m.questions.size()) +
+                   " questions)\n";
+            out += "        " + m.statement + "\n";
+        }
+    }
+    return out;
+}
+
+} // namespace scrqm

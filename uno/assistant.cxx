@@ -1,0 +1,208 @@
+// org.scrqm.ReviewAssistant: the macro API. Every call returns a JSON string;
+// every failure becomes {"error": ...}, never an exception into the caller.
+#include "convert.hxx"
+#include "reader.hxx"
+
+#include <scrqm/catalogue.hxx>
+#include <scrqm/result.hxx>
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/lang/XSingleComponentFactory.hpp>
+#include <com/sun/star/task/XJob.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/factory.hxx>
+#include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <sal/types.h>
+
+#include <dlfcn.h>
+#include <exception>
+#include <map>
+
+using namespace com::sun::star;
+using com::sun::star::uno::Reference;
+using com::sun::star::uno::UNO_QUERY;
+using rtl::OUString;
+
+namespace scrqm::lo
+{
+
+constexpr const char* kImplementationName = "org.scrqm.comp.ReviewAssistant";
+constexpr const char* kServiceName = "org.scrqm.ReviewAssistant";
+
+namespace
+{
+
+// The extension's own directory: the data files ship beside this library.
+std::string extension_dir()
+{
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void*>(&extension_dir), &info) == 0 || !info.dli_fname)
+        return ".";
+    const std::string lib = info.dli_fname;
+    return lib.substr(0, lib.find_last_of('/'));
+}
+
+struct Args
+{
+    std::map<std::string, uno::Any> values;
+
+    std::string text(const std::string& name, const std::string& fallback = {}) const
+    {
+        const auto it = values.find(name);
+        OUString s;
+        if (it != values.end() && (it->second >>= s))
+            return to_utf8(s);
+        return fallback;
+    }
+
+    void add(const uno::Sequence<beans::NamedValue>& seq)
+    {
+        for (sal_Int32 i = 0; i < seq.getLength(); ++i)
+        {
+            // The job framework wraps a caller's arguments in DynamicData.
+            uno::Sequence<beans::NamedValue> nested;
+            if (seq[i].Name == "DynamicData" && (seq[i].Value >>= nested))
+                add(nested);
+            else
+                values[to_utf8(seq[i].Name)] = seq[i].Value;
+        }
+    }
+};
+
+class ReviewAssistant : public cppu::WeakImplHelper2<task::XJob, lang::XServiceInfo>
+{
+public:
+    explicit ReviewAssistant(const Reference<uno::XComponentContext>& context) : context_(context)
+    {
+    }
+
+    uno::Any SAL_CALL execute(const uno::Sequence<beans::NamedValue>& arguments) override
+    {
+        std::string json;
+        try
+        {
+            Args args;
+            args.add(arguments);
+            json = dispatch(args);
+        }
+        catch (const uno::Exception& e)
+        {
+            json = error_json(to_utf8(e.Message));
+        }
+        catch (const std::exception& e)
+        {
+            json = error_json(e.what());
+        }
+        catch (...)
+        {
+            json = error_json("unexpected failure");
+        }
+        return uno::Any(to_ou(json));
+    }
+
+    OUString SAL_CALL getImplementationName() override
+    {
+        return OUString::createFromAscii(kImplementationName);
+    }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override
+    {
+        return cppu::supportsService(this, name);
+    }
+    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        uno::Sequence<OUString> names(1);
+        names[0] = OUString::createFromAscii(kServiceName);
+        return names;
+    }
+
+private:
+    std::string dispatch(const Args& args)
+    {
+        const std::string action = args.text("Action");
+        const std::string framework = args.text("Framework", kDefaultFramework);
+        if (action == "catalogue")
+            return catalogue_to_json(
+                load_catalogue(framework_path(data_dir(extension_dir() + "/data"), framework)));
+        if (action == "outline" || action == "model")
+        {
+            Reference<frame::XModel> model = document(args);
+            const std::string file = args.text("File", model_name(model));
+            const Document doc = read_document(model, file);
+            if (action == "model")
+                return model_to_json(doc);
+            Result r;
+            r.file = file;
+            r.framework = framework;
+            r.sections = compute_sections(doc);
+            r.paragraphs = doc.paragraphs.size();
+            return to_json(r);
+        }
+        if (action.empty())
+            return error_json("missing Action (one of: outline, catalogue, model)");
+        return error_json("unknown Action \"" + action + "\" (one of: outline, catalogue, model)");
+    }
+
+    Reference<frame::XModel> document(const Args& args)
+    {
+        Reference<frame::XModel> model;
+        const auto it = args.values.find("Document");
+        if (it != args.values.end())
+        {
+            it->second >>= model;
+            if (!model.is())
+                throw std::runtime_error("Document is not a document model (XModel)");
+            return model;
+        }
+        Reference<frame::XDesktop2> desktop = frame::Desktop::create(context_);
+        model.set(desktop->getCurrentComponent(), UNO_QUERY);
+        if (!model.is())
+            throw std::runtime_error("no Document given and no current document");
+        return model;
+    }
+
+    static std::string model_name(const Reference<frame::XModel>& model)
+    {
+        const std::string url = to_utf8(model->getURL());
+        return url.empty() ? std::string("Untitled") : url;
+    }
+
+    Reference<uno::XComponentContext> context_;
+};
+
+Reference<uno::XInterface> SAL_CALL create(const Reference<uno::XComponentContext>& context)
+{
+    return static_cast<cppu::OWeakObject*>(new ReviewAssistant(context));
+}
+
+} // namespace
+
+} // namespace scrqm::lo
+
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
+org_scrqm_ReviewAssistant_get_implementation(uno::XComponentContext* context,
+                                             const uno::Sequence<uno::Any>&)
+{
+    auto* instance = new scrqm::lo::ReviewAssistant(context);
+    instance->acquire();
+    return static_cast<cppu::OWeakObject*>(instance);
+}
+
+// An extension installed into a running office is registered through its
+// factory, not its constructor: both entry points exist.
+extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implementation, void*, void*)
+{
+    if (implementation == nullptr ||
+        rtl::OUString::createFromAscii(implementation) !=
+            rtl::OUString::createFromAscii(scrqm::lo::kImplementationName))
+        return nullptr;
+    uno::Sequence<rtl::OUString> names(1);
+    names[0] = rtl::OUString::createFromAscii(scrqm::lo::kServiceName);
+    Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
+        scrqm::lo::create, rtl::OUString::createFromAscii(scrqm::lo::kImplementationName), names);
+    factory->acquire();
+    return factory.get();
+}
