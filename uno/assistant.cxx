@@ -126,7 +126,7 @@ private:
         const std::string framework = args.text("Framework", kDefaultFramework);
         if (action == "catalogue")
             return catalogue_to_json(
-                load_catalogue(framework_path(data_dir(extension_dir() + "/data"), framework)));
+                load_framework(data_dir(extension_dir() + "/data"), framework));
         if (action == "outline" || action == "model")
         {
             Reference<frame::XModel> model = document(args);

@@ -12,6 +12,7 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
@@ -30,6 +31,7 @@
 #include <com/sun/star/util/DateTime.hpp>
 
 #include <set>
+#include <vector>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -53,8 +55,8 @@ public:
         Reference<container::XEnumerationAccess> access(text, UNO_QUERY);
         if (!access.is())
             return;
-        if (!seen_.insert(Reference<uno::XInterface>(text, UNO_QUERY).get()).second)
-            return; // a shared header read once, a frame seen from its anchor
+        if (!first_visit(text))
+            return; // a frame seen from its anchor, a note seen from its portion
         Reference<container::XEnumeration> items = access->createEnumeration();
         while (items->hasMoreElements())
         {
@@ -79,6 +81,35 @@ public:
         {
             Reference<text::XText> text(frames->getByName(names[i]), UNO_QUERY);
             walk_text(text, Where::Frame, "frame " + to_utf8(names[i]));
+        }
+    }
+
+    // Text boxes that are drawing shapes (what .docx text boxes become) are
+    // not text frames: read them from the draw page.
+    void walk_shapes(const Reference<frame::XModel>& model)
+    {
+        Reference<drawing::XDrawPageSupplier> supplier(model, UNO_QUERY);
+        if (!supplier.is())
+            return;
+// Writer has exactly one draw page; the IDL marks the accessor deprecated in
+// favour of a newer one that 7.4 does not have for text documents.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        Reference<container::XIndexAccess> shapes(supplier->getDrawPage(), UNO_QUERY);
+#pragma GCC diagnostic pop
+        if (!shapes.is())
+            return;
+        for (sal_Int32 i = 0; i < shapes->getCount(); ++i)
+        {
+            Reference<lang::XServiceInfo> info(shapes->getByIndex(i), UNO_QUERY);
+            if (!info.is() || info->supportsService("com.sun.star.text.TextFrame"))
+                continue; // frames were read with their anchor paragraph
+            Reference<text::XText> text(info, UNO_QUERY);
+            if (!text.is() || text->getString().isEmpty())
+                continue;
+            Reference<container::XNamed> named(info, UNO_QUERY);
+            const std::string name = named.is() ? to_utf8(named->getName()) : std::string();
+            walk_text(text, Where::Frame, "shape " + name);
         }
     }
 
@@ -115,11 +146,21 @@ public:
                 if (!on)
                     continue;
                 const Where where = kind[0] == 'H' ? Where::Header : Where::Footer;
-                // Left and first-page variants exist only when not shared;
-                // walk_text skips a text it has already read.
+                Reference<beans::XPropertySetInfo> psi = props->getPropertySetInfo();
+                // Left and first-page texts are separate only when not shared.
+                auto shared = [&](const OUString& name)
+                {
+                    bool value = true;
+                    if (psi->hasPropertyByName(name))
+                        props->getPropertyValue(name) >>= value;
+                    return value;
+                };
+                const bool left_shared = shared(k + "IsShared");
+                const bool first_shared = shared(k + "FirstIsShared") && shared("FirstIsShared");
                 for (const char* variant : {"", "Left", "First"})
                 {
-                    Reference<beans::XPropertySetInfo> psi = props->getPropertySetInfo();
+                    if ((variant[0] == 'L' && left_shared) || (variant[0] == 'F' && first_shared))
+                        continue;
                     const OUString prop = k + "Text" + OUString::createFromAscii(variant);
                     if (!psi->hasPropertyByName(prop))
                         continue;
@@ -250,7 +291,7 @@ private:
             {
                 Reference<beans::XPropertySet> field(portion->getPropertyValue("TextField"),
                                                      UNO_QUERY);
-                if (field.is() && seen_.insert(field.get()).second)
+                if (field.is() && first_visit(field))
                     add_comment(field, where);
             }
         }
@@ -293,8 +334,20 @@ private:
         }
     }
 
+    // Writer hands out UNO wrappers on demand: identity is only stable while
+    // a reference is held, so the references are kept, not just addresses.
+    template <typename T> bool first_visit(const Reference<T>& object)
+    {
+        Reference<uno::XInterface> id(object, UNO_QUERY);
+        if (!id.is() || !seen_.insert(id.get()).second)
+            return false;
+        keep_.push_back(id);
+        return true;
+    }
+
     Document& doc_;
     std::set<const void*> seen_;
+    std::vector<Reference<uno::XInterface>> keep_;
     std::size_t note_count_[2] = {};
 };
 
@@ -313,6 +366,7 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
     // Whatever the anchored walk did not reach: notes in headers, frames
     // anchored to the page, comments outside the body.
     reader.walk_frames_anywhere(model);
+    reader.walk_shapes(model);
     Reference<text::XFootnotesSupplier> fs(model, UNO_QUERY);
     if (fs.is())
         reader.walk_notes(fs->getFootnotes(), Where::Footnote);

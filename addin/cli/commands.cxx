@@ -113,7 +113,7 @@ public:
 
     int markers()
     {
-        const Catalogue cat = load_catalogue(framework_path(data_directory(), opt_.framework));
+        const Catalogue cat = load_framework(data_directory(), opt_.framework);
         if (opt_.format == "json")
             out_ << catalogue_to_json(cat) << "\n";
         else
@@ -249,7 +249,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     catch (const DataError& e)
     {
-        err << "scrqm: data file: " << e.what() << "\n";
+        err << "scrqm: " << e.what() << "\n";
         return kExitCannotCheck;
     }
     err << "scrqm: unknown command " << opt.command << "\n" << kUsage;

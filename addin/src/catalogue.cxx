@@ -3,7 +3,9 @@
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <dirent.h>
 #include <fstream>
 #include <set>
 
@@ -170,6 +172,41 @@ std::string data_dir(const std::string& fallback)
     if (const char* env = std::getenv("SCRQM_DATA_DIR"); env && *env)
         return env;
     return fallback;
+}
+
+std::vector<std::string> available_frameworks(const std::string& dir)
+{
+    std::vector<std::string> ids;
+    if (DIR* d = ::opendir((dir + "/frameworks").c_str()))
+    {
+        while (const dirent* e = ::readdir(d))
+        {
+            const std::string name = e->d_name;
+            if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0)
+                ids.push_back(name.substr(0, name.size() - 5));
+        }
+        ::closedir(d);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+Catalogue load_framework(const std::string& dir, const std::string& id)
+{
+    const std::vector<std::string> ids = available_frameworks(dir);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end())
+    {
+        std::string list;
+        for (const std::string& i : ids)
+            list += (list.empty() ? "" : ", ") + i;
+        throw DataError("unknown framework \"" + id + "\" (available: " +
+                        (list.empty() ? "none; the data directory is missing" : list) + ")");
+    }
+    const std::string path = framework_path(dir, id);
+    Catalogue cat = load_catalogue(path);
+    if (cat.id != id)
+        throw DataError(path + ": framework id \"" + cat.id + "\" does not match the file name");
+    return cat;
 }
 
 std::string framework_path(const std::string& data_dir, const std::string& framework_id)

@@ -57,6 +57,13 @@ std::string data_dir(const std::string& fallback);
 // <data_dir>/frameworks/<id>.json
 std::string framework_path(const std::string& data_dir, const std::string& framework_id);
 
+// The framework ids available in <data_dir>/frameworks, sorted.
+std::vector<std::string> available_frameworks(const std::string& data_dir);
+
+// Loads framework `id` from `data_dir`; an unknown id is a DataError that
+// lists the available ones, and the file's own id must match its name.
+Catalogue load_framework(const std::string& data_dir, const std::string& id);
+
 constexpr const char* kDefaultFramework = "scr-qm-2016";
 
 } // namespace scrqm

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Golden tests for the scrqm command line: output, stderr and exit code of
+each case, compared with tests/cli/golden/<case>.golden.
+
+   run_golden.py --scrqm build/scrqm            run every case
+   run_golden.py --scrqm build/scrqm --update   rewrite the golden files
+   run_golden.py --scrqm build/scrqm --only NAME
+
+Office cases also assert that no LibreOffice process and no temporary
+profile is left behind."""
+import argparse
+import difflib
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+GOLDEN = os.path.join(ROOT, "tests", "cli", "golden")
+SAMPLE = "addin/data/sample/sample-scr-report.docx"
+BROKEN = "tests/fixtures/broken/"
+
+# name, arguments, extra environment
+CASES = [
+    ("help", ["--help"], {}),
+    ("no-command", [], {}),
+    ("version", ["--version"], {}),
+    ("markers-text", ["markers"], {}),
+    ("markers-json", ["markers", "--format", "json"], {}),
+    ("unknown-framework", ["markers", "--framework", "nope"], {}),
+    ("outline-md-text", ["outline", "tests/fixtures/text/report.md"], {}),
+    ("outline-md-json", ["outline", "--format=json", "tests/fixtures/text/report.md"], {}),
+    ("outline-txt-text", ["outline", "tests/fixtures/text/report.txt"], {}),
+    ("outline-two-files-json", ["outline", "--format", "json", "tests/fixtures/text/report.txt",
+                                "tests/fixtures/text/report.md"], {}),
+    ("outline-no-file", ["outline"], {}),
+    ("bad-format", ["outline", "--format", "xml", "x.md"], {}),
+    ("unknown-option", ["outline", "--frobnicate", "x.md"], {}),
+    ("unknown-command", ["frobnicate"], {}),
+    ("missing-file", ["outline", "tests/fixtures/text/nope.txt"], {}),
+    ("unsupported-type", ["outline", "README.pdf"], {}),
+    ("empty-docx", ["outline", BROKEN + "empty.docx"], {}),
+    ("not-a-docx", ["outline", BROKEN + "not-a-document.docx"], {}),
+    ("some-good-some-bad", ["outline", "tests/fixtures/text/report.md",
+                            "tests/fixtures/text/nope.md"], {}),
+    # Office cases: a real headless LibreOffice is started.
+    ("office-sample-text", ["outline", SAMPLE], {}),
+    ("office-sample-json", ["outline", "--format", "json", SAMPLE], {}),
+    ("office-corrupted-docx", ["outline", BROKEN + "corrupted.docx"], {}),
+    ("office-truncated-docx", ["outline", BROKEN + "truncated.docx"], {}),
+    ("office-password-odt", ["outline", BROKEN + "password.odt"], {}),
+    ("office-password-doc", ["outline", BROKEN + "password.doc"], {}),
+    ("office-mixed-batch", ["outline", BROKEN + "corrupted.docx", "tests/fixtures/text/report.md",
+                            SAMPLE], {}),
+    ("office-missing", ["outline", SAMPLE], {"SCRQM_SOFFICE": "/nonexistent/soffice"}),
+]
+
+
+def office_processes(tmpdir):
+    """soffice processes whose profile lives in tmpdir."""
+    out = subprocess.run(["pgrep", "-af", "soffice"], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if tmpdir in line]
+
+
+def run_case(scrqm, name, args, env_extra, tmpdir):
+    env = dict(os.environ, TMPDIR=tmpdir, LC_ALL="C.UTF-8", **env_extra)
+    env.pop("SCRQM_DATA_DIR", None)
+    p = subprocess.run([scrqm] + args, cwd=ROOT, env=env, capture_output=True, text=True,
+                       timeout=180)
+    shown = " ".join(["scrqm"] + args)
+    return "$ %s\n[exit %d]\n--- stdout\n%s--- stderr\n%s" % (shown, p.returncode, p.stdout,
+                                                             p.stderr)
+
+
+def check_clean(tmpdir, name):
+    left = office_processes(tmpdir)
+    files = os.listdir(tmpdir)
+    problems = []
+    if left:
+        problems.append("%s: LibreOffice left running: %s" % (name, left))
+    if files:
+        problems.append("%s: temporary files left: %s" % (name, files))
+    return problems
+
+
+def interrupt_case(scrqm, tmpdir):
+    """Ctrl-C while the office is starting: exit 130, nothing left behind."""
+    env = dict(os.environ, TMPDIR=tmpdir)
+    p = subprocess.Popen([scrqm, "outline", SAMPLE], cwd=ROOT, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while not office_processes(tmpdir) and time.time() < deadline and p.poll() is None:
+        time.sleep(0.05)
+    if not office_processes(tmpdir):
+        p.kill()
+        return ["interrupt: the office never started"]
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    problems = []
+    if p.returncode != 130:
+        problems.append("interrupt: exit %d, expected 130 (stderr: %s)" % (p.returncode, err))
+    if "interrupted" not in err:
+        problems.append("interrupt: no message on stderr: %r" % err)
+    time.sleep(0.5)
+    return problems + check_clean(tmpdir, "interrupt")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scrqm", required=True)
+    ap.add_argument("--update", action="store_true")
+    ap.add_argument("--only")
+    ap.add_argument("--no-office", action="store_true", help="skip cases that need LibreOffice")
+    a = ap.parse_args()
+    scrqm = os.path.abspath(a.scrqm)
+    failures = []
+    for name, args, env in CASES:
+        if a.only and name != a.only:
+            continue
+        if a.no_office and name.startswith("office-"):
+            continue
+        with tempfile.TemporaryDirectory(prefix="scrqm-golden-") as tmpdir:
+            got = run_case(scrqm, name, args, env, tmpdir)
+            failures += check_clean(tmpdir, name)
+        path = os.path.join(GOLDEN, name + ".golden")
+        if a.update:
+            with open(path, "w") as f:
+                f.write(got)
+            continue
+        want = open(path).read() if os.path.exists(path) else "(no golden file)\n"
+        if got != want:
+            diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                "golden/" + name, "actual"))
+            failures.append("%s differs:\n%s" % (name, diff))
+        else:
+            print("ok  %s" % name)
+    if not a.no_office and not a.only and not a.update:
+        with tempfile.TemporaryDirectory(prefix="scrqm-golden-") as tmpdir:
+            problems = interrupt_case(scrqm, tmpdir)
+        failures += problems
+        if not problems:
+            print("ok  interrupt")
+    for f in failures:
+        print("FAIL " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""A real LibreOffice for the tests: a throw-away profile, the built .oxt
+installed into it through the office's own ExtensionManager, and a UNO
+connection. Run with /usr/bin/python3 (Debian's python3-uno)."""
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import uuid
+
+import uno
+import unohelper
+from com.sun.star.connection import NoConnectException
+from com.sun.star.task import XInteractionHandler
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+from com.sun.star.beans import PropertyValue, NamedValue
+
+SOFFICE = os.environ.get("SCRQM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
+EXTENSION_ID = "org.scrqm.extension"
+
+
+def props(**kw):
+    out = []
+    for k, v in kw.items():
+        p = PropertyValue()
+        p.Name, p.Value = k, v
+        out.append(p)
+    return tuple(out)
+
+
+def named(**kw):
+    out = []
+    for k, v in kw.items():
+        n = NamedValue()
+        n.Name, n.Value = k, v
+        out.append(n)
+    return tuple(out)
+
+
+class _Env(unohelper.Base, XCommandEnvironment, XInteractionHandler, XProgressHandler):
+    """Approves the licence of an unattended install."""
+
+    def getInteractionHandler(self):
+        return self
+
+    def getProgressHandler(self):
+        return self
+
+    def handle(self, request):
+        for c in request.getContinuations():
+            if c.queryInterface(uno.getTypeByName("com.sun.star.task.XInteractionApprove")):
+                c.select()
+                return
+
+    def push(self, status):
+        pass
+
+    def update(self, status):
+        pass
+
+    def pop(self):
+        pass
+
+
+class Office:
+    def __init__(self, oxt=None, profile_dir=None):
+        """profile_dir: reuse a profile (to restart an office); else a new one."""
+        self.own_dir = profile_dir is None
+        self.dir = profile_dir or tempfile.mkdtemp(prefix="scrqm-test-")
+        self.pipe = "scrqmtest_" + uuid.uuid4().hex
+        profile = uno.systemPathToFileUrl(self.dir) + "/profile"
+        self.proc = subprocess.Popen(
+            [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+             "--nolockcheck", "--nofirststartwizard",
+             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe,
+             "-env:UserInstallation=" + profile],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.time() + 60
+        while True:
+            try:
+                self.ctx = resolver.resolve(
+                    "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
+                break
+            except NoConnectException:
+                if self.proc.poll() is not None or time.time() > deadline:
+                    self.close()
+                    raise RuntimeError("LibreOffice did not start")
+                time.sleep(0.1)
+        self.smgr = self.ctx.ServiceManager
+        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        if oxt:
+            self.install(oxt)
+
+    def extension_manager(self):
+        return self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+
+    def install(self, oxt):
+        return self.extension_manager().addExtension(
+            uno.systemPathToFileUrl(os.path.abspath(oxt)), named(SUPPRESS_LICENSE="1"), "user",
+            None, _Env())
+
+    def deployed(self):
+        return [p for p in self.extension_manager().getDeployedExtensions("user", None, _Env())
+                if p is not None]
+
+    def remove(self, identifier=EXTENSION_ID, filename="scrqm.oxt"):
+        self.extension_manager().removeExtension(identifier, filename, "user", None, _Env())
+
+    def assistant(self):
+        return self.smgr.createInstanceWithContext("org.scrqm.ReviewAssistant", self.ctx)
+
+    def load(self, path, hidden=True, read_only=False):
+        return self.desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
+            props(Hidden=hidden, ReadOnly=read_only))
+
+    def new_writer(self, hidden=True):
+        return self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0,
+                                                 props(Hidden=hidden))
+
+    def close(self):
+        try:
+            if getattr(self, "desktop", None) is not None:
+                self.desktop.terminate()
+        except Exception:
+            pass  # the bridge goes down with the office
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+        if self.own_dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def office_pids(self):
+        """The office's processes (oosplash and soffice.bin)."""
+        out = subprocess.run(["pgrep", "-f", self.pipe], capture_output=True, text=True).stdout
+        return [int(x) for x in out.split()]
+
+    def loaded_libraries(self):
+        libs = set()
+        for pid in self.office_pids():
+            try:
+                with open("/proc/%d/maps" % pid) as f:
+                    libs.update(line.split()[-1] for line in f if "/" in line)
+            except OSError:
+                pass
+        return libs
