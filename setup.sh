@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(
-  cmake g++ make                      # build
+  cmake g++ make clang-format         # build and style check
   libboost-dev libicu-dev libgtest-dev  # core: Boost.PropertyTree, ICU, GoogleTest
   libreoffice-dev                     # SDK: cppumaker, C++ UNO headers and libraries
   libreoffice-writer libreoffice-core # the office the extension runs in (GUI build: sidebar)

@@ -106,6 +106,39 @@ class MacroApi(unittest.TestCase):
             doc.close(True)
 
 
+class ReadmeBasicExample(unittest.TestCase):
+    """Runs the README's Basic function (tests/office/example_outline.bas) in
+    the office's own Basic, called through the script provider."""
+
+    def test_basic_function_returns_the_outline(self):
+        o = Office(OXT)
+        try:
+            with open(os.path.join(HERE, "example_outline.bas")) as f:
+                source = f.read()
+            libs = o.smgr.createInstanceWithContext(
+                "com.sun.star.script.ApplicationScriptLibraryContainer", o.ctx)
+            if not libs.hasByName("Standard"):
+                libs.createLibrary("Standard")
+            libs.loadLibrary("Standard")
+            lib = libs.getByName("Standard")
+            lib.insertByName("ScrqmExample", source)
+            doc = o.load(SAMPLE)
+            try:
+                factory = o.smgr.createInstanceWithContext(
+                    "com.sun.star.script.provider.MasterScriptProviderFactory", o.ctx)
+                provider = factory.createScriptProvider("")
+                script = provider.getScript("vnd.sun.star.script:Standard.ScrqmExample.ScrqmCall"
+                                            "?language=Basic&location=application")
+                result, _, _ = script.invoke(("outline", doc), (), ())
+                answer = json.loads(result)
+                self.assertEqual(answer["sections"][0]["title"], "1. Introduction")
+                self.assertEqual(answer["summary"]["sections"], len(answer["sections"]))
+            finally:
+                doc.close(True)
+        finally:
+            o.close()
+
+
 class ReadmePythonExample(unittest.TestCase):
     """Runs tests/office/example_outline.py, the script the README shows, the
     way a new user would: against an office listening on a socket."""
