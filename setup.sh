@@ -16,6 +16,7 @@ PACKAGES=(
   libreoffice-writer libreoffice-core # the office the extension runs in (GUI build: sidebar)
   python3-uno                         # office integration tests (/usr/bin/python3)
   xvfb imagemagick xdotool x11-utils  # sidebar screenshots under Xvfb
+  clang libclang-rt-14-dev            # libFuzzer target of the text scanners
   fonts-liberation2 fonts-dejavu-core # predictable rendering
 )
 
@@ -46,6 +47,11 @@ run_tests() {
   cmake --build build-asan -j"$JOBS"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j"$JOBS"
+  # A bounded libFuzzer run (60 s) on the text reader and the scanner.
+  cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+    -DSCRQM_WITH_OFFICE=OFF -DSCRQM_FUZZ=ON >/dev/null
+  cmake --build build-fuzz -j"$JOBS" --target fuzz_scan
+  ctest --test-dir build-fuzz --output-on-failure -R '^fuzz\.'
 }
 
 install_packages

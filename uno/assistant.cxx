@@ -4,6 +4,7 @@
 #include "reader.hxx"
 
 #include <scrqm/catalogue.hxx>
+#include <scrqm/checks.hxx>
 #include <scrqm/result.hxx>
 
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -127,6 +128,27 @@ private:
         if (action == "catalogue")
             return catalogue_to_json(
                 load_framework(data_dir(extension_dir() + "/data"), framework));
+        if (action == "check")
+        {
+            Reference<frame::XModel> model = document(args);
+            const std::string file = args.text("File", model_name(model));
+            const Document doc = read_document(model, file);
+            CheckOptions options;
+            options.anonymisation.allow = lines(args.text("Allow"));
+            options.anonymisation.deny = lines(args.text("Deny"));
+            const std::string reg = args.text("Register");
+            if (!reg.empty())
+                options.anonymisation.register_entries = parse_register(reg, "Register");
+            if (!runner_)
+                runner_ = std::make_unique<CheckRunner>(data_dir(extension_dir() + "/data"));
+            Result r;
+            r.file = file;
+            r.framework = framework;
+            r.sections = compute_sections(doc);
+            r.paragraphs = doc.paragraphs.size();
+            r.findings = runner_->run(doc, parse_check_list(args.text("Checks")), options);
+            return to_json(r);
+        }
         if (action == "outline" || action == "model")
         {
             Reference<frame::XModel> model = document(args);
@@ -142,8 +164,9 @@ private:
             return to_json(r);
         }
         if (action.empty())
-            return error_json("missing Action (one of: outline, catalogue, model)");
-        return error_json("unknown Action \"" + action + "\" (one of: outline, catalogue, model)");
+            return error_json("missing Action (one of: outline, check, catalogue, model)");
+        return error_json("unknown Action \"" + action +
+                          "\" (one of: outline, check, catalogue, model)");
     }
 
     Reference<frame::XModel> document(const Args& args)
@@ -170,7 +193,25 @@ private:
         return url.empty() ? std::string("Untitled") : url;
     }
 
+    static std::vector<std::string> lines(const std::string& text)
+    {
+        std::vector<std::string> out;
+        std::size_t pos = 0;
+        while (pos < text.size())
+        {
+            std::size_t nl = text.find('\n', pos);
+            if (nl == std::string::npos)
+                nl = text.size();
+            if (nl > pos)
+                out.push_back(text.substr(pos, nl - pos));
+            pos = nl + 1;
+        }
+        return out;
+    }
+
     Reference<uno::XComponentContext> context_;
+    // The check data is loaded once per service instance.
+    std::unique_ptr<CheckRunner> runner_;
 };
 
 Reference<uno::XInterface> SAL_CALL create(const Reference<uno::XComponentContext>& context)

@@ -1,6 +1,7 @@
 #include "commands.hxx"
 
 #include <scrqm/catalogue.hxx>
+#include <scrqm/checks.hxx>
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
 #include <scrqm/result.hxx>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <fstream>
 #include <memory>
 #include <ostream>
 #include <unistd.h>
@@ -23,6 +25,14 @@ constexpr const char* kUsage = R"(usage: scrqm COMMAND [OPTIONS] [FILE...]
 Commands:
   outline FILE...     the document's sections (headings) with their marker tags
   markers             the quality markers of the framework, with their questions
+  check FILE...       run checks; exit 1 when there is an error-severity finding
+
+Check options:
+  --checks LIST       comma-separated check ids (default: all): anonymisation
+  --allow TEXT        never flag TEXT (e.g. the lead reviewer's name); repeatable
+  --deny TEXT         always flag TEXT; repeatable
+  --allow-file FILE   one allowed term per line; --deny-file FILE likewise
+  --register FILE     the case's identifier register (JSON or CSV: real,pseudonym,kind)
 
 Options:
   --format text|json  output format (default: text; json is one object per line)
@@ -32,7 +42,8 @@ Options:
 
 Documents: .txt and .md are read directly; .odt .fodt .docx .doc .rtf are opened by
 a private headless LibreOffice that scrqm starts and stops itself.
-Exit status: 0 done, 2 a file could not be read (one line on stderr says why).
+Exit status: 0 done (check: no error-severity finding), 1 check found an error-severity
+finding, 2 a file could not be read (one line on stderr says why; other files still run).
 )";
 
 std::string executable_dir()
@@ -55,8 +66,36 @@ struct Options
     std::string command;
     std::string format = "text";
     std::string framework = kDefaultFramework;
+    std::string checks;
+    std::vector<std::string> allow, deny;
+    std::string register_file;
     std::vector<std::string> files;
 };
+
+std::vector<std::string> read_lines(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw std::invalid_argument("cannot read " + path);
+    std::vector<std::string> out;
+    std::string line;
+    while (std::getline(in, line))
+    {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (!line.empty() && line[0] != '#')
+            out.push_back(line);
+    }
+    return out;
+}
+
+std::string join_lines(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const std::string& s : items)
+        out += (out.empty() ? "" : "\n") + s;
+    return out;
+}
 
 // Parses the command line; returns an error message or "".
 std::string parse(const std::vector<std::string>& args, Options& opt)
@@ -77,6 +116,20 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
             opt.format = value("--format");
         else if (a == "--framework" || a.rfind("--framework=", 0) == 0)
             opt.framework = value("--framework");
+        else if (a == "--checks" || a.rfind("--checks=", 0) == 0)
+            opt.checks = value("--checks");
+        else if (a == "--allow" || a.rfind("--allow=", 0) == 0)
+            opt.allow.push_back(value("--allow"));
+        else if (a == "--deny" || a.rfind("--deny=", 0) == 0)
+            opt.deny.push_back(value("--deny"));
+        else if (a == "--allow-file" || a.rfind("--allow-file=", 0) == 0)
+            for (auto& l : read_lines(value("--allow-file")))
+                opt.allow.push_back(l);
+        else if (a == "--deny-file" || a.rfind("--deny-file=", 0) == 0)
+            for (auto& l : read_lines(value("--deny-file")))
+                opt.deny.push_back(l);
+        else if (a == "--register" || a.rfind("--register=", 0) == 0)
+            opt.register_file = value("--register");
         else if (a == "--version" || a == "-h" || a == "--help")
             opt.command = opt.command.empty() ? a : opt.command;
         else if (a == "--")
@@ -149,7 +202,95 @@ public:
         return status;
     }
 
+    int check()
+    {
+        if (opt_.files.empty())
+        {
+            err_ << "scrqm: check needs at least one FILE\n";
+            return kExitCannotCheck;
+        }
+        const std::vector<std::string> checks = parse_check_list(opt_.checks);
+        CheckOptions options;
+        options.anonymisation.allow = opt_.allow;
+        options.anonymisation.deny = opt_.deny;
+        if (!opt_.register_file.empty())
+            options.anonymisation.register_entries = load_register(opt_.register_file);
+        bool cannot = false, errors = false;
+        for (const std::string& file : opt_.files)
+        {
+            try
+            {
+                Result r = check_one(file, checks, options);
+                errors = errors || std::any_of(r.findings.begin(), r.findings.end(),
+                                               [](const Finding& f) {
+                                                   return f.severity == Severity::Error;
+                                               });
+            }
+            catch (const ReadError& e)
+            {
+                err_ << "scrqm: " << e.what() << "\n";
+                cannot = true;
+            }
+            catch (const OfficeError& e)
+            {
+                err_ << "scrqm: " << file << ": " << e.what() << "\n";
+                cannot = true;
+            }
+        }
+        return cannot ? kExitCannotCheck : errors ? kExitFindings : kExitOk;
+    }
+
 private:
+    Result check_one(const std::string& file, const std::vector<std::string>& checks,
+                     const CheckOptions& options)
+    {
+        const Format format = format_of(file);
+        if (format == Format::Unsupported)
+            throw ReadError(file + ": unsupported document type; scrqm reads " +
+                            supported_formats());
+        Result r;
+        std::string json;
+        if (!needs_office(format))
+        {
+            const Document doc = read_text_file(file);
+            if (!runner_)
+                runner_ = std::make_unique<CheckRunner>(data_directory());
+            r.file = file;
+            r.framework = opt_.framework;
+            r.sections = compute_sections(doc);
+            r.paragraphs = doc.paragraphs.size();
+            r.findings = runner_->run(doc, checks, options);
+            json = to_json(r);
+        }
+        else
+        {
+            precheck_office_file(file, format);
+            std::string list;
+            for (const std::string& c : checks)
+                list += (list.empty() ? "" : ",") + c;
+            json = office().run(file, "check",
+                                {{"Framework", opt_.framework},
+                                 {"Checks", list},
+                                 {"Allow", join_lines(options.anonymisation.allow)},
+                                 {"Deny", join_lines(options.anonymisation.deny)},
+                                 {"Register", register_to_json(options.anonymisation.register_entries)}});
+            try
+            {
+                r = result_from_json(json);
+            }
+            catch (const std::runtime_error& e)
+            {
+                throw OfficeError(e.what());
+            }
+            r.file = file;
+        }
+        if (opt_.format == "json")
+            out_ << json << "\n";
+        else
+            out_ << findings_to_text(r);
+        return r;
+    }
+
     void outline_one(const std::string& file)
     {
         const Format format = format_of(file);
@@ -206,6 +347,7 @@ private:
     std::ostream& err_;
     std::string exe_dir_;
     std::unique_ptr<OfficeSession> office_;
+    std::unique_ptr<CheckRunner> runner_;
 };
 
 } // namespace
@@ -246,6 +388,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runner.markers();
         if (opt.command == "outline")
             return runner.outline();
+        if (opt.command == "check")
+            return runner.check();
     }
     catch (const DataError& e)
     {

@@ -284,3 +284,32 @@ std::string catalogue_to_text(const Catalogue& cat)
 }
 
 } // namespace scrqm
+
+namespace scrqm
+{
+
+std::string findings_to_text(const Result& result)
+{
+    std::size_t counts[3] = {};
+    for (const Finding& f : result.findings)
+        ++counts[static_cast<std::size_t>(f.severity)];
+    std::string out = result.file + ": " + std::to_string(counts[2]) + " errors, " +
+                      std::to_string(counts[1]) + " warnings, " + std::to_string(counts[0]) +
+                      " info\n";
+    for (const Finding& f : result.findings)
+    {
+        std::string sev = to_string(f.severity);
+        sev.resize(8, ' ');
+        std::string place = std::string(to_string(f.where)) + " " + std::to_string(f.paragraph) +
+                            ":" + std::to_string(f.start) + "-" + std::to_string(f.end);
+        if (place.size() < 18)
+            place.resize(18, ' ');
+        out += "  " + sev + place + " " + f.check + "  \"" + f.text + "\"  " + f.message;
+        if (!f.marker.empty())
+            out += " [" + f.marker + "]";
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace scrqm

@@ -42,3 +42,9 @@ std::string outline_to_text(const Result& result);
 std::string catalogue_to_text(const Catalogue& catalogue);
 
 } // namespace scrqm
+
+namespace scrqm
+{
+// One line per finding, for the command line.
+std::string findings_to_text(const Result& result);
+} // namespace scrqm

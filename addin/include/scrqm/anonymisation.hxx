@@ -1,0 +1,70 @@
+// The anonymisation check (QM14): everything in a report that could identify
+// the family. Recall first: a published report that identifies a child is a
+// serious harm, a false alarm costs a click.
+#pragma once
+
+#include <scrqm/finding.hxx>
+#include <scrqm/lexicon.hxx>
+#include <scrqm/model.hxx>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace scrqm
+{
+
+// A real identifier the reviewer knows, with the pseudonym that replaces it.
+struct RegisterEntry
+{
+    std::string real;
+    std::string pseudonym;
+    std::string kind; // name, address, date, school, ...
+};
+
+// Reads a clear-text register kept by the reviewer: JSON
+// ([{"real":..,"pseudonym":..,"kind":..}] or {"entries":[...]}) or CSV
+// (real,pseudonym[,kind], optional header). Throws DataError.
+std::vector<RegisterEntry> load_register(const std::string& path);
+// The same from text; `name` is used in messages.
+std::vector<RegisterEntry> parse_register(const std::string& text, const std::string& name);
+// The entries as JSON, to hand them to the office process.
+std::string register_to_json(const std::vector<RegisterEntry>& entries);
+
+struct AnonymisationOptions
+{
+    std::vector<std::string> allow; // never flagged (the lead reviewer, the chair)
+    std::vector<std::string> deny;  // always flagged
+    std::vector<RegisterEntry> register_entries;
+};
+
+class AnonymisationCheck
+{
+public:
+    // Loads anonymisation.json and the lexicons from `data_dir`, validates
+    // them (every detector's own examples included). Throws DataError.
+    explicit AnonymisationCheck(const std::string& data_dir);
+    ~AnonymisationCheck();
+    AnonymisationCheck(const AnonymisationCheck&) = delete;
+    AnonymisationCheck& operator=(const AnonymisationCheck&) = delete;
+
+    std::vector<Finding> run(const Document& doc, const AnonymisationOptions& options) const;
+
+    // For tests: the pattern detectors' own examples, checked on load.
+    struct Example
+    {
+        std::string detector;
+        std::string text;
+        bool should_match;
+    };
+    const std::vector<Example>& examples() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// NHS number modulus-11 check on exactly ten digits.
+bool valid_nhs_number(const std::string& digits);
+
+} // namespace scrqm

@@ -1,0 +1,50 @@
+// Word and phrase lists read from data files (addin/data/lexicons).
+#pragma once
+
+#include <scrqm/text.hxx>
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace scrqm
+{
+
+class Lexicon
+{
+public:
+    struct Entry
+    {
+        std::vector<std::string> words; // folded
+        std::string group;              // "# group: x" above it in the file
+        bool capitalised = false;       // the entry is written with a capital
+    };
+
+    // Reads `path`: one entry per line, '#' comments, "# group: name" lines
+    // tag the entries after them. Throws DataError naming file and line.
+    static Lexicon load(const std::string& path);
+    void add(const std::string& entry, const std::string& group = {});
+
+    bool contains(const std::string& folded_word) const
+    {
+        return singles_.count(folded_word) != 0;
+    }
+
+    // The longest entry that starts at tokens[i] (its token count), or 0.
+    // Phrases match token keys in order; a capitalised entry needs a
+    // capitalised first token.
+    std::size_t match(const std::vector<Token>& tokens, std::size_t i,
+                      const Entry** entry = nullptr) const;
+
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    std::vector<Entry> entries_;
+    std::unordered_set<std::string> singles_;
+    // first word -> indices of entries starting with it
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
+};
+
+} // namespace scrqm

@@ -1,0 +1,1035 @@
+#include <scrqm/anonymisation.hxx>
+#include <scrqm/catalogue.hxx>
+#include <scrqm/json.hxx>
+
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace pt = boost::property_tree;
+
+namespace scrqm
+{
+
+bool valid_nhs_number(const std::string& digits)
+{
+    if (digits.size() != 10)
+        return false;
+    int sum = 0;
+    for (int i = 0; i < 9; ++i)
+    {
+        if (digits[static_cast<std::size_t>(i)] < '0' || digits[static_cast<std::size_t>(i)] > '9')
+            return false;
+        sum += (digits[static_cast<std::size_t>(i)] - '0') * (10 - i);
+    }
+    int check = 11 - sum % 11;
+    if (check == 11)
+        check = 0;
+    return check != 10 && check == digits[9] - '0';
+}
+
+namespace
+{
+
+constexpr const char* kMarker = "QM14";
+
+std::string digits_of(const std::string& s)
+{
+    std::string d;
+    for (char c : s)
+        if (c >= '0' && c <= '9')
+            d += c;
+    return d;
+}
+
+bool valid_uk_phone(const std::string& text)
+{
+    std::string d = digits_of(text);
+    if (text.find("+44") != std::string::npos)
+    {
+        d = d.substr(2);
+        if (!d.empty() && d[0] == '0')
+            d = d.substr(1);
+        d = "0" + d;
+    }
+    if (d.size() < 10 || d.size() > 11 || d[0] != '0')
+        return false;
+    // Geographic, non-geographic and mobile ranges; not 00 (international).
+    return d[1] == '1' || d[1] == '2' || d[1] == '3' || d[1] == '7' || d[1] == '8';
+}
+
+struct Detector
+{
+    std::string id;
+    std::string category;
+    Severity severity = Severity::Warning;
+    std::unique_ptr<icu::RegexPattern> pattern;
+    std::string validator;
+    std::vector<std::string> context; // folded
+    int32_t context_window = 30;
+    bool context_required = false;
+    double score = 0.8;
+    std::string message, explanation, fix;
+    std::string requires_;
+};
+
+Severity severity_of(const std::string& path, const std::string& s)
+{
+    if (s == "error")
+        return Severity::Error;
+    if (s == "warning")
+        return Severity::Warning;
+    if (s == "info")
+        return Severity::Info;
+    throw DataError(path + ": unknown severity \"" + s + "\"");
+}
+
+std::vector<std::string> strings(const pt::ptree& node, const char* name)
+{
+    std::vector<std::string> out;
+    if (const auto child = node.get_child_optional(name))
+        for (const auto& [k, v] : *child)
+            out.push_back(v.data());
+    return out;
+}
+
+struct Span
+{
+    int32_t begin;
+    int32_t end;
+};
+
+bool overlaps(const Span& a, const Span& b)
+{
+    return a.begin < b.end && b.begin < a.end;
+}
+
+// Quasi identifiers whose combination is a jigsaw risk.
+const std::set<std::string>& jigsaw_kinds()
+{
+    static const std::set<std::string> kinds = {
+        "age",  "health",      "disability", "ethnicity",   "nationality",
+        "religion", "language", "immigration", "place",     "institution",
+        "date", "postcode-district"};
+    return kinds;
+}
+
+} // namespace
+
+struct AnonymisationCheck::Impl
+{
+    std::vector<Detector> detectors;
+    std::vector<std::string> dob_context;
+    std::set<std::string> generic_modifiers;
+    int jigsaw_paragraph = 3;
+    int jigsaw_section = 4;
+    std::vector<Example> examples;
+
+    Lexicon given, surnames, given_words, surname_words, places, place_words, countries;
+    Lexicon titles, roles, institutions, allow_terms;
+    struct Special
+    {
+        std::string category;
+        Lexicon lexicon;
+        std::string message;
+    };
+    std::vector<Special> specials;
+    std::set<std::string> months_weekdays;
+
+    void load(const std::string& dir);
+    void scan_paragraph(const Paragraph& p, const Lexicon& allow, const Lexicon& deny,
+                        const Lexicon& reg, const std::map<std::string, std::string>& pseudonyms,
+                        std::vector<Finding>& out) const;
+};
+
+void AnonymisationCheck::Impl::load(const std::string& dir)
+{
+    const std::string path = dir + "/anonymisation.json";
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw DataError(path + ": cannot open the file");
+    pt::ptree root;
+    try
+    {
+        pt::read_json(in, root);
+    }
+    catch (const pt::json_parser_error& e)
+    {
+        throw DataError(path + ": line " + std::to_string(e.line()) +
+                        ": not valid JSON: " + e.message());
+    }
+    std::set<std::string> ids;
+    for (const auto& [k, node] : root.get_child("detectors"))
+    {
+        Detector d;
+        d.id = node.get<std::string>("id", "");
+        const std::string where = "detector \"" + d.id + "\"";
+        if (d.id.empty() || !ids.insert(d.id).second)
+            throw DataError(path + ": " + where + ": missing or duplicate id");
+        d.category = node.get<std::string>("category", "");
+        d.severity = severity_of(path, node.get<std::string>("severity", "warning"));
+        d.validator = node.get<std::string>("validator", "");
+        if (!d.validator.empty() && d.validator != "nhs-mod11" && d.validator != "uk-phone")
+            throw DataError(path + ": " + where + ": unknown validator \"" + d.validator + "\"");
+        d.score = node.get<double>("score", 0.8);
+        d.message = node.get<std::string>("message", "");
+        d.explanation = node.get<std::string>("explanation", "");
+        d.fix = node.get<std::string>("fix", "");
+        d.requires_ = node.get<std::string>("requires", "");
+        for (const std::string& c : strings(node, "context"))
+            d.context.push_back(fold(c));
+        d.context_window = node.get<int32_t>("context_window", 30);
+        d.context_required = node.get<bool>("context_required", false);
+        if (d.category.empty() || d.message.empty())
+            throw DataError(path + ": " + where + ": missing category or message");
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError pe{};
+        const uint32_t flags = node.get<bool>("case_insensitive", false) ? UREGEX_CASE_INSENSITIVE : 0;
+        d.pattern.reset(icu::RegexPattern::compile(
+            icu::UnicodeString::fromUTF8(node.get<std::string>("pattern", "")), flags, pe, status));
+        if (U_FAILURE(status))
+            throw DataError(path + ": " + where + ": bad pattern at offset " +
+                            std::to_string(pe.offset) + ": " + u_errorName(status));
+        for (const std::string& m : strings(node, "examples.match"))
+            examples.push_back({d.id, m, true});
+        for (const std::string& m : strings(node, "examples.nomatch"))
+            examples.push_back({d.id, m, false});
+        detectors.push_back(std::move(d));
+    }
+    for (const std::string& s : strings(root, "date_of_birth_context"))
+        dob_context.push_back(fold(s));
+    for (const std::string& s : strings(root, "generic_institution_modifiers"))
+        generic_modifiers.insert(fold(s));
+    jigsaw_paragraph = root.get<int>("jigsaw.paragraph_kinds", 3);
+    jigsaw_section = root.get<int>("jigsaw.section_kinds", 4);
+
+    const std::string lex = dir + "/lexicons/";
+    given = Lexicon::load(lex + "given-names.txt");
+    surnames = Lexicon::load(lex + "surnames.txt");
+    given_words = Lexicon::load(lex + "given-names-words.txt");
+    surname_words = Lexicon::load(lex + "surnames-words.txt");
+    places = Lexicon::load(lex + "uk-places.txt");
+    place_words = Lexicon::load(lex + "uk-places-words.txt");
+    countries = Lexicon::load(lex + "countries.txt");
+    titles = Lexicon::load(lex + "titles.txt");
+    roles = Lexicon::load(lex + "role-words.txt");
+    institutions = Lexicon::load(lex + "institution-words.txt");
+    allow_terms = Lexicon::load(lex + "allow-terms.txt");
+    const std::array<std::array<const char*, 3>, 7> special = {{
+        {"health", "health-conditions.txt", "Specific health condition or diagnosis"},
+        {"disability", "disabilities.txt", "Specific disability"},
+        {"ethnicity", "ethnicities.txt", "Ethnicity"},
+        {"nationality", "nationalities.txt", "Nationality"},
+        {"religion", "religions.txt", "Religion"},
+        {"language", "languages.txt", "First or home language"},
+        {"immigration", "immigration-status.txt", "Immigration status"},
+    }};
+    for (const auto& s : special)
+        specials.push_back({s[0], Lexicon::load(lex + s[1]), s[2]});
+    for (const char* w : {"january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december", "monday", "tuesday",
+                          "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+                          "easter", "god", "i"})
+        months_weekdays.insert(w);
+}
+
+namespace
+{
+
+// Collects spans, keeps the strongest finding where spans overlap.
+struct Hits
+{
+    struct Hit
+    {
+        Span span;
+        Finding f;
+    };
+    std::vector<Hit> hits;
+
+    void add(Span span, Finding f) { hits.push_back({span, std::move(f)}); }
+};
+
+int rank(const Finding& f)
+{
+    return static_cast<int>(f.severity) * 100 + static_cast<int>(f.score * 100);
+}
+
+} // namespace
+
+void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon& allow,
+                                              const Lexicon& deny, const Lexicon& reg,
+                                              const std::map<std::string, std::string>& pseudonyms,
+                                              std::vector<Finding>& out) const
+{
+    if (p.text.empty())
+        return;
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+    const std::vector<Token> tokens = tokenize(u);
+    Hits hits;
+    const CodePoints cp(u);
+
+    auto make = [&](const std::string& id, const std::string& category, Severity sev,
+                    double score, const std::string& message, const std::string& explanation,
+                    const std::string& fix) {
+        Finding f;
+        f.check = "anonymisation." + id;
+        f.category = category;
+        f.severity = sev;
+        f.score = score;
+        f.message = message;
+        f.explanation = explanation;
+        f.fix = fix;
+        f.marker = kMarker;
+        return f;
+    };
+
+    // Spans that must not be flagged: allow-list, agencies, legislation,
+    // pseudonyms and role names, research citations.
+    std::vector<Span> excluded;
+    std::vector<bool> token_excluded(tokens.size(), false);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        std::size_t n = std::max(allow.match(tokens, i), allow_terms.match(tokens, i));
+        if (n == 0 && tokens[i].alpha && i + 1 < tokens.size() &&
+            (tokens[i + 1].number || (tokens[i + 1].key.size() == 1 && tokens[i + 1].capitalised)))
+        {
+            // "Child A", "Sibling 1", "GP 1", "Social Worker 2": a role
+            // with a letter or number is a pseudonym.
+            if (pseudonyms.count(tokens[i].key) || roles.contains(tokens[i].key))
+                n = 2;
+            else if (i > 0 && roles.match(tokens, i - 1) == 2)
+                n = 2;
+        }
+        // A role used as a pseudonym on its own: "Mother", "Grandmother's".
+        if (n == 0 && tokens[i].capitalised && pseudonyms.count(tokens[i].key))
+            n = 1;
+        if (n > 0)
+        {
+            for (std::size_t k = i; k < i + n; ++k)
+                token_excluded[k] = true;
+            excluded.push_back({tokens[i].begin, tokens[i + n - 1].end});
+            i += n - 1;
+        }
+    }
+    // Citations: "Munro (2011)", "(Munro, 2011)", "Brandon et al. (2012)".
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        if (!tokens[i].capitalised || !tokens[i].alpha)
+            continue;
+        std::size_t j = i + 1;
+        while (j < tokens.size() && tokens[j].capitalised && tokens[j].alpha && j < i + 3)
+            ++j; // "Brandon and Belderson" handled by "and" below
+        if (j + 1 < tokens.size() && tokens[j].key == "et" && tokens[j + 1].key == "al")
+            j += 2;
+        else if (j + 1 < tokens.size() && tokens[j].key == "and" && tokens[j + 1].capitalised)
+            j += 2;
+        if (j < tokens.size() && tokens[j].number && tokens[j].end - tokens[j].begin == 4)
+        {
+            const icu::UnicodeString between = u.tempSubStringBetween(tokens[j - 1].end, tokens[j].begin);
+            if (between.indexOf(u'(') >= 0 || between.indexOf(u',') >= 0)
+                for (std::size_t k = i; k < j; ++k)
+                    token_excluded[k] = true;
+        }
+    }
+
+    // ---- pattern detectors
+    bool has_digit = false, has_at = false, has_dot = false;
+    for (int32_t i = 0; i < u.length(); ++i)
+    {
+        const UChar c = u[i];
+        has_digit = has_digit || (c >= u'0' && c <= u'9');
+        has_at = has_at || c == u'@';
+        has_dot = has_dot || c == u'.';
+    }
+    const std::string folded_para = fold(u);
+    for (const Detector& d : detectors)
+    {
+        if ((d.requires_ == "digit" && !has_digit) || (d.requires_ == "@" && !has_at) ||
+            (d.requires_ == "." && !has_dot))
+            continue;
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> m(d.pattern->matcher(u, status));
+        if (U_FAILURE(status))
+            continue;
+        while (m->find(status) && U_SUCCESS(status))
+        {
+            const Span span{m->start(status), m->end(status)};
+            std::string text;
+            m->group(status).toUTF8String(text);
+            if (d.validator == "nhs-mod11" && !valid_nhs_number(digits_of(text)))
+                continue;
+            if (d.validator == "uk-phone" && !valid_uk_phone(text))
+                continue;
+            const std::string before =
+                fold(u.tempSubStringBetween(std::max(0, span.begin - d.context_window), span.begin));
+            bool context = false;
+            for (const std::string& c : d.context)
+                context = context || before.find(c) != std::string::npos;
+            if (d.context_required && !context)
+                continue;
+            bool skip = false;
+            for (const Span& e : excluded)
+                skip = skip || (overlaps(e, span) && d.category != "date");
+            if (skip)
+                continue;
+            Finding f = make(d.id, d.category, d.severity, std::min(1.0, d.score + (context ? 0.05 : 0)),
+                             d.message, d.explanation + (context ? "; context word nearby" : ""),
+                             d.fix);
+            if (d.category == "date")
+            {
+                const std::string lead =
+                    fold(u.tempSubStringBetween(std::max(0, span.begin - 30), span.begin));
+                for (const std::string& c : dob_context)
+                    if (lead.find(c) != std::string::npos)
+                    {
+                        f = make("date-of-birth", "date-of-birth", Severity::Error, 0.95,
+                                 "Date of birth", d.explanation + "; birth context (\"" + c + "\")",
+                                 "Remove it; give the child's age in years if it matters");
+                        break;
+                    }
+            }
+            hits.add(span, std::move(f));
+        }
+    }
+
+    // ---- user deny-list and the case register
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        const Lexicon::Entry* e = nullptr;
+        if (const std::size_t n = reg.match(tokens, i, &e))
+        {
+            Finding f = make("register", "register", Severity::Error, 1.0,
+                             "Identifier from the case register",
+                             "register: a real " + (e && !e->group.empty() ? e->group : std::string("identifier")) + " of this case",
+                             "Replace with its pseudonym");
+            hits.add({tokens[i].begin, tokens[i + n - 1].end}, std::move(f));
+        }
+        if (const std::size_t n = deny.match(tokens, i))
+            hits.add({tokens[i].begin, tokens[i + n - 1].end},
+                     make("deny-list", "deny-list", Severity::Error, 1.0,
+                          "Term on the deny-list", "deny-list: always flagged", "Remove it"));
+    }
+
+    // ---- special categories (lexicons)
+    for (const Special& s : specials)
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+        {
+            if (token_excluded[i])
+                continue;
+            if (const std::size_t n = s.lexicon.match(tokens, i))
+            {
+                hits.add({tokens[i].begin, tokens[i + n - 1].end},
+                         make(s.category, s.category, Severity::Warning, 0.7, s.message,
+                              "lexicon: " + s.category + " (special category or precise detail)",
+                              "Generalise it (a long-term condition, a region) or leave it out"));
+                i += n - 1;
+            }
+        }
+
+    // ---- institutions, streets and addresses: capitalised words + a head
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        const Lexicon::Entry* head = nullptr;
+        const std::size_t n = institutions.match(tokens, i, &head);
+        // "Oakfield School", and also "the Brackenfield estate": a
+        // lower-case head counts after a capitalised name mid-sentence.
+        if (n == 0 || (!tokens[i].capitalised &&
+                       !(i > 0 && tokens[i - 1].capitalised && !tokens[i - 1].sentence_start)))
+            continue;
+        std::size_t first = i;
+        bool named = false;
+        while (first > 0)
+        {
+            const Token& prev = tokens[first - 1];
+            const bool joiner = prev.key == "of" || prev.key == "and" || prev.key == "st" ||
+                                prev.key == "the";
+            if (!(prev.capitalised || (joiner && first >= 2 && tokens[first - 2].capitalised)) ||
+                token_excluded[first - 1] || prev.number)
+                break;
+            if (prev.key == "the")
+                break;
+            --first;
+            if (!generic_modifiers.count(tokens[first].key) && !tokens[first].sentence_start)
+                named = true;
+            else if (!generic_modifiers.count(tokens[first].key) && tokens[first].sentence_start &&
+                     first < i)
+                named = true;
+        }
+        if (!named)
+        {
+            i += n - 1;
+            continue;
+        }
+        const bool street = head && head->group == "street";
+        Span span{tokens[first].begin, tokens[i + n - 1].end};
+        // A house number before a street name makes an address.
+        if (street && first > 0 && tokens[first - 1].number)
+        {
+            span.begin = tokens[first - 1].begin;
+            hits.add(span, make("address", "address", Severity::Error, 0.9, "Street address",
+                                "house number, capitalised name and a street word (\"" +
+                                    head->words.back() + "\")",
+                                "Remove it"));
+        }
+        else if (street)
+            hits.add(span, make("place", "place", Severity::Warning, 0.75, "Named street or estate",
+                                "capitalised name and a street word (\"" + head->words.back() + "\")",
+                                "Remove it or say 'the family's street'"));
+        else
+            hits.add(span, make("institution", "institution", Severity::Warning, 0.8,
+                                "Named school, health service, place of worship or other institution",
+                                "capitalised name and an institution word (\"" +
+                                    head->words.back() + "\")",
+                                "Use a generic description ('the primary school', 'the hospital')"));
+        for (std::size_t k = first; k < i + n; ++k)
+            token_excluded[k] = true;
+        i += n - 1;
+    }
+
+    // ---- places
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        if (token_excluded[i] || !tokens[i].capitalised)
+            continue;
+        std::size_t n = places.match(tokens, i);
+        bool country = false;
+        std::string why = "lexicon: UK place";
+        if (n == 0 && i > 0)
+        {
+            const std::string& prev = tokens[i - 1].key;
+            const bool preposition = prev == "in" || prev == "to" || prev == "from" ||
+                                     prev == "near" || prev == "at" || prev == "of";
+            if (preposition && (n = place_words.match(tokens, i)) > 0)
+                why = "lexicon: UK place that is also a word, after \"" + prev + "\"";
+        }
+        if (n == 0 && (n = countries.match(tokens, i)) > 0)
+            country = true;
+        if (n == 0)
+            continue;
+        if (country)
+            hits.add({tokens[i].begin, tokens[i + n - 1].end},
+                     make("nationality", "nationality", Severity::Warning, 0.6,
+                          "Country: with other details it points to the family's origin",
+                          "lexicon: country", "Use a region ('Eastern Europe') or leave it out"));
+        else
+            hits.add({tokens[i].begin, tokens[i + n - 1].end},
+                     make("place", "place", Severity::Warning, 0.75, "Named town or place", why,
+                          "Remove it, or say 'the local area'"));
+        for (std::size_t k = i; k < i + n; ++k)
+            token_excluded[k] = true;
+        i += n - 1;
+    }
+
+    // ---- people
+    const bool heading = p.outline_level > 0;
+    std::vector<int> name_strength(tokens.size(), 0); // 0 no, 1 weak, 2 strong
+    std::vector<std::string> why(tokens.size());
+    auto is_title = [&](std::size_t k) {
+        return k < tokens.size() && titles.match(tokens, k) == 1 && tokens[k].capitalised;
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        const Token& t = tokens[i];
+        if (token_excluded[i] || !t.alpha || !t.capitalised || months_weekdays.count(t.key) ||
+            is_title(i))
+            continue;
+        const bool strong = given.contains(t.key) || surnames.contains(t.key);
+        bool hyphen_part = false;
+        if (!strong && t.hyphenated)
+        {
+            std::size_t pos = 0;
+            const std::string& k = t.key;
+            while (pos <= k.size())
+            {
+                std::size_t dash = k.find('-', pos);
+                if (dash == std::string::npos)
+                    dash = k.size();
+                const std::string part = k.substr(pos, dash - pos);
+                hyphen_part = hyphen_part || given.contains(part) || surnames.contains(part);
+                pos = dash + 1;
+            }
+        }
+        const bool wordlike = given_words.contains(t.key) || surname_words.contains(t.key);
+        const bool title_before = i > 0 && is_title(i - 1);
+        const bool initial_before =
+            i > 0 && tokens[i - 1].alpha && tokens[i - 1].capitalised &&
+            (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
+             (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
+              !token_excluded[i - 1] && !roles.contains(tokens[i - 1].key)));
+        const bool family_after = i + 1 < tokens.size() && tokens[i + 1].key == "family" && i > 0 &&
+                                  tokens[i - 1].key == "the";
+        if (strong || hyphen_part)
+        {
+            name_strength[i] = 2;
+            why[i] = strong ? "lexicon: personal name" : "lexicon: part of a hyphenated name";
+        }
+        else if (title_before)
+        {
+            name_strength[i] = 2;
+            why[i] = "capitalised word after a title";
+        }
+        else if (family_after)
+        {
+            name_strength[i] = 2;
+            why[i] = "surname as a family (\"the ... family\")";
+        }
+        else if (initial_before && (wordlike || !t.sentence_start))
+        {
+            name_strength[i] = 2;
+            why[i] = "initials and a surname";
+        }
+        else if (wordlike && !t.sentence_start && !heading)
+        {
+            name_strength[i] = 1;
+            why[i] = "capitalised mid-sentence and a known name that is also a word";
+        }
+        else if (t.possessive && !t.sentence_start && !heading && !t.all_caps)
+        {
+            name_strength[i] = 1;
+            why[i] = "capitalised possessive mid-sentence";
+        }
+    }
+    // Unknown capitalised words next to a strong name belong to it.
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        if (name_strength[i] != 2)
+            continue;
+        for (std::size_t k = i + 1; k < tokens.size() && k < i + 3; ++k)
+        {
+            if (name_strength[k] || !tokens[k].alpha || !tokens[k].capitalised ||
+                token_excluded[k] || months_weekdays.count(tokens[k].key) ||
+                tokens[k].sentence_start)
+                break;
+            if (u.tempSubStringBetween(tokens[k - 1].end, tokens[k].begin).trim().length() > 0)
+                break;
+            name_strength[k] = 2;
+            why[k] = "capitalised word in a full name";
+        }
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        if (!name_strength[i])
+            continue;
+        std::size_t last = i;
+        int strength = name_strength[i];
+        std::string reason = why[i];
+        while (last + 1 < tokens.size() && name_strength[last + 1] &&
+               u.tempSubStringBetween(tokens[last].end, tokens[last + 1].begin).trim().length() == 0 &&
+               !tokens[last].possessive)
+        {
+            ++last;
+            strength = std::max(strength, name_strength[last]);
+        }
+        std::size_t first = i;
+        // Include initials and a title: "J. Carter", "Dr Patel".
+        while (first > 0 && tokens[first - 1].alpha && tokens[first - 1].capitalised &&
+               !token_excluded[first - 1] &&
+               (tokens[first - 1].end - tokens[first - 1].begin == 1 || is_title(first - 1) ||
+                (tokens[first - 1].all_caps && tokens[first - 1].end - tokens[first - 1].begin <= 3 &&
+                 !roles.contains(tokens[first - 1].key))))
+            --first;
+        // A professional: a role or a professional title before the name.
+        bool professional = false;
+        std::string role;
+        if (first < i && is_title(first))
+        {
+            const std::string& tk = tokens[first].key;
+            professional = !(tk == "mr" || tk == "mrs" || tk == "ms" || tk == "miss" || tk == "mx" ||
+                             tk == "master");
+            role = tokens[first].key;
+        }
+        for (std::size_t back = 1; back <= 3 && first >= back && !professional; ++back)
+            if (roles.match(tokens, first - back) == back)
+            {
+                professional = true;
+                role = fold(u.tempSubStringBetween(tokens[first - back].begin, tokens[first - 1].end));
+            }
+        const Span span{tokens[first].begin, tokens[last].end};
+        const bool full = last > i || first < i;
+        const Severity sev = strength == 2 ? Severity::Error : Severity::Warning;
+        const double score = strength == 2 ? (full ? 0.95 : 0.85) : 0.5;
+        if (professional)
+            hits.add(span, make("professional-name", "professional-name", sev, score,
+                                "Named professional", reason + "; after \"" + role + "\"",
+                                "Use the role (\"the health visitor\", \"GP 1\")"));
+        else
+            hits.add(span, make("name", "name", sev, score,
+                                full ? "Personal name" : "Possible personal name", reason,
+                                "Replace with the pseudonym (\"Child A\", \"Mother\")"));
+        i = last;
+    }
+
+    // ---- keep the strongest of overlapping hits
+    std::sort(hits.hits.begin(), hits.hits.end(), [](const Hits::Hit& a, const Hits::Hit& b) {
+        return rank(a.f) > rank(b.f);
+    });
+    std::vector<Hits::Hit> kept;
+    for (auto& h : hits.hits)
+    {
+        bool clash = false;
+        for (const auto& k : kept)
+            clash = clash || (overlaps(k.span, h.span) &&
+                              (k.f.category == h.f.category || jigsaw_kinds().count(h.f.category) == 0 ||
+                               jigsaw_kinds().count(k.f.category) == 0));
+        if (!clash)
+            kept.push_back(std::move(h));
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const Hits::Hit& a, const Hits::Hit& b) { return a.span.begin < b.span.begin; });
+    for (auto& h : kept)
+    {
+        Finding& f = h.f;
+        f.where = p.where;
+        f.paragraph = p.index;
+        f.start = cp(h.span.begin);
+        f.end = cp(h.span.end);
+        u.tempSubStringBetween(h.span.begin, h.span.end).toUTF8String(f.text);
+        out.push_back(std::move(f));
+    }
+}
+
+AnonymisationCheck::AnonymisationCheck(const std::string& data_dir) : impl_(new Impl)
+{
+    impl_->load(data_dir);
+    // Every detector's own examples, checked on load: a data change that
+    // breaks one is refused with a message naming the detector.
+    for (const Example& e : impl_->examples)
+    {
+        Document doc;
+        doc.add(Where::Body, e.text);
+        std::vector<Finding> found;
+        impl_->scan_paragraph(doc.paragraphs[0], Lexicon(), Lexicon(), Lexicon(), {}, found);
+        bool matched = false;
+        for (const Finding& f : found)
+        {
+            const std::string id = f.check.substr(std::string("anonymisation.").size());
+            matched = matched || id == e.detector ||
+                      (e.detector.rfind("date-", 0) == 0 && id == "date-of-birth");
+        }
+        if (matched != e.should_match)
+            throw DataError(data_dir + "/anonymisation.json: detector \"" + e.detector + "\": example \"" +
+                            e.text + "\" " + (e.should_match ? "is not found" : "is found but must not be"));
+    }
+}
+
+AnonymisationCheck::~AnonymisationCheck() = default;
+
+const std::vector<AnonymisationCheck::Example>& AnonymisationCheck::examples() const
+{
+    return impl_->examples;
+}
+
+std::vector<Finding> AnonymisationCheck::run(const Document& doc,
+                                             const AnonymisationOptions& options) const
+{
+    Lexicon allow, deny, reg;
+    for (const std::string& a : options.allow)
+        allow.add(a);
+    for (const std::string& d : options.deny)
+        deny.add(d);
+    for (const RegisterEntry& r : options.register_entries)
+    {
+        reg.add(r.real, r.kind);
+        // "Liam Carter" is also found as "Carter" and "L. Carter": the parts
+        // of a registered name are identifiers too.
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(r.real);
+        const auto parts = tokenize(u);
+        if ((r.kind.empty() || r.kind == "name") && parts.size() > 1)
+            for (const Token& t : parts)
+            {
+                std::string part;
+                u.tempSubStringBetween(t.begin, t.end).toUTF8String(part);
+                if (t.end - t.begin > 1)
+                    reg.add(part, r.kind);
+                if (t.hyphenated)
+                {
+                    std::string spaced = part;
+                    std::replace(spaced.begin(), spaced.end(), '-', ' ');
+                    reg.add(spaced, r.kind);
+                }
+            }
+    }
+    // Pseudonym heads: "Child" in "Child A", from the data and the register.
+    std::map<std::string, std::string> pseudonyms;
+    for (const char* p : {"child", "sibling", "adult", "parent", "baby", "mother", "father",
+                          "partner", "carer", "grandmother", "grandfather", "uncle", "aunt",
+                          "maternal", "paternal", "grandparent", "stepparent", "half-sibling",
+                          "brother", "sister", "cousin", "person", "professional", "practitioner",
+                          "gp", "officer", "worker", "visitor", "teacher", "nurse", "doctor",
+                          "manager", "family", "household", "stepfather", "stepmother", "male",
+                          "female", "man", "woman", "boy", "girl", "yp", "agency", "school",
+                          "hospital", "member", "witness", "victim", "perpetrator", "subject"})
+        pseudonyms[p] = p;
+
+    std::vector<Finding> out;
+    for (const Paragraph& p : doc.paragraphs)
+        impl_->scan_paragraph(p, allow, deny, reg, pseudonyms, out);
+
+    // ---- jigsaw: several quasi identifiers together
+    std::map<std::pair<Where, std::size_t>, std::set<std::string>> kinds_by_paragraph;
+    for (const Finding& f : out)
+        if (jigsaw_kinds().count(f.category))
+            kinds_by_paragraph[{f.where, f.paragraph}].insert(f.category);
+    std::vector<Finding> jigsaw;
+    for (const auto& [key, kinds] : kinds_by_paragraph)
+    {
+        if (static_cast<int>(kinds.size()) < impl_->jigsaw_paragraph)
+            continue;
+        std::string list;
+        for (const std::string& k : kinds)
+            list += (list.empty() ? "" : ", ") + k;
+        Finding f;
+        f.check = "anonymisation.jigsaw";
+        f.category = "jigsaw";
+        f.severity = Severity::Error;
+        f.score = 0.8;
+        f.marker = kMarker;
+        f.message = "Jigsaw risk: " + std::to_string(kinds.size()) +
+                    " details in one paragraph could together identify the family";
+        f.explanation = "quasi identifiers combined: " + list;
+        f.fix = "Keep only the details the learning needs; generalise the others";
+        f.where = key.first;
+        f.paragraph = key.second;
+        for (const Paragraph& p : doc.paragraphs)
+            if (p.where == key.first && p.index == key.second)
+            {
+                f.end = static_cast<std::size_t>(icu::UnicodeString::fromUTF8(p.text).countChar32());
+                f.text = p.text.substr(0, std::min<std::size_t>(p.text.size(), 80));
+            }
+        jigsaw.push_back(std::move(f));
+    }
+    // Per section: the body paragraphs of each top-level section.
+    const auto sections = compute_sections(doc);
+    for (const Section& s : sections)
+    {
+        if (s.level != 1)
+            continue;
+        std::set<std::string> kinds;
+        for (const Finding& f : out)
+            if (f.where == Where::Body && f.paragraph >= s.paragraph && f.paragraph < s.end &&
+                jigsaw_kinds().count(f.category))
+                kinds.insert(f.category);
+        if (static_cast<int>(kinds.size()) < impl_->jigsaw_section)
+            continue;
+        std::string list;
+        for (const std::string& k : kinds)
+            list += (list.empty() ? "" : ", ") + k;
+        Finding f;
+        f.check = "anonymisation.jigsaw-section";
+        f.category = "jigsaw";
+        f.severity = Severity::Warning;
+        f.score = 0.6;
+        f.marker = kMarker;
+        f.message = "Jigsaw risk in section \"" + s.title + "\": " + std::to_string(kinds.size()) +
+                    " kinds of detail together could identify the family";
+        f.explanation = "quasi identifiers in one section: " + list;
+        f.fix = "Keep only the details the learning needs; generalise the others";
+        f.where = Where::Body;
+        f.paragraph = s.paragraph;
+        f.end = static_cast<std::size_t>(icu::UnicodeString::fromUTF8(s.title).countChar32());
+        f.text = s.title;
+        jigsaw.push_back(std::move(f));
+    }
+
+    // ---- pseudonym consistency: "Child A" vs "Child 1" vs "child a"
+    struct Use
+    {
+        const Paragraph* p;
+        int32_t begin, end;
+        std::string form;
+    };
+    std::map<std::string, std::vector<Use>> uses; // role -> uses in reading order
+    std::map<std::string, std::size_t> introduced;  // folded pseudonym -> use index
+    UErrorCode status = U_ZERO_ERROR;
+    static const std::unique_ptr<icu::RegexPattern> pseudo(icu::RegexPattern::compile(
+        u"\\b(child|sibling|adult|parent|baby|young person|half-sibling|partner|carer)[ \\u00a0]([A-Za-z]|[0-9]{1,2})\\b",
+        UREGEX_CASE_INSENSITIVE, status));
+    static const std::unique_ptr<icu::RegexPattern> intro(icu::RegexPattern::compile(
+        u"(?:referred to as|known as|called|hereafter|anonymised as)[ \\u00a0]+[\"'\\u2018\\u201c]?$|[(\\[][\"'\\u2018\\u201c]?$",
+        UREGEX_CASE_INSENSITIVE, status));
+    for (const Paragraph& p : doc.paragraphs)
+    {
+        if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote)
+            continue;
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(u, status));
+        while (U_SUCCESS(status) && m->find(status))
+        {
+            const icu::UnicodeString id = m->group(2, status);
+            // A lower-case single letter after a role word is mostly prose
+            // ("a child a year"), except a/i which stay ambiguous: skip them.
+            if (id.length() == 1 && u_islower(id[0]) && (id[0] == u'a' || id[0] == u'i'))
+            {
+                const icu::UnicodeString role = m->group(1, status);
+                if (u_islower(role[0]))
+                    continue;
+            }
+            Use use{&p, m->start(status), m->end(status), {}};
+            m->group(status).toUTF8String(use.form);
+            std::string role;
+            m->group(1, status).toUTF8String(role);
+            role = fold(role);
+            const icu::UnicodeString lead = u.tempSubStringBetween(std::max(0, use.begin - 24), use.begin);
+            std::unique_ptr<icu::RegexMatcher> im(intro->matcher(lead, status));
+            if (U_SUCCESS(status) && im->find(status) && !introduced.count(fold(use.form)))
+                introduced[fold(use.form)] = uses[role].size();
+            uses[role].push_back(std::move(use));
+        }
+    }
+    auto consistency = [&](const Use& use, const std::string& id, const std::string& message,
+                           const std::string& explanation) {
+        Finding f;
+        f.check = "anonymisation." + id;
+        f.category = "pseudonym";
+        f.severity = Severity::Warning;
+        f.score = 0.7;
+        f.marker = kMarker;
+        f.message = message;
+        f.explanation = explanation;
+        f.fix = "Use one form of the pseudonym throughout";
+        f.where = use.p->where;
+        f.paragraph = use.p->index;
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(use.p->text);
+        f.start = static_cast<std::size_t>(u.countChar32(0, use.begin));
+        f.end = static_cast<std::size_t>(u.countChar32(0, use.end));
+        f.text = use.form;
+        jigsaw.push_back(std::move(f));
+    };
+    for (const auto& [role, list] : uses)
+    {
+        std::map<std::string, int> forms;
+        int letters = 0, numbers = 0;
+        for (const Use& use : list)
+        {
+            ++forms[use.form];
+            (u_isdigit(use.form.back()) ? numbers : letters)++;
+        }
+        std::string canonical;
+        int best = 0;
+        for (const auto& [form, n] : forms)
+            if (n > best)
+                best = n, canonical = form;
+        const bool numbers_minor = numbers > 0 && letters > 0 && numbers <= letters;
+        for (std::size_t k = 0; k < list.size(); ++k)
+        {
+            const Use& use = list[k];
+            const bool is_number = u_isdigit(static_cast<UChar32>(use.form.back()));
+            if (letters > 0 && numbers > 0 && is_number == numbers_minor)
+                consistency(use, "pseudonym-scheme",
+                            "Pseudonym written two ways: \"" + use.form + "\" and \"" + canonical + "\"",
+                            "the same role is numbered in some places and lettered in others");
+            else if (use.form != canonical && fold(use.form) == fold(canonical))
+                consistency(use, "pseudonym-case",
+                            "Pseudonym in a different case: \"" + use.form + "\", elsewhere \"" + canonical + "\"",
+                            "the same pseudonym in different letter case");
+            const auto intro_at = introduced.find(fold(use.form));
+            if (intro_at != introduced.end() && k < intro_at->second)
+                consistency(use, "pseudonym-before-introduction",
+                            "\"" + use.form + "\" is used before it is introduced",
+                            "the pseudonym is introduced later in the report");
+        }
+    }
+    out.insert(out.end(), std::make_move_iterator(jigsaw.begin()), std::make_move_iterator(jigsaw.end()));
+    return out;
+}
+
+std::vector<RegisterEntry> load_register(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw DataError(path + ": cannot open the register");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse_register(ss.str(), path);
+}
+
+std::vector<RegisterEntry> parse_register(const std::string& text, const std::string& path)
+{
+    std::vector<RegisterEntry> out;
+    const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first != std::string::npos && (text[first] == '[' || text[first] == '{'))
+    {
+        pt::ptree root;
+        std::istringstream js(text);
+        try
+        {
+            pt::read_json(js, root);
+        }
+        catch (const pt::json_parser_error& e)
+        {
+            throw DataError(path + ": line " + std::to_string(e.line()) + ": not valid JSON: " + e.message());
+        }
+        const pt::ptree& list = root.get_child_optional("entries") ? root.get_child("entries") : root;
+        std::size_t n = 0;
+        for (const auto& [k, node] : list)
+        {
+            ++n;
+            RegisterEntry r{node.get<std::string>("real", ""), node.get<std::string>("pseudonym", ""),
+                            node.get<std::string>("kind", "")};
+            if (r.real.find_first_not_of(" \t") == std::string::npos)
+                throw DataError(path + ": entry " + std::to_string(n) + ": missing \"real\"");
+            out.push_back(std::move(r));
+        }
+        return out;
+    }
+    // CSV: real,pseudonym[,kind]; quotes allowed; a header line is skipped.
+    std::istringstream lines(text);
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(lines, line))
+    {
+        ++number;
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.find_first_not_of(" \t,") == std::string::npos || line[0] == '#')
+            continue;
+        std::vector<std::string> cells(1);
+        bool quoted = false;
+        for (std::size_t i = 0; i < line.size(); ++i)
+        {
+            const char c = line[i];
+            if (c == '"')
+            {
+                if (quoted && i + 1 < line.size() && line[i + 1] == '"')
+                    cells.back() += '"', ++i;
+                else
+                    quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+                cells.emplace_back();
+            else
+                cells.back() += c;
+        }
+        if (number == 1 && fold(cells[0]) == "real")
+            continue;
+        RegisterEntry r{cells[0], cells.size() > 1 ? cells[1] : "", cells.size() > 2 ? cells[2] : ""};
+        if (r.real.find_first_not_of(" \t") == std::string::npos)
+            throw DataError(path + ": line " + std::to_string(number) + ": empty real identifier");
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+} // namespace scrqm
+
+namespace scrqm
+{
+std::string register_to_json(const std::vector<RegisterEntry>& entries)
+{
+    JsonWriter w;
+    w.begin_array();
+    for (const RegisterEntry& r : entries)
+        w.begin_object().member("real", r.real).member("pseudonym", r.pseudonym).member("kind", r.kind).end_object();
+    w.end_array();
+    return w.take();
+}
+} // namespace scrqm

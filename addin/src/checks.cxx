@@ -1,0 +1,85 @@
+#include <scrqm/catalogue.hxx>
+#include <scrqm/checks.hxx>
+
+#include <algorithm>
+
+namespace scrqm
+{
+
+const std::vector<CheckInfo>& registered_checks()
+{
+    static const std::vector<CheckInfo> checks = {
+        {"anonymisation", "details that could identify the family (QM14)"},
+    };
+    return checks;
+}
+
+std::vector<std::string> parse_check_list(const std::string& list)
+{
+    std::vector<std::string> out;
+    if (list.empty() || list == "all")
+    {
+        for (const CheckInfo& c : registered_checks())
+            out.push_back(c.id);
+        return out;
+    }
+    std::size_t pos = 0;
+    while (pos <= list.size())
+    {
+        std::size_t comma = list.find(',', pos);
+        if (comma == std::string::npos)
+            comma = list.size();
+        std::string id = list.substr(pos, comma - pos);
+        id.erase(0, id.find_first_not_of(' '));
+        id.erase(id.find_last_not_of(' ') + 1);
+        pos = comma + 1;
+        if (id.empty())
+            continue;
+        const auto& known = registered_checks();
+        if (std::none_of(known.begin(), known.end(), [&](const CheckInfo& c) { return id == c.id; }))
+        {
+            std::string names;
+            for (const CheckInfo& c : known)
+                names += (names.empty() ? "" : ", ") + std::string(c.id);
+            throw DataError("unknown check \"" + id + "\" (known: " + names + ")");
+        }
+        if (std::find(out.begin(), out.end(), id) == out.end())
+            out.push_back(id);
+    }
+    return out;
+}
+
+CheckRunner::CheckRunner(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+CheckRunner::~CheckRunner() = default;
+
+std::vector<Finding> CheckRunner::run(const Document& doc, const std::vector<std::string>& checks,
+                                      const CheckOptions& options)
+{
+    std::vector<Finding> findings;
+    for (const std::string& id : checks)
+    {
+        if (id == "anonymisation")
+        {
+            if (!anonymisation_)
+                anonymisation_ = std::make_unique<AnonymisationCheck>(data_dir_);
+            auto f = anonymisation_->run(doc, options.anonymisation);
+            findings.insert(findings.end(), std::make_move_iterator(f.begin()),
+                            std::make_move_iterator(f.end()));
+        }
+    }
+    sort_findings(findings);
+    return findings;
+}
+
+void sort_findings(std::vector<Finding>& findings)
+{
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        if (a.where != b.where)
+            return a.where < b.where;
+        if (a.paragraph != b.paragraph)
+            return a.paragraph < b.paragraph;
+        return a.start < b.start;
+    });
+}
+
+} // namespace scrqm

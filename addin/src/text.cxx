@@ -1,0 +1,174 @@
+#include <scrqm/text.hxx>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+namespace scrqm
+{
+
+namespace
+{
+
+bool is_apostrophe(UChar32 c)
+{
+    return c == u'\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
+}
+
+bool is_hyphen(UChar32 c)
+{
+    return c == u'-' || c == 0x2010 || c == 0x2011;
+}
+
+} // namespace
+
+std::string fold(const icu::UnicodeString& text)
+{
+    // ASCII fast path: most words need nothing but lower-casing.
+    std::string out;
+    out.reserve(static_cast<std::size_t>(text.length()));
+    bool ascii = true;
+    for (int32_t i = 0; i < text.length(); ++i)
+    {
+        const UChar c = text[i];
+        if (c >= 0x80)
+        {
+            ascii = false;
+            break;
+        }
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (!ascii)
+    {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+        icu::UnicodeString folded(text);
+        folded.foldCase();
+        icu::UnicodeString decomposed = U_SUCCESS(status) ? nfkd->normalize(folded, status) : folded;
+        icu::UnicodeString plain;
+        for (int32_t i = 0; i < decomposed.length();)
+        {
+            UChar32 c;
+            U16_NEXT(decomposed.getBuffer(), i, decomposed.length(), c);
+            if (u_charType(c) == U_NON_SPACING_MARK)
+                continue;
+            if (is_apostrophe(c))
+                c = u'\'';
+            else if (is_hyphen(c) || c == 0x2013)
+                c = u'-';
+            else if (c == 0x0142) // ł has no decomposition
+                c = u'l';
+            else if (c == 0x00F8)
+                c = u'o';
+            else if (c == 0x0111)
+                c = u'd';
+            plain.append(c);
+        }
+        out.clear();
+        plain.toUTF8String(out);
+    }
+    // One space between words.
+    std::string squeezed;
+    squeezed.reserve(out.size());
+    for (char c : out)
+    {
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (space)
+        {
+            if (!squeezed.empty() && squeezed.back() != ' ')
+                squeezed += ' ';
+        }
+        else
+            squeezed += c;
+    }
+    while (!squeezed.empty() && squeezed.back() == ' ')
+        squeezed.pop_back();
+    return squeezed;
+}
+
+std::string fold(const std::string& utf8)
+{
+    return fold(icu::UnicodeString::fromUTF8(utf8));
+}
+
+std::vector<Token> tokenize(const icu::UnicodeString& text)
+{
+    std::vector<Token> tokens;
+    const UChar* s = text.getBuffer();
+    const int32_t n = text.length();
+    bool sentence_start = true;
+    int32_t i = 0;
+    while (i < n)
+    {
+        UChar32 c;
+        const int32_t begin = i;
+        U16_NEXT(s, i, n, c);
+        if (!u_isalnum(c))
+        {
+            if (c == u'.' || c == u'!' || c == u'?' || c == u':' || c == u';' || c == 0x2022)
+                sentence_start = true;
+            continue;
+        }
+        Token t;
+        t.begin = begin;
+        t.capitalised = u_isupper(c) || u_istitle(c);
+        bool all_caps = t.capitalised;
+        bool letters = u_isalpha(c);
+        bool digits = u_isdigit(c);
+        int32_t end = i;
+        while (end < n)
+        {
+            int32_t j = end;
+            UChar32 d;
+            U16_NEXT(s, j, n, d);
+            if (u_isalnum(d) || u_charType(d) == U_NON_SPACING_MARK)
+            {
+                letters = letters && (u_isalpha(d) || u_charType(d) == U_NON_SPACING_MARK);
+                digits = digits && u_isdigit(d);
+                if (u_islower(d))
+                    all_caps = false;
+                end = j;
+                continue;
+            }
+            // An apostrophe or hyphen joins two letters: O'Brien, Smith-Jones.
+            if ((is_apostrophe(d) || is_hyphen(d)) && j < n)
+            {
+                int32_t k = j;
+                UChar32 e;
+                U16_NEXT(s, k, n, e);
+                if (u_isalpha(e) && letters)
+                {
+                    if (is_hyphen(d))
+                        t.hyphenated = true;
+                    end = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        t.end = end;
+        t.alpha = letters;
+        t.number = digits;
+        t.all_caps = all_caps && (end - begin) > 1;
+        icu::UnicodeString word = text.tempSubStringBetween(begin, end);
+        // Possessive: Liam's, Liam’s, James'
+        const int32_t len = word.length();
+        if (len > 2 && (word[len - 1] == u's' || word[len - 1] == u'S') &&
+            is_apostrophe(word[len - 2]))
+        {
+            t.possessive = true;
+            word.truncate(len - 2);
+        }
+        else if (end < n && is_apostrophe(s[end]) && len > 1 &&
+                 (word[len - 1] == u's' || word[len - 1] == u'S'))
+            t.possessive = true;
+        t.key = fold(word);
+        t.sentence_start = sentence_start;
+        sentence_start = false;
+        tokens.push_back(std::move(t));
+        i = end;
+    }
+    return tokens;
+}
+
+} // namespace scrqm

@@ -1,0 +1,101 @@
+"""Action=check in a real LibreOffice: the anonymisation check finds the
+identifiers planted in the bundled sample wherever they live (body, table,
+footnote, comment, header, properties), leaves its hard negatives alone, and
+never modifies the document."""
+import json
+import os
+import unittest
+
+from office import Office, named
+
+OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLE_DIR = os.path.join(HERE, "..", "..", "addin", "data", "sample")
+SAMPLE = os.path.join(SAMPLE_DIR, "sample-scr-report.docx")
+
+
+def load_json(name):
+    with open(os.path.join(SAMPLE_DIR, name)) as f:
+        return json.load(f)
+
+
+def allow_list():
+    with open(os.path.join(SAMPLE_DIR, "sample-scr-report.allow.txt")) as f:
+        return "\n".join(l.strip() for l in f if l.strip() and not l.startswith("#"))
+
+
+class CheckInOffice(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(OXT)
+        cls.doc = cls.office.load(SAMPLE)
+        cls.result = json.loads(cls.office.assistant().execute(named(
+            Action="check", Document=cls.doc, Checks="anonymisation", Allow=allow_list())))
+        cls.model = json.loads(cls.office.assistant().execute(named(Action="model", Document=cls.doc)))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.doc.close(True)
+        cls.office.close()
+
+    def paragraph_text(self, where, index):
+        for p in self.model["paragraphs"]:
+            if p["where"] == where and p["paragraph"] == index:
+                return p["text"]
+        return ""
+
+    def findings_covering(self, where, text):
+        """Findings in `where` whose span overlaps an occurrence of `text`."""
+        hits = []
+        for f in self.result["findings"]:
+            if f["where"] != where:
+                continue
+            para = self.paragraph_text(where, f["paragraph"])
+            start = para.find(text)
+            while start >= 0:
+                if f["start"] < start + len(text) and start < f["end"]:
+                    hits.append(f)
+                start = para.find(text, start + 1)
+        return hits
+
+    def test_result_shape(self):
+        self.assertNotIn("error", self.result)
+        self.assertGreater(self.result["summary"]["errors"], 0)
+        for f in self.result["findings"]:
+            self.assertTrue(f["check"].startswith("anonymisation."))
+            self.assertEqual(f["marker"], "QM14")
+            self.assertIn(f["severity"], ("error", "warning", "info"))
+            self.assertTrue(f["explanation"])
+            para = self.paragraph_text(f["where"], f["paragraph"])
+            if f["category"] not in ("jigsaw",):
+                self.assertEqual(para[f["start"]:f["end"]], f["text"], f)
+
+    def test_every_planted_identifier_is_found_where_it_lives(self):
+        missed = []
+        for item in load_json("sample-scr-report.planted.json"):
+            if not self.findings_covering(item["where"], item["text"]):
+                missed.append((item["category"], item["where"], item["text"]))
+        self.assertEqual(missed, [])
+
+    def test_hard_negatives_are_not_flagged(self):
+        flagged = []
+        for item in load_json("sample-scr-report.negatives.json"):
+            for where in ("body", "table", "footnote", "comment", "header", "property"):
+                for f in self.findings_covering(where, item["text"]):
+                    if f["category"] not in ("jigsaw",) and not f["check"].startswith(
+                            "anonymisation.pseudonym"):
+                        flagged.append((item["text"], f["check"], f["text"]))
+        self.assertEqual(flagged, [])
+
+    def test_check_never_modifies_the_document(self):
+        self.assertFalse(self.doc.isModified())
+        self.assertFalse(self.doc.getUndoManager().isUndoPossible())
+
+    def test_unknown_check_is_a_json_error(self):
+        r = json.loads(self.office.assistant().execute(named(
+            Action="check", Document=self.doc, Checks="anonymisation,frobnicate")))
+        self.assertEqual(r["error"], 'unknown check "frobnicate" (known: anonymisation)')
+
+
+if __name__ == "__main__":
+    unittest.main()
