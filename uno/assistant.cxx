@@ -1,10 +1,13 @@
 // org.scrqm.ReviewAssistant: the macro API. Every call returns a JSON string;
 // every failure becomes {"error": ...}, never an exception into the caller.
+#include "case_register.hxx"
 #include "convert.hxx"
 #include "reader.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
+#include <scrqm/json.hxx>
+#include <scrqm/register.hxx>
 #include <scrqm/result.hxx>
 
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -19,7 +22,9 @@
 #include <cppuhelper/supportsservice.hxx>
 #include <sal/types.h>
 
+#include <cstdio>
 #include <dlfcn.h>
+#include <optional>
 #include <exception>
 #include <map>
 
@@ -33,6 +38,7 @@ namespace scrqm::lo
 
 constexpr const char* kImplementationName = "org.scrqm.comp.ReviewAssistant";
 constexpr const char* kServiceName = "org.scrqm.ReviewAssistant";
+constexpr const char* kActions = "outline, check, fix, register-set, register-clear, catalogue, model";
 
 namespace
 {
@@ -128,19 +134,55 @@ private:
         if (action == "catalogue")
             return catalogue_to_json(
                 load_framework(data_dir(extension_dir() + "/data"), framework));
-        if (action == "check")
+        if (action == "register-set")
+        {
+            const std::string path = register_path(context_, args.text("Case"));
+            const std::size_t forms =
+                store_register(path, parse_register(args.text("Register"), "Register"));
+            JsonWriter w;
+            w.begin_object()
+                .member("case", args.text("Case", "default"))
+                .member("forms", static_cast<std::uint64_t>(forms))
+                .member("stored", "salted hashes in the user profile")
+                .end_object();
+            return w.take();
+        }
+        if (action == "register-clear")
+        {
+            const bool removed = std::remove(register_path(context_, args.text("Case")).c_str()) == 0;
+            JsonWriter w;
+            w.begin_object().member("removed", removed).end_object();
+            return w.take();
+        }
+        if (action == "check" || action == "fix")
         {
             Reference<frame::XModel> model = document(args);
             const std::string file = args.text("File", model_name(model));
-            const Document doc = read_document(model, file);
+            std::vector<Reference<uno::XInterface>> sources;
+            const Document doc = read_document(model, file, action == "fix" ? &sources : nullptr);
             CheckOptions options;
             options.anonymisation.allow = lines(args.text("Allow"));
             options.anonymisation.deny = lines(args.text("Deny"));
             const std::string reg = args.text("Register");
             if (!reg.empty())
                 options.anonymisation.register_entries = parse_register(reg, "Register");
+            const std::optional<HashedRegister> stored =
+                load_stored_register(register_path(context_, args.text("Case")));
+            if (stored)
+                options.anonymisation.hashed_register = &*stored;
             if (!runner_)
                 runner_ = std::make_unique<CheckRunner>(data_dir(extension_dir() + "/data"));
+            if (action == "fix")
+            {
+                const std::string fix = args.text("Fix");
+                if (fix != "replace-with-pseudonyms")
+                    return error_json("unknown Fix \"" + fix + "\" (one of: replace-with-pseudonyms)");
+                const auto findings = runner_->run(doc, {"anonymisation"}, options);
+                const std::size_t n = replace_with_pseudonyms(model, doc, sources, findings);
+                JsonWriter w;
+                w.begin_object().member("fix", fix).member("replaced", static_cast<std::uint64_t>(n)).end_object();
+                return w.take();
+            }
             Result r;
             r.file = file;
             r.framework = framework;
@@ -164,9 +206,8 @@ private:
             return to_json(r);
         }
         if (action.empty())
-            return error_json("missing Action (one of: outline, check, catalogue, model)");
-        return error_json("unknown Action \"" + action +
-                          "\" (one of: outline, check, catalogue, model)");
+            return error_json("missing Action (one of: " + std::string(kActions) + ")");
+        return error_json("unknown Action \"" + action + "\" (one of: " + kActions + ")");
     }
 
     Reference<frame::XModel> document(const Args& args)

@@ -16,6 +16,7 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XEndnotesSupplier.hpp>
 #include <com/sun/star/text/XFootnote.hpp>
 #include <com/sun/star/text/XFootnotesSupplier.hpp>
@@ -26,6 +27,7 @@
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextFrame.hpp>
 #include <com/sun/star/text/XTextFramesSupplier.hpp>
+#include <com/sun/star/text/XTextGraphicObjectsSupplier.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/util/DateTime.hpp>
@@ -47,7 +49,19 @@ namespace
 class Reader
 {
 public:
-    explicit Reader(Document& doc) : doc_(doc) {}
+    Reader(Document& doc, std::vector<Reference<uno::XInterface>>* sources)
+        : doc_(doc), sources_(sources)
+    {
+    }
+
+    // Adds a paragraph and remembers where it came from.
+    void add(Where where, std::string text, int level, const std::string& container,
+             const Reference<uno::XInterface>& source)
+    {
+        doc_.add(where, std::move(text), level, container);
+        if (sources_)
+            sources_->push_back(source);
+    }
 
     // Walks a text (body, cell, note, header, frame) in reading order.
     void walk_text(const Reference<text::XText>& text, Where where, const std::string& container)
@@ -174,6 +188,39 @@ public:
         }
     }
 
+    // Names people give to bookmarks and images, and image descriptions,
+    // travel with the file and can carry a real name.
+    void read_object_names(const Reference<frame::XModel>& model)
+    {
+        Reference<text::XBookmarksSupplier> bookmarks(model, UNO_QUERY);
+        if (bookmarks.is())
+        {
+            const uno::Sequence<OUString> names = bookmarks->getBookmarks()->getElementNames();
+            for (sal_Int32 i = 0; i < names.getLength(); ++i)
+                if (!names[i].startsWith("_")) // Word's hidden _Toc/_Ref marks
+                    add(Where::Property, to_utf8(names[i]), 0, "bookmark name", {});
+        }
+        Reference<text::XTextGraphicObjectsSupplier> graphics(model, UNO_QUERY);
+        if (!graphics.is())
+            return;
+        Reference<container::XNameAccess> images = graphics->getGraphicObjects();
+        const uno::Sequence<OUString> names = images->getElementNames();
+        for (sal_Int32 i = 0; i < names.getLength(); ++i)
+        {
+            const std::string name = to_utf8(names[i]);
+            add(Where::Property, name, 0, "image name", {});
+            Reference<beans::XPropertySet> props(images->getByName(names[i]), UNO_QUERY);
+            for (const char* p : {"Title", "Description"})
+            {
+                OUString value;
+                if (props.is() && (props->getPropertyValue(OUString::createFromAscii(p)) >>= value) &&
+                    !value.isEmpty())
+                    add(Where::Property, to_utf8(value), 0,
+                        "image " + name + " " + (p[0] == 'T' ? "title" : "description"), {});
+            }
+        }
+    }
+
     void read_properties(const Reference<frame::XModel>& model)
     {
         Reference<document::XDocumentPropertiesSupplier> supplier(model, UNO_QUERY);
@@ -223,7 +270,7 @@ private:
             return;
         const std::string v = to_utf8(value);
         doc_.properties[name] = v;
-        doc_.add(Where::Property, v, 0, name);
+        add(Where::Property, v, 0, name, {});
     }
 
     void walk_table(const Reference<text::XTextTable>& table, const std::string& outer)
@@ -255,7 +302,7 @@ private:
         // An empty paragraph in a heading style is not a section.
         if (text.find_first_not_of(" \t\u00a0") == std::string::npos)
             level = 0;
-        doc_.add(where, std::move(text), level, container);
+        add(where, std::move(text), level, container, Reference<uno::XInterface>(info, UNO_QUERY));
         walk_portions(info, where);
         walk_anchored(info);
     }
@@ -310,7 +357,8 @@ private:
             std::size_t nl = text.find('\n', pos);
             if (nl == std::string::npos)
                 nl = text.size();
-            doc_.add(Where::Comment, text.substr(pos, nl - pos), 0, container);
+            add(Where::Comment, text.substr(pos, nl - pos), 0, container,
+                Reference<uno::XInterface>(field, UNO_QUERY));
             pos = nl + 1;
         }
     }
@@ -346,6 +394,7 @@ private:
     }
 
     Document& doc_;
+    std::vector<Reference<uno::XInterface>>* sources_;
     std::set<const void*> seen_;
     std::vector<Reference<uno::XInterface>> keep_;
     std::size_t note_count_[2] = {};
@@ -353,7 +402,8 @@ private:
 
 } // namespace
 
-Document read_document(const Reference<frame::XModel>& model, const std::string& file_name)
+Document read_document(const Reference<frame::XModel>& model, const std::string& file_name,
+                       std::vector<Reference<uno::XInterface>>* sources)
 {
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
     if (!text_doc.is())
@@ -361,7 +411,7 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
                                              Reference<uno::XInterface>(), 0);
     Document doc;
     doc.file = file_name;
-    Reader reader(doc);
+    Reader reader(doc, sources);
     reader.walk_text(text_doc->getText(), Where::Body, std::string());
     // Whatever the anchored walk did not reach: notes in headers, frames
     // anchored to the page, comments outside the body.
@@ -375,6 +425,7 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
         reader.walk_notes(es->getEndnotes(), Where::Endnote);
     reader.walk_page_styles(model);
     reader.read_properties(model);
+    reader.read_object_names(model);
     return doc;
 }
 

@@ -1,6 +1,7 @@
 #include <scrqm/anonymisation.hxx>
 #include <scrqm/catalogue.hxx>
 #include <scrqm/json.hxx>
+#include <scrqm/register.hxx>
 
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -147,7 +148,8 @@ struct AnonymisationCheck::Impl
 
     void load(const std::string& dir);
     void scan_paragraph(const Paragraph& p, const Lexicon& allow, const Lexicon& deny,
-                        const Lexicon& reg, const std::map<std::string, std::string>& pseudonyms,
+                        const std::vector<const HashedRegister*>& registers,
+                        const std::map<std::string, std::string>& pseudonyms,
                         std::vector<Finding>& out) const;
 };
 
@@ -266,7 +268,8 @@ int rank(const Finding& f)
 } // namespace
 
 void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon& allow,
-                                              const Lexicon& deny, const Lexicon& reg,
+                                              const Lexicon& deny,
+                                              const std::vector<const HashedRegister*>& registers,
                                               const std::map<std::string, std::string>& pseudonyms,
                                               std::vector<Finding>& out) const
 {
@@ -404,14 +407,21 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     // ---- user deny-list and the case register
     for (std::size_t i = 0; i < tokens.size(); ++i)
     {
-        const Lexicon::Entry* e = nullptr;
-        if (const std::size_t n = reg.match(tokens, i, &e))
+        for (const HashedRegister* reg : registers)
         {
-            Finding f = make("register", "register", Severity::Error, 1.0,
-                             "Identifier from the case register",
-                             "register: a real " + (e && !e->group.empty() ? e->group : std::string("identifier")) + " of this case",
-                             "Replace with its pseudonym");
-            hits.add({tokens[i].begin, tokens[i + n - 1].end}, std::move(f));
+            const HashedRegister::Target* target = nullptr;
+            if (const std::size_t n = reg->match(tokens, i, &target))
+            {
+                Finding f = make("register", "register", Severity::Error, 1.0,
+                                 "Identifier from the case register",
+                                 "register: a real " +
+                                     (target->kind.empty() ? std::string("identifier") : target->kind) +
+                                     " of this case (matched by its salted hash)",
+                                 target->pseudonym.empty() ? "Replace it"
+                                                           : "Replace with \"" + target->pseudonym + "\"");
+                hits.add({tokens[i].begin, tokens[i + n - 1].end}, std::move(f));
+                break;
+            }
         }
         if (const std::size_t n = deny.match(tokens, i))
             hits.add({tokens[i].begin, tokens[i + n - 1].end},
@@ -707,7 +717,7 @@ AnonymisationCheck::AnonymisationCheck(const std::string& data_dir) : impl_(new 
         Document doc;
         doc.add(Where::Body, e.text);
         std::vector<Finding> found;
-        impl_->scan_paragraph(doc.paragraphs[0], Lexicon(), Lexicon(), Lexicon(), {}, found);
+        impl_->scan_paragraph(doc.paragraphs[0], Lexicon(), Lexicon(), {}, {}, found);
         bool matched = false;
         for (const Finding& f : found)
         {
@@ -731,33 +741,19 @@ const std::vector<AnonymisationCheck::Example>& AnonymisationCheck::examples() c
 std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                                              const AnonymisationOptions& options) const
 {
-    Lexicon allow, deny, reg;
+    Lexicon allow, deny;
     for (const std::string& a : options.allow)
         allow.add(a);
     for (const std::string& d : options.deny)
         deny.add(d);
-    for (const RegisterEntry& r : options.register_entries)
-    {
-        reg.add(r.real, r.kind);
-        // "Liam Carter" is also found as "Carter" and "L. Carter": the parts
-        // of a registered name are identifiers too.
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(r.real);
-        const auto parts = tokenize(u);
-        if ((r.kind.empty() || r.kind == "name") && parts.size() > 1)
-            for (const Token& t : parts)
-            {
-                std::string part;
-                u.tempSubStringBetween(t.begin, t.end).toUTF8String(part);
-                if (t.end - t.begin > 1)
-                    reg.add(part, r.kind);
-                if (t.hyphenated)
-                {
-                    std::string spaced = part;
-                    std::replace(spaced.begin(), spaced.end(), '-', ' ');
-                    reg.add(spaced, r.kind);
-                }
-            }
-    }
+    // A clear-text register is hashed in memory like a stored one, so both
+    // match the same way.
+    const HashedRegister clear = HashedRegister::from_entries(options.register_entries);
+    std::vector<const HashedRegister*> registers;
+    if (!clear.empty())
+        registers.push_back(&clear);
+    if (options.hashed_register && !options.hashed_register->empty())
+        registers.push_back(options.hashed_register);
     // Pseudonym heads: "Child" in "Child A", from the data and the register.
     std::map<std::string, std::string> pseudonyms;
     for (const char* p : {"child", "sibling", "adult", "parent", "baby", "mother", "father",
@@ -772,7 +768,7 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
 
     std::vector<Finding> out;
     for (const Paragraph& p : doc.paragraphs)
-        impl_->scan_paragraph(p, allow, deny, reg, pseudonyms, out);
+        impl_->scan_paragraph(p, allow, deny, registers, pseudonyms, out);
 
     // ---- jigsaw: several quasi identifiers together
     std::map<std::pair<Where, std::size_t>, std::set<std::string>> kinds_by_paragraph;

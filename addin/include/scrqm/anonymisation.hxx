@@ -31,8 +31,13 @@ std::vector<RegisterEntry> parse_register(const std::string& text, const std::st
 // The entries as JSON, to hand them to the office process.
 std::string register_to_json(const std::vector<RegisterEntry>& entries);
 
+class HashedRegister;
+
 struct AnonymisationOptions
 {
+    // A register stored as salted hashes (the office keeps one per case in
+    // the user's profile); matched as well as register_entries.
+    const HashedRegister* hashed_register = nullptr;
     std::vector<std::string> allow; // never flagged (the lead reviewer, the chair)
     std::vector<std::string> deny;  // always flagged
     std::vector<RegisterEntry> register_entries;
