@@ -24,9 +24,9 @@
 
 #include <cstdio>
 #include <dlfcn.h>
-#include <optional>
 #include <exception>
 #include <map>
+#include <optional>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -38,7 +38,8 @@ namespace scrqm::lo
 
 constexpr const char* kImplementationName = "org.scrqm.comp.ReviewAssistant";
 constexpr const char* kServiceName = "org.scrqm.ReviewAssistant";
-constexpr const char* kActions = "outline, check, fix, register-set, register-clear, catalogue, model";
+constexpr const char* kActions =
+    "outline, check, fix, register-set, register-clear, catalogue, model";
 
 namespace
 {
@@ -149,7 +150,8 @@ private:
         }
         if (action == "register-clear")
         {
-            const bool removed = std::remove(register_path(context_, args.text("Case")).c_str()) == 0;
+            const bool removed =
+                std::remove(register_path(context_, args.text("Case")).c_str()) == 0;
             JsonWriter w;
             w.begin_object().member("removed", removed).end_object();
             return w.take();
@@ -176,11 +178,15 @@ private:
             {
                 const std::string fix = args.text("Fix");
                 if (fix != "replace-with-pseudonyms")
-                    return error_json("unknown Fix \"" + fix + "\" (one of: replace-with-pseudonyms)");
+                    return error_json("unknown Fix \"" + fix +
+                                      "\" (one of: replace-with-pseudonyms)");
                 const auto findings = runner_->run(doc, {"anonymisation"}, options);
                 const std::size_t n = replace_with_pseudonyms(model, doc, sources, findings);
                 JsonWriter w;
-                w.begin_object().member("fix", fix).member("replaced", static_cast<std::uint64_t>(n)).end_object();
+                w.begin_object()
+                    .member("fix", fix)
+                    .member("replaced", static_cast<std::uint64_t>(n))
+                    .end_object();
                 return w.take();
             }
             Result r;
@@ -255,6 +261,19 @@ private:
     std::unique_ptr<CheckRunner> runner_;
 };
 
+} // namespace
+
+std::string extension_data_dir()
+{
+    return data_dir(extension_dir() + "/data");
+}
+
+Reference<uno::XInterface>
+    SAL_CALL create_dispatcher(const Reference<uno::XComponentContext>& context);
+
+namespace
+{
+
 Reference<uno::XInterface> SAL_CALL create(const Reference<uno::XComponentContext>& context)
 {
     return static_cast<cppu::OWeakObject*>(new ReviewAssistant(context));
@@ -277,9 +296,19 @@ org_scrqm_ReviewAssistant_get_implementation(uno::XComponentContext* context,
 // factory, not its constructor: both entry points exist.
 extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implementation, void*, void*)
 {
-    if (implementation == nullptr ||
-        rtl::OUString::createFromAscii(implementation) !=
-            rtl::OUString::createFromAscii(scrqm::lo::kImplementationName))
+    if (implementation == nullptr)
+        return nullptr;
+    if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.Dispatcher")
+    {
+        uno::Sequence<rtl::OUString> handler(1);
+        handler[0] = "com.sun.star.frame.ProtocolHandler";
+        Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
+            scrqm::lo::create_dispatcher, "org.scrqm.comp.Dispatcher", handler);
+        factory->acquire();
+        return factory.get();
+    }
+    if (rtl::OUString::createFromAscii(implementation) !=
+        rtl::OUString::createFromAscii(scrqm::lo::kImplementationName))
         return nullptr;
     uno::Sequence<rtl::OUString> names(1);
     names[0] = rtl::OUString::createFromAscii(scrqm::lo::kServiceName);

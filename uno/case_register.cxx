@@ -1,6 +1,7 @@
 #include "case_register.hxx"
 
 #include "convert.hxx"
+#include "locate.hxx"
 
 #include <scrqm/catalogue.hxx>
 
@@ -31,7 +32,8 @@ using rtl::OUString;
 namespace scrqm::lo
 {
 
-std::string register_path(const Reference<uno::XComponentContext>& context, const std::string& case_id)
+std::string register_path(const Reference<uno::XComponentContext>& context,
+                          const std::string& case_id)
 {
     Reference<util::XStringSubstitution> subst = util::PathSubstitution::create(context);
     const OUString url = subst->substituteVariables("$(user)", true);
@@ -75,61 +77,6 @@ std::optional<HashedRegister> load_stored_register(const std::string& path)
     return HashedRegister::from_json(ss.str(), path);
 }
 
-namespace
-{
-// UTF-16 length of the first `code_points` code points of `utf8`.
-sal_Int32 utf16_offset(const std::string& utf8, std::size_t code_points)
-{
-    const OUString u = to_ou(utf8);
-    sal_Int32 index = 0;
-    for (std::size_t k = 0; k < code_points && index < u.getLength(); ++k)
-        u.iterateCodePoints(&index);
-    return index;
-}
-
-// Positions in a paragraph's string and cursor positions differ where the
-// paragraph holds anchors (a comment, a footnote, a frame): those are one
-// cursor step and no (or other) text. So the cursor is moved by the text it
-// actually covers, and anchors are stepped over, never selected.
-Reference<text::XTextCursor> select_text(const Reference<text::XTextRange>& paragraph,
-                                         sal_Int32 start16, sal_Int32 length16)
-{
-    Reference<text::XText> text = paragraph->getText();
-    Reference<text::XTextCursor> cursor = text->createTextCursorByRange(paragraph->getStart());
-    Reference<text::XTextCursor> probe = text->createTextCursorByRange(paragraph->getStart());
-    sal_Int32 covered = 0;
-    for (int guard = 0; covered < start16 && guard < 1000000; ++guard)
-    {
-        probe->gotoRange(cursor->getStart(), false);
-        if (!probe->goRight(1, true))
-            return {};
-        covered += probe->getString().getLength();
-        cursor->goRight(1, false);
-    }
-    // Skip anchors that sit right before the text.
-    for (int guard = 0; guard < 64; ++guard)
-    {
-        probe->gotoRange(cursor->getStart(), false);
-        if (!probe->goRight(1, true) || !probe->getString().isEmpty())
-            break;
-        cursor->goRight(1, false);
-    }
-    covered = 0;
-    for (int guard = 0; covered < length16 && guard < 1000000; ++guard)
-    {
-        probe->gotoRange(cursor->getEnd(), false);
-        if (!probe->goRight(1, true))
-            break;
-        const sal_Int32 step = probe->getString().getLength();
-        if (step == 0)
-            return {}; // an anchor inside the text: leave it to the user
-        covered += step;
-        cursor->goRight(1, true);
-    }
-    return cursor;
-}
-} // namespace
-
 std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const Document& doc,
                                     const std::vector<Reference<uno::XInterface>>& sources,
                                     const std::vector<Finding>& findings)
@@ -139,13 +86,15 @@ std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const
     for (const Finding& f : findings)
         if (f.category == "register")
             todo.push_back(&f);
-    std::sort(todo.begin(), todo.end(), [](const Finding* a, const Finding* b) {
-        if (a->where != b->where)
-            return a->where < b->where;
-        if (a->paragraph != b->paragraph)
-            return a->paragraph < b->paragraph;
-        return a->start > b->start;
-    });
+    std::sort(todo.begin(), todo.end(),
+              [](const Finding* a, const Finding* b)
+              {
+                  if (a->where != b->where)
+                      return a->where < b->where;
+                  if (a->paragraph != b->paragraph)
+                      return a->paragraph < b->paragraph;
+                  return a->start > b->start;
+              });
     Reference<document::XUndoManagerSupplier> undo_supplier(model, UNO_QUERY);
     Reference<document::XUndoManager> undo =
         undo_supplier.is() ? undo_supplier->getUndoManager() : Reference<document::XUndoManager>();
@@ -157,8 +106,9 @@ std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const
         // Comments are rewritten once each, with all their replacements.
         for (const Finding* f : todo)
         {
-            const std::string pseudonym =
-                f->fix.rfind("Replace with \"", 0) == 0 ? f->fix.substr(14, f->fix.size() - 15) : "";
+            const std::string pseudonym = f->fix.rfind("Replace with \"", 0) == 0
+                                              ? f->fix.substr(14, f->fix.size() - 15)
+                                              : "";
             if (pseudonym.empty())
                 continue;
             for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
@@ -166,12 +116,9 @@ std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const
                 const Paragraph& p = doc.paragraphs[i];
                 if (p.where != f->where || p.index != f->paragraph || i >= sources.size())
                     continue;
-                Reference<text::XTextRange> range(sources[i], UNO_QUERY);
-                if (range.is() && p.where != Where::Comment)
+                if (p.where != Where::Comment)
                 {
-                    const sal_Int32 start16 = utf16_offset(p.text, f->start);
-                    Reference<text::XTextCursor> cursor =
-                        select_text(range, start16, utf16_offset(p.text, f->end) - start16);
+                    Reference<text::XTextCursor> cursor = locate(doc, sources, *f);
                     if (cursor.is() && to_utf8(cursor->getString()) == f->text)
                     {
                         cursor->setString(to_ou(pseudonym));
@@ -187,7 +134,8 @@ std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const
                     if (at >= 0)
                     {
                         field->setPropertyValue(
-                            "Content", uno::Any(content.replaceAt(at, from.getLength(), to_ou(pseudonym))));
+                            "Content",
+                            uno::Any(content.replaceAt(at, from.getLength(), to_ou(pseudonym))));
                         ++replaced;
                     }
                 }

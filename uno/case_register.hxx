@@ -18,8 +18,9 @@ namespace scrqm::lo
 
 // <profile>/user/scrqm/registers/<case>.json; the case id is reduced to
 // letters, digits, '-' and '_'.
-std::string register_path(const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
-                          const std::string& case_id);
+std::string
+register_path(const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
+              const std::string& case_id);
 
 // Hashes `entries` and writes them (a private file, mode 0600).
 std::size_t store_register(const std::string& path, const std::vector<RegisterEntry>& entries);
@@ -29,8 +30,7 @@ std::optional<HashedRegister> load_stored_register(const std::string& path);
 // that offsets stay valid, inside one undo context. Returns the number of
 // replacements; findings in document properties are left (not undoable).
 std::size_t replace_with_pseudonyms(
-    const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
-    const Document& doc,
+    const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model, const Document& doc,
     const std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>>& sources,
     const std::vector<Finding>& findings);
 

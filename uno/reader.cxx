@@ -213,7 +213,8 @@ public:
             for (const char* p : {"Title", "Description"})
             {
                 OUString value;
-                if (props.is() && (props->getPropertyValue(OUString::createFromAscii(p)) >>= value) &&
+                if (props.is() &&
+                    (props->getPropertyValue(OUString::createFromAscii(p)) >>= value) &&
                     !value.isEmpty())
                     add(Where::Property, to_utf8(value), 0,
                         "image " + name + " " + (p[0] == 'T' ? "title" : "description"), {});

@@ -222,9 +222,8 @@ public:
             {
                 Result r = check_one(file, checks, options);
                 errors = errors || std::any_of(r.findings.begin(), r.findings.end(),
-                                               [](const Finding& f) {
-                                                   return f.severity == Severity::Error;
-                                               });
+                                               [](const Finding& f)
+                                               { return f.severity == Severity::Error; });
             }
             catch (const ReadError& e)
             {
@@ -268,12 +267,13 @@ private:
             std::string list;
             for (const std::string& c : checks)
                 list += (list.empty() ? "" : ",") + c;
-            json = office().run(file, "check",
-                                {{"Framework", opt_.framework},
-                                 {"Checks", list},
-                                 {"Allow", join_lines(options.anonymisation.allow)},
-                                 {"Deny", join_lines(options.anonymisation.deny)},
-                                 {"Register", register_to_json(options.anonymisation.register_entries)}});
+            json = office().run(
+                file, "check",
+                {{"Framework", opt_.framework},
+                 {"Checks", list},
+                 {"Allow", join_lines(options.anonymisation.allow)},
+                 {"Deny", join_lines(options.anonymisation.deny)},
+                 {"Register", register_to_json(options.anonymisation.register_entries)}});
             try
             {
                 r = result_from_json(json);

@@ -118,9 +118,8 @@ bool overlaps(const Span& a, const Span& b)
 const std::set<std::string>& jigsaw_kinds()
 {
     static const std::set<std::string> kinds = {
-        "age",  "health",      "disability", "ethnicity",   "nationality",
-        "religion", "language", "immigration", "place",     "institution",
-        "date", "postcode-district"};
+        "age",      "health",      "disability", "ethnicity",   "nationality", "religion",
+        "language", "immigration", "place",      "institution", "date",        "postcode-district"};
     return kinds;
 }
 
@@ -195,7 +194,8 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
             throw DataError(path + ": " + where + ": missing category or message");
         UErrorCode status = U_ZERO_ERROR;
         UParseError pe{};
-        const uint32_t flags = node.get<bool>("case_insensitive", false) ? UREGEX_CASE_INSENSITIVE : 0;
+        const uint32_t flags =
+            node.get<bool>("case_insensitive", false) ? UREGEX_CASE_INSENSITIVE : 0;
         d.pattern.reset(icu::RegexPattern::compile(
             icu::UnicodeString::fromUTF8(node.get<std::string>("pattern", "")), flags, pe, status));
         if (U_FAILURE(status))
@@ -237,10 +237,10 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
     }};
     for (const auto& s : special)
         specials.push_back({s[0], Lexicon::load(lex + s[1]), s[2]});
-    for (const char* w : {"january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december", "monday", "tuesday",
-                          "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
-                          "easter", "god", "i"})
+    for (const char* w : {"january", "february",  "march",     "april",    "may",      "june",
+                          "july",    "august",    "september", "october",  "november", "december",
+                          "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
+                          "sunday",  "christmas", "easter",    "god",      "i"})
         months_weekdays.insert(w);
 }
 
@@ -280,9 +280,10 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     Hits hits;
     const CodePoints cp(u);
 
-    auto make = [&](const std::string& id, const std::string& category, Severity sev,
-                    double score, const std::string& message, const std::string& explanation,
-                    const std::string& fix) {
+    auto make = [&](const std::string& id, const std::string& category, Severity sev, double score,
+                    const std::string& message, const std::string& explanation,
+                    const std::string& fix)
+    {
         Finding f;
         f.check = "anonymisation." + id;
         f.category = category;
@@ -337,7 +338,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             j += 2;
         if (j < tokens.size() && tokens[j].number && tokens[j].end - tokens[j].begin == 4)
         {
-            const icu::UnicodeString between = u.tempSubStringBetween(tokens[j - 1].end, tokens[j].begin);
+            const icu::UnicodeString between =
+                u.tempSubStringBetween(tokens[j - 1].end, tokens[j].begin);
             if (between.indexOf(u'(') >= 0 || between.indexOf(u',') >= 0)
                 for (std::size_t k = i; k < j; ++k)
                     token_excluded[k] = true;
@@ -372,8 +374,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                 continue;
             if (d.validator == "uk-phone" && !valid_uk_phone(text))
                 continue;
-            const std::string before =
-                fold(u.tempSubStringBetween(std::max(0, span.begin - d.context_window), span.begin));
+            const std::string before = fold(
+                u.tempSubStringBetween(std::max(0, span.begin - d.context_window), span.begin));
             bool context = false;
             for (const std::string& c : d.context)
                 context = context || before.find(c) != std::string::npos;
@@ -384,9 +386,9 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                 skip = skip || (overlaps(e, span) && d.category != "date");
             if (skip)
                 continue;
-            Finding f = make(d.id, d.category, d.severity, std::min(1.0, d.score + (context ? 0.05 : 0)),
-                             d.message, d.explanation + (context ? "; context word nearby" : ""),
-                             d.fix);
+            Finding f =
+                make(d.id, d.category, d.severity, std::min(1.0, d.score + (context ? 0.05 : 0)),
+                     d.message, d.explanation + (context ? "; context word nearby" : ""), d.fix);
             if (d.category == "date")
             {
                 const std::string lead =
@@ -412,21 +414,22 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             const HashedRegister::Target* target = nullptr;
             if (const std::size_t n = reg->match(tokens, i, &target))
             {
-                Finding f = make("register", "register", Severity::Error, 1.0,
-                                 "Identifier from the case register",
-                                 "register: a real " +
-                                     (target->kind.empty() ? std::string("identifier") : target->kind) +
-                                     " of this case (matched by its salted hash)",
-                                 target->pseudonym.empty() ? "Replace it"
-                                                           : "Replace with \"" + target->pseudonym + "\"");
+                Finding f =
+                    make("register", "register", Severity::Error, 1.0,
+                         "Identifier from the case register",
+                         "register: a real " +
+                             (target->kind.empty() ? std::string("identifier") : target->kind) +
+                             " of this case (matched by its salted hash)",
+                         target->pseudonym.empty() ? "Replace it"
+                                                   : "Replace with \"" + target->pseudonym + "\"");
                 hits.add({tokens[i].begin, tokens[i + n - 1].end}, std::move(f));
                 break;
             }
         }
         if (const std::size_t n = deny.match(tokens, i))
             hits.add({tokens[i].begin, tokens[i + n - 1].end},
-                     make("deny-list", "deny-list", Severity::Error, 1.0,
-                          "Term on the deny-list", "deny-list: always flagged", "Remove it"));
+                     make("deny-list", "deny-list", Severity::Error, 1.0, "Term on the deny-list",
+                          "deny-list: always flagged", "Remove it"));
     }
 
     // ---- special categories (lexicons)
@@ -460,8 +463,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         while (first > 0)
         {
             const Token& prev = tokens[first - 1];
-            const bool joiner = prev.key == "of" || prev.key == "and" || prev.key == "st" ||
-                                prev.key == "the";
+            const bool joiner =
+                prev.key == "of" || prev.key == "and" || prev.key == "st" || prev.key == "the";
             if (!(prev.capitalised || (joiner && first >= 2 && tokens[first - 2].capitalised)) ||
                 token_excluded[first - 1] || prev.number)
                 break;
@@ -491,15 +494,17 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                                 "Remove it"));
         }
         else if (street)
-            hits.add(span, make("place", "place", Severity::Warning, 0.75, "Named street or estate",
-                                "capitalised name and a street word (\"" + head->words.back() + "\")",
-                                "Remove it or say 'the family's street'"));
+            hits.add(span,
+                     make("place", "place", Severity::Warning, 0.75, "Named street or estate",
+                          "capitalised name and a street word (\"" + head->words.back() + "\")",
+                          "Remove it or say 'the family's street'"));
         else
-            hits.add(span, make("institution", "institution", Severity::Warning, 0.8,
-                                "Named school, health service, place of worship or other institution",
-                                "capitalised name and an institution word (\"" +
-                                    head->words.back() + "\")",
-                                "Use a generic description ('the primary school', 'the hospital')"));
+            hits.add(
+                span,
+                make("institution", "institution", Severity::Warning, 0.8,
+                     "Named school, health service, place of worship or other institution",
+                     "capitalised name and an institution word (\"" + head->words.back() + "\")",
+                     "Use a generic description ('the primary school', 'the hospital')"));
         for (std::size_t k = first; k < i + n; ++k)
             token_excluded[k] = true;
         i += n - 1;
@@ -543,9 +548,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     const bool heading = p.outline_level > 0;
     std::vector<int> name_strength(tokens.size(), 0); // 0 no, 1 weak, 2 strong
     std::vector<std::string> why(tokens.size());
-    auto is_title = [&](std::size_t k) {
-        return k < tokens.size() && titles.match(tokens, k) == 1 && tokens[k].capitalised;
-    };
+    auto is_title = [&](std::size_t k)
+    { return k < tokens.size() && titles.match(tokens, k) == 1 && tokens[k].capitalised; };
     for (std::size_t i = 0; i < tokens.size(); ++i)
     {
         const Token& t = tokens[i];
@@ -633,7 +637,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         int strength = name_strength[i];
         std::string reason = why[i];
         while (last + 1 < tokens.size() && name_strength[last + 1] &&
-               u.tempSubStringBetween(tokens[last].end, tokens[last + 1].begin).trim().length() == 0 &&
+               u.tempSubStringBetween(tokens[last].end, tokens[last + 1].begin).trim().length() ==
+                   0 &&
                !tokens[last].possessive)
         {
             ++last;
@@ -641,11 +646,12 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         }
         std::size_t first = i;
         // Include initials and a title: "J. Carter", "Dr Patel".
-        while (first > 0 && tokens[first - 1].alpha && tokens[first - 1].capitalised &&
-               !token_excluded[first - 1] &&
-               (tokens[first - 1].end - tokens[first - 1].begin == 1 || is_title(first - 1) ||
-                (tokens[first - 1].all_caps && tokens[first - 1].end - tokens[first - 1].begin <= 3 &&
-                 !roles.contains(tokens[first - 1].key))))
+        while (
+            first > 0 && tokens[first - 1].alpha && tokens[first - 1].capitalised &&
+            !token_excluded[first - 1] &&
+            (tokens[first - 1].end - tokens[first - 1].begin == 1 || is_title(first - 1) ||
+             (tokens[first - 1].all_caps && tokens[first - 1].end - tokens[first - 1].begin <= 3 &&
+              !roles.contains(tokens[first - 1].key))))
             --first;
         // A professional: a role or a professional title before the name.
         bool professional = false;
@@ -653,15 +659,16 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         if (first < i && is_title(first))
         {
             const std::string& tk = tokens[first].key;
-            professional = !(tk == "mr" || tk == "mrs" || tk == "ms" || tk == "miss" || tk == "mx" ||
-                             tk == "master");
+            professional = !(tk == "mr" || tk == "mrs" || tk == "ms" || tk == "miss" ||
+                             tk == "mx" || tk == "master");
             role = tokens[first].key;
         }
         for (std::size_t back = 1; back <= 3 && first >= back && !professional; ++back)
             if (roles.match(tokens, first - back) == back)
             {
                 professional = true;
-                role = fold(u.tempSubStringBetween(tokens[first - back].begin, tokens[first - 1].end));
+                role =
+                    fold(u.tempSubStringBetween(tokens[first - back].begin, tokens[first - 1].end));
             }
         const Span span{tokens[first].begin, tokens[last].end};
         const bool full = last > i || first < i;
@@ -679,17 +686,17 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     }
 
     // ---- keep the strongest of overlapping hits
-    std::sort(hits.hits.begin(), hits.hits.end(), [](const Hits::Hit& a, const Hits::Hit& b) {
-        return rank(a.f) > rank(b.f);
-    });
+    std::sort(hits.hits.begin(), hits.hits.end(),
+              [](const Hits::Hit& a, const Hits::Hit& b) { return rank(a.f) > rank(b.f); });
     std::vector<Hits::Hit> kept;
     for (auto& h : hits.hits)
     {
         bool clash = false;
         for (const auto& k : kept)
-            clash = clash || (overlaps(k.span, h.span) &&
-                              (k.f.category == h.f.category || jigsaw_kinds().count(h.f.category) == 0 ||
-                               jigsaw_kinds().count(k.f.category) == 0));
+            clash = clash ||
+                    (overlaps(k.span, h.span) &&
+                     (k.f.category == h.f.category || jigsaw_kinds().count(h.f.category) == 0 ||
+                      jigsaw_kinds().count(k.f.category) == 0));
         if (!clash)
             kept.push_back(std::move(h));
     }
@@ -726,8 +733,9 @@ AnonymisationCheck::AnonymisationCheck(const std::string& data_dir) : impl_(new 
                       (e.detector.rfind("date-", 0) == 0 && id == "date-of-birth");
         }
         if (matched != e.should_match)
-            throw DataError(data_dir + "/anonymisation.json: detector \"" + e.detector + "\": example \"" +
-                            e.text + "\" " + (e.should_match ? "is not found" : "is found but must not be"));
+            throw DataError(data_dir + "/anonymisation.json: detector \"" + e.detector +
+                            "\": example \"" + e.text + "\" " +
+                            (e.should_match ? "is not found" : "is found but must not be"));
     }
 }
 
@@ -756,14 +764,16 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         registers.push_back(options.hashed_register);
     // Pseudonym heads: "Child" in "Child A", from the data and the register.
     std::map<std::string, std::string> pseudonyms;
-    for (const char* p : {"child", "sibling", "adult", "parent", "baby", "mother", "father",
-                          "partner", "carer", "grandmother", "grandfather", "uncle", "aunt",
-                          "maternal", "paternal", "grandparent", "stepparent", "half-sibling",
-                          "brother", "sister", "cousin", "person", "professional", "practitioner",
-                          "gp", "officer", "worker", "visitor", "teacher", "nurse", "doctor",
-                          "manager", "family", "household", "stepfather", "stepmother", "male",
-                          "female", "man", "woman", "boy", "girl", "yp", "agency", "school",
-                          "hospital", "member", "witness", "victim", "perpetrator", "subject"})
+    for (const char* p :
+         {"child",   "sibling",     "adult",    "parent",      "baby",         "mother",
+          "father",  "partner",     "carer",    "grandmother", "grandfather",  "uncle",
+          "aunt",    "maternal",    "paternal", "grandparent", "stepparent",   "half-sibling",
+          "brother", "sister",      "cousin",   "person",      "professional", "practitioner",
+          "gp",      "officer",     "worker",   "visitor",     "teacher",      "nurse",
+          "doctor",  "manager",     "family",   "household",   "stepfather",   "stepmother",
+          "male",    "female",      "man",      "woman",       "boy",          "girl",
+          "yp",      "agency",      "school",   "hospital",    "member",       "witness",
+          "victim",  "perpetrator", "subject"})
         pseudonyms[p] = p;
 
     std::vector<Finding> out;
@@ -798,7 +808,8 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         for (const Paragraph& p : doc.paragraphs)
             if (p.where == key.first && p.index == key.second)
             {
-                f.end = static_cast<std::size_t>(icu::UnicodeString::fromUTF8(p.text).countChar32());
+                f.end =
+                    static_cast<std::size_t>(icu::UnicodeString::fromUTF8(p.text).countChar32());
                 f.text = p.text.substr(0, std::min<std::size_t>(p.text.size(), 80));
             }
         jigsaw.push_back(std::move(f));
@@ -843,15 +854,17 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         int32_t begin, end;
         std::string form;
     };
-    std::map<std::string, std::vector<Use>> uses; // role -> uses in reading order
-    std::map<std::string, std::size_t> introduced;  // folded pseudonym -> use index
+    std::map<std::string, std::vector<Use>> uses;  // role -> uses in reading order
+    std::map<std::string, std::size_t> introduced; // folded pseudonym -> use index
     UErrorCode status = U_ZERO_ERROR;
     static const std::unique_ptr<icu::RegexPattern> pseudo(icu::RegexPattern::compile(
-        u"\\b(child|sibling|adult|parent|baby|young person|half-sibling|partner|carer)[ \\u00a0]([A-Za-z]|[0-9]{1,2})\\b",
+        u"\\b(child|sibling|adult|parent|baby|young person|half-sibling|partner|carer)[ "
+        u"\\u00a0]([A-Za-z]|[0-9]{1,2})\\b",
         UREGEX_CASE_INSENSITIVE, status));
-    static const std::unique_ptr<icu::RegexPattern> intro(icu::RegexPattern::compile(
-        u"(?:referred to as|known as|called|hereafter|anonymised as)[ \\u00a0]+[\"'\\u2018\\u201c]?$|[(\\[][\"'\\u2018\\u201c]?$",
-        UREGEX_CASE_INSENSITIVE, status));
+    static const std::unique_ptr<icu::RegexPattern> intro(
+        icu::RegexPattern::compile(u"(?:referred to as|known as|called|hereafter|anonymised as)[ "
+                                   u"\\u00a0]+[\"'\\u2018\\u201c]?$|[(\\[][\"'\\u2018\\u201c]?$",
+                                   UREGEX_CASE_INSENSITIVE, status));
     for (const Paragraph& p : doc.paragraphs)
     {
         if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote)
@@ -874,7 +887,8 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
             std::string role;
             m->group(1, status).toUTF8String(role);
             role = fold(role);
-            const icu::UnicodeString lead = u.tempSubStringBetween(std::max(0, use.begin - 24), use.begin);
+            const icu::UnicodeString lead =
+                u.tempSubStringBetween(std::max(0, use.begin - 24), use.begin);
             std::unique_ptr<icu::RegexMatcher> im(intro->matcher(lead, status));
             if (U_SUCCESS(status) && im->find(status) && !introduced.count(fold(use.form)))
                 introduced[fold(use.form)] = uses[role].size();
@@ -882,7 +896,8 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         }
     }
     auto consistency = [&](const Use& use, const std::string& id, const std::string& message,
-                           const std::string& explanation) {
+                           const std::string& explanation)
+    {
         Finding f;
         f.check = "anonymisation." + id;
         f.category = "pseudonym";
@@ -921,11 +936,13 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
             const bool is_number = u_isdigit(static_cast<UChar32>(use.form.back()));
             if (letters > 0 && numbers > 0 && is_number == numbers_minor)
                 consistency(use, "pseudonym-scheme",
-                            "Pseudonym written two ways: \"" + use.form + "\" and \"" + canonical + "\"",
+                            "Pseudonym written two ways: \"" + use.form + "\" and \"" + canonical +
+                                "\"",
                             "the same role is numbered in some places and lettered in others");
             else if (use.form != canonical && fold(use.form) == fold(canonical))
                 consistency(use, "pseudonym-case",
-                            "Pseudonym in a different case: \"" + use.form + "\", elsewhere \"" + canonical + "\"",
+                            "Pseudonym in a different case: \"" + use.form + "\", elsewhere \"" +
+                                canonical + "\"",
                             "the same pseudonym in different letter case");
             const auto intro_at = introduced.find(fold(use.form));
             if (intro_at != introduced.end() && k < intro_at->second)
@@ -934,7 +951,8 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                             "the pseudonym is introduced later in the report");
         }
     }
-    out.insert(out.end(), std::make_move_iterator(jigsaw.begin()), std::make_move_iterator(jigsaw.end()));
+    out.insert(out.end(), std::make_move_iterator(jigsaw.begin()),
+               std::make_move_iterator(jigsaw.end()));
     return out;
 }
 
@@ -962,14 +980,17 @@ std::vector<RegisterEntry> parse_register(const std::string& text, const std::st
         }
         catch (const pt::json_parser_error& e)
         {
-            throw DataError(path + ": line " + std::to_string(e.line()) + ": not valid JSON: " + e.message());
+            throw DataError(path + ": line " + std::to_string(e.line()) +
+                            ": not valid JSON: " + e.message());
         }
-        const pt::ptree& list = root.get_child_optional("entries") ? root.get_child("entries") : root;
+        const pt::ptree& list =
+            root.get_child_optional("entries") ? root.get_child("entries") : root;
         std::size_t n = 0;
         for (const auto& [k, node] : list)
         {
             ++n;
-            RegisterEntry r{node.get<std::string>("real", ""), node.get<std::string>("pseudonym", ""),
+            RegisterEntry r{node.get<std::string>("real", ""),
+                            node.get<std::string>("pseudonym", ""),
                             node.get<std::string>("kind", "")};
             if (r.real.find_first_not_of(" \t") == std::string::npos)
                 throw DataError(path + ": entry " + std::to_string(n) + ": missing \"real\"");
@@ -1007,7 +1028,8 @@ std::vector<RegisterEntry> parse_register(const std::string& text, const std::st
         }
         if (number == 1 && fold(cells[0]) == "real")
             continue;
-        RegisterEntry r{cells[0], cells.size() > 1 ? cells[1] : "", cells.size() > 2 ? cells[2] : ""};
+        RegisterEntry r{cells[0], cells.size() > 1 ? cells[1] : "",
+                        cells.size() > 2 ? cells[2] : ""};
         if (r.real.find_first_not_of(" \t") == std::string::npos)
             throw DataError(path + ": line " + std::to_string(number) + ": empty real identifier");
         out.push_back(std::move(r));
@@ -1024,7 +1046,11 @@ std::string register_to_json(const std::vector<RegisterEntry>& entries)
     JsonWriter w;
     w.begin_array();
     for (const RegisterEntry& r : entries)
-        w.begin_object().member("real", r.real).member("pseudonym", r.pseudonym).member("kind", r.kind).end_object();
+        w.begin_object()
+            .member("real", r.real)
+            .member("pseudonym", r.pseudonym)
+            .member("kind", r.kind)
+            .end_object();
     w.end_array();
     return w.take();
 }

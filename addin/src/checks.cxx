@@ -36,7 +36,8 @@ std::vector<std::string> parse_check_list(const std::string& list)
         if (id.empty())
             continue;
         const auto& known = registered_checks();
-        if (std::none_of(known.begin(), known.end(), [&](const CheckInfo& c) { return id == c.id; }))
+        if (std::none_of(known.begin(), known.end(),
+                         [&](const CheckInfo& c) { return id == c.id; }))
         {
             std::string names;
             for (const CheckInfo& c : known)
@@ -73,13 +74,15 @@ std::vector<Finding> CheckRunner::run(const Document& doc, const std::vector<std
 
 void sort_findings(std::vector<Finding>& findings)
 {
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        if (a.where != b.where)
-            return a.where < b.where;
-        if (a.paragraph != b.paragraph)
-            return a.paragraph < b.paragraph;
-        return a.start < b.start;
-    });
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const Finding& a, const Finding& b)
+                     {
+                         if (a.where != b.where)
+                             return a.where < b.where;
+                         if (a.paragraph != b.paragraph)
+                             return a.paragraph < b.paragraph;
+                         return a.start < b.start;
+                     });
 }
 
 } // namespace scrqm

@@ -6,7 +6,6 @@
 namespace scrqm
 {
 
-
 void Lexicon::add(const std::string& text, const std::string& group)
 {
     // Words are tokens: "Children's Centre" -> "children's", "centre";

@@ -165,7 +165,8 @@ HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& en
 {
     HashedRegister r;
     r.salt_ = salt.empty() ? random_salt() : std::move(salt);
-    auto add = [&r](const std::vector<std::string>& words, const Target& t) {
+    auto add = [&r](const std::vector<std::string>& words, const Target& t)
+    {
         if (words.empty())
             return;
         r.forms_.emplace(r.hash(join(words)), t);
@@ -187,8 +188,8 @@ HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& en
                 // A hyphenated surname written with a space, and its halves.
                 if (w.find('-') != std::string::npos)
                 {
-                    const std::vector<std::string> halves = keys_of(
-                        std::string(w).replace(w.find('-'), 1, " "));
+                    const std::vector<std::string> halves =
+                        keys_of(std::string(w).replace(w.find('-'), 1, " "));
                     add(halves, target);
                     for (const std::string& h : halves)
                         add({h}, target);
@@ -239,7 +240,11 @@ std::string HashedRegister::to_json() const
     w.key("forms").begin_object();
     for (const auto& [h, t] : forms_)
     {
-        w.key(h).begin_object().member("pseudonym", t.pseudonym).member("kind", t.kind).end_object();
+        w.key(h)
+            .begin_object()
+            .member("pseudonym", t.pseudonym)
+            .member("kind", t.kind)
+            .end_object();
     }
     w.end_object().end_object();
     return w.take();
@@ -256,8 +261,8 @@ HashedRegister HashedRegister::from_json(const std::string& json, const std::str
     }
     catch (const pt::json_parser_error& e)
     {
-        throw DataError(name + ": line " + std::to_string(e.line()) + ": not valid JSON: " +
-                        e.message());
+        throw DataError(name + ": line " + std::to_string(e.line()) +
+                        ": not valid JSON: " + e.message());
     }
     HashedRegister r;
     r.salt_ = root.get<std::string>("salt", "");

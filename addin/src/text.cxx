@@ -44,7 +44,8 @@ std::string fold(const icu::UnicodeString& text)
         const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
         icu::UnicodeString folded(text);
         folded.foldCase();
-        icu::UnicodeString decomposed = U_SUCCESS(status) ? nfkd->normalize(folded, status) : folded;
+        icu::UnicodeString decomposed =
+            U_SUCCESS(status) ? nfkd->normalize(folded, status) : folded;
         icu::UnicodeString plain;
         for (int32_t i = 0; i < decomposed.length();)
         {

@@ -46,9 +46,9 @@ int main(int argc, char** argv)
     {
         const auto load_start = std::chrono::steady_clock::now();
         const scrqm::AnonymisationCheck check(data);
-        const double load_ms = std::chrono::duration<double, std::milli>(
-                                   std::chrono::steady_clock::now() - load_start)
-                                   .count();
+        const double load_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start)
+                .count();
         std::printf("data load: %.1f ms, peak memory after load: %.1f MB\n", load_ms,
                     static_cast<double>(peak_rss_kb()) / 1024.0);
         std::printf("%6s %9s %9s %10s %9s %10s %12s\n", "pages", "words", "MB", "findings",
@@ -63,7 +63,9 @@ int main(int argc, char** argv)
                 // A paragraph of four sentences.
                 std::string para;
                 for (int s = 0; s < 4; ++s)
-                    para += std::string(kSentences[k++ % (sizeof kSentences / sizeof *kSentences)]) + " ";
+                    para +=
+                        std::string(kSentences[k++ % (sizeof kSentences / sizeof *kSentences)]) +
+                        " ";
                 for (char c : para)
                     words += c == ' ';
                 bytes += para.size();

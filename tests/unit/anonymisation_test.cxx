@@ -71,13 +71,13 @@ TEST(Anonymisation, EveryDetectorExampleHolds)
 
 TEST(Anonymisation, PeopleInTheirForms)
 {
-    const auto f = found({"Liam was seen by the health visitor.",
-                          "The health visitor noticed Liam's bruises.",
-                          "Mrs Okonkwo-Bright attended the meeting.",
-                          "Concerns about the Carter family were raised.",
-                          "A letter was sent to J. Carter and to Zoë Ashworth.",
-                          "Social worker Jane Hughes visited, as did PC Lee and Dr Patel.",
-                          "Siobhán O'Connor rang the school."});
+    const auto f =
+        found({"Liam was seen by the health visitor.", "The health visitor noticed Liam's bruises.",
+               "Mrs Okonkwo-Bright attended the meeting.",
+               "Concerns about the Carter family were raised.",
+               "A letter was sent to J. Carter and to Zoë Ashworth.",
+               "Social worker Jane Hughes visited, as did PC Lee and Dr Patel.",
+               "Siobhán O'Connor rang the school."});
     EXPECT_TRUE(has(f, "name:Liam")) << ::testing::PrintToString(f);
     EXPECT_TRUE(has(f, "name:Liam's") || has(f, "name:Liam"));
     EXPECT_TRUE(has(f, "name:Mrs Okonkwo-Bright")) << ::testing::PrintToString(f);
@@ -107,15 +107,17 @@ TEST(Anonymisation, AllowAndDenyLists)
     scrqm::AnonymisationOptions o;
     o.allow = {"Margaret Hollis"};
     o.deny = {"Northmoor"};
-    const auto f = found({"The lead reviewer is Margaret Hollis.", "The family lived in Northmoor."}, o);
+    const auto f =
+        found({"The lead reviewer is Margaret Hollis.", "The family lived in Northmoor."}, o);
     EXPECT_FALSE(has(f, "name:Margaret Hollis")) << ::testing::PrintToString(f);
     EXPECT_TRUE(has(f, "deny-list:Northmoor")) << ::testing::PrintToString(f);
 }
 
 TEST(Anonymisation, DatesAgesAndBirth)
 {
-    const auto f = found({"Child A was born on 14/06/2013 and seen on 3 March 2016.",
-                          "DOB: 14.06.2013", "She was aged 2 years and 7 months; he was 17 months old."});
+    const auto f =
+        found({"Child A was born on 14/06/2013 and seen on 3 March 2016.", "DOB: 14.06.2013",
+               "She was aged 2 years and 7 months; he was 17 months old."});
     EXPECT_TRUE(has(f, "date-of-birth:14/06/2013")) << ::testing::PrintToString(f);
     EXPECT_TRUE(has(f, "date:3 March 2016"));
     EXPECT_TRUE(has(f, "date-of-birth:14.06.2013"));
@@ -162,7 +164,8 @@ TEST(Anonymisation, SpecialCategoriesAndJigsaw)
     EXPECT_TRUE(cats.count("age"));
     EXPECT_TRUE(cats.count("religion"));
     EXPECT_TRUE(cats.count("jigsaw")) << "age + condition + origin + religion in one paragraph";
-    const auto jig = std::find_if(all.begin(), all.end(), [](auto& f) { return f.category == "jigsaw"; });
+    const auto jig =
+        std::find_if(all.begin(), all.end(), [](auto& f) { return f.category == "jigsaw"; });
     ASSERT_NE(jig, all.end());
     EXPECT_EQ(jig->severity, scrqm::Severity::Error);
 }
@@ -170,7 +173,8 @@ TEST(Anonymisation, SpecialCategoriesAndJigsaw)
 TEST(Anonymisation, PseudonymConsistency)
 {
     const auto f = found({"Child A was referred.", "Later Child 1 moved school.",
-                          "The school saw child a daily.", "Child A's sibling, referred to as "
+                          "The school saw child a daily.",
+                          "Child A's sibling, referred to as "
                           "\"Sibling 1\", was older."});
     EXPECT_TRUE(has(f, "pseudonym:Child 1")) << ::testing::PrintToString(f);
     EXPECT_TRUE(has(f, "pseudonym:child a")) << ::testing::PrintToString(f);
@@ -179,9 +183,11 @@ TEST(Anonymisation, PseudonymConsistency)
 TEST(Anonymisation, RegisterMatchesVariants)
 {
     scrqm::AnonymisationOptions o;
-    o.register_entries = {{"Zoë Smith-Jones", "Child A", "name"}, {"Riverside Nursery", "the nursery", "school"}};
+    o.register_entries = {{"Zoë Smith-Jones", "Child A", "name"},
+                          {"Riverside Nursery", "the nursery", "school"}};
     const auto f = found({"ZOE SMITH-JONES was seen.", "Zoe's mother, Mrs Smith Jones, called.",
-                          "She went to riverside nursery."}, o);
+                          "She went to riverside nursery."},
+                         o);
     EXPECT_TRUE(has(f, "register:ZOE SMITH-JONES")) << ::testing::PrintToString(f);
     EXPECT_TRUE(has(f, "register:Zoe's") || has(f, "register:Zoe")) << ::testing::PrintToString(f);
     EXPECT_TRUE(has(f, "register:Smith Jones")) << ::testing::PrintToString(f);
@@ -191,7 +197,8 @@ TEST(Anonymisation, RegisterMatchesVariants)
 TEST(Anonymisation, OffsetsAreCodePoints)
 {
     const auto all = scan({"🙂🙂 Zoë rang 07700 900123."});
-    const auto phone = std::find_if(all.begin(), all.end(), [](auto& f) { return f.category == "phone"; });
+    const auto phone =
+        std::find_if(all.begin(), all.end(), [](auto& f) { return f.category == "phone"; });
     ASSERT_NE(phone, all.end());
     EXPECT_EQ(phone->start, 13u); // two emoji count one each
     EXPECT_EQ(phone->end, 25u);
@@ -202,12 +209,14 @@ TEST(Anonymisation, OffsetsAreCodePoints)
 TEST(Anonymisation, RegisterFiles)
 {
     const std::string csv = ::testing::TempDir() + "/reg.csv";
-    std::ofstream(csv) << "real,pseudonym,kind\n\"Carter, Liam\",Child A,name\n12 Elm Grove,the family home,address\n";
+    std::ofstream(csv) << "real,pseudonym,kind\n\"Carter, Liam\",Child A,name\n12 Elm Grove,the "
+                          "family home,address\n";
     const auto r = scrqm::load_register(csv);
     ASSERT_EQ(r.size(), 2u);
     EXPECT_EQ(r[0].real, "Carter, Liam");
     EXPECT_EQ(r[1].kind, "address");
-    const auto j = scrqm::parse_register(R"({"entries":[{"real":"Liam","pseudonym":"Child A"}]})", "x");
+    const auto j =
+        scrqm::parse_register(R"({"entries":[{"real":"Liam","pseudonym":"Child A"}]})", "x");
     ASSERT_EQ(j.size(), 1u);
     EXPECT_THROW(scrqm::parse_register(R"([{"pseudonym":"Child A"}])", "x"), scrqm::DataError);
     std::remove(csv.c_str());

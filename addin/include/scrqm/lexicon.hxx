@@ -27,10 +27,7 @@ public:
     static Lexicon load(const std::string& path);
     void add(const std::string& entry, const std::string& group = {});
 
-    bool contains(const std::string& folded_word) const
-    {
-        return singles_.count(folded_word) != 0;
-    }
+    bool contains(const std::string& folded_word) const { return singles_.count(folded_word) != 0; }
 
     // The longest entry that starts at tokens[i] (its token count), or 0.
     // Phrases match token keys in order; a capitalised entry needs a

@@ -20,11 +20,11 @@ struct Token
 {
     int32_t begin = 0; // UTF-16 offsets in the paragraph
     int32_t end = 0;
-    std::string key;   // fold() of the token, without a possessive 's
+    std::string key; // fold() of the token, without a possessive 's
     bool capitalised = false;
     bool all_caps = false;
-    bool alpha = false;    // letters (with inner ' and -) only
-    bool number = false;   // digits only
+    bool alpha = false;  // letters (with inner ' and -) only
+    bool number = false; // digits only
     bool possessive = false;
     bool sentence_start = false;
     bool hyphenated = false;

@@ -1,0 +1,191 @@
+// Commands for the toolbar, menu and keyboard: the protocol handler for
+// vnd.scrqm: URLs. vnd.scrqm:NextFinding selects the next finding of the
+// anonymisation check after the cursor (the results panel will list them all).
+#include "case_register.hxx"
+#include "convert.hxx"
+#include "locate.hxx"
+#include "reader.hxx"
+
+#include <scrqm/catalogue.hxx>
+#include <scrqm/checks.hxx>
+
+#include <com/sun/star/frame/DispatchDescriptor.hpp>
+#include <com/sun/star/frame/FeatureStateEvent.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatch.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStatusListener.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XInitialization.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/lang/XSingleComponentFactory.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <cppuhelper/implbase4.hxx>
+#include <cppuhelper/supportsservice.hxx>
+
+#include <dlfcn.h>
+#include <exception>
+
+using namespace com::sun::star;
+using com::sun::star::uno::Reference;
+using com::sun::star::uno::UNO_QUERY;
+using rtl::OUString;
+
+namespace scrqm::lo
+{
+
+std::string extension_data_dir(); // assistant.cxx
+
+namespace
+{
+
+constexpr const char* kImplementation = "org.scrqm.comp.Dispatcher";
+constexpr const char kProtocol[] = "vnd.scrqm:";
+
+class Dispatcher : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XDispatch,
+                                                lang::XInitialization, lang::XServiceInfo>
+{
+public:
+    explicit Dispatcher(const Reference<uno::XComponentContext>& context) : context_(context) {}
+
+    // XInitialization: the frame the commands act on.
+    void SAL_CALL initialize(const uno::Sequence<uno::Any>& args) override
+    {
+        if (args.getLength() > 0)
+            args[0] >>= frame_;
+    }
+
+    Reference<frame::XDispatch> SAL_CALL queryDispatch(const util::URL& url, const OUString&,
+                                                       sal_Int32) override
+    {
+        if (url.Complete.startsWith(kProtocol))
+            return this;
+        return {};
+    }
+
+    uno::Sequence<Reference<frame::XDispatch>>
+        SAL_CALL queryDispatches(const uno::Sequence<frame::DispatchDescriptor>& requests) override
+    {
+        uno::Sequence<Reference<frame::XDispatch>> out(requests.getLength());
+        for (sal_Int32 i = 0; i < requests.getLength(); ++i)
+            out[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName,
+                                   requests[i].SearchFlags);
+        return out;
+    }
+
+    // Never throws into the office: a failing command does nothing.
+    void SAL_CALL dispatch(const util::URL& url,
+                           const uno::Sequence<beans::PropertyValue>&) override
+    {
+        try
+        {
+            if (url.Path == "NextFinding")
+                next_finding();
+        }
+        catch (const uno::Exception&)
+        {
+        }
+        catch (const std::exception&)
+        {
+        }
+    }
+
+    void SAL_CALL addStatusListener(const Reference<frame::XStatusListener>& listener,
+                                    const util::URL& url) override
+    {
+        if (!listener.is())
+            return;
+        frame::FeatureStateEvent e;
+        e.FeatureURL = url;
+        e.IsEnabled = true;
+        e.Source = static_cast<cppu::OWeakObject*>(this);
+        listener->statusChanged(e);
+    }
+    void SAL_CALL removeStatusListener(const Reference<frame::XStatusListener>&,
+                                       const util::URL&) override
+    {
+    }
+
+    OUString SAL_CALL getImplementationName() override
+    {
+        return OUString::createFromAscii(kImplementation);
+    }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override
+    {
+        return cppu::supportsService(this, name);
+    }
+    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        uno::Sequence<OUString> names(1);
+        names[0] = "com.sun.star.frame.ProtocolHandler";
+        return names;
+    }
+
+private:
+    void next_finding()
+    {
+        if (!frame_.is())
+            return;
+        Reference<frame::XController> controller = frame_->getController();
+        Reference<frame::XModel> model = controller.is() ? controller->getModel() : nullptr;
+        Reference<text::XTextViewCursorSupplier> vcs(controller, UNO_QUERY);
+        Reference<view::XSelectionSupplier> selection(controller, UNO_QUERY);
+        if (!model.is() || !vcs.is() || !selection.is())
+            return;
+        std::vector<Reference<uno::XInterface>> sources;
+        const Document doc = read_document(model, "", &sources);
+        CheckOptions options;
+        if (const auto stored = load_stored_register(register_path(context_, "")))
+        {
+            stored_ = *stored;
+            options.anonymisation.hashed_register = &stored_;
+        }
+        CheckRunner runner(extension_data_dir());
+        const std::vector<Finding> findings = runner.run(doc, {"anonymisation"}, options);
+        // The first finding after the view cursor in the same text; else the
+        // first one anywhere (wrap around).
+        Reference<text::XTextRange> here(vcs->getViewCursor(), UNO_QUERY);
+        Reference<text::XTextCursor> first;
+        for (const Finding& f : findings)
+        {
+            Reference<text::XTextCursor> c = locate(doc, sources, f);
+            if (!c.is())
+                continue;
+            if (!first.is())
+                first = c;
+            Reference<text::XTextRangeCompare> compare(c->getText(), UNO_QUERY);
+            try
+            {
+                if (compare.is() && compare->compareRegionStarts(here->getEnd(), c->getStart()) > 0)
+                {
+                    selection->select(uno::Any(Reference<text::XTextRange>(c, UNO_QUERY)));
+                    return;
+                }
+            }
+            catch (const com::sun::star::lang::IllegalArgumentException&)
+            {
+                // the cursor is in another text (a header, a cell): not comparable
+            }
+        }
+        if (first.is())
+            selection->select(uno::Any(Reference<text::XTextRange>(first, UNO_QUERY)));
+    }
+
+    Reference<uno::XComponentContext> context_;
+    Reference<frame::XFrame> frame_;
+    HashedRegister stored_;
+};
+
+} // namespace
+
+Reference<uno::XInterface>
+    SAL_CALL create_dispatcher(const Reference<uno::XComponentContext>& context)
+{
+    return static_cast<cppu::OWeakObject*>(new Dispatcher(context));
+}
+
+} // namespace scrqm::lo
