@@ -78,6 +78,7 @@ struct Detector
     std::vector<std::string> context; // folded
     int32_t context_window = 30;
     bool context_required = false;
+    bool context_after = false; // also look after the match
     double score = 0.8;
     std::string message, explanation, fix;
     std::string requires_;
@@ -190,6 +191,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
             d.context.push_back(fold(c));
         d.context_window = node.get<int32_t>("context_window", 30);
         d.context_required = node.get<bool>("context_required", false);
+        d.context_after = node.get<bool>("context_after", false);
         if (d.category.empty() || d.message.empty())
             throw DataError(path + ": " + where + ": missing category or message");
         UErrorCode status = U_ZERO_ERROR;
@@ -254,15 +256,39 @@ struct Hits
     {
         Span span;
         Finding f;
+        int priority; // pattern detectors (validated formats) beat heuristics
     };
     std::vector<Hit> hits;
 
-    void add(Span span, Finding f) { hits.push_back({span, std::move(f)}); }
+    void add(Span span, Finding f, int priority = 0)
+    {
+        hits.push_back({span, std::move(f), priority});
+    }
 };
 
-int rank(const Finding& f)
+const std::set<std::string>& kin_words()
 {
-    return static_cast<int>(f.severity) * 100 + static_cast<int>(f.score * 100);
+    static const std::set<std::string> words = {
+        "mother",   "father",      "mum",         "dad",     "sister", "brother",    "sibling",
+        "siblings", "grandmother", "grandfather", "nan",     "aunt",   "uncle",      "cousin",
+        "partner",  "boyfriend",   "girlfriend",  "husband", "wife",   "son",        "daughter",
+        "baby",     "children",    "child",       "parents", "family", "stepfather", "stepmother",
+        "school",   "nursery",     "bedroom",     "home",    "gp",     "teacher",    "social",
+        "key",      "carer",       "carers",      "foster",  "friend", "friends",    "birthday"};
+    return words;
+}
+
+bool has_diacritic(const icu::UnicodeString& u, const Token& t)
+{
+    for (int32_t k = t.begin; k < t.end; ++k)
+        if (u[k] >= 0xC0 && u_isalpha(u[k]))
+            return true;
+    return false;
+}
+
+int rank(const Finding& f, int priority)
+{
+    return static_cast<int>(f.severity) * 1000 + priority * 200 + static_cast<int>(f.score * 100);
 }
 
 } // namespace
@@ -376,9 +402,14 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                 continue;
             const std::string before = fold(
                 u.tempSubStringBetween(std::max(0, span.begin - d.context_window), span.begin));
+            const std::string after =
+                d.context_after ? fold(u.tempSubStringBetween(
+                                      span.end, std::min(u.length(), span.end + d.context_window)))
+                                : std::string();
             bool context = false;
             for (const std::string& c : d.context)
-                context = context || before.find(c) != std::string::npos;
+                context = context || before.find(c) != std::string::npos ||
+                          (d.context_after && after.find(c) != std::string::npos);
             if (d.context_required && !context)
                 continue;
             bool skip = false;
@@ -402,7 +433,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                         break;
                     }
             }
-            hits.add(span, std::move(f));
+            hits.add(span, std::move(f), 1);
         }
     }
 
@@ -422,7 +453,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                              " of this case (matched by its salted hash)",
                          target->pseudonym.empty() ? "Replace it"
                                                    : "Replace with \"" + target->pseudonym + "\"");
-                hits.add({tokens[i].begin, tokens[i + n - 1].end}, std::move(f));
+                hits.add({tokens[i].begin, tokens[i + n - 1].end}, std::move(f), 2);
                 break;
             }
         }
@@ -452,7 +483,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     for (std::size_t i = 0; i < tokens.size(); ++i)
     {
         const Lexicon::Entry* head = nullptr;
-        const std::size_t n = institutions.match(tokens, i, &head);
+        const std::size_t n = institutions.match(tokens, i, &head, /*ignore_case=*/true);
         // "Oakfield School", and also "the Brackenfield estate": a
         // lower-case head counts after a capitalised name mid-sentence.
         if (n == 0 || (!tokens[i].capitalised &&
@@ -574,8 +605,9 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         }
         const bool wordlike = given_words.contains(t.key) || surname_words.contains(t.key);
         const bool title_before = i > 0 && is_title(i - 1);
+        // "J. Carter", "JC Carter"; not "Child A. Young people" (a pseudonym).
         const bool initial_before =
-            i > 0 && tokens[i - 1].alpha && tokens[i - 1].capitalised &&
+            i > 0 && !token_excluded[i - 1] && tokens[i - 1].alpha && tokens[i - 1].capitalised &&
             (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
              (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
               !token_excluded[i - 1] && !roles.contains(tokens[i - 1].key)));
@@ -596,15 +628,32 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             name_strength[i] = 2;
             why[i] = "surname as a family (\"the ... family\")";
         }
-        else if (initial_before && (wordlike || !t.sentence_start))
+        else if (initial_before && !t.all_caps && (wordlike || !t.sentence_start))
         {
             name_strength[i] = 2;
             why[i] = "initials and a surname";
+        }
+        else if (t.possessive && !t.all_caps && i + 1 < tokens.size() &&
+                 kin_words().count(tokens[i + 1].key))
+        {
+            name_strength[i] = 2;
+            why[i] = "possessive before a family word (\"" + tokens[i + 1].key + "\")";
+        }
+        else if (i >= 2 && token_excluded[i - 1] &&
+                 u.tempSubStringBetween(tokens[i - 1].end, t.begin).trim() == u"(")
+        {
+            name_strength[i] = 2;
+            why[i] = "in brackets after a pseudonym: likely the real name";
         }
         else if (wordlike && !t.sentence_start && !heading)
         {
             name_strength[i] = 1;
             why[i] = "capitalised mid-sentence and a known name that is also a word";
+        }
+        else if (!t.sentence_start && !heading && !t.all_caps && has_diacritic(u, t))
+        {
+            name_strength[i] = 1;
+            why[i] = "capitalised mid-sentence with letters outside English (a name?)";
         }
         else if (t.possessive && !t.sentence_start && !heading && !t.all_caps)
         {
@@ -687,7 +736,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
 
     // ---- keep the strongest of overlapping hits
     std::sort(hits.hits.begin(), hits.hits.end(),
-              [](const Hits::Hit& a, const Hits::Hit& b) { return rank(a.f) > rank(b.f); });
+              [](const Hits::Hit& a, const Hits::Hit& b)
+              { return rank(a.f, a.priority) > rank(b.f, b.priority); });
     std::vector<Hits::Hit> kept;
     for (auto& h : hits.hits)
     {
@@ -865,6 +915,20 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         icu::RegexPattern::compile(u"(?:referred to as|known as|called|hereafter|anonymised as)[ "
                                    u"\\u00a0]+[\"'\\u2018\\u201c]?$|[(\\[][\"'\\u2018\\u201c]?$",
                                    UREGEX_CASE_INSENSITIVE, status));
+    // Pseudonyms written with a capital somewhere ("Child A").
+    std::set<std::string> capitalised_forms;
+    for (const Paragraph& p : doc.paragraphs)
+    {
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(u, status));
+        while (U_SUCCESS(status) && m->find(status))
+            if (u_isupper(m->group(1, status).char32At(0)) && !u_islower(m->group(2, status)[0]))
+            {
+                std::string form;
+                m->group(status).toUTF8String(form);
+                capitalised_forms.insert(fold(form));
+            }
+    }
     for (const Paragraph& p : doc.paragraphs)
     {
         if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote)
@@ -874,14 +938,12 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         while (U_SUCCESS(status) && m->find(status))
         {
             const icu::UnicodeString id = m->group(2, status);
-            // A lower-case single letter after a role word is mostly prose
-            // ("a child a year"), except a/i which stay ambiguous: skip them.
-            if (id.length() == 1 && u_islower(id[0]) && (id[0] == u'a' || id[0] == u'i'))
-            {
-                const icu::UnicodeString role = m->group(1, status);
-                if (u_islower(role[0]))
-                    continue;
-            }
+            // "child a" is prose as often as a pseudonym ("a child a
+            // year"): it counts only where "Child A" is used elsewhere.
+            std::string form;
+            m->group(status).toUTF8String(form);
+            if (id.length() == 1 && u_islower(id[0]) && !capitalised_forms.count(fold(form)))
+                continue;
             Use use{&p, m->start(status), m->end(status), {}};
             m->group(status).toUTF8String(use.form);
             std::string role;

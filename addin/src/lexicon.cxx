@@ -60,8 +60,8 @@ Lexicon Lexicon::load(const std::string& path)
     return lex;
 }
 
-std::size_t Lexicon::match(const std::vector<Token>& tokens, std::size_t i,
-                           const Entry** found) const
+std::size_t Lexicon::match(const std::vector<Token>& tokens, std::size_t i, const Entry** found,
+                           bool ignore_case) const
 {
     const auto it = by_first_.find(tokens[i].key);
     if (it == by_first_.end())
@@ -70,7 +70,7 @@ std::size_t Lexicon::match(const std::vector<Token>& tokens, std::size_t i,
     for (std::size_t index : it->second)
     {
         const Entry& e = entries_[index];
-        if (e.capitalised && !tokens[i].capitalised)
+        if (e.capitalised && !tokens[i].capitalised && !ignore_case)
             continue;
         if (i + e.words.size() > tokens.size() || e.words.size() <= best)
             continue;

@@ -200,8 +200,8 @@ TEST(Anonymisation, OffsetsAreCodePoints)
     const auto phone =
         std::find_if(all.begin(), all.end(), [](auto& f) { return f.category == "phone"; });
     ASSERT_NE(phone, all.end());
-    EXPECT_EQ(phone->start, 13u); // two emoji count one each
-    EXPECT_EQ(phone->end, 25u);
+    EXPECT_EQ(phone->start, 12u); // each emoji is one code point (two UTF-16 units)
+    EXPECT_EQ(phone->end, 24u);
     EXPECT_EQ(phone->marker, "QM14");
     EXPECT_FALSE(phone->explanation.empty());
 }

@@ -32,8 +32,9 @@ public:
     // The longest entry that starts at tokens[i] (its token count), or 0.
     // Phrases match token keys in order; a capitalised entry needs a
     // capitalised first token.
+    // `ignore_case` also lets a capitalised entry match a lower-case word.
     std::size_t match(const std::vector<Token>& tokens, std::size_t i,
-                      const Entry** entry = nullptr) const;
+                      const Entry** entry = nullptr, bool ignore_case = false) const;
 
     std::size_t size() const { return entries_.size(); }
 
