@@ -6,6 +6,7 @@
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
+#include <unicode/locid.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 
@@ -82,6 +83,10 @@ struct Detector
     double score = 0.8;
     std::string message, explanation, fix;
     std::string requires_;
+    std::vector<icu::UnicodeString> requires_any; // lower-case literals
+    // One matcher per detector, reset for each paragraph: creating a matcher
+    // costs more than most searches. A check object is used by one thread.
+    std::unique_ptr<icu::RegexMatcher> matcher;
 };
 
 Severity severity_of(const std::string& path, const std::string& s)
@@ -203,10 +208,17 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
         if (U_FAILURE(status))
             throw DataError(path + ": " + where + ": bad pattern at offset " +
                             std::to_string(pe.offset) + ": " + u_errorName(status));
+        for (const std::string& r : strings(node, "requires_any"))
+            d.requires_any.push_back(
+                icu::UnicodeString::fromUTF8(r).toLower(icu::Locale::getRoot()));
+        d.matcher.reset(d.pattern->matcher(status));
+        if (U_FAILURE(status))
+            throw DataError(path + ": " + where +
+                            ": cannot use the pattern: " + u_errorName(status));
         for (const std::string& m : strings(node, "examples.match"))
-            examples.push_back({d.id, m, true});
+            examples.push_back({d.id, d.category, m, true});
         for (const std::string& m : strings(node, "examples.nomatch"))
-            examples.push_back({d.id, m, false});
+            examples.push_back({d.id, d.category, m, false});
         detectors.push_back(std::move(d));
     }
     for (const std::string& s : strings(root, "date_of_birth_context"))
@@ -265,6 +277,15 @@ struct Hits
         hits.push_back({span, std::move(f), priority});
     }
 };
+
+const std::set<std::string>& residence_words()
+{
+    static const std::set<std::string> words = {
+        "lived",  "living",   "lives",     "live",       "home",     "moved",   "moving",   "move",
+        "born",   "rehoused", "relocated", "registered", "stayed",   "staying", "resident", "grew",
+        "housed", "address",  "flat",      "house",      "returned", "settled"};
+    return words;
+}
 
 const std::set<std::string>& kin_words()
 {
@@ -381,59 +402,94 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         has_at = has_at || c == u'@';
         has_dot = has_dot || c == u'.';
     }
-    const std::string folded_para = fold(u);
+    icu::UnicodeString lower(u);
+    lower.toLower(icu::Locale::getRoot());
+    // Windows of 48 code units either side of each run of digits, merged.
+    std::vector<Span> windows;
+    for (int32_t k = 0; k < u.length(); ++k)
+    {
+        if (u[k] < u'0' || u[k] > u'9')
+            continue;
+        const int32_t begin = std::max(0, k - 48);
+        int32_t end = k + 1;
+        while (end < u.length() && end - k < 16 && u[end] != u' ' && u[end] != u'\n')
+            ++end;
+        end = std::min(u.length(), end + 48);
+        if (!windows.empty() && begin <= windows.back().end)
+            windows.back().end = std::max(windows.back().end, end);
+        else
+            windows.push_back({begin, end});
+        k = end - 48 > k ? end - 48 - 1 : k;
+    }
     for (const Detector& d : detectors)
     {
         if ((d.requires_ == "digit" && !has_digit) || (d.requires_ == "@" && !has_at) ||
             (d.requires_ == "." && !has_dot))
             continue;
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> m(d.pattern->matcher(u, status));
-        if (U_FAILURE(status))
+        if (!d.requires_any.empty() &&
+            std::none_of(d.requires_any.begin(), d.requires_any.end(),
+                         [&](const icu::UnicodeString& r) { return lower.indexOf(r) >= 0; }))
             continue;
-        while (m->find(status) && U_SUCCESS(status))
+        UErrorCode status = U_ZERO_ERROR;
+        icu::RegexMatcher* m = d.matcher.get();
+        m->reset(u);
+        // A pattern that needs a digit can only match near one: search the
+        // windows around digits, seeing past them for context and \b.
+        const bool windowed = d.requires_ == "digit";
+        m->useTransparentBounds(true);
+        m->useAnchoringBounds(false);
+        for (std::size_t w = 0; w < (windowed ? windows.size() : 1); ++w)
         {
-            const Span span{m->start(status), m->end(status)};
-            std::string text;
-            m->group(status).toUTF8String(text);
-            if (d.validator == "nhs-mod11" && !valid_nhs_number(digits_of(text)))
-                continue;
-            if (d.validator == "uk-phone" && !valid_uk_phone(text))
-                continue;
-            const std::string before = fold(
-                u.tempSubStringBetween(std::max(0, span.begin - d.context_window), span.begin));
-            const std::string after =
-                d.context_after ? fold(u.tempSubStringBetween(
-                                      span.end, std::min(u.length(), span.end + d.context_window)))
-                                : std::string();
-            bool context = false;
-            for (const std::string& c : d.context)
-                context = context || before.find(c) != std::string::npos ||
-                          (d.context_after && after.find(c) != std::string::npos);
-            if (d.context_required && !context)
-                continue;
-            bool skip = false;
-            for (const Span& e : excluded)
-                skip = skip || (overlaps(e, span) && d.category != "date");
-            if (skip)
-                continue;
-            Finding f =
-                make(d.id, d.category, d.severity, std::min(1.0, d.score + (context ? 0.05 : 0)),
-                     d.message, d.explanation + (context ? "; context word nearby" : ""), d.fix);
-            if (d.category == "date")
+            if (windowed)
+                m->region(windows[w].begin, windows[w].end, status);
+            while (m->find(status) && U_SUCCESS(status))
             {
-                const std::string lead =
-                    fold(u.tempSubStringBetween(std::max(0, span.begin - 30), span.begin));
-                for (const std::string& c : dob_context)
-                    if (lead.find(c) != std::string::npos)
-                    {
-                        f = make("date-of-birth", "date-of-birth", Severity::Error, 0.95,
-                                 "Date of birth", d.explanation + "; birth context (\"" + c + "\")",
-                                 "Remove it; give the child's age in years if it matters");
-                        break;
-                    }
+                const Span span{m->start(status), m->end(status)};
+                std::string text;
+                m->group(status).toUTF8String(text);
+                if (d.validator == "nhs-mod11" && !valid_nhs_number(digits_of(text)))
+                    continue;
+                if (d.validator == "uk-phone" && !valid_uk_phone(text))
+                    continue;
+                const std::string before = fold(
+                    u.tempSubStringBetween(std::max(0, span.begin - d.context_window), span.begin));
+                const std::string after =
+                    d.context_after
+                        ? fold(u.tempSubStringBetween(
+                              span.end, std::min(u.length(), span.end + d.context_window)))
+                        : std::string();
+                bool context = false;
+                for (const std::string& c : d.context)
+                    context = context || before.find(c) != std::string::npos ||
+                              (d.context_after && after.find(c) != std::string::npos);
+                if (d.context_required && !context)
+                    continue;
+                bool skip = false;
+                for (const Span& e : excluded)
+                    skip = skip || (overlaps(e, span) && d.category != "date");
+                if (skip)
+                    continue;
+                Finding f = make(d.category, d.category, d.severity,
+                                 std::min(1.0, d.score + (context ? 0.05 : 0)), d.message,
+                                 d.explanation + (context ? "; context word nearby" : "") +
+                                     " [detector " + d.id + "]",
+                                 d.fix);
+                if (d.category == "date")
+                {
+                    const std::string lead =
+                        fold(u.tempSubStringBetween(std::max(0, span.begin - 30), span.begin));
+                    for (const std::string& c : dob_context)
+                        if (lead.find(c) != std::string::npos)
+                        {
+                            f = make("date-of-birth", "date-of-birth", Severity::Error, 0.95,
+                                     "Date of birth",
+                                     d.explanation + "; birth context (\"" + c + "\")",
+                                     "Remove it; give the child's age in years if it matters");
+                            break;
+                        }
+                }
+                hits.add(span, std::move(f), 1);
             }
-            hits.add(span, std::move(f), 1);
         }
     }
 
@@ -559,6 +615,24 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         }
         if (n == 0 && (n = countries.match(tokens, i)) > 0)
             country = true;
+        // An unknown capitalised word where people live: "their home in
+        // Thornwick", "moved to Eastbridge". Weak: it may be anything.
+        if (n == 0 && i > 0 && tokens[i].alpha && !tokens[i].all_caps &&
+            !tokens[i].sentence_start && !given.contains(tokens[i].key) &&
+            !surnames.contains(tokens[i].key))
+        {
+            const std::string& prev = tokens[i - 1].key;
+            const bool preposition =
+                prev == "in" || prev == "to" || prev == "from" || prev == "near" || prev == "at";
+            bool residence = false;
+            for (std::size_t back = 2; preposition && back <= 5 && back <= i; ++back)
+                residence = residence || residence_words().count(tokens[i - back].key);
+            if (residence)
+            {
+                n = 1;
+                why = "capitalised word after \"" + prev + "\" where the family lived or moved";
+            }
+        }
         if (n == 0)
             continue;
         if (country)
@@ -577,6 +651,25 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
 
     // ---- people
     const bool heading = p.outline_level > 0;
+    // Reference-list authors ("Fish, S., Munro, E. and Bairstow, S. (2008)")
+    // are not the family: "Surname, I." spans are left alone.
+    {
+        static const std::unique_ptr<icu::RegexPattern> author = []
+        {
+            UErrorCode st = U_ZERO_ERROR;
+            return std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(
+                u"\\p{Lu}[\\p{L}'\\u2019\\-]+,\\s(?:\\p{Lu}\\.\\s?)+", 0, st));
+        }();
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> am(author->matcher(u, st));
+        while (U_SUCCESS(st) && am->find(st))
+        {
+            const Span a{am->start(st), am->end(st)};
+            for (std::size_t k = 0; k < tokens.size(); ++k)
+                if (overlaps(a, {tokens[k].begin, tokens[k].end}))
+                    token_excluded[k] = true;
+        }
+    }
     std::vector<int> name_strength(tokens.size(), 0); // 0 no, 1 weak, 2 strong
     std::vector<std::string> why(tokens.size());
     auto is_title = [&](std::size_t k)
@@ -729,7 +822,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                                 "Use the role (\"the health visitor\", \"GP 1\")"));
         else
             hits.add(span, make("name", "name", sev, score,
-                                full ? "Personal name" : "Possible personal name", reason,
+                                strength == 2 ? "Personal name" : "Possible personal name", reason,
                                 "Replace with the pseudonym (\"Child A\", \"Mother\")"));
         i = last;
     }
@@ -779,8 +872,8 @@ AnonymisationCheck::AnonymisationCheck(const std::string& data_dir) : impl_(new 
         for (const Finding& f : found)
         {
             const std::string id = f.check.substr(std::string("anonymisation.").size());
-            matched = matched || id == e.detector ||
-                      (e.detector.rfind("date-", 0) == 0 && id == "date-of-birth");
+            matched =
+                matched || id == e.category || (e.category == "date" && id == "date-of-birth");
         }
         if (matched != e.should_match)
             throw DataError(data_dir + "/anonymisation.json: detector \"" + e.detector +
@@ -915,47 +1008,56 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         icu::RegexPattern::compile(u"(?:referred to as|known as|called|hereafter|anonymised as)[ "
                                    u"\\u00a0]+[\"'\\u2018\\u201c]?$|[(\\[][\"'\\u2018\\u201c]?$",
                                    UREGEX_CASE_INSENSITIVE, status));
-    // Pseudonyms written with a capital somewhere ("Child A").
-    std::set<std::string> capitalised_forms;
-    for (const Paragraph& p : doc.paragraphs)
+    // One pass over the text: every role-and-letter form in reading order.
+    struct Raw
     {
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
-        std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(u, status));
-        while (U_SUCCESS(status) && m->find(status))
-            if (u_isupper(m->group(1, status).char32At(0)) && !u_islower(m->group(2, status)[0]))
-            {
-                std::string form;
-                m->group(status).toUTF8String(form);
-                capitalised_forms.insert(fold(form));
-            }
-    }
+        const Paragraph* p;
+        int32_t begin, end;
+        std::string form, role;
+        bool lower_id, capitalised, introduced;
+    };
+    std::vector<Raw> raws;
+    std::set<std::string> capitalised_forms; // "Child A" written so somewhere
+    static const std::vector<icu::UnicodeString> pseudo_heads = {
+        u"child", u"sibling", u"adult", u"parent", u"baby", u"young person", u"partner", u"carer"};
     for (const Paragraph& p : doc.paragraphs)
     {
         if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote)
             continue;
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        icu::UnicodeString lower(u);
+        lower.toLower(icu::Locale::getRoot());
+        if (std::none_of(pseudo_heads.begin(), pseudo_heads.end(),
+                         [&](const icu::UnicodeString& h) { return lower.indexOf(h) >= 0; }))
+            continue;
         std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(u, status));
         while (U_SUCCESS(status) && m->find(status))
         {
+            Raw r{&p, m->start(status), m->end(status), {}, {}, false, false, false};
+            m->group(status).toUTF8String(r.form);
+            m->group(1, status).toUTF8String(r.role);
+            r.role = fold(r.role);
             const icu::UnicodeString id = m->group(2, status);
-            // "child a" is prose as often as a pseudonym ("a child a
-            // year"): it counts only where "Child A" is used elsewhere.
-            std::string form;
-            m->group(status).toUTF8String(form);
-            if (id.length() == 1 && u_islower(id[0]) && !capitalised_forms.count(fold(form)))
-                continue;
-            Use use{&p, m->start(status), m->end(status), {}};
-            m->group(status).toUTF8String(use.form);
-            std::string role;
-            m->group(1, status).toUTF8String(role);
-            role = fold(role);
+            r.lower_id = id.length() == 1 && u_islower(id[0]);
+            r.capitalised = u_isupper(m->group(1, status).char32At(0)) && !r.lower_id;
+            if (r.capitalised)
+                capitalised_forms.insert(fold(r.form));
             const icu::UnicodeString lead =
-                u.tempSubStringBetween(std::max(0, use.begin - 24), use.begin);
+                u.tempSubStringBetween(std::max(0, r.begin - 24), r.begin);
             std::unique_ptr<icu::RegexMatcher> im(intro->matcher(lead, status));
-            if (U_SUCCESS(status) && im->find(status) && !introduced.count(fold(use.form)))
-                introduced[fold(use.form)] = uses[role].size();
-            uses[role].push_back(std::move(use));
+            r.introduced = U_SUCCESS(status) && im->find(status);
+            raws.push_back(std::move(r));
         }
+    }
+    for (Raw& r : raws)
+    {
+        // "child a" is prose as often as a pseudonym ("a child a year"): it
+        // counts only where "Child A" is used elsewhere.
+        if (r.lower_id && !capitalised_forms.count(fold(r.form)))
+            continue;
+        if (r.introduced && !introduced.count(fold(r.form)))
+            introduced[fold(r.form)] = uses[r.role].size();
+        uses[r.role].push_back(Use{r.p, r.begin, r.end, r.form});
     }
     auto consistency = [&](const Use& use, const std::string& id, const std::string& message,
                            const std::string& explanation)

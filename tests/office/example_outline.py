@@ -23,7 +23,8 @@ def outline(path, port=2002):
         "uno:socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port)
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
-                                       (arg("Hidden", True, PropertyValue),))
+                                       (arg("Hidden", True, PropertyValue),
+                                        arg("ReadOnly", True, PropertyValue)))
     try:
         assistant = ctx.ServiceManager.createInstanceWithContext("org.scrqm.ReviewAssistant", ctx)
         answer = json.loads(assistant.execute((arg("Action", "outline"), arg("Document", doc))))

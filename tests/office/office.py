@@ -114,7 +114,8 @@ class Office:
     def assistant(self):
         return self.smgr.createInstanceWithContext("org.scrqm.ReviewAssistant", self.ctx)
 
-    def load(self, path, hidden=True, read_only=False):
+    def load(self, path, hidden=True, read_only=True):
+        """Read-only by default: tests running in parallel open the same files."""
         return self.desktop.loadComponentFromURL(
             uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
             props(Hidden=hidden, ReadOnly=read_only))

@@ -61,7 +61,7 @@ TEST(Anonymisation, EveryDetectorExampleHolds)
     std::map<std::string, std::pair<int, int>> counts;
     for (const auto& e : check().examples())
         (e.should_match ? counts[e.detector].first : counts[e.detector].second)++;
-    EXPECT_GE(counts.size(), 13u);
+    EXPECT_GE(counts.size(), 18u);
     for (const auto& [id, c] : counts)
     {
         EXPECT_GT(c.first, 0) << id;

@@ -59,6 +59,7 @@ public:
     struct Example
     {
         std::string detector;
+        std::string category;
         std::string text;
         bool should_match;
     };
