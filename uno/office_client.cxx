@@ -439,6 +439,19 @@ private:
         for (auto& a : argv_s)
             argv.push_back(a.data());
         argv.push_back(nullptr);
+        // The office's own temporary files go inside our directory too, so
+        // that removing it leaves nothing behind, even after SIGKILL.
+        const std::string office_tmp = dir_ + "/tmp";
+        ::mkdir(office_tmp.c_str(), 0700);
+        std::vector<std::string> env_s;
+        for (char** e = environ; *e; ++e)
+            if (std::strncmp(*e, "TMPDIR=", 7) != 0)
+                env_s.emplace_back(*e);
+        env_s.push_back("TMPDIR=" + office_tmp);
+        std::vector<char*> envp;
+        for (auto& e : env_s)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
 
         {
             std::lock_guard<std::mutex> lock(cleanup().mutex);
@@ -460,7 +473,7 @@ private:
                     ::dup2(fd, 1);
                     ::dup2(fd, 2);
                 }
-                ::execv(argv[0], argv.data());
+                ::execve(argv[0], argv.data(), envp.data());
                 ::_exit(127);
             }
             ::setpgid(pid_, pid_);

@@ -2,6 +2,7 @@
 installed into it through the office's own ExtensionManager, and a UNO
 connection. Run with /usr/bin/python3 (Debian's python3-uno)."""
 
+import atexit
 import os
 import shutil
 import signal
@@ -18,6 +19,16 @@ from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 from com.sun.star.beans import PropertyValue, NamedValue
 
 SOFFICE = os.environ.get("SCRQM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
+
+# Every office a test started, closed at exit even when a test's setUpClass
+# failed (unittest then skips tearDownClass).
+_LIVE = []
+
+
+@atexit.register
+def _close_all():
+    for office in list(_LIVE):
+        office.close()
 EXTENSION_ID = "org.scrqm.extension"
 
 
@@ -77,6 +88,7 @@ class Office:
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe,
              "-env:UserInstallation=" + profile],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        _LIVE.append(self)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -125,6 +137,11 @@ class Office:
                                                  props(Hidden=hidden))
 
     def close(self):
+        if self in _LIVE:
+            _LIVE.remove(self)
+        elif getattr(self, "_closed", False):
+            return
+        self._closed = True
         try:
             if getattr(self, "desktop", None) is not None:
                 self.desktop.terminate()
