@@ -29,6 +29,7 @@
 
 #include <dlfcn.h>
 #include <exception>
+#include <memory>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -144,8 +145,9 @@ private:
             stored_ = *stored;
             options.anonymisation.hashed_register = &stored_;
         }
-        CheckRunner runner(extension_data_dir());
-        const std::vector<Finding> findings = runner.run(doc, {"anonymisation"}, options);
+        if (!runner_)
+            runner_ = std::make_unique<CheckRunner>(extension_data_dir());
+        const std::vector<Finding> findings = runner_->run(doc, {"anonymisation"}, options);
         // The first finding after the view cursor in the same text; else the
         // first one anywhere (wrap around).
         Reference<text::XTextRange> here(vcs->getViewCursor(), UNO_QUERY);
@@ -178,6 +180,7 @@ private:
     Reference<uno::XComponentContext> context_;
     Reference<frame::XFrame> frame_;
     HashedRegister stored_;
+    std::unique_ptr<CheckRunner> runner_; // the check data, loaded on the first use
 };
 
 } // namespace

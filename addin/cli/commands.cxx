@@ -174,6 +174,31 @@ public:
         return kExitOk;
     }
 
+    // Runs `one` on each file; a file that cannot be read gets one line on
+    // stderr and the others still run. Returns whether any file failed.
+    template <typename Fn> bool each_file(Fn one)
+    {
+        bool failed = false;
+        for (const std::string& file : opt_.files)
+        {
+            try
+            {
+                one(file);
+            }
+            catch (const ReadError& e)
+            {
+                err_ << "scrqm: " << e.what() << "\n";
+                failed = true;
+            }
+            catch (const OfficeError& e)
+            {
+                err_ << "scrqm: " << file << ": " << e.what() << "\n";
+                failed = true;
+            }
+        }
+        return failed;
+    }
+
     int outline()
     {
         if (opt_.files.empty())
@@ -181,25 +206,8 @@ public:
             err_ << "scrqm: outline needs at least one FILE\n";
             return kExitCannotCheck;
         }
-        int status = kExitOk;
-        for (const std::string& file : opt_.files)
-        {
-            try
-            {
-                outline_one(file);
-            }
-            catch (const ReadError& e)
-            {
-                err_ << "scrqm: " << e.what() << "\n";
-                status = kExitCannotCheck;
-            }
-            catch (const OfficeError& e)
-            {
-                err_ << "scrqm: " << file << ": " << e.what() << "\n";
-                status = kExitCannotCheck;
-            }
-        }
-        return status;
+        return each_file([this](const std::string& file) { outline_one(file); }) ? kExitCannotCheck
+                                                                                 : kExitOk;
     }
 
     int check()
@@ -215,27 +223,15 @@ public:
         options.anonymisation.deny = opt_.deny;
         if (!opt_.register_file.empty())
             options.anonymisation.register_entries = load_register(opt_.register_file);
-        bool cannot = false, errors = false;
-        for (const std::string& file : opt_.files)
-        {
-            try
+        bool errors = false;
+        const bool cannot = each_file(
+            [&](const std::string& file)
             {
-                Result r = check_one(file, checks, options);
+                const Result r = check_one(file, checks, options);
                 errors = errors || std::any_of(r.findings.begin(), r.findings.end(),
                                                [](const Finding& f)
                                                { return f.severity == Severity::Error; });
-            }
-            catch (const ReadError& e)
-            {
-                err_ << "scrqm: " << e.what() << "\n";
-                cannot = true;
-            }
-            catch (const OfficeError& e)
-            {
-                err_ << "scrqm: " << file << ": " << e.what() << "\n";
-                cannot = true;
-            }
-        }
+            });
         return cannot ? kExitCannotCheck : errors ? kExitFindings : kExitOk;
     }
 

@@ -924,70 +924,58 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         impl_->scan_paragraph(p, allow, deny, registers, pseudonyms, out);
 
     // ---- jigsaw: several quasi identifiers together
+    std::map<std::pair<Where, std::size_t>, const Paragraph*> by_place;
+    for (const Paragraph& p : doc.paragraphs)
+        by_place[{p.where, p.index}] = &p;
+    std::vector<Finding> jigsaw;
+    auto add_jigsaw = [&](const std::string& id, Severity severity, double score,
+                          const std::string& message, const std::set<std::string>& kinds,
+                          const Paragraph& p, const std::string& text)
+    {
+        std::string list;
+        for (const std::string& k : kinds)
+            list += (list.empty() ? "" : ", ") + k;
+        Finding f;
+        f.check = "anonymisation." + id;
+        f.category = "jigsaw";
+        f.severity = severity;
+        f.score = score;
+        f.marker = kMarker;
+        f.message = message;
+        f.explanation = "quasi identifiers combined: " + list;
+        f.fix = "Keep only the details the learning needs; generalise the others";
+        f.where = p.where;
+        f.paragraph = p.index;
+        f.end = static_cast<std::size_t>(icu::UnicodeString::fromUTF8(text).countChar32());
+        f.text = text;
+        jigsaw.push_back(std::move(f));
+    };
     std::map<std::pair<Where, std::size_t>, std::set<std::string>> kinds_by_paragraph;
     for (const Finding& f : out)
         if (jigsaw_kinds().count(f.category))
             kinds_by_paragraph[{f.where, f.paragraph}].insert(f.category);
-    std::vector<Finding> jigsaw;
     for (const auto& [key, kinds] : kinds_by_paragraph)
-    {
-        if (static_cast<int>(kinds.size()) < impl_->jigsaw_paragraph)
-            continue;
-        std::string list;
-        for (const std::string& k : kinds)
-            list += (list.empty() ? "" : ", ") + k;
-        Finding f;
-        f.check = "anonymisation.jigsaw";
-        f.category = "jigsaw";
-        f.severity = Severity::Error;
-        f.score = 0.8;
-        f.marker = kMarker;
-        f.message = "Jigsaw risk: " + std::to_string(kinds.size()) +
-                    " details in one paragraph could together identify the family";
-        f.explanation = "quasi identifiers combined: " + list;
-        f.fix = "Keep only the details the learning needs; generalise the others";
-        f.where = key.first;
-        f.paragraph = key.second;
-        for (const Paragraph& p : doc.paragraphs)
-            if (p.where == key.first && p.index == key.second)
-            {
-                f.end =
-                    static_cast<std::size_t>(icu::UnicodeString::fromUTF8(p.text).countChar32());
-                f.text = p.text.substr(0, std::min<std::size_t>(p.text.size(), 80));
-            }
-        jigsaw.push_back(std::move(f));
-    }
-    // Per section: the body paragraphs of each top-level section.
-    const auto sections = compute_sections(doc);
-    for (const Section& s : sections)
+        if (static_cast<int>(kinds.size()) >= impl_->jigsaw_paragraph && by_place.count(key))
+            add_jigsaw("jigsaw", Severity::Error, 0.8,
+                       "Jigsaw risk: " + std::to_string(kinds.size()) +
+                           " details in one paragraph could together identify the family",
+                       kinds, *by_place[key], by_place[key]->text);
+    // Per top-level section: its body paragraphs.
+    for (const Section& s : compute_sections(doc))
     {
         if (s.level != 1)
             continue;
         std::set<std::string> kinds;
-        for (const Finding& f : out)
-            if (f.where == Where::Body && f.paragraph >= s.paragraph && f.paragraph < s.end &&
-                jigsaw_kinds().count(f.category))
-                kinds.insert(f.category);
-        if (static_cast<int>(kinds.size()) < impl_->jigsaw_section)
-            continue;
-        std::string list;
-        for (const std::string& k : kinds)
-            list += (list.empty() ? "" : ", ") + k;
-        Finding f;
-        f.check = "anonymisation.jigsaw-section";
-        f.category = "jigsaw";
-        f.severity = Severity::Warning;
-        f.score = 0.6;
-        f.marker = kMarker;
-        f.message = "Jigsaw risk in section \"" + s.title + "\": " + std::to_string(kinds.size()) +
-                    " kinds of detail together could identify the family";
-        f.explanation = "quasi identifiers in one section: " + list;
-        f.fix = "Keep only the details the learning needs; generalise the others";
-        f.where = Where::Body;
-        f.paragraph = s.paragraph;
-        f.end = static_cast<std::size_t>(icu::UnicodeString::fromUTF8(s.title).countChar32());
-        f.text = s.title;
-        jigsaw.push_back(std::move(f));
+        for (const auto& [key, k] : kinds_by_paragraph)
+            if (key.first == Where::Body && key.second >= s.paragraph && key.second < s.end)
+                kinds.insert(k.begin(), k.end());
+        if (static_cast<int>(kinds.size()) >= impl_->jigsaw_section &&
+            by_place.count({Where::Body, s.paragraph}))
+            add_jigsaw("jigsaw-section", Severity::Warning, 0.6,
+                       "Jigsaw risk in section \"" + s.title +
+                           "\": " + std::to_string(kinds.size()) +
+                           " kinds of detail together could identify the family",
+                       kinds, *by_place[{Where::Body, s.paragraph}], s.title);
     }
 
     // ---- pseudonym consistency: "Child A" vs "Child 1" vs "child a"
