@@ -164,16 +164,9 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw DataError(path + ": cannot open the file");
-    pt::ptree root;
-    try
-    {
-        pt::read_json(in, root);
-    }
-    catch (const pt::json_parser_error& e)
-    {
-        throw DataError(path + ": line " + std::to_string(e.line()) +
-                        ": not valid JSON: " + e.message());
-    }
+    std::stringstream text;
+    text << in.rdbuf();
+    const pt::ptree root = parse_json_data(text.str(), path);
     std::set<std::string> ids;
     for (const auto& [k, node] : root.get_child("detectors"))
     {
@@ -1124,17 +1117,7 @@ std::vector<RegisterEntry> parse_register(const std::string& text, const std::st
     const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first != std::string::npos && (text[first] == '[' || text[first] == '{'))
     {
-        pt::ptree root;
-        std::istringstream js(text);
-        try
-        {
-            pt::read_json(js, root);
-        }
-        catch (const pt::json_parser_error& e)
-        {
-            throw DataError(path + ": line " + std::to_string(e.line()) +
-                            ": not valid JSON: " + e.message());
-        }
+        const pt::ptree root = parse_json_data(text, path);
         const pt::ptree& list =
             root.get_child_optional("entries") ? root.get_child("entries") : root;
         std::size_t n = 0;

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 namespace pt = boost::property_tree;
 
@@ -84,6 +85,22 @@ int required_int(const std::string& path, const pt::ptree& node, const std::stri
 
 } // namespace
 
+pt::ptree parse_json_data(const std::string& text, const std::string& name)
+{
+    pt::ptree root;
+    std::istringstream in(text);
+    try
+    {
+        pt::read_json(in, root);
+    }
+    catch (const pt::json_parser_error& e)
+    {
+        throw DataError(name + ": line " + std::to_string(e.line()) +
+                        ": not valid JSON: " + e.message());
+    }
+    return root;
+}
+
 const Marker* Catalogue::find(const std::string& marker_id) const
 {
     for (const Marker& m : markers)
@@ -105,15 +122,9 @@ Catalogue load_catalogue(const std::string& path)
     std::ifstream in(path, std::ios::binary);
     if (!in)
         fail(path, "cannot open the file");
-    pt::ptree root;
-    try
-    {
-        pt::read_json(in, root);
-    }
-    catch (const pt::json_parser_error& e)
-    {
-        fail(path, "line " + std::to_string(e.line()) + ": not valid JSON: " + e.message());
-    }
+    std::stringstream text;
+    text << in.rdbuf();
+    const pt::ptree root = parse_json_data(text.str(), path);
 
     Catalogue cat;
     const auto fw = root.get_child_optional("framework");

@@ -252,18 +252,7 @@ std::string HashedRegister::to_json() const
 
 HashedRegister HashedRegister::from_json(const std::string& json, const std::string& name)
 {
-    namespace pt = boost::property_tree;
-    pt::ptree root;
-    std::istringstream in(json);
-    try
-    {
-        pt::read_json(in, root);
-    }
-    catch (const pt::json_parser_error& e)
-    {
-        throw DataError(name + ": line " + std::to_string(e.line()) +
-                        ": not valid JSON: " + e.message());
-    }
+    const boost::property_tree::ptree root = parse_json_data(json, name);
     HashedRegister r;
     r.salt_ = root.get<std::string>("salt", "");
     r.max_words_ = root.get<std::size_t>("max_words", 0);

@@ -15,6 +15,17 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+} // namespace scrqm
+
+#include <boost/property_tree/ptree_fwd.hpp>
+
+namespace scrqm
+{
+
+// Parses JSON data; a syntax error becomes a DataError "<name>: line N: not
+// valid JSON: ...", so every data file reports problems the same way.
+boost::property_tree::ptree parse_json_data(const std::string& text, const std::string& name);
+
 struct Cluster
 {
     std::string id;
