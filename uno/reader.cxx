@@ -340,12 +340,12 @@ private:
                 Reference<beans::XPropertySet> field(portion->getPropertyValue("TextField"),
                                                      UNO_QUERY);
                 if (field.is() && first_visit(field))
-                    add_comment(field, where);
+                    add_comment(field);
             }
         }
     }
 
-    void add_comment(const Reference<beans::XPropertySet>& field, Where)
+    void add_comment(const Reference<beans::XPropertySet>& field)
     {
         OUString content, author;
         field->getPropertyValue("Content") >>= content;

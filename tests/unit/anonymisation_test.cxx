@@ -22,7 +22,6 @@ std::vector<scrqm::Finding> scan(const std::vector<std::string>& lines,
     scrqm::Document doc;
     for (const std::string& l : lines)
     {
-        std::string title;
         doc.add(scrqm::Where::Body, l, 0);
     }
     return check().run(doc, options);
