@@ -304,13 +304,13 @@ private:
         if (text.find_first_not_of(" \t\u00a0") == std::string::npos)
             level = 0;
         add(where, std::move(text), level, container, Reference<uno::XInterface>(info, UNO_QUERY));
-        walk_portions(info, where);
+        walk_portions(info);
         walk_anchored(info);
     }
 
     // Footnotes, endnotes and comments are read where they are anchored, so
     // that they follow their paragraph in reading order.
-    void walk_portions(const Reference<lang::XServiceInfo>& paragraph, Where where)
+    void walk_portions(const Reference<lang::XServiceInfo>& paragraph)
     {
         Reference<container::XEnumerationAccess> access(paragraph, UNO_QUERY);
         if (!access.is())
