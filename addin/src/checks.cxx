@@ -6,10 +6,35 @@
 namespace scrqm
 {
 
+namespace
+{
+
+class AnonymisationAdapter final : public Check
+{
+public:
+    explicit AnonymisationAdapter(const std::string& data_dir) : check_(data_dir) {}
+    std::vector<Finding> run(const Document& doc, const CheckOptions& options) const override
+    {
+        return check_.run(doc, options.anonymisation);
+    }
+
+private:
+    AnonymisationCheck check_;
+};
+
+template <class T> std::unique_ptr<Check> make(const std::string& data_dir)
+{
+    return std::make_unique<T>(data_dir);
+}
+
+} // namespace
+
 const std::vector<CheckInfo>& registered_checks()
 {
+    // One line per check, sorted by id.
     static const std::vector<CheckInfo> checks = {
-        {"anonymisation", "details that could identify the family (QM14)"},
+        {"anonymisation", "details that could identify the family (QM14)",
+         &make<AnonymisationAdapter>},
     };
     return checks;
 }
@@ -59,14 +84,19 @@ std::vector<Finding> CheckRunner::run(const Document& doc, const std::vector<std
     std::vector<Finding> findings;
     for (const std::string& id : checks)
     {
-        if (id == "anonymisation")
+        std::unique_ptr<Check>& check = loaded_[id];
+        if (!check)
         {
-            if (!anonymisation_)
-                anonymisation_ = std::make_unique<AnonymisationCheck>(data_dir_);
-            auto f = anonymisation_->run(doc, options.anonymisation);
-            findings.insert(findings.end(), std::make_move_iterator(f.begin()),
-                            std::make_move_iterator(f.end()));
+            const auto& known = registered_checks();
+            const auto info = std::find_if(known.begin(), known.end(),
+                                           [&](const CheckInfo& c) { return id == c.id; });
+            if (info == known.end())
+                throw DataError("unknown check \"" + id + "\"");
+            check = info->create(data_dir_);
         }
+        auto f = check->run(doc, options);
+        findings.insert(findings.end(), std::make_move_iterator(f.begin()),
+                        std::make_move_iterator(f.end()));
     }
     sort_findings(findings);
     return findings;

@@ -5,6 +5,7 @@
 #include <scrqm/finding.hxx>
 #include <scrqm/model.hxx>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,10 +13,23 @@
 namespace scrqm
 {
 
+struct CheckOptions;
+
+// One check: loads its data once, then runs on any number of documents.
+// Checks never modify the document; they only read the model.
+class Check
+{
+public:
+    virtual ~Check() = default;
+    virtual std::vector<Finding> run(const Document& doc, const CheckOptions& options) const = 0;
+};
+
 struct CheckInfo
 {
     const char* id;
     const char* summary;
+    // Loads the check's data from `data_dir`; throws DataError when broken.
+    std::unique_ptr<Check> (*create)(const std::string& data_dir);
 };
 
 // Sorted by id.
@@ -42,7 +56,7 @@ public:
 
 private:
     std::string data_dir_;
-    std::unique_ptr<AnonymisationCheck> anonymisation_;
+    std::map<std::string, std::unique_ptr<Check>> loaded_;
 };
 
 // Findings in reading order of their place, then position.
