@@ -3,6 +3,7 @@
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "reader.hxx"
+#include "templates.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
@@ -39,7 +40,7 @@ namespace scrqm::lo
 constexpr const char* kImplementationName = "org.scrqm.comp.ReviewAssistant";
 constexpr const char* kServiceName = "org.scrqm.ReviewAssistant";
 constexpr const char* kActions =
-    "outline, check, fix, register-set, register-clear, catalogue, model";
+    "outline, check, fix, register-set, register-clear, catalogue, model, insert-template";
 
 namespace
 {
@@ -210,6 +211,29 @@ private:
             r.sections = compute_sections(doc);
             r.paragraphs = doc.paragraphs.size();
             return to_json(r);
+        }
+        if (action == "insert-template")
+        {
+            TemplateRequest request;
+            request.name = args.text("Template");
+            request.where = args.text("Where", "cursor");
+            request.from = args.text("From");
+            request.output = args.text("Output");
+            const auto hidden = args.values.find("Hidden");
+            bool flag = false;
+            request.hidden = hidden != args.values.end() &&
+                             ((hidden->second >>= flag) ? flag : args.text("Hidden") == "true");
+            // Where=new needs no document; the current one, if any, is the report.
+            try
+            {
+                request.document = document(args);
+            }
+            catch (const std::runtime_error&)
+            {
+                if (request.where != "new")
+                    throw;
+            }
+            return insert_template(context_, extension_dir(), request);
         }
         if (action.empty())
             return error_json("missing Action (one of: " + std::string(kActions) + ")");

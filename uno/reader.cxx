@@ -304,14 +304,15 @@ private:
         if (text.find_first_not_of(" \t\u00a0") == std::string::npos)
             level = 0;
         add(where, std::move(text), level, container, Reference<uno::XInterface>(info, UNO_QUERY));
-        walk_portions(info);
+        walk_portions(info, doc_.paragraphs.size() - 1);
         walk_anchored(info);
     }
 
     // Footnotes, endnotes and comments are read where they are anchored, so
     // that they follow their paragraph in reading order.
-    void walk_portions(const Reference<lang::XServiceInfo>& paragraph)
+    void walk_portions(const Reference<lang::XServiceInfo>& paragraph, std::size_t self)
     {
+        std::size_t placeholder_from = 0; // bytes of the paragraph's text already matched
         Reference<container::XEnumerationAccess> access(paragraph, UNO_QUERY);
         if (!access.is())
             return;
@@ -342,7 +343,39 @@ private:
                 if (field.is() && first_visit(field))
                     add_comment(field);
             }
+            else if (type == "TextField")
+            {
+                Reference<lang::XServiceInfo> field(portion->getPropertyValue("TextField"),
+                                                    UNO_QUERY);
+                if (field.is() && field->supportsService("com.sun.star.text.TextField.JumpEdit"))
+                    add_placeholder(self, Reference<beans::XPropertySet>(field, UNO_QUERY),
+                                    placeholder_from);
+            }
         }
+    }
+
+    // A placeholder field shows as "<text>" in the paragraph's string: its
+    // span is recorded so that checks can tell guidance from written text.
+    void add_placeholder(std::size_t self, const Reference<beans::XPropertySet>& field,
+                         std::size_t& from)
+    {
+        OUString hint;
+        if (!field.is() || !(field->getPropertyValue("PlaceHolder") >>= hint))
+            return;
+        Paragraph& p = doc_.paragraphs[self];
+        const std::string shown = "<" + to_utf8(hint) + ">";
+        const std::size_t at = p.text.find(shown, from);
+        if (at == std::string::npos)
+            return;
+        auto code_points = [&](std::size_t bytes)
+        {
+            std::size_t n = 0;
+            for (std::size_t i = 0; i < bytes; ++i)
+                n += (static_cast<unsigned char>(p.text[i]) & 0xC0) != 0x80;
+            return n;
+        };
+        p.placeholders.emplace_back(code_points(at), code_points(at + shown.size()));
+        from = at + shown.size();
     }
 
     void add_comment(const Reference<beans::XPropertySet>& field)

@@ -1,5 +1,6 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
+#include <scrqm/response.hxx>
 
 #include <algorithm>
 
@@ -22,6 +23,29 @@ private:
     AnonymisationCheck check_;
 };
 
+class ResponseAdapter final : public Check
+{
+public:
+    explicit ResponseAdapter(const std::string& data_dir) : check_(data_dir) {}
+    std::vector<Finding> run(const Document& doc, const CheckOptions&) const override
+    {
+        return check_.run(doc);
+    }
+
+private:
+    ResponseCheck check_;
+};
+
+class TemplateAdapter final : public Check
+{
+public:
+    explicit TemplateAdapter(const std::string&) {}
+    std::vector<Finding> run(const Document& doc, const CheckOptions&) const override
+    {
+        return find_placeholders(doc);
+    }
+};
+
 template <class T> std::unique_ptr<Check> make(const std::string& data_dir)
 {
     return std::make_unique<T>(data_dir);
@@ -35,6 +59,9 @@ const std::vector<CheckInfo>& registered_checks()
     static const std::vector<CheckInfo> checks = {
         {"anonymisation", "details that could identify the family (QM14)",
          &make<AnonymisationAdapter>},
+        {"response", "a board written response against QM16's seven questions",
+         &make<ResponseAdapter>},
+        {"template", "template placeholders left in the document", &make<TemplateAdapter>},
     };
     return checks;
 }

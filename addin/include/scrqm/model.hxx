@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace scrqm
@@ -46,6 +47,9 @@ struct Paragraph
     std::size_t anchor = 0;
     // A heading's title when its text carries markup ("## Analysis").
     std::string heading_title;
+    // Template placeholder fields in `text` ("<name of the board>"), as
+    // [start, end) in code points. Filled by the office reader.
+    std::vector<std::pair<std::size_t, std::size_t>> placeholders;
 };
 
 struct Section
