@@ -299,6 +299,10 @@ public:
     std::string run(const std::string& path, const std::string& action,
                     const NamedArgs& args) override
     {
+        // No path: the action needs no document (a new one from a template).
+        if (path.empty())
+            return call(action, args, Reference<frame::XModel>(), path,
+                        Reference<lang::XComponent>());
         const Format format = format_of(path);
         rtl::Reference<LoadHandler> handler(new LoadHandler);
         Reference<lang::XComponent> component;
@@ -367,23 +371,36 @@ public:
                             filter + "\"); open it in Word or LibreOffice and save it again");
         }
 
+        return call(action, args, model, path, component);
+    }
+
+private:
+    // One ReviewAssistant call; the document (if any) is closed afterwards.
+    std::string call(const std::string& action, const NamedArgs& args,
+                     const Reference<frame::XModel>& model, const std::string& path,
+                     const Reference<lang::XComponent>& component)
+    {
         std::string json;
         try
         {
             Reference<task::XJob> job(remote_->getServiceManager()->createInstanceWithContext(
                                           "org.scrqm.ReviewAssistant", remote_),
                                       UNO_QUERY_THROW);
-            uno::Sequence<beans::NamedValue> nv(static_cast<sal_Int32>(args.size()) + 3);
+            const sal_Int32 fixed = model.is() ? 3 : 1;
+            uno::Sequence<beans::NamedValue> nv(static_cast<sal_Int32>(args.size()) + fixed);
             nv[0].Name = "Action";
             nv[0].Value <<= lo::to_ou(action);
-            nv[1].Name = "Document";
-            nv[1].Value <<= model;
-            nv[2].Name = "File";
-            nv[2].Value <<= lo::to_ou(path);
+            if (model.is())
+            {
+                nv[1].Name = "Document";
+                nv[1].Value <<= model;
+                nv[2].Name = "File";
+                nv[2].Value <<= lo::to_ou(path);
+            }
             for (std::size_t i = 0; i < args.size(); ++i)
             {
-                nv[static_cast<sal_Int32>(i) + 3].Name = lo::to_ou(args[i].first);
-                nv[static_cast<sal_Int32>(i) + 3].Value <<= lo::to_ou(args[i].second);
+                nv[static_cast<sal_Int32>(i) + fixed].Name = lo::to_ou(args[i].first);
+                nv[static_cast<sal_Int32>(i) + fixed].Value <<= lo::to_ou(args[i].second);
             }
             OUString result;
             job->execute(nv) >>= result;
@@ -400,7 +417,6 @@ public:
         return json;
     }
 
-private:
     void start(const OfficeOptions& options)
     {
         const std::string soffice = find_soffice(options.soffice);

@@ -347,23 +347,32 @@ private:
             {
                 Reference<lang::XServiceInfo> field(portion->getPropertyValue("TextField"),
                                                     UNO_QUERY);
-                if (field.is() && field->supportsService("com.sun.star.text.TextField.JumpEdit"))
-                    add_placeholder(self, Reference<beans::XPropertySet>(field, UNO_QUERY),
+                // Input fields are what placeholders (Word content controls)
+                // become after a .docx round trip.
+                const bool jump =
+                    field.is() && field->supportsService("com.sun.star.text.TextField.JumpEdit");
+                if (jump ||
+                    (field.is() && field->supportsService("com.sun.star.text.TextField.Input")))
+                    add_placeholder(self, Reference<beans::XPropertySet>(field, UNO_QUERY), jump,
                                     placeholder_from);
             }
         }
     }
 
-    // A placeholder field shows as "<text>" in the paragraph's string: its
-    // span is recorded so that checks can tell guidance from written text.
-    void add_placeholder(std::size_t self, const Reference<beans::XPropertySet>& field,
+    // A placeholder field shows as "<text>" in the paragraph's string (an
+    // input field as its content): its span is recorded so that checks can
+    // tell guidance from written text.
+    void add_placeholder(std::size_t self, const Reference<beans::XPropertySet>& field, bool jump,
                          std::size_t& from)
     {
-        OUString hint;
-        if (!field.is() || !(field->getPropertyValue("PlaceHolder") >>= hint))
+        OUString value;
+        if (!field.is() ||
+            !(field->getPropertyValue(
+                  OUString::createFromAscii(jump ? "PlaceHolder" : "Content")) >>= value) ||
+            value.isEmpty())
             return;
         Paragraph& p = doc_.paragraphs[self];
-        const std::string shown = "<" + to_utf8(hint) + ">";
+        const std::string shown = jump ? "<" + to_utf8(value) + ">" : to_utf8(value);
         const std::size_t at = p.text.find(shown, from);
         if (at == std::string::npos)
             return;

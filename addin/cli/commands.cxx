@@ -7,6 +7,8 @@
 #include <scrqm/result.hxx>
 #include <scrqm/text_reader.hxx>
 
+#include <boost/property_tree/ptree.hpp>
+
 #include <algorithm>
 #include <climits>
 #include <fstream>
@@ -26,9 +28,14 @@ Commands:
   outline FILE...     the document's sections (headings) with their marker tags
   markers             the quality markers of the framework, with their questions
   check FILE...       run checks; exit 1 when there is an error-severity finding
+  template NAME -o OUT.odt|OUT.docx [--from REPORT]
+                      a new terms-of-reference or board-response document; with
+                      --from, the response's action table has one row per
+                      finding and recommendation of REPORT
 
 Check options:
-  --checks LIST       comma-separated check ids (default: all): anonymisation
+  --checks LIST       comma-separated check ids (default: all): anonymisation,
+                      response (a board response, QM16), template (placeholders left)
   --allow TEXT        never flag TEXT (e.g. the lead reviewer's name); repeatable
   --deny TEXT         always flag TEXT; repeatable
   --allow-file FILE   one allowed term per line; --deny-file FILE likewise
@@ -56,6 +63,16 @@ std::string executable_dir()
     return path.substr(0, path.find_last_of('/'));
 }
 
+// The first `n` code points of UTF-8 `s`, with "..." when cut.
+std::string clip(const std::string& s, std::size_t n)
+{
+    std::size_t i = 0;
+    for (std::size_t cps = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && cps++ == n)
+            return s.substr(0, i) + "...";
+    return s;
+}
+
 bool file_exists(const std::string& path)
 {
     return ::access(path.c_str(), R_OK) == 0;
@@ -69,6 +86,7 @@ struct Options
     std::string checks;
     std::vector<std::string> allow, deny;
     std::string register_file;
+    std::string output, from; // template
     std::vector<std::string> files;
 };
 
@@ -130,6 +148,10 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
                 opt.deny.push_back(l);
         else if (a == "--register" || a.rfind("--register=", 0) == 0)
             opt.register_file = value("--register");
+        else if (a == "-o" || a == "--output" || a.rfind("--output=", 0) == 0)
+            opt.output = a == "-o" ? value("-o") : value("--output");
+        else if (a == "--from" || a.rfind("--from=", 0) == 0)
+            opt.from = value("--from");
         else if (a == "--version" || a == "-h" || a == "--help")
             opt.command = opt.command.empty() ? a : opt.command;
         else if (a == "--")
@@ -233,6 +255,85 @@ public:
                                                { return f.severity == Severity::Error; });
             });
         return cannot ? kExitCannotCheck : errors ? kExitFindings : kExitOk;
+    }
+
+    int make_template()
+    {
+        if (opt_.files.size() != 1 ||
+            (opt_.files[0] != "terms-of-reference" && opt_.files[0] != "board-response"))
+        {
+            err_ << "scrqm: template needs one NAME: terms-of-reference or board-response\n";
+            return kExitCannotCheck;
+        }
+        const std::string& name = opt_.files[0];
+        const auto dot = opt_.output.find_last_of('.');
+        const std::string ext = dot == std::string::npos ? "" : opt_.output.substr(dot);
+        if (opt_.output.empty() || (ext != ".odt" && ext != ".docx"))
+        {
+            err_ << "scrqm: template needs -o OUT.odt or -o OUT.docx\n";
+            return kExitCannotCheck;
+        }
+        // The office writes the file: give it an absolute path in a directory
+        // that exists.
+        const auto slash = opt_.output.find_last_of('/');
+        const std::string dir = slash == std::string::npos ? "." : opt_.output.substr(0, slash);
+        char resolved[PATH_MAX];
+        if (::realpath(dir.empty() ? "/" : dir.c_str(), resolved) == nullptr)
+        {
+            err_ << "scrqm: " << opt_.output << ": the directory does not exist\n";
+            return kExitCannotCheck;
+        }
+        const std::string output =
+            std::string(resolved) + "/" +
+            (slash == std::string::npos ? opt_.output : opt_.output.substr(slash + 1));
+        NamedArgs args = {
+            {"Template", name}, {"Where", "new"}, {"Output", output}, {"Hidden", "true"}};
+        std::string json;
+        try
+        {
+            if (!opt_.from.empty())
+            {
+                const Format format = format_of(opt_.from);
+                if (format == Format::Unsupported || !needs_office(format))
+                    throw ReadError(opt_.from +
+                                    ": --from needs an office document (.odt .fodt .docx .doc "
+                                    ".rtf)");
+                precheck_office_file(opt_.from, format);
+            }
+            json = office().run(opt_.from, "insert-template", args);
+        }
+        catch (const ReadError& e)
+        {
+            err_ << "scrqm: " << e.what() << "\n";
+            return kExitCannotCheck;
+        }
+        catch (const OfficeError& e)
+        {
+            err_ << "scrqm: " << (opt_.from.empty() ? name : opt_.from) << ": " << e.what() << "\n";
+            return kExitCannotCheck;
+        }
+        const boost::property_tree::ptree r = parse_json_data(json, "the office's answer");
+        if (const auto error = r.get_optional<std::string>("error"))
+        {
+            err_ << "scrqm: " << name << ": " << *error << "\n";
+            return kExitCannotCheck;
+        }
+        if (opt_.format == "json")
+        {
+            out_ << json << "\n";
+            return kExitOk;
+        }
+        out_ << opt_.output << ": " << name;
+        if (!opt_.from.empty())
+            out_ << ", " << r.get<int>("rows", 0) << " action rows from " << opt_.from << " ("
+                 << r.get<int>("findings", 0) << " findings, " << r.get<int>("recommendations", 0)
+                 << " recommendations)";
+        out_ << "\n";
+        if (const auto items = r.get_child_optional("items"))
+            for (const auto& [k, item] : *items)
+                out_ << "  " << item.get<std::string>("label", "") << ": "
+                     << clip(item.get<std::string>("title", ""), 70) << "\n";
+        return kExitOk;
     }
 
 private:
@@ -386,6 +487,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runner.outline();
         if (opt.command == "check")
             return runner.check();
+        if (opt.command == "template")
+            return runner.make_template();
     }
     catch (const DataError& e)
     {

@@ -189,9 +189,27 @@ struct ResponseCheck::Impl
     {
         std::vector<Text> out;
         for (const Paragraph& p : doc.paragraphs)
-            if ((p.where == Where::Body && p.outline_level == 0) || p.where == Where::Table)
+            if (own_text(p))
                 out.push_back({&p, fold(text_without_placeholders(p))});
         return out;
+    }
+
+    // Body and table text that is the board's own: not headings, and not a
+    // finding or recommendation quoted from the report (the pre-filled
+    // action table), which neither answers QM16 nor is the board's wording.
+    static bool own_text(const Paragraph& p)
+    {
+        if (!((p.where == Where::Body && p.outline_level == 0) || p.where == Where::Table))
+            return false;
+        const std::string f = fold(p.text.substr(0, 40));
+        for (const char* label : {"finding ", "recommendation "})
+        {
+            const std::size_t n = std::char_traits<char>::length(label);
+            if (f.compare(0, n, label) == 0 && f.size() > n &&
+                std::isdigit(static_cast<unsigned char>(f[n])))
+                return false;
+        }
+        return true;
     }
 
     bool has_date(const std::string& text) const
@@ -481,7 +499,7 @@ std::vector<Finding> ResponseCheck::run(const Document& doc) const
         out.push_back(std::move(f));
     }
     for (const Paragraph& p : doc.paragraphs)
-        if ((p.where == Where::Body && p.outline_level == 0) || p.where == Where::Table)
+        if (Impl::own_text(p))
             impl_->plain_english(p, out);
     return out;
 }

@@ -36,6 +36,7 @@ public:
     // Action=`action` plus `args`, closes the document and returns the JSON.
     // Throws ReadError when the document cannot be opened (corrupted,
     // password-protected, unsupported), OfficeError when the office failed.
+    // An empty `path` opens nothing: the action runs without a Document.
     virtual std::string run(const std::string& path, const std::string& action,
                             const NamedArgs& args) = 0;
 };
