@@ -323,7 +323,7 @@ public:
             out_ << json << "\n";
             return kExitOk;
         }
-        out_ << opt_.output << ": " << name;
+        out_ << "wrote " << opt_.output << ": " << name;
         if (!opt_.from.empty())
             out_ << ", " << r.get<int>("rows", 0) << " action rows from " << opt_.from << " ("
                  << r.get<int>("findings", 0) << " findings, " << r.get<int>("recommendations", 0)

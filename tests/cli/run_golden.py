@@ -69,6 +69,20 @@ CASES = [
     ("office-mixed-batch", ["outline", BROKEN + "corrupted.docx", "tests/fixtures/text/report.md",
                             SAMPLE], {}),
     ("office-missing", ["outline", SAMPLE], {"SCRQM_SOFFICE": "/nonexistent/soffice"}),
+    # Templates: {out} is a fresh directory; the golden lists the files written there.
+    ("template-unknown-name", ["template", "minutes", "-o", "{out}/x.odt"], {}),
+    ("template-no-output", ["template", "board-response"], {}),
+    ("template-bad-output", ["template", "board-response", "-o", "{out}/x.pdf"], {}),
+    ("office-template-tor-odt", ["template", "terms-of-reference", "-o", "{out}/tor.odt"], {}),
+    ("office-template-response-from-sample", ["template", "board-response", "--from", SAMPLE,
+                                              "-o", "{out}/response.docx"], {}),
+    ("office-template-response-json", ["template", "board-response", "--format", "json",
+                                       "--from", "addin/data/sample/sample-scr-report.fodt",
+                                       "-o", "{out}/response.odt"], {}),
+    ("office-template-from-missing", ["template", "board-response", "--from", "nope.docx",
+                                      "-o", "{out}/response.odt"], {}),
+    ("office-template-from-text", ["template", "board-response", "--from",
+                                   "tests/fixtures/text/report.md", "-o", "{out}/response.odt"], {}),
 ]
 
 
@@ -81,11 +95,17 @@ def office_processes(tmpdir):
 def run_case(scrqm, name, args, env_extra, tmpdir):
     env = dict(os.environ, TMPDIR=tmpdir, LC_ALL="C.UTF-8", **env_extra)
     env.pop("SCRQM_DATA_DIR", None)
-    p = subprocess.run([scrqm] + args, cwd=ROOT, env=env, capture_output=True, text=True,
-                       timeout=180)
-    shown = " ".join(["scrqm"] + args)
-    return "$ %s\n[exit %d]\n--- stdout\n%s--- stderr\n%s" % (shown, p.returncode, p.stdout,
-                                                             p.stderr)
+    with tempfile.TemporaryDirectory(prefix="scrqm-golden-out-") as out:
+        run_args = [a.replace("{out}", out) for a in args]
+        p = subprocess.run([scrqm] + run_args, cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=180)
+        written = sorted(os.listdir(out))
+        shown = " ".join(["scrqm"] + args)
+        got = "$ %s\n[exit %d]\n--- stdout\n%s--- stderr\n%s" % (
+            shown, p.returncode, p.stdout.replace(out, "{out}"), p.stderr.replace(out, "{out}"))
+        if any("{out}" in a for a in args):
+            got += "--- files written\n" + "".join("%s\n" % f for f in written)
+    return got
 
 
 def check_clean(tmpdir, name):
