@@ -223,15 +223,6 @@ void put_placeholder(const Reference<lang::XMultiServiceFactory>& factory,
     field->setPropertyValue("PlaceHolderType", uno::Any(sal_Int16(0))); // text
     Reference<text::XTextCursor> cursor = cell->createTextCursor();
     cursor->gotoEnd(false);
-    Reference<beans::XPropertySet> style(cursor, UNO_QUERY);
-    try
-    {
-        style->setPropertyValue("CharStyleName", uno::Any(OUString("scrqm Placeholder")));
-    }
-    catch (const uno::Exception&)
-    {
-        // The style comes with the template; without it the field still works.
-    }
     cell->insertTextContent(Reference<text::XTextRange>(cursor, UNO_QUERY_THROW),
                             Reference<text::XTextContent>(field, UNO_QUERY_THROW), false);
 }

@@ -116,7 +116,9 @@ class Templates(unittest.TestCase):
                 self.assert_template(doc, name, where)
                 # Styles came with the template.
                 chars = doc.getStyleFamilies().getByName("CharacterStyles")
-                self.assertTrue(chars.hasByName("scrqm Placeholder"), where)
+                self.assertTrue(chars.hasByName("Placeholder"), where)
+                paras = doc.getStyleFamilies().getByName("ParagraphStyles")
+                self.assertTrue(paras.hasByName("scrqm Guidance"), where)
                 # One undo step removes the whole insertion.
                 self.assertEqual(undo.getAllUndoActionTitles(), (UNDO_TITLE[name],), where)
                 undo.undo()
