@@ -5,7 +5,8 @@ document, in a real (not headless) LibreOffice under Xvfb with the built .oxt.
                     [--out docs/images]
 
 Writes template-terms-of-reference.png and template-board-response.png (the
-board response pre-filled from the bundled sample). Needs Xvfb and
+board response pre-filled from the bundled sample), and template-manager.png
+(File > New > Templates showing both). Needs Xvfb and
 ImageMagick's `import`. A fresh profile is used and deleted afterwards."""
 import argparse
 import json
@@ -15,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 
@@ -117,14 +119,30 @@ def main():
             print("wrote", png)
             doc.setModified(False)
             doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
+        # File > New > Templates: the Template Manager is modal, so it is
+        # opened from a thread and photographed while it is up; the office is
+        # then stopped with the dialog still open.
+        doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
+        frame = doc.getCurrentController().getFrame()
+        frame.getContainerWindow().setPosSize(0, 0, WIDTH, HEIGHT, 15)
+        helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+
+        def open_template_manager():
+            try:
+                helper.executeDispatch(frame, ".uno:NewDoc", "", 0, ())
+            except Exception:
+                pass  # the bridge goes down with the office
+
+        threading.Thread(target=open_template_manager, daemon=True).start()
+        time.sleep(5)
+        png = os.path.join(a.out, "template-manager.png")
+        subprocess.run(["import", "-display", ":%d" % display, "-window", "root", png],
+                       check=True)
+        print("wrote", png)
     finally:
         if office is not None:
             try:
-                office.wait(timeout=15)
+                office.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 pass
             try:
