@@ -363,8 +363,21 @@ std::string insert_template(const Reference<uno::XComponentContext>& context,
         }
         catch (...)
         {
+            // Whatever was inserted before the failure goes again: the
+            // document is left as it was.
             if (undo.is())
+            {
                 undo->leaveUndoContext();
+                try
+                {
+                    if (undo->isUndoPossible() &&
+                        undo->getCurrentUndoActionTitle() == OUString::createFromAscii(info->title))
+                        undo->undo();
+                }
+                catch (const uno::Exception&)
+                {
+                }
+            }
             throw;
         }
         if (undo.is())

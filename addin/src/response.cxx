@@ -456,7 +456,9 @@ bool ResponseCheck::applies(const Document& doc) const
         if (p.where == Where::Property && p.container == "bookmark name" &&
             p.text.rfind(impl_->tag_prefix, 0) == 0)
             return true;
-        if (p.where == Where::Body && body_seen++ < 6 &&
+        // The title: the first few lines, where a report would not say
+        // "written response" in passing.
+        if (p.where == Where::Body && !trim(p.text).empty() && body_seen++ < 3 &&
             contains_any(fold(text_without_placeholders(p)), impl_->title_cues))
             return true;
     }

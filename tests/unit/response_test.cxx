@@ -143,6 +143,7 @@ TEST(Response, NotAResponseGetsNothing)
     d.add(Where::Body, "Serious Case Review: Child A", 0);
     d.add(Where::Body, "9. Findings", 1);
     d.add(Where::Body, "Going forward, in order to facilitate learning, this report is long.");
+    d.add(Where::Body, "The Board is asked to agree a written response to the review.");
     EXPECT_FALSE(check().applies(d));
     EXPECT_TRUE(check().run(d).empty());
 }
