@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 import unittest
+import zipfile
 
 import uno
 from office import Office, named, props
@@ -131,6 +132,11 @@ class Templates(unittest.TestCase):
                 out = os.path.join(self.tmp, "%s-cursor-%s.docx" % (name, ext))
                 doc.storeToURL(uno.systemPathToFileUrl(out), props(FilterName="MS Word 2007 XML"))
                 doc.close(True)
+                # Word sees the placeholders as its own: content controls
+                # showing their placeholder text.
+                with zipfile.ZipFile(out) as z:
+                    body = z.read("word/document.xml").decode("utf-8")
+                self.assertEqual(body.count("<w:showingPlcHdr/>"), expected(name)[2], where)
                 again = self.office.load(out)
                 self.assert_template(again, name, where + ", reloaded from .docx")
                 again.close(True)
