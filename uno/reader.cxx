@@ -246,6 +246,10 @@ public:
         const uno::Sequence<beans::Property> all = user->getPropertySetInfo()->getProperties();
         for (sal_Int32 i = 0; i < all.getLength(); ++i)
         {
+            // scrqm's own bookkeeping (scrqm.ignored: salted hashes) is not
+            // the author's data.
+            if (all[i].Name.startsWith("scrqm."))
+                continue;
             const uno::Any value = user->getPropertyValue(all[i].Name);
             OUString s;
             double d = 0;
