@@ -35,8 +35,10 @@
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -794,23 +796,27 @@ std::vector<rtl::Reference<ResultsPanel>> panels_of(const Reference<frame::XFram
     return out;
 }
 
-// Shows the deck through the sidebar API (dispatching .uno:SidebarDeck.<id>
-// toggles: it would close the deck when it is already open).
-void open_deck(const Reference<frame::XFrame>& frame)
+// Shows the deck. .uno:SidebarDeck.<id> toggles (it closes a deck that is
+// already shown), so it is only dispatched when the deck is not showing.
+void open_deck(const Reference<uno::XComponentContext>& context,
+               const Reference<frame::XFrame>& frame)
 {
     Reference<frame::XController2> controller(frame->getController(), UNO_QUERY);
     Reference<ui::XSidebarProvider> sidebar =
         controller.is() ? controller->getSidebar() : Reference<ui::XSidebarProvider>();
-    if (!sidebar.is())
-        return;
-    sidebar->setVisible(true);
-    Reference<ui::XDecks> decks = sidebar->getDecks();
-    if (decks.is() && decks->hasByName(kDeckId))
+    if (sidebar.is() && sidebar->isVisible())
     {
-        Reference<ui::XDeck> deck(decks->getByName(kDeckId), UNO_QUERY);
-        if (deck.is())
-            deck->activate(true);
+        Reference<ui::XDecks> decks = sidebar->getDecks();
+        Reference<ui::XDeck> deck;
+        if (decks.is() && decks->hasByName(kDeckId))
+            deck.set(decks->getByName(kDeckId), UNO_QUERY);
+        if (deck.is() && deck->isActive())
+            return;
     }
+    Reference<frame::XDispatchProvider> provider(frame, UNO_QUERY);
+    if (provider.is())
+        frame::DispatchHelper::create(context)->executeDispatch(
+            provider, OUString(".uno:SidebarDeck.") + kDeckId, "", 0, {});
 }
 
 } // namespace
@@ -864,7 +870,7 @@ bool results_command(const Reference<uno::XComponentContext>& context,
         }
         // A panel created by opening the deck fills itself from the results.
         const bool had_panel = !panels_of(frame).empty();
-        open_deck(frame);
+        open_deck(context, frame);
         if (had_panel)
             for (const auto& p : panels_of(frame))
                 p->show();
