@@ -301,6 +301,17 @@ std::string place(const Finding& f, const Document& doc)
     return where;
 }
 
+// At most `max` code points of `text`, with an ellipsis when cut (a jigsaw
+// finding's text is a whole paragraph).
+std::string shorten(const std::string& text, std::size_t max)
+{
+    std::size_t cps = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && cps++ == max)
+            return text.substr(0, i) + "…";
+    return text;
+}
+
 bool has_fix(const Finding& f)
 {
     // Only register findings carry a pseudonym to put in their place.
@@ -411,7 +422,8 @@ public:
                 for (; k < end; ++k)
                 {
                     const Finding& f = r->all[order[k]];
-                    rows.push_back("    “" + f.text + "”  " + place(f, r->doc) + " — " + f.message);
+                    rows.push_back("    “" + shorten(f.text, 60) + "”  " + place(f, r->doc) +
+                                   " — " + f.message);
                     rows_.push_back(static_cast<long>(order[k]));
                 }
             }
