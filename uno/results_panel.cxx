@@ -145,13 +145,18 @@ std::shared_ptr<Results> results_of(const Reference<frame::XFrame>& frame)
     return it == g_results.end() ? nullptr : it->second;
 }
 
-CheckRunner& runner()
+// Runs one check with the shared runner; the data is loaded on the first
+// check (DataError when broken). A macro may dispatch from another thread:
+// the runner is not thread-safe, and nothing in it calls UNO, so a plain lock.
+std::vector<Finding> run_check(const Document& doc, const std::string& id,
+                               const CheckOptions& options)
 {
-    // The check data, loaded on the first check (DataError when broken).
+    static std::mutex mutex;
     static std::unique_ptr<CheckRunner> r;
+    std::lock_guard<std::mutex> lock(mutex);
     if (!r)
         r = std::make_unique<CheckRunner>(extension_data_dir());
-    return *r;
+    return r->run(doc, {id}, options);
 }
 
 Reference<beans::XPropertySet> user_properties(const Reference<frame::XModel>& model)
@@ -224,7 +229,7 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
                                   OUString::createFromAscii(c.id));
                 progress->setValue(step++);
             }
-            auto f = runner().run(r->doc, {c.id}, options);
+            auto f = run_check(r->doc, c.id, options);
             r->all.insert(r->all.end(), std::make_move_iterator(f.begin()),
                           std::make_move_iterator(f.end()));
         }
