@@ -130,6 +130,16 @@ class PrepublicationCheck(unittest.TestCase):
             self.select(dialog, text, where)
             self.dispatch(doc, "vnd.scrqm:Results.GoTo")
             self.assertEqual(self.selection(doc), text, "Go to " + text)
+        # A comment's text cannot be selected: Go to selects its anchor and
+        # says so; a property is named.
+        self.select(dialog, "(07700 900461", "comment by")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertTrue(dialog.getControl("Status").getModel().Label.startswith(
+            "In a comment: comment by"))
+        self.select(dialog, "SCR-2016-03", "custom:CaseReference")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(dialog.getControl("Status").getModel().Label,
+                         "In the document properties (File > Properties): custom:CaseReference")
         self.assertFalse(doc.isModified(), "Go to does not modify")
 
         # Fix: only register findings have one; it replaces with the
