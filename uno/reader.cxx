@@ -246,9 +246,9 @@ public:
         const uno::Sequence<beans::Property> all = user->getPropertySetInfo()->getProperties();
         for (sal_Int32 i = 0; i < all.getLength(); ++i)
         {
-            // scrqm's own bookkeeping (scrqm.ignored: salted hashes) is not
-            // the author's data.
-            if (all[i].Name.startsWith("scrqm."))
+            // The results panel's ignore list (salted hashes) is not the
+            // author's data.
+            if (all[i].Name == "scrqm.ignored")
                 continue;
             const uno::Any value = user->getPropertyValue(all[i].Name);
             OUString s;
