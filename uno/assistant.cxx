@@ -4,6 +4,7 @@
 #include "convert.hxx"
 #include "reader.hxx"
 #include "templates.hxx"
+#include "results_panel.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
@@ -322,6 +323,15 @@ extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implement
 {
     if (implementation == nullptr)
         return nullptr;
+    if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.ResultsPanelFactory")
+    {
+        uno::Sequence<rtl::OUString> names(1);
+        names[0] = "com.sun.star.ui.UIElementFactory";
+        Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
+            scrqm::lo::create_results_panel_factory, "org.scrqm.comp.ResultsPanelFactory", names);
+        factory->acquire();
+        return factory.get();
+    }
     if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.Dispatcher")
     {
         uno::Sequence<rtl::OUString> handler(1);

@@ -246,6 +246,10 @@ public:
         const uno::Sequence<beans::Property> all = user->getPropertySetInfo()->getProperties();
         for (sal_Int32 i = 0; i < all.getLength(); ++i)
         {
+            // The results panel's ignore list (salted hashes) is not the
+            // author's data.
+            if (all[i].Name == "scrqm.ignored")
+                continue;
             const uno::Any value = user->getPropertyValue(all[i].Name);
             OUString s;
             double d = 0;

@@ -1,0 +1,90 @@
+"""Benchmark (prints figures; not a test): the pre-publication check as a
+user runs it, with the shortcut Ctrl+Alt+Shift+C typed into a real
+LibreOffice on a virtual display (Xvfb), so that the check runs on the
+office's main thread. Prints the in-office check time the panel reports for
+a generated 300-page report.
+
+Run: /usr/bin/python3 tests/bench/bench_results_keyboard.py [build/scrqm.oxt] [DISPLAY]
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "office"))
+sys.path.insert(0, HERE)
+import office  # noqa: E402
+from bench_results_panel import fodt, report_300_pages  # noqa: E402
+from screenshot_results_panel import TIP_OFF  # noqa: E402
+
+OXT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "build", "scrqm.oxt")
+DISPLAY = sys.argv[2] if len(sys.argv) > 2 else ":96"
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="scrqm-kbd-")
+    os.makedirs(os.path.join(tmp, "profile", "user"))
+    with open(os.path.join(tmp, "profile", "user", "registrymodifications.xcu"), "w") as f:
+        f.write(TIP_OFF)
+    path = os.path.join(tmp, "report-300-pages.fodt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(fodt(report_300_pages()))
+    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1600x1000x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    os.environ["DISPLAY"] = DISPLAY
+    os.environ["SAL_USE_VCLPLUGIN"] = "gen"
+    real_popen = subprocess.Popen
+
+    def gui_popen(args, **kw):
+        if args and args[0] == office.SOFFICE:
+            args = [a for a in args if a not in ("--headless", "--invisible")]
+        return real_popen(args, **kw)
+
+    office.subprocess.Popen = gui_popen
+    o = office.Office(OXT, profile_dir=tmp)
+    try:
+        doc = o.load(path, hidden=False, read_only=False)
+        frame = doc.getCurrentController().getFrame()
+        frame.getContainerWindow().setPosSize(0, 0, 1600, 1000, 15)
+        frame.getContainerWindow().setFocus()
+        time.sleep(2)
+        for run in (1, 2, 3):
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+alt+shift+c"], check=True)
+            deadline = time.time() + 120
+            summary = ""
+            while time.time() < deadline:
+                try:
+                    deck = doc.getCurrentController().getSidebar().getDecks().getByName(
+                        "ScrqmPrepublicationDeck")
+                    dialog = deck.getPanels().getByName("ScrqmResultsPanel").getDialog()
+                    summary = dialog.getControl("Summary").getModel().Text
+                    if "checked in" in summary and summary != getattr(main, "last", ""):
+                        break
+                except Exception:
+                    pass
+                time.sleep(1.0)  # polling less often keeps the bridge quiet
+            main.last = summary
+            m = re.search(r"(\d+) findings? shown.*checked in ([0-9.]+) s \(reading ([0-9.]+) s\)"
+                          r", listed in ([0-9.]+) s", summary, re.S)
+            if not m:
+                print("run %d: no result (%r)" % (run, summary))
+                continue
+            print("300-page report, keyboard run %d: %s findings; check %s s (reading %s s), "
+                  "list %s s; modified=%s" % (run, m.group(1), m.group(2), m.group(3),
+                                              m.group(4), doc.isModified()))
+            time.sleep(1)
+        doc.close(True)
+    finally:
+        o.close()
+        xvfb.terminate()
+        xvfb.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

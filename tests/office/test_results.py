@@ -1,0 +1,229 @@
+"""The pre-publication check in a real LibreOffice: the toolbar command
+vnd.scrqm:CheckAll dispatched through the frame on a .docx loaded visible
+(the sidebar exists only then), the results panel read through the sidebar
+API (verdict, counts, the findings list), Go to in the body, a table, a
+footnote and a header, Fix of a register finding (one undo step), Ignore
+remembered in the document as salted hashes that survive .docx, and the
+check never modifies the document."""
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+import unittest
+import zipfile
+
+import uno
+from office import Office, named, props
+
+OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLE = os.path.join(HERE, "..", "..", "addin", "data", "sample", "sample-scr-report.docx")
+DECK = "ScrqmPrepublicationDeck"
+PANEL = "ScrqmResultsPanel"
+REGISTER = [{"real": "Liam Carter", "pseudonym": "Child A", "kind": "name"}]
+
+
+def items(dialog):
+    return list(dialog.getControl("Findings").getModel().StringItemList)
+
+
+class PrepublicationCheck(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(OXT)
+        # The default case's register (the toolbar command uses it).
+        out = json.loads(cls.office.assistant().execute(
+            named(Action="register-set", Register=json.dumps(REGISTER))))
+        assert "error" not in out, out
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="scrqm-results-")
+        self.path = os.path.join(self.tmp, "report.docx")
+        shutil.copy(SAMPLE, self.path)
+        self.docs = []
+
+    def tearDown(self):
+        for d in self.docs:
+            try:
+                d.close(True)
+            except Exception:
+                pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def load(self, path):
+        # Not hidden (a hidden document has no sidebar), not read-only (a
+        # read-only document does not show extension decks).
+        doc = self.office.load(path, hidden=False, read_only=False)
+        self.docs.append(doc)
+        return doc
+
+    def dispatch(self, doc, command):
+        helper = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
+                                                            self.office.ctx)
+        helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+
+    def panel(self, doc):
+        deck = doc.getCurrentController().getSidebar().getDecks().getByName(DECK)
+        self.assertTrue(deck.isActive(), "the command opens the deck")
+        panel = deck.getPanels().getByName(PANEL)
+        if not panel.isExpanded():
+            panel.expand(False)
+        dialog = panel.getDialog()
+        self.assertIsNotNone(dialog)
+        return dialog
+
+    def expected(self, doc):
+        """Every check through the macro API, for comparison."""
+        out = json.loads(self.office.assistant().execute(named(Action="check", Document=doc)))
+        self.assertNotIn("error", out, out)
+        return out["findings"]
+
+    def select(self, dialog, text, where=None):
+        """Selects the first finding row for `text` (and place); returns it."""
+        for i, row in enumerate(items(dialog)):
+            if row.startswith("    \u201c%s\u201d  " % text) and (where is None or where in row):
+                dialog.getControl("Findings").selectItemPos(i, True)
+                return row
+        self.fail("no row for %r in %s" % (text, items(dialog)))
+
+    def selection(self, doc):
+        return doc.getCurrentController().getSelection().getByIndex(0).getString()
+
+    def test_check_goto_fix_ignore_survive_docx(self):
+        doc = self.load(self.path)
+        self.assertFalse(doc.isModified())
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        self.assertFalse(doc.isModified(), "a check never modifies the document")
+        self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
+        dialog = self.panel(doc)
+
+        # Verdict and counts agree with the macro API's check of every check.
+        findings = self.expected(doc)
+        errors = sum(1 for f in findings if f["severity"] == "error")
+        self.assertGreater(errors, 1)
+        verdict = dialog.getControl("Verdict").getModel().Label
+        self.assertEqual(verdict, "Not ready: %d errors" % errors)
+        summary = dialog.getControl("Summary").getModel().Text
+        self.assertIn("anonymisation: %d errors" % errors, summary)
+        self.assertIn("%d findings shown, 0 ignored" % len(findings), summary)
+        rows = items(dialog)
+        finding_rows = [r for r in rows if r.startswith("    ")]
+        self.assertEqual(len(finding_rows), len(findings), "every finding, no cap")
+        # Grouped: a header row per check id and severity with its count.
+        headers = [r for r in rows if not r.startswith("    ")]
+        groups = {}
+        for f in findings:
+            key = "%s \u00b7 %s" % (f["check"], f["severity"])
+            groups[key] = groups.get(key, 0) + 1
+        self.assertEqual(sorted(headers), sorted("%s (%d)" % kv for kv in groups.items()))
+
+        # Go to selects the finding's text wherever it lives.
+        for text, where in (("12 Elm Grove", "body"), ("Dr Anjali Patel", None),
+                            ("999 401 7268", "footnote"),
+                            ("reference CP/2016/0456", "page style")):
+            self.select(dialog, text, where)
+            self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+            self.assertEqual(self.selection(doc), text, "Go to " + text)
+        # A comment's text cannot be selected: Go to selects its anchor and
+        # says so; a property is named.
+        self.select(dialog, "(07700 900461", "comment by")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertTrue(dialog.getControl("Status").getModel().Label.startswith(
+            "In a comment: comment by"))
+        self.select(dialog, "SCR-2016-03", "custom:CaseReference")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(dialog.getControl("Status").getModel().Label,
+                         "In the document properties (File > Properties): custom:CaseReference")
+        self.assertFalse(doc.isModified(), "Go to does not modify")
+
+        # Fix: only register findings have one; it replaces with the
+        # pseudonym in one undo step and the panel is re-checked.
+        self.select(dialog, "NM4 7QT")
+        self.assertFalse(dialog.getControl("Fix").getModel().Enabled)
+        row = self.select(dialog, "Liam")
+        self.assertIn("case register", row)
+        self.assertTrue(dialog.getControl("Fix").getModel().Enabled)
+        before = doc.getText().getString().count("Liam")
+        before_child = doc.getText().getString().count("Child A")
+        registered = sum(1 for r in items(dialog) if r.startswith("    \u201cLiam\u201d"))
+        self.dispatch(doc, "vnd.scrqm:Results.Fix")
+        self.assertEqual(doc.getText().getString().count("Liam"), before - 1)
+        self.assertEqual(doc.getText().getString().count("Child A"),
+                         before_child + 1)
+        self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
+                         "Replace with pseudonyms")
+        self.assertEqual(
+            sum(1 for r in items(dialog) if r.startswith("    \u201cLiam\u201d")),
+            registered - 1, "the panel shows the check after the fix")
+
+        # Ignore the postcode (an error): it leaves the list and the verdict.
+        findings = self.expected(doc)
+        errors = sum(1 for f in findings if f["severity"] == "error")
+        postcode = [f for f in findings if f["text"] == "NM4 7QT"]
+        self.assertEqual(len(postcode), 1)
+        self.assertEqual(postcode[0]["severity"], "error")
+        self.select(dialog, "NM4 7QT")
+        self.dispatch(doc, "vnd.scrqm:Results.Ignore")
+        self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
+        self.assertEqual(dialog.getControl("Verdict").getModel().Label,
+                         "Not ready: %d errors" % (errors - 1))
+        self.assertIn("1 ignored", dialog.getControl("Summary").getModel().Text)
+        stored = doc.getDocumentProperties().getUserDefinedProperties().getPropertyValue(
+            "scrqm.ignored")
+        self.assertRegex(stored, r"^scrqm-ignore 1 [0-9a-f]{32} [0-9a-f]{64}$")
+
+        # Saved as .docx and reloaded: still ignored; the property holds no
+        # clear text.
+        out = os.path.join(self.tmp, "saved.docx")
+        doc.storeToURL(uno.systemPathToFileUrl(out), props(FilterName="MS Word 2007 XML"))
+        with zipfile.ZipFile(out) as z:
+            custom = z.read("docProps/custom.xml").decode("utf-8")
+        self.assertIn("scrqm.ignored", custom)
+        self.assertIn(stored, custom)
+        for secret in ("NM4", "7QT", "postcode"):
+            self.assertNotIn(secret, stored)
+        doc.close(True)
+        self.docs.remove(doc)
+
+        again = self.load(out)
+        self.dispatch(again, "vnd.scrqm:CheckAll")
+        self.assertFalse(again.isModified(), "a check never modifies the document")
+        dialog = self.panel(again)
+        self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
+        self.assertIn("1 ignored", dialog.getControl("Summary").getModel().Text)
+        # Saving changed other findings (the last author is a property): the
+        # verdict is the macro API's count (which knows nothing of ignores)
+        # less the postcode.
+        findings = self.expected(again)
+        self.assertIn(("NM4 7QT", "error"), [(f["text"], f["severity"]) for f in findings])
+        errors = sum(1 for f in findings if f["severity"] == "error")
+        self.assertEqual(dialog.getControl("Verdict").getModel().Label,
+                         "Not ready: %d errors" % (errors - 1))
+        # Re-check keeps it ignored; the document properties are not
+        # reported as findings (the hashes are scrqm's own).
+        self.dispatch(again, "vnd.scrqm:Results.Recheck")
+        self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
+        self.assertNotIn("scrqm.ignored", "\n".join(items(dialog)))
+
+    def test_clean_document_is_ready_to_publish(self):
+        path = os.path.join(self.tmp, "clean.docx")
+        doc = self.office.new_writer(hidden=True)
+        doc.getText().setString("The review found that agencies shared information late.")
+        doc.storeToURL(uno.systemPathToFileUrl(path), props(FilterName="MS Word 2007 XML"))
+        doc.close(True)
+        doc = self.load(path)
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        dialog = self.panel(doc)
+        self.assertEqual(dialog.getControl("Verdict").getModel().Label, "Ready to publish")
+        self.assertEqual(items(dialog), [])
+        self.assertFalse(doc.isModified())
+
+
+if __name__ == "__main__":
+    unittest.main()
