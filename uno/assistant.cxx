@@ -3,8 +3,8 @@
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "reader.hxx"
-#include "templates.hxx"
 #include "results_panel.hxx"
+#include "templates.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
