@@ -1,5 +1,6 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
+#include <scrqm/structure.hxx>
 
 #include <algorithm>
 
@@ -35,6 +36,8 @@ const std::vector<CheckInfo>& registered_checks()
     static const std::vector<CheckInfo> checks = {
         {"anonymisation", "details that could identify the family (QM14)",
          &make<AnonymisationAdapter>},
+        {"structure", "sections, findings, recommendations, chronology (QM1-QM14)",
+         &make<StructureCheck>},
     };
     return checks;
 }
