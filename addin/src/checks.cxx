@@ -1,5 +1,6 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
+#include <scrqm/hidden.hxx>
 #include <scrqm/language.hxx>
 #include <scrqm/structure.hxx>
 
@@ -37,6 +38,8 @@ const std::vector<CheckInfo>& registered_checks()
     static const std::vector<CheckInfo> checks = {
         {"anonymisation", "details that could identify the family (QM14)",
          &make<AnonymisationAdapter>},
+        {"hidden", "hidden data: comments, tracked changes, properties, ... (QM14)",
+         &make<HiddenCheck>},
         {"language", "plain English, abbreviations, hindsight and blame language (QM5, QM13, QM14)",
          &make<LanguageCheck>},
         {"structure", "sections, findings, recommendations, chronology (QM1-QM14)",

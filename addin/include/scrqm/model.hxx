@@ -68,6 +68,8 @@ struct HiddenItem
     std::string kind;
     Where where = Where::Body;
     std::size_t paragraph = 0; // index within `where` (body: the anchor)
+    std::size_t start = 0;     // code points within that paragraph; end == start:
+    std::size_t end = 0;       // the whole paragraph or no span
     std::string container;     // "comment by X", "property author", ...
     std::string name;          // the property, field or object name
     std::string text;          // what it holds (may be empty)
