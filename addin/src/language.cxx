@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 namespace pt = boost::property_tree;
@@ -120,8 +121,38 @@ std::vector<Span> sentences(icu::BreakIterator& it, const icu::UnicodeString& u)
         int32_t e = end;
         while (e > start && u_isspace(u[e - 1]))
             --e;
-        if (e > start)
-            out.emplace_back(start, e);
+        // ICU keeps "... NM4 7QT. Mother ..." together (its suppressions
+        // take some capitalised words before a full stop for abbreviations):
+        // split where a word of two or more characters, not a title, ends
+        // with a full stop and a capitalised word follows.
+        static const std::set<std::string> titles = {"mr", "mrs", "ms",  "dr",  "st", "prof", "rev",
+                                                     "no", "nos", "vol", "fig", "cf", "vs",   "etc",
+                                                     "co", "ltd", "jr",  "sr",  "eg", "ie"};
+        int32_t from = start;
+        for (int32_t i = start + 2; i + 2 < e; ++i)
+        {
+            if (u[i] != u'.')
+                continue;
+            // A footnote anchor right after the full stop: "a letter.1 The nurse".
+            int32_t gap = i + 1;
+            while (gap < e && gap < i + 4 && u_isdigit(u[gap]))
+                ++gap;
+            if (gap + 1 >= e || u[gap] != u' ' || !u_isupper(u.char32At(gap + 1)))
+                continue;
+            int32_t w = i;
+            while (w > from && u_isalnum(u[w - 1]))
+                --w;
+            if (i - w < 2 || (w > from && u[w - 1] == u'.'))
+                continue;
+            std::string word;
+            u.tempSubStringBetween(w, i).toUTF8String(word);
+            if (titles.count(fold(word)))
+                continue;
+            out.emplace_back(from, gap);
+            from = gap + 1;
+        }
+        if (e > from)
+            out.emplace_back(from, e);
     }
     return out;
 }
@@ -428,6 +459,14 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
             for (int32_t k = 0; k < w.length() && upper; ++k)
                 upper = !u_isalpha(w[k]) || u_isupper(w[k]);
             if (!upper || in_quotes(quotes, t.begin, t.end))
+                continue;
+            // Part of a code or reference (CP/2016/0456, JT 48 27 93 B): not an abbreviation.
+            int32_t next = t.end;
+            if (next < u.length() && (u[next] == u'/' || u[next] == u'-'))
+                ++next;
+            else if (next < u.length() && u[next] == u' ')
+                ++next;
+            if (next < u.length() && u_isdigit(u.char32At(next)))
                 continue;
             const std::size_t key = order * 100000 + static_cast<std::size_t>(t.begin);
             Abbreviation& a = abbreviations[word];
