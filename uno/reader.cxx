@@ -283,7 +283,7 @@ public:
         {
             const std::string name = to_utf8(names[i]);
             hidden("embedded-object", Where::Property, doc_.count(Where::Property),
-                   "embedded object", name, name);
+                   {}, name, name);
             add(Where::Property, name, 0, "embedded object name", {});
         }
     }

@@ -83,6 +83,15 @@ std::vector<Finding> HiddenCheck::run(const Document& doc, const CheckOptions&) 
                                     [&](const HiddenKindInfo& i) { return item.kind == i.kind; });
         if (k == kinds.end())
             continue; // a newer reader's kind: nothing to say about it yet
+        // Word's application statistics (docProps/app.xml) that LibreOffice
+        // shows as custom properties: they describe the program, not people.
+        static const char* const kAppStatistics[] = {
+            "custom:AppVersion",    "custom:DocSecurity", "custom:HyperlinksChanged",
+            "custom:LinksUpToDate", "custom:ScaleCrop",   "custom:ShareDoc"};
+        if (item.kind == "custom-property" &&
+            std::any_of(std::begin(kAppStatistics), std::end(kAppStatistics),
+                        [&](const char* n) { return item.name == n; }))
+            continue;
         Finding f;
         f.check = "hidden." + item.kind;
         f.category = "hidden-data";
