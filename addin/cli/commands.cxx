@@ -239,7 +239,8 @@ public:
         }
         // A broken or unknown profile is reported once, before any file.
         if (!options.profile.empty())
-            load_profile(profile_path(data_directory(), options.profile), data_directory());
+            StructureCheck(data_directory())
+                .run(Document{}, options); // loads (and validates) the profile
         options.anonymisation.allow = opt_.allow;
         options.anonymisation.deny = opt_.deny;
         if (!opt_.register_file.empty())

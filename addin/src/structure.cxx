@@ -7,6 +7,7 @@
 #include <unicode/regex.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -295,8 +296,16 @@ const StructureProfile& StructureCheck::profile(const std::string& name) const
     if (!slot)
     {
         std::ifstream probe(path);
-        if (!probe && name.find('/') == std::string::npos)
-            throw DataError("unknown structure profile \"" + name + "\" (no " + path + ")");
+        if (!probe && path != name)
+        {
+            std::string known;
+            std::error_code ec;
+            for (const auto& e : std::filesystem::directory_iterator(data_dir_ + "/profiles", ec))
+                if (e.path().extension() == ".json")
+                    known += (known.empty() ? "" : ", ") + e.path().stem().string();
+            throw DataError("unknown structure profile \"" + name + "\" (available: " + known +
+                            "; or give the path of a .json profile)");
+        }
         slot = std::make_unique<StructureProfile>(load_profile(path, data_dir_));
     }
     return *slot;
@@ -317,6 +326,20 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
     if (body.empty())
         return out;
     const std::vector<Section> sections = compute_sections(doc);
+    if (sections.empty())
+    {
+        // Without headings every section would be "missing": say it once.
+        Finding f = make("no-headings", Severity::Warning, "QM14", nullptr,
+                         "The document has no headings, so its sections cannot be checked",
+                         "The " + profile.id +
+                             " profile recognises sections by their headings (heading styles "
+                             "or outline levels; \"# Title\" in Markdown). QM14 question 1: "
+                             "the structure should make the analysis and findings easy to find.",
+                         "Give each section a heading in a heading style");
+        f.where = body[0]->where;
+        f.paragraph = body[0]->index;
+        out.push_back(std::move(f));
+    }
 
     // --- Sections: which heading serves which profile section.
     std::vector<std::vector<Pattern>> names(profile.sections.size());
@@ -358,7 +381,7 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                                    "Write the section, or remove the heading"));
             continue;
         }
-        if (!ps.required)
+        if (!ps.required || sections.empty())
             continue;
         // Point at where it would usually go: the next section present.
         const Paragraph* at = body[0];
