@@ -282,8 +282,7 @@ public:
         for (sal_Int32 i = 0; i < names.getLength(); ++i)
         {
             const std::string name = to_utf8(names[i]);
-            hidden("embedded-object", Where::Property, doc_.count(Where::Property),
-                   {}, name, name);
+            hidden("embedded-object", Where::Property, doc_.count(Where::Property), {}, name, name);
             add(Where::Property, name, 0, "embedded object name", {});
         }
     }
