@@ -94,7 +94,7 @@ class CheckInOffice(unittest.TestCase):
     def test_unknown_check_is_a_json_error(self):
         r = json.loads(self.office.assistant().execute(named(
             Action="check", Document=self.doc, Checks="anonymisation,frobnicate")))
-        self.assertEqual(r["error"], 'unknown check "frobnicate" (known: anonymisation)')
+        self.assertEqual(r["error"], 'unknown check "frobnicate" (known: anonymisation, hidden, language, structure)')
 
 
 if __name__ == "__main__":
