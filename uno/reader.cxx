@@ -371,6 +371,7 @@ private:
         if (text.find_first_not_of(" \t\u00a0") == std::string::npos)
             level = 0;
         add(where, std::move(text), level, container, Reference<uno::XInterface>(info, UNO_QUERY));
+        hidden_section(props, where, doc_.count(where) - 1, container);
         walk_portions(info, where, doc_.count(where) - 1, container);
         walk_anchored(info);
     }
@@ -490,6 +491,31 @@ private:
             hidden_text.clear();
         }
         flush_hidden();
+    }
+
+    // A text section that is hidden (Format > Sections > Hide), recorded at
+    // its first paragraph.
+    void hidden_section(const Reference<beans::XPropertySet>& paragraph, Where where,
+                        std::size_t index, const std::string& container)
+    {
+        if (!paragraph.is() || !paragraph->getPropertySetInfo()->hasPropertyByName("TextSection"))
+            return;
+        Reference<beans::XPropertySet> section(paragraph->getPropertyValue("TextSection"),
+                                               UNO_QUERY);
+        if (!section.is() || !first_visit(section))
+            return;
+        bool visible = true;
+        OUString condition;
+        section->getPropertyValue("IsVisible") >>= visible;
+        section->getPropertyValue("Condition") >>= condition;
+        if (visible && condition.isEmpty())
+            return;
+        Reference<container::XNamed> named(section, UNO_QUERY);
+        const std::string name = named.is() ? to_utf8(named->getName()) : std::string();
+        Reference<text::XTextContent> content(section, UNO_QUERY);
+        hidden("hidden-paragraph", where, index,
+               "hidden section " + name + (container.empty() ? "" : " in " + container), name,
+               content.is() ? to_utf8(content->getAnchor()->getString()) : std::string());
     }
 
     static std::size_t code_points(const OUString& s)
