@@ -383,8 +383,11 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
         }
         if (!ps.required || sections.empty())
             continue;
-        // Point at where it would usually go: the next section present.
-        const Paragraph* at = body[0];
+        // Point at where it would usually go: the next section present, or
+        // the end when only earlier sections are there.
+        const bool earlier = std::any_of(served.begin(), served.begin() + static_cast<long>(i),
+                                         [](const Section* x) { return x != nullptr; });
+        const Paragraph* at = earlier ? body.back() : body[0];
         for (std::size_t j = i + 1; j < profile.sections.size(); ++j)
             if (served[j])
             {

@@ -67,6 +67,8 @@ CASES = [
                                       REPORT + "hidden.odt"], {}),
     ("office-report-clean", ["check", "--checks", "structure,language,hidden", REPORT + "clean.odt",
                              REPORT + "clean.docx"], {}),
+    ("office-report-board-profile", ["check", "--checks", "structure", "--profile",
+                                     REPORT + "board-profile.json", REPORT + "structure.odt"], {}),
     ("office-sample-report-checks", ["check", "--checks", "structure,language,hidden", SAMPLE], {}),
     ("office-check-sample", ["check", "--allow-file", "addin/data/sample/sample-scr-report.allow.txt",
                              SAMPLE], {}),

@@ -64,6 +64,21 @@ class ReportChecks(unittest.TestCase):
         finally:
             doc.close(True)
 
+    def test_a_board_profile_is_named_with_profile(self):
+        doc = self.office.load(os.path.join(FIXTURES, "structure.odt"))
+        try:
+            result = json.loads(self.office.assistant().execute(named(
+                Action="check", Document=doc, Checks="structure",
+                Profile=os.path.join(FIXTURES, "board-profile.json"))))
+            missing = [f for f in result["findings"] if f["check"] == "structure.missing-section"]
+            self.assertEqual([(f["marker"], f["message"]) for f in missing],
+                             [("QM16", "No section for The board's response")])
+            unknown = json.loads(self.office.assistant().execute(named(
+                Action="check", Document=doc, Checks="structure", Profile="nope")))
+            self.assertIn("available: scr-report", unknown["error"])
+        finally:
+            doc.close(True)
+
     def test_sample_lists_findings_of_all_three_checks(self):
         sample = os.path.join(HERE, "..", "..", "addin", "data", "sample",
                               "sample-scr-report.docx")

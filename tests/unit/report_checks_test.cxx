@@ -169,7 +169,7 @@ TEST(Structure, ProfilesAreValidatedAndABoardCanAddOne)
     d.add(Where::Body, "Summary", 1);
     d.add(Where::Body, "What happened and why.");
     const auto f = check.run(d, options);
-    ASSERT_EQ(ids(f), std::vector<std::string>{"structure.missing-section@0"});
+    ASSERT_EQ(ids(f), std::vector<std::string>{"structure.missing-section@1"}); // at the end
     EXPECT_EQ(f[0].marker, "QM15");
 
     {
