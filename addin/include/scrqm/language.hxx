@@ -6,6 +6,7 @@
 #include <scrqm/checks.hxx>
 #include <scrqm/lexicon.hxx>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
