@@ -6,7 +6,6 @@ import json
 import os
 import unittest
 
-import uno
 from office import Office, named, props
 
 OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
@@ -206,9 +205,7 @@ class HiddenFixes(unittest.TestCase):
                 "com.sun.star.configuration.ConfigurationProvider", self.office.ctx)
             node = config.createInstanceWithArguments(
                 "com.sun.star.configuration.ConfigurationAccess",
-                (uno.Any("[]com.sun.star.beans.PropertyValue", props(
-                    nodepath="/org.openoffice.Office.Common/Security/Scripting")),)
-                if False else props(nodepath="/org.openoffice.Office.Common/Security/Scripting"))
+                props(nodepath="/org.openoffice.Office.Common/Security/Scripting"))
             self.assertTrue(node.getByName("RemovePersonalInfoOnSaving"))
             break
 
