@@ -128,6 +128,9 @@ std::vector<Finding> HiddenCheck::run(const Document& doc, const CheckOptions&) 
         if (item.kind == "property" || item.kind == "custom-property")
             f.explanation += kPropertyNote;
         f.fix = k->fix;
+        if ((item.kind == "property" || item.kind == "custom-property") && !item.name.empty())
+            f.fix = "Fix=clear-property with Property=" + item.name +
+                    " (not undoable: properties are outside Edit > Undo)";
         out.push_back(std::move(f));
     }
     return out;
