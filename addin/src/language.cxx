@@ -469,6 +469,10 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
                 ++next;
             if (next < u.length() && u_isdigit(u.char32At(next)))
                 continue;
+            // The second half of a code (a vehicle registration "GL02 MCO").
+            if (i > 0 && tokens[i - 1].end + 1 == t.begin && !tokens[i - 1].alpha &&
+                !tokens[i - 1].number)
+                continue;
             const std::size_t key = order * 100000 + static_cast<std::size_t>(t.begin);
             Abbreviation& a = abbreviations[word];
             if (a.shown.empty())
