@@ -2,6 +2,7 @@
 // every failure becomes {"error": ...}, never an exception into the caller.
 #include "case_register.hxx"
 #include "convert.hxx"
+#include "hidden.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "templates.hxx"
@@ -161,10 +162,16 @@ private:
         if (action == "check" || action == "fix")
         {
             Reference<frame::XModel> model = document(args);
+            const std::string fix_name = args.text("Fix");
+            if (action == "fix" && is_hidden_fix(fix_name))
+                return apply_hidden_fix(context_, model, fix_name, args.text("Property"));
             const std::string file = args.text("File", model_name(model));
             std::vector<Reference<uno::XInterface>> sources;
-            const Document doc = read_document(model, file, action == "fix" ? &sources : nullptr);
+            Document doc = read_document(model, file, action == "fix" ? &sources : nullptr);
+            if (action == "check")
+                read_office_hidden(context_, model, doc);
             CheckOptions options;
+            options.profile = args.text("Profile");
             options.anonymisation.allow = lines(args.text("Allow"));
             options.anonymisation.deny = lines(args.text("Deny"));
             const std::string reg = args.text("Register");
@@ -181,7 +188,7 @@ private:
                 const std::string fix = args.text("Fix");
                 if (fix != "replace-with-pseudonyms")
                     return error_json("unknown Fix \"" + fix +
-                                      "\" (one of: replace-with-pseudonyms)");
+                                      "\" (one of: replace-with-pseudonyms, " + kHiddenFixes + ")");
                 const auto findings = runner_->run(doc, {"anonymisation"}, options);
                 const std::size_t n = replace_with_pseudonyms(model, doc, sources, findings);
                 JsonWriter w;

@@ -23,6 +23,7 @@
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextEmbeddedObjectsSupplier.hpp>
 #include <com/sun/star/text/XTextField.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextFrame.hpp>
@@ -63,6 +64,40 @@ public:
             sources_->push_back(source);
     }
 
+    // Records a hidden-data item (see HiddenItem in model.hxx).
+    void hidden(const char* kind, Where where, std::size_t paragraph, std::string container,
+                std::string name, std::string text, bool fixable = false, std::size_t start = 0,
+                std::size_t end = 0)
+    {
+        HiddenItem h;
+        h.kind = kind;
+        h.where = where;
+        h.paragraph = paragraph;
+        h.container = std::move(container);
+        h.name = std::move(name);
+        h.text = std::move(text);
+        h.fixable = fixable;
+        h.start = start;
+        h.end = end;
+        doc_.hidden.push_back(std::move(h));
+    }
+
+    // Walks `text` and records it as a hidden-data item of `kind` when the
+    // walk added paragraphs with content.
+    void walk_container(const char* kind, const Reference<text::XText>& text, Where where,
+                        const std::string& container, const std::string& name)
+    {
+        const std::size_t before = doc_.paragraphs.size();
+        const std::size_t first = doc_.count(where);
+        walk_text(text, where, container);
+        std::string content;
+        for (std::size_t i = before; i < doc_.paragraphs.size(); ++i)
+            if (doc_.paragraphs[i].where == where && !doc_.paragraphs[i].text.empty())
+                content += (content.empty() ? "" : " / ") + doc_.paragraphs[i].text;
+        if (content.find_first_not_of(" \t\u00a0") != std::string::npos)
+            hidden(kind, where, first, container, name, content);
+    }
+
     // Walks a text (body, cell, note, header, frame) in reading order.
     void walk_text(const Reference<text::XText>& text, Where where, const std::string& container)
     {
@@ -94,7 +129,8 @@ public:
         for (sal_Int32 i = 0; i < names.getLength(); ++i)
         {
             Reference<text::XText> text(frames->getByName(names[i]), UNO_QUERY);
-            walk_text(text, Where::Frame, "frame " + to_utf8(names[i]));
+            walk_container("frame", text, Where::Frame, "frame " + to_utf8(names[i]),
+                           to_utf8(names[i]));
         }
     }
 
@@ -123,7 +159,7 @@ public:
                 continue;
             Reference<container::XNamed> named(info, UNO_QUERY);
             const std::string name = named.is() ? to_utf8(named->getName()) : std::string();
-            walk_text(text, Where::Frame, "shape " + name);
+            walk_container("frame", text, Where::Frame, "shape " + name, name);
         }
     }
 
@@ -182,7 +218,8 @@ public:
                     std::string container = "page style " + style;
                     if (*variant)
                         container += std::string(" (") + variant + ")";
-                    walk_text(text, where, container);
+                    walk_container(where == Where::Header ? "header" : "footer", text, where,
+                                   container, style);
                 }
             }
         }
@@ -208,7 +245,15 @@ public:
         for (sal_Int32 i = 0; i < names.getLength(); ++i)
         {
             const std::string name = to_utf8(names[i]);
+            const std::size_t at = doc_.count(Where::Property);
             add(Where::Property, name, 0, "image name", {});
+            // Default names (Image1, Graphic2, Picture 3) say nothing.
+            std::string stem = name;
+            while (!stem.empty() &&
+                   (std::isdigit(static_cast<unsigned char>(stem.back())) || stem.back() == ' '))
+                stem.pop_back();
+            if (stem != "Image" && stem != "Graphic" && stem != "Picture" && stem != "Grafik")
+                hidden("image", Where::Property, at, "image name", name, name);
             Reference<beans::XPropertySet> props(images->getByName(names[i]), UNO_QUERY);
             for (const char* p : {"Title", "Description"})
             {
@@ -216,9 +261,29 @@ public:
                 if (props.is() &&
                     (props->getPropertyValue(OUString::createFromAscii(p)) >>= value) &&
                     !value.isEmpty())
-                    add(Where::Property, to_utf8(value), 0,
-                        "image " + name + " " + (p[0] == 'T' ? "title" : "description"), {});
+                {
+                    const std::string container =
+                        "image " + name + " " + (p[0] == 'T' ? "title" : "description");
+                    hidden("image", Where::Property, doc_.count(Where::Property), container, name,
+                           to_utf8(value));
+                    add(Where::Property, to_utf8(value), 0, container, {});
+                }
             }
+        }
+    }
+
+    void read_embedded_objects(const Reference<frame::XModel>& model)
+    {
+        Reference<text::XTextEmbeddedObjectsSupplier> supplier(model, UNO_QUERY);
+        if (!supplier.is())
+            return;
+        Reference<container::XNameAccess> objects = supplier->getEmbeddedObjects();
+        const uno::Sequence<OUString> names = objects->getElementNames();
+        for (sal_Int32 i = 0; i < names.getLength(); ++i)
+        {
+            const std::string name = to_utf8(names[i]);
+            hidden("embedded-object", Where::Property, doc_.count(Where::Property), {}, name, name);
+            add(Where::Property, name, 0, "embedded object name", {});
         }
     }
 
@@ -275,6 +340,8 @@ private:
             return;
         const std::string v = to_utf8(value);
         doc_.properties[name] = v;
+        hidden(name.rfind("custom:", 0) == 0 ? "custom-property" : "property", Where::Property,
+               doc_.count(Where::Property), "property " + name, name, v, true);
         add(Where::Property, v, 0, name, {});
     }
 
@@ -308,19 +375,50 @@ private:
         if (text.find_first_not_of(" \t\u00a0") == std::string::npos)
             level = 0;
         add(where, std::move(text), level, container, Reference<uno::XInterface>(info, UNO_QUERY));
-        walk_portions(info, doc_.paragraphs.size() - 1);
+        hidden_section(props, where, doc_.count(where) - 1, container);
+        walk_portions(info, where, doc_.count(where) - 1, container);
         walk_anchored(info);
     }
 
     // Footnotes, endnotes and comments are read where they are anchored, so
     // that they follow their paragraph in reading order.
-    void walk_portions(const Reference<lang::XServiceInfo>& paragraph, std::size_t self)
+    // Also records the paragraph's hidden data: tracked changes, hidden text,
+    // fields that show an author or a file name (`where`/`index`: the
+    // paragraph; offsets in code points), and its template placeholders.
+    void walk_portions(const Reference<lang::XServiceInfo>& paragraph, Where where,
+                       std::size_t index, const std::string& container)
     {
+        // Called right after add(): the paragraph is the model's last one.
+        const std::size_t self = doc_.paragraphs.size() - 1;
         std::size_t placeholder_from = 0; // bytes of the paragraph's text already matched
         Reference<container::XEnumerationAccess> access(paragraph, UNO_QUERY);
         if (!access.is())
             return;
         Reference<container::XEnumeration> portions = access->createEnumeration();
+        std::size_t offset = 0;
+        OUString whole;
+        std::size_t hidden_start = 0, hidden_chars = 0, visible_chars = 0;
+        OUString hidden_text;
+        bool change_open = false;
+        std::size_t change_start = 0;
+        OUString change_text, change_kind, change_author;
+        auto flush_hidden = [&]
+        {
+            if (!hidden_text.isEmpty())
+                hidden("hidden-text", where, index, container, {}, to_utf8(hidden_text), false,
+                       hidden_start, hidden_start + code_points(hidden_text));
+            hidden_text.clear();
+        };
+        auto close_change = [&]
+        {
+            if (!change_open)
+                return;
+            const std::string kind = to_utf8(change_kind);
+            hidden("tracked-change", where, index,
+                   (kind.empty() ? std::string("change") : kind) + " by " + to_utf8(change_author),
+                   to_utf8(change_author), to_utf8(change_text), true, change_start, offset);
+            change_open = false;
+        };
         while (portions->hasMoreElements())
         {
             Reference<beans::XPropertySet> portion(portions->nextElement(), UNO_QUERY);
@@ -328,6 +426,50 @@ private:
                 continue;
             OUString type;
             portion->getPropertyValue("TextPortionType") >>= type;
+            Reference<text::XTextRange> range(portion, UNO_QUERY);
+            const OUString piece = range.is() ? range->getString() : OUString();
+            const std::size_t length = code_points(piece);
+            if (type == "Redline")
+            {
+                bool start = false;
+                portion->getPropertyValue("IsStart") >>= start;
+                if (start)
+                {
+                    close_change();
+                    change_open = true;
+                    change_start = offset;
+                    change_text.clear();
+                    portion->getPropertyValue("RedlineType") >>= change_kind;
+                    portion->getPropertyValue("RedlineAuthor") >>= change_author;
+                }
+                else
+                    close_change();
+                continue;
+            }
+            if (change_open)
+                change_text += piece;
+            if (type == "Text" && length > 0)
+            {
+                bool is_hidden = false;
+                portion->getPropertyValue("CharHidden") >>= is_hidden;
+                if (is_hidden)
+                {
+                    if (hidden_text.isEmpty())
+                        hidden_start = offset;
+                    hidden_text += piece;
+                    hidden_chars += length;
+                }
+                else
+                {
+                    flush_hidden();
+                    visible_chars += piece.trim().getLength();
+                }
+            }
+            else if (type == "TextField")
+                read_field(Reference<lang::XServiceInfo>(portion->getPropertyValue("TextField"),
+                                                         UNO_QUERY),
+                           where, index, container, offset, offset + length);
+            offset += length;
             if (type == "Footnote")
             {
                 Reference<text::XFootnote> note(portion->getPropertyValue("Footnote"), UNO_QUERY);
@@ -361,6 +503,103 @@ private:
                                     placeholder_from);
             }
         }
+        close_change(); // a change that runs on into the next paragraph
+        if (hidden_chars > 0 && visible_chars == 0 && doc_.count(where) > index)
+        {
+            // Every character hidden: the paragraph itself is hidden.
+            hidden("hidden-paragraph", where, index, container, {}, to_utf8(hidden_text));
+            hidden_text.clear();
+        }
+        flush_hidden();
+    }
+
+    // A text section that is hidden (Format > Sections > Hide), recorded at
+    // its first paragraph.
+    void hidden_section(const Reference<beans::XPropertySet>& paragraph, Where where,
+                        std::size_t index, const std::string& container)
+    {
+        if (!paragraph.is() || !paragraph->getPropertySetInfo()->hasPropertyByName("TextSection"))
+            return;
+        Reference<beans::XPropertySet> section(paragraph->getPropertyValue("TextSection"),
+                                               UNO_QUERY);
+        if (!section.is() || !first_visit(section))
+            return;
+        bool visible = true;
+        OUString condition;
+        section->getPropertyValue("IsVisible") >>= visible;
+        section->getPropertyValue("Condition") >>= condition;
+        if (visible && condition.isEmpty())
+            return;
+        Reference<container::XNamed> named(section, UNO_QUERY);
+        const std::string name = named.is() ? to_utf8(named->getName()) : std::string();
+        Reference<text::XTextContent> content(section, UNO_QUERY);
+        hidden("hidden-paragraph", where, index,
+               "hidden section " + name + (container.empty() ? "" : " in " + container), name,
+               content.is() ? to_utf8(content->getAnchor()->getString()) : std::string());
+    }
+
+    static std::size_t code_points(const OUString& s)
+    {
+        std::size_t n = 0;
+        for (sal_Int32 i = 0; i < s.getLength(); ++n)
+            s.iterateCodePoints(&i);
+        return n;
+    }
+
+    // Fields that fill in an author or a file name, and conditional hidden
+    // text and paragraphs.
+    void read_field(const Reference<lang::XServiceInfo>& field, Where where, std::size_t index,
+                    const std::string& container, std::size_t start, std::size_t end)
+    {
+        if (!field.is())
+            return;
+        Reference<text::XTextField> tf(field, UNO_QUERY);
+        const std::string shown = tf.is() ? to_utf8(tf->getPresentation(false)) : std::string();
+        static const char* const kPersonal[][2] = {
+            {"com.sun.star.text.textfield.Author", "author field"},
+            {"com.sun.star.text.textfield.ExtendedUser", "user data field"},
+            {"com.sun.star.text.textfield.FileName", "file name field"},
+            {"com.sun.star.text.textfield.TemplateName", "template name field"},
+            {"com.sun.star.text.textfield.docinfo.CreateAuthor", "document author field"},
+            {"com.sun.star.text.textfield.docinfo.ChangeAuthor", "modified-by field"},
+            {"com.sun.star.text.textfield.docinfo.PrintAuthor", "printed-by field"},
+        };
+        for (const auto& k : kPersonal)
+            if (field->supportsService(OUString::createFromAscii(k[0])))
+            {
+                hidden("field", where, index,
+                       std::string(k[1]) + " in " + where_name(where, container), k[1], shown,
+                       false, start, end);
+                return;
+            }
+        Reference<beans::XPropertySet> props(field, UNO_QUERY);
+        if (field->supportsService("com.sun.star.text.textfield.HiddenText") && props.is())
+        {
+            OUString content, condition;
+            props->getPropertyValue("Content") >>= content;
+            props->getPropertyValue("Condition") >>= condition;
+            hidden("hidden-text", where, index,
+                   "conditional hidden text (" + to_utf8(condition) + ")", "hidden text field",
+                   to_utf8(content), false, start, end);
+        }
+        else if (field->supportsService("com.sun.star.text.textfield.HiddenParagraph") &&
+                 props.is())
+        {
+            OUString condition;
+            props->getPropertyValue("Condition") >>= condition;
+            const Paragraph* p = nullptr;
+            for (const Paragraph& q : doc_.paragraphs)
+                if (q.where == where && q.index == index)
+                    p = &q;
+            hidden("hidden-paragraph", where, index,
+                   "hidden paragraph field (" + to_utf8(condition) + ")", "hidden paragraph field",
+                   p ? p->text : std::string());
+        }
+    }
+
+    static std::string where_name(Where where, const std::string& container)
+    {
+        return container.empty() ? std::string(to_string(where)) : container;
     }
 
     // A placeholder field shows as "<text>" in the paragraph's string (an
@@ -398,6 +637,8 @@ private:
         field->getPropertyValue("Author") >>= author;
         const std::string container = "comment by " + to_utf8(author);
         const std::string text = to_utf8(content);
+        hidden("comment", Where::Comment, doc_.count(Where::Comment), container, to_utf8(author),
+               text, true);
         std::size_t pos = 0;
         while (pos <= text.size())
         {
@@ -424,8 +665,8 @@ private:
             if (!frame.is())
                 continue;
             Reference<container::XNamed> named(frame, UNO_QUERY);
-            walk_text(frame->getText(), Where::Frame,
-                      "frame " + (named.is() ? to_utf8(named->getName()) : std::string()));
+            const std::string name = named.is() ? to_utf8(named->getName()) : std::string();
+            walk_container("frame", frame->getText(), Where::Frame, "frame " + name, name);
         }
     }
 
@@ -473,6 +714,7 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
     reader.walk_page_styles(model);
     reader.read_properties(model);
     reader.read_object_names(model);
+    reader.read_embedded_objects(model);
     return doc;
 }
 

@@ -5,6 +5,7 @@
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/structure.hxx>
 #include <scrqm/text_reader.hxx>
 
 #include <boost/property_tree/ptree.hpp>
@@ -34,8 +35,11 @@ Commands:
                       finding and recommendation of REPORT
 
 Check options:
-  --checks LIST       comma-separated check ids (default: all): anonymisation,
-                      response (a board response, QM16), template (placeholders left)
+  --checks LIST       comma-separated check ids (default: all): anonymisation, hidden,
+                      language, response (a board response, QM16), structure,
+                      template (placeholders left)
+  --profile NAME|FILE structure profile (default: scr-report; a name in data/profiles
+                      or a .json file of your board's own)
   --allow TEXT        never flag TEXT (e.g. the lead reviewer's name); repeatable
   --deny TEXT         always flag TEXT; repeatable
   --allow-file FILE   one allowed term per line; --deny-file FILE likewise
@@ -87,6 +91,7 @@ struct Options
     std::vector<std::string> allow, deny;
     std::string register_file;
     std::string output, from; // template
+    std::string profile;
     std::vector<std::string> files;
 };
 
@@ -152,6 +157,8 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
             opt.output = a == "-o" ? value("-o") : value("--output");
         else if (a == "--from" || a.rfind("--from=", 0) == 0)
             opt.from = value("--from");
+        else if (a == "--profile" || a.rfind("--profile=", 0) == 0)
+            opt.profile = value("--profile");
         else if (a == "--version" || a == "-h" || a == "--help")
             opt.command = opt.command.empty() ? a : opt.command;
         else if (a == "--")
@@ -241,6 +248,21 @@ public:
         }
         const std::vector<std::string> checks = parse_check_list(opt_.checks);
         CheckOptions options;
+        options.profile = opt_.profile;
+        // The office runs elsewhere: a profile file is passed by its full path.
+        if (options.profile.find('/') != std::string::npos ||
+            (options.profile.size() > 5 &&
+             options.profile.compare(options.profile.size() - 5, 5, ".json") == 0))
+        {
+            char buf[PATH_MAX];
+            if (::realpath(options.profile.c_str(), buf) == nullptr)
+                throw DataError(options.profile + ": cannot open the structure profile");
+            options.profile = buf;
+        }
+        // A broken or unknown profile is reported once, before any file.
+        if (!options.profile.empty())
+            StructureCheck(data_directory())
+                .run(Document{}, options); // loads (and validates) the profile
         options.anonymisation.allow = opt_.allow;
         options.anonymisation.deny = opt_.deny;
         if (!opt_.register_file.empty())
@@ -349,6 +371,10 @@ private:
         if (!needs_office(format))
         {
             const Document doc = read_text_file(file);
+            if (opt_.checks.find("hidden") != std::string::npos)
+                err_ << "scrqm: note: " << file
+                     << ": plain text carries no hidden data; the hidden check reads office "
+                        "documents (.odt, .docx, ...)\n";
             if (!runner_)
                 runner_ = std::make_unique<CheckRunner>(data_directory());
             r.file = file;
@@ -368,6 +394,7 @@ private:
                 file, "check",
                 {{"Framework", opt_.framework},
                  {"Checks", list},
+                 {"Profile", options.profile},
                  {"Allow", join_lines(options.anonymisation.allow)},
                  {"Deny", join_lines(options.anonymisation.deny)},
                  {"Register", register_to_json(options.anonymisation.register_entries)}});

@@ -1,6 +1,9 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
+#include <scrqm/hidden.hxx>
+#include <scrqm/language.hxx>
 #include <scrqm/response.hxx>
+#include <scrqm/structure.hxx>
 
 #include <algorithm>
 
@@ -59,8 +62,14 @@ const std::vector<CheckInfo>& registered_checks()
     static const std::vector<CheckInfo> checks = {
         {"anonymisation", "details that could identify the family (QM14)",
          &make<AnonymisationAdapter>},
+        {"hidden", "hidden data: comments, tracked changes, properties, ... (QM14)",
+         &make<HiddenCheck>},
+        {"language", "plain English, abbreviations, hindsight and blame language (QM5, QM13, QM14)",
+         &make<LanguageCheck>},
         {"response", "a board written response against QM16's seven questions",
          &make<ResponseAdapter>},
+        {"structure", "sections, findings, recommendations, chronology (QM1-QM14)",
+         &make<StructureCheck>},
         {"template", "template placeholders left in the document", &make<TemplateAdapter>},
     };
     return checks;

@@ -21,6 +21,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GOLDEN = os.path.join(ROOT, "tests", "cli", "golden")
 SAMPLE = "addin/data/sample/sample-scr-report.docx"
 BROKEN = "tests/fixtures/broken/"
+REPORT = "tests/fixtures/report/"
 
 # name, arguments, extra environment
 CASES = [
@@ -54,7 +55,21 @@ CASES = [
     ("check-register-missing", ["check", "--register", "nope.csv", "tests/fixtures/text/clean.txt"], {}),
     ("check-unknown-check", ["check", "--checks", "frobnicate", "tests/fixtures/text/clean.txt"], {}),
     ("check-missing-file", ["check", "tests/fixtures/text/clean.txt", "nope.txt"], {}),
+    ("check-hidden-txt", ["check", "--checks", "hidden", "tests/fixtures/text/clean.txt"], {}),
+    ("check-unknown-profile", ["check", "--profile", "nope", "tests/fixtures/text/clean.txt"], {}),
+    ("check-structure-language-md", ["check", "--checks", "structure,language",
+                                     "tests/fixtures/text/report.md"], {}),
     # Office cases: a real headless LibreOffice is started.
+    ("office-report-structure-odt", ["check", "--checks", "structure", REPORT + "structure.odt"], {}),
+    ("office-report-language-docx", ["check", "--checks", "language", REPORT + "language.docx"], {}),
+    ("office-report-hidden-docx", ["check", "--checks", "hidden", REPORT + "hidden.docx"], {}),
+    ("office-report-hidden-odt-json", ["check", "--checks", "hidden", "--format", "json",
+                                      REPORT + "hidden.odt"], {}),
+    ("office-report-clean", ["check", "--checks", "structure,language,hidden", REPORT + "clean.odt",
+                             REPORT + "clean.docx"], {}),
+    ("office-report-board-profile", ["check", "--checks", "structure", "--profile",
+                                     REPORT + "board-profile.json", REPORT + "structure.odt"], {}),
+    ("office-sample-report-checks", ["check", "--checks", "structure,language,hidden", SAMPLE], {}),
     ("office-check-sample", ["check", "--allow-file", "addin/data/sample/sample-scr-report.allow.txt",
                              SAMPLE], {}),
     ("office-check-register-json", ["check", "--register", "tests/fixtures/register/sample-register.json",

@@ -42,6 +42,9 @@ std::vector<std::string> parse_check_list(const std::string& list);
 struct CheckOptions
 {
     AnonymisationOptions anonymisation;
+    // The structure profile: a name in <data>/profiles ("scr-report", the
+    // default when empty) or a path to a .json file.
+    std::string profile;
 };
 
 // Loads each check's data once (from `data_dir`) and runs checks on

@@ -61,12 +61,32 @@ struct Section
     std::vector<std::string> markers; // marker ids tagged to this section
 };
 
+// Something a published file carries that the reader of the page does not
+// see (Word's Document Inspector, item by item). Filled by the office reader;
+// plain-text formats have none.
+struct HiddenItem
+{
+    // "comment", "tracked-change", "hidden-text", "hidden-paragraph",
+    // "property", "custom-property", "header", "footer", "frame", "image",
+    // "embedded-object", "field", "version", "personal-info-setting".
+    std::string kind;
+    Where where = Where::Body;
+    std::size_t paragraph = 0; // index within `where` (body: the anchor)
+    std::size_t start = 0;     // code points within that paragraph; end == start:
+    std::size_t end = 0;       // the whole paragraph or no span
+    std::string container;     // "comment by X", "property author", ...
+    std::string name;          // the property, field or object name
+    std::string text;          // what it holds (may be empty)
+    bool fixable = false;      // a Fix= exists for it
+};
+
 struct Document
 {
     std::string file;                  // as the user named it
     std::string format;                // "txt", "md", "odt", "docx", ...
     std::vector<Paragraph> paragraphs; // reading order
     std::map<std::string, std::string> properties;
+    std::vector<HiddenItem> hidden; // office formats only
 
     // Appends a paragraph, giving it the next index for its `where`.
     Paragraph& add(Where where, std::string text, int outline_level = 0,

@@ -1,0 +1,139 @@
+#include <scrqm/hidden.hxx>
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+namespace scrqm
+{
+
+namespace
+{
+
+constexpr const char* kPropertyNote =
+    " Document properties are not part of the text: clearing one cannot be undone with "
+    "Edit > Undo, so the fix runs only when you name the property (Fix=clear-property, "
+    "Property=NAME).";
+
+} // namespace
+
+const std::vector<HiddenKindInfo>& hidden_kinds()
+{
+    static const std::vector<HiddenKindInfo> kinds = {
+        {"comment", Severity::Warning, "Comment",
+         "Comments travel with the file and show their author's name and their text to anyone "
+         "who opens it.",
+         "Fix=delete-comments removes every comment (one undo step)."},
+        {"tracked-change", Severity::Warning, "Tracked change not yet accepted or rejected",
+         "Deleted text stays in the file and every change carries its author's name and date.",
+         "Fix=accept-changes or Fix=reject-changes settles every change (one undo step)."},
+        {"hidden-text", Severity::Warning, "Hidden text",
+         "Hidden characters are not printed or shown but are in the file and in any copy made "
+         "from it.",
+         ""},
+        {"hidden-paragraph", Severity::Warning, "Hidden paragraph",
+         "A hidden paragraph or section is in the file though not shown.", ""},
+        {"property", Severity::Warning, "Document property",
+         "Document properties (File > Properties) are published with the file and often hold "
+         "names.",
+         "Fix=clear-property with Property=NAME empties it."},
+        {"custom-property", Severity::Warning, "Custom document property",
+         "Custom properties are published with the file and often hold case numbers or names.",
+         "Fix=clear-property with Property=custom:NAME removes it."},
+        {"header", Severity::Info, "Header with content",
+         "Headers repeat on every page; check they carry no name, case number or draft marking.",
+         ""},
+        {"footer", Severity::Info, "Footer with content",
+         "Footers repeat on every page; check they carry no name, case number or file path.", ""},
+        {"frame", Severity::Info, "Text frame or text box",
+         "Text in frames and text boxes is easy to overlook when reviewing the body.", ""},
+        {"image", Severity::Info, "Image name or description",
+         "An image's name, title and description travel with it and can name a person or a "
+         "file.",
+         ""},
+        {"embedded-object", Severity::Warning, "Embedded object",
+         "An embedded object (spreadsheet, chart, document) carries its own data, which may be "
+         "far more than what is shown.",
+         ""},
+        {"field", Severity::Warning, "Field showing an author or file name",
+         "The field fills in the author's name or the file's name or path whenever the document "
+         "is opened or printed.",
+         ""},
+        {"version", Severity::Warning, "Stored version",
+         "Earlier versions stored in the file (File > Versions) can be opened by any reader.", ""},
+        {"personal-info-setting", Severity::Warning,
+         "\"Remove personal information on saving\" is off",
+         "With it off, saving keeps authors' names on comments and tracked changes and the "
+         "document's author and editing time.",
+         "Fix=remove-personal-info-on-save turns the office option on (an office setting, not "
+         "a change to the document)."},
+    };
+    return kinds;
+}
+
+HiddenCheck::HiddenCheck(const std::string&) {}
+
+std::vector<Finding> HiddenCheck::run(const Document& doc, const CheckOptions&) const
+{
+    std::vector<Finding> out;
+    const auto& kinds = hidden_kinds();
+    for (const HiddenItem& item : doc.hidden)
+    {
+        const auto k = std::find_if(kinds.begin(), kinds.end(),
+                                    [&](const HiddenKindInfo& i) { return item.kind == i.kind; });
+        if (k == kinds.end())
+            continue; // a newer reader's kind: nothing to say about it yet
+        // Word's application statistics (docProps/app.xml) that LibreOffice
+        // shows as custom properties: they describe the program, not people.
+        static const char* const kAppStatistics[] = {
+            "custom:AppVersion",    "custom:DocSecurity", "custom:HyperlinksChanged",
+            "custom:LinksUpToDate", "custom:ScaleCrop",   "custom:ShareDoc"};
+        if (item.kind == "custom-property" &&
+            std::any_of(std::begin(kAppStatistics), std::end(kAppStatistics),
+                        [&](const char* n) { return item.name == n; }))
+            continue;
+        Finding f;
+        f.check = "hidden." + item.kind;
+        f.category = "hidden-data";
+        f.severity = k->severity;
+        f.marker = "QM14";
+        f.where = item.where;
+        f.paragraph = item.paragraph;
+        f.start = item.start;
+        f.end = item.end;
+        if (item.end == item.start)
+            for (const Paragraph& p : doc.paragraphs)
+                if (p.where == item.where && p.index == item.paragraph)
+                {
+                    f.end = static_cast<std::size_t>(
+                        icu::UnicodeString::fromUTF8(p.text).countChar32());
+                    break;
+                }
+        f.text = item.text;
+        std::string what = k->what;
+        if (!item.container.empty())
+            what += " (" + item.container + ")";
+        std::string shown = item.text;
+        if (shown.size() > 80)
+        {
+            std::size_t cut = 77; // never in the middle of a UTF-8 sequence
+            while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80)
+                --cut;
+            shown = shown.substr(0, cut) + "...";
+        }
+        f.message = what + (shown.empty() ? "" : ": \"" + shown + "\"");
+        f.explanation = std::string(k->why) +
+                        " A report must be publishable without redaction (QM14, Working "
+                        "Together).";
+        if (item.kind == "property" || item.kind == "custom-property")
+            f.explanation += kPropertyNote;
+        f.fix = k->fix;
+        if ((item.kind == "property" || item.kind == "custom-property") && !item.name.empty())
+            f.fix = "Fix=clear-property with Property=" + item.name +
+                    " (not undoable: properties are outside Edit > Undo)";
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+} // namespace scrqm

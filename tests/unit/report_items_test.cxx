@@ -1,0 +1,84 @@
+#include <scrqm/report_items.hxx>
+
+#include <gtest/gtest.h>
+
+using scrqm::ReportItem;
+using scrqm::Where;
+
+TEST(ReportItems, LabelledParagraphsAndHeadings)
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "Analysis", 1);                                       // 0
+    doc.add(Where::Body, "As noted in Finding 2, the team was stretched.");    // 1
+    doc.add(Where::Body, "Findings", 1);                                       // 2
+    doc.add(Where::Body, "Finding 1: Referrals were not shared", 2);           // 3
+    doc.add(Where::Body, "This happened because the teams used two systems."); // 4
+    doc.add(Where::Body, "Detail", 3);                                         // 5 (inside)
+    doc.add(Where::Body, "More text.");                                        // 6
+    doc.add(Where::Body, "5.2 Finding 2 - Supervision was rare", 2);           // 7
+    doc.add(Where::Body, "Workload meant that supervision lapsed.");           // 8
+    doc.add(Where::Body, "Recommendations", 1);                                // 9
+    doc.add(Where::Body, "Recommendation 1. The board should audit referrals (Finding 1)."); // 10
+    doc.add(Where::Body, "Second line of the recommendation.");                              // 11
+    doc.add(Where::Body, "Glossary", 1);                                                     // 12
+    doc.add(Where::Body, "Finding 3 is not here");                                           // 13
+    doc.add(Where::Table, "Finding 9 in a table is not an item");
+    const auto items = scrqm::extract_report_items(doc);
+    ASSERT_EQ(items.size(), 4u);
+    EXPECT_EQ(items[0].kind, ReportItem::Kind::Finding);
+    EXPECT_EQ(items[0].number, 1);
+    EXPECT_EQ(items[0].label, "Finding 1");
+    EXPECT_EQ(items[0].title, "Referrals were not shared");
+    EXPECT_TRUE(items[0].heading);
+    EXPECT_EQ(items[0].paragraph, 3u);
+    EXPECT_EQ(items[0].end, 7u); // a deeper heading does not close it
+    EXPECT_EQ(items[0].section, "Findings");
+    EXPECT_EQ(items[0].text,
+              "Referrals were not shared\nThis happened because the teams used two systems.\n"
+              "More text.");
+    EXPECT_EQ(items[1].number, 2);
+    EXPECT_EQ(items[1].title, "Supervision was rare");
+    EXPECT_EQ(items[1].end, 9u);
+    EXPECT_EQ(items[2].kind, ReportItem::Kind::Recommendation);
+    EXPECT_EQ(items[2].number, 1);
+    EXPECT_FALSE(items[2].heading);
+    EXPECT_EQ(items[2].paragraph, 10u);
+    EXPECT_EQ(items[2].end, 12u);
+    EXPECT_EQ(items[2].text, "The board should audit referrals (Finding 1).\n"
+                             "Second line of the recommendation.");
+    // A paragraph item: "Finding 3 is not here" opens with the label too.
+    EXPECT_EQ(items[3].number, 3);
+    EXPECT_EQ(items[3].paragraph, 13u);
+}
+
+TEST(ReportItems, NumberedParagraphsInAFindingsOrRecommendationsSection)
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "6. Recommendations", 1);                 // 0
+    doc.add(Where::Body, "The board is asked to act as follows."); // 1
+    doc.add(Where::Body, "1. The LSCB should review training.");   // 2
+    doc.add(Where::Body, "2) Agencies should share plans.");       // 3
+    doc.add(Where::Body, "3.5 million is not a number item");      // 4
+    doc.add(Where::Body, "Background", 1);                         // 5
+    doc.add(Where::Body, "1. A numbered paragraph elsewhere");     // 6
+    const auto items = scrqm::extract_report_items(doc);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].kind, ReportItem::Kind::Recommendation);
+    EXPECT_EQ(items[0].number, 1);
+    EXPECT_EQ(items[0].title, "The LSCB should review training.");
+    EXPECT_EQ(items[0].end, 3u);
+    EXPECT_EQ(items[1].number, 2);
+    EXPECT_EQ(items[1].text, "Agencies should share plans.\n3.5 million is not a number item");
+    EXPECT_EQ(items[1].end, 5u);
+    EXPECT_EQ(items[1].section, "6. Recommendations");
+}
+
+TEST(ReportItems, NothingInAReportWithoutItems)
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "Introduction", 1);
+    doc.add(Where::Body, "The findings are set out below.");
+    doc.add(Where::Body, "Recommendations follow from the findings.");
+    EXPECT_TRUE(scrqm::extract_report_items(doc).empty());
+    EXPECT_STREQ(scrqm::to_string(ReportItem::Kind::Recommendation), "recommendation");
+}
