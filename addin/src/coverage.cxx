@@ -57,12 +57,12 @@ Analysis analyse(const Document& doc, const Catalogue& catalogue, const Suggeste
             const Section& s = a.sections[si];
             if (std::find(s.markers.begin(), s.markers.end(), m.id) != s.markers.end())
                 c.tagged_sections.push_back(si);
-            for (const Suggestion& sg : a.suggestions[si])
-                if (sg.marker == m.id)
-                {
-                    c.suggested_sections.push_back(si);
-                    c.best_score = std::max(c.best_score, sg.score);
-                }
+            // Precision first: a section suggests only its best marker.
+            if (!a.suggestions[si].empty() && a.suggestions[si][0].marker == m.id)
+            {
+                c.suggested_sections.push_back(si);
+                c.best_score = std::max(c.best_score, a.suggestions[si][0].score);
+            }
         }
         for (const Tag& t : doc.tags)
             if (t.passage && t.marker == m.id)
@@ -235,9 +235,11 @@ std::string coverage_text_from_json(const std::string& json)
                     if (sg.get<std::string>("marker") == marker)
                     {
                         std::string cues;
+                        int shown = 0;
                         for (const auto& [h, hit] : sg.get_child("cues"))
-                            cues += (cues.empty() ? "" : ", ") + hit.get<std::string>("cue") +
-                                    " x" + hit.get<std::string>("count");
+                            if (shown++ < 3)
+                                cues += (cues.empty() ? "" : ", ") + hit.get<std::string>("cue") +
+                                        " x" + hit.get<std::string>("count");
                         where += " (" + cues + ")";
                     }
             }

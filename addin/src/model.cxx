@@ -16,6 +16,26 @@ std::string trim(const std::string& s)
     const auto e = s.find_last_not_of(" \t\r\n");
     return s.substr(b, e - b + 1);
 }
+} // namespace
+
+std::size_t section_of(const std::vector<Section>& sections, std::size_t paragraph)
+{
+    std::size_t best = static_cast<std::size_t>(-1);
+    for (std::size_t i = 0; i < sections.size(); ++i)
+    {
+        if (sections[i].paragraph == paragraph)
+            return i;
+        // Sections come in document order: the last one holding the
+        // paragraph is the innermost.
+        if (sections[i].paragraph <= paragraph && paragraph < sections[i].end)
+            best = i;
+    }
+    return best;
+}
+
+namespace
+{
+
 // "QM13" -> 13, so markers sort as the catalogue does.
 long marker_number(const std::string& id)
 {
@@ -29,19 +49,8 @@ void attach_tags(const std::vector<Tag>& tags, std::vector<Section>& sections)
     {
         if (t.passage)
             continue;
-        Section* best = nullptr;
-        for (Section& s : sections)
-        {
-            if (s.paragraph == t.paragraph)
-            {
-                best = &s;
-                break;
-            }
-            // Sections come in document order, so the last one holding the
-            // start is the innermost.
-            if (s.paragraph <= t.paragraph && t.paragraph < s.end)
-                best = &s;
-        }
+        const std::size_t si = section_of(sections, t.paragraph);
+        Section* best = si < sections.size() ? &sections[si] : nullptr;
         if (best &&
             std::find(best->markers.begin(), best->markers.end(), t.marker) == best->markers.end())
             best->markers.push_back(t.marker);

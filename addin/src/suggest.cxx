@@ -168,16 +168,21 @@ std::vector<Suggestion> Suggester::rank(const std::vector<int>& body,
         h.count = std::min(n, kMaxCueCount);
         h.weight = c.weight;
         h.in_title = title[ci] > 0;
-        // A title says what the section is about: its hits count double.
-        h.points = c.weight * (std::min(body[ci], kMaxCueCount) + 2.0 * std::min(title[ci], 1));
+        // A title says what the section is about: a title hit counts three
+        // times, once.
+        h.points = c.weight * (std::min(body[ci], kMaxCueCount) + 3.0 * std::min(title[ci], 1));
         Suggestion& s = per[c.marker];
         s.marker = markers_[c.marker];
         s.score += h.points;
         s.hits.push_back(std::move(h));
     }
     std::vector<Suggestion> out;
+    // One cue repeated is weak evidence: without a title hit a suggestion
+    // needs two different cues.
     for (Suggestion& s : per)
-        if (s.score >= min_score_)
+        if (s.score >= min_score_ &&
+            (s.hits.size() >= 2 ||
+             std::any_of(s.hits.begin(), s.hits.end(), [](const CueHit& h) { return h.in_title; })))
         {
             std::stable_sort(s.hits.begin(), s.hits.end(),
                              [](const CueHit& a, const CueHit& b) { return a.points > b.points; });

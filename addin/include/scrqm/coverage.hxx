@@ -18,7 +18,7 @@ namespace scrqm
 enum class CoverageStatus
 {
     Tagged,    // at least one section or passage is tagged with the marker
-    Suggested, // no tag, but a section's suggestions include it
+    Suggested, // no tag, but it is a section's best suggestion
     Missing,
 };
 
@@ -30,7 +30,7 @@ struct MarkerCoverage
     CoverageStatus status = CoverageStatus::Missing;
     std::vector<std::size_t> tagged_sections;    // indices into the sections
     std::size_t passages = 0;                    // passage tags
-    std::vector<std::size_t> suggested_sections; // untagged sections suggesting it
+    std::vector<std::size_t> suggested_sections; // sections whose best suggestion it is
     double best_score = 0;                       // best suggestion score
     std::size_t answered = 0, not_applicable = 0, questions = 0;
 };

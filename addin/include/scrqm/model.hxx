@@ -96,4 +96,8 @@ private:
 // innermost section holding it); markers are unique and in catalogue order.
 std::vector<Section> compute_sections(const Document& doc);
 
+// The section a tag starting at body paragraph `paragraph` belongs to: the
+// one whose heading it is, else the innermost holding it; npos if none.
+std::size_t section_of(const std::vector<Section>& sections, std::size_t paragraph);
+
 } // namespace scrqm

@@ -1,8 +1,9 @@
 // Marker suggestions for sections: cue terms and phrases per marker, as data
 // (addin/data/cues/<framework>.json), scored so that every suggestion can say
 // which cues fired, how often and with what weight. Precision before recall:
-// a suggestion needs min_score points, and each cue counts at most
-// kMaxCueCount times.
+// a suggestion needs min_score points from at least two different cues (or
+// one in the section's title), and each cue counts at most kMaxCueCount
+// times. A title hit counts three times the cue's weight, once.
 #pragma once
 
 #include <scrqm/catalogue.hxx>
@@ -20,7 +21,7 @@ struct CueHit
     std::string cue; // as written in the data file
     int count = 0;   // occurrences (capped)
     int weight = 0;
-    bool in_title = false; // a title hit counts double
+    bool in_title = false; // a title hit counts 3 x weight
     double points = 0;
 };
 
