@@ -25,11 +25,12 @@ const char* to_string(CoverageStatus status)
     return "missing";
 }
 
-Analysis analyse(const Document& doc, const Catalogue& catalogue, const Suggester& suggester)
+Analysis analyse(const Document& doc, const Catalogue& catalogue, const Suggester& suggester,
+                 SuggestCache* cache)
 {
     Analysis a;
     a.sections = compute_sections(doc);
-    a.suggestions = suggester.suggest(doc, a.sections);
+    a.suggestions = suggester.suggest(doc, a.sections, cache);
     for (const auto& [marker, value] : doc.question_states)
     {
         const Marker* m = catalogue.find(marker);

@@ -202,8 +202,33 @@ std::vector<Suggestion> Suggester::score(const std::string& title, const std::st
 }
 
 std::vector<std::vector<Suggestion>> Suggester::suggest(const Document& doc,
-                                                        const std::vector<Section>& sections) const
+                                                        const std::vector<Section>& sections,
+                                                        SuggestCache* cache) const
 {
+    std::vector<int> scratch(cues_.size());
+    if (cache)
+        ++cache->generation_;
+    // Adds the cue counts of `text` to `into`, through the cache if any.
+    auto add_counts = [&](const std::string& text, std::vector<int>& into)
+    {
+        if (!cache)
+        {
+            count(text, into);
+            return;
+        }
+        auto [it, fresh] = cache->entries_.try_emplace(text);
+        if (fresh)
+        {
+            std::fill(scratch.begin(), scratch.end(), 0);
+            count(text, scratch);
+            for (std::size_t ci = 0; ci < scratch.size(); ++ci)
+                if (scratch[ci])
+                    it->second.counts.emplace_back(ci, scratch[ci]);
+        }
+        it->second.generation = cache->generation_;
+        for (const auto& [ci, n] : it->second.counts)
+            into[ci] += n;
+    };
     // Body paragraph -> the section whose own text it is (the last heading
     // at or before it).
     const std::size_t body_count = doc.count(Where::Body);
@@ -230,10 +255,14 @@ std::vector<std::vector<Suggestion>> Suggester::suggest(const Document& doc,
             continue;
         const auto si = static_cast<std::size_t>(owner[b]);
         if (p.where == Where::Body && p.index == sections[si].paragraph)
-            count(sections[si].title, title[si]);
+            add_counts(sections[si].title, title[si]);
         else
-            count(p.text, body[si]);
+            add_counts(p.text, body[si]);
     }
+    if (cache)
+        for (auto it = cache->entries_.begin(); it != cache->entries_.end();)
+            it = it->second.generation == cache->generation_ ? std::next(it)
+                                                             : cache->entries_.erase(it);
     std::vector<std::vector<Suggestion>> out(sections.size());
     for (std::size_t si = 0; si < sections.size(); ++si)
     {

@@ -235,3 +235,27 @@ TEST(Coverage, TaggedSuggestedMissingAndQuestions)
               std::string::npos)
         << text;
 }
+
+TEST(Suggest, CachedRefreshGivesTheSameSuggestions)
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "Parallel processes", 1);
+    doc.add(Where::Body, "The coroner was told and the police investigation went on.");
+    doc.add(Where::Body, "Publication", 1);
+    doc.add(Where::Body, "A media strategy was agreed.");
+    scrqm::SuggestCache cache;
+    const auto sections = scrqm::compute_sections(doc);
+    auto markers = [](const std::vector<std::vector<scrqm::Suggestion>>& all)
+    {
+        std::vector<std::string> out;
+        for (const auto& s : all)
+            out.push_back(s.empty() ? "-" : s[0].marker + ":" + std::to_string(s[0].score));
+        return out;
+    };
+    EXPECT_EQ(markers(suggester().suggest(doc, sections, &cache)),
+              markers(suggester().suggest(doc, sections)));
+    doc.paragraphs[3].text = "Nothing here.";
+    const auto cached = suggester().suggest(doc, sections, &cache);
+    EXPECT_EQ(markers(cached), markers(suggester().suggest(doc, sections)));
+    EXPECT_EQ(cache.size(), 4u); // the old text of paragraph 3 was dropped
+}

@@ -47,7 +47,9 @@ struct Analysis
     std::vector<std::string> problems;
 };
 
-Analysis analyse(const Document& doc, const Catalogue& catalogue, const Suggester& suggester);
+// `cache`, kept between calls, makes a refresh after a small edit cheap.
+Analysis analyse(const Document& doc, const Catalogue& catalogue, const Suggester& suggester,
+                 SuggestCache* cache = nullptr);
 
 std::vector<MarkerCoverage> compute_coverage(const Document& doc, const Catalogue& catalogue,
                                              const Suggester& suggester);

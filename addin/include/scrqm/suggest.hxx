@@ -34,6 +34,25 @@ struct Suggestion
 
 constexpr int kMaxCueCount = 3;
 
+// Cue counts per paragraph text from the previous refresh, so that a live
+// refresh re-reads only the paragraphs that changed. Entries not seen in a
+// refresh are dropped.
+class SuggestCache
+{
+public:
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    friend class Suggester;
+    struct Entry
+    {
+        std::vector<std::pair<std::size_t, int>> counts; // cue index, count
+        unsigned generation = 0;
+    };
+    std::unordered_map<std::string, Entry> entries_;
+    unsigned generation_ = 0;
+};
+
 class Suggester
 {
 public:
@@ -52,7 +71,8 @@ public:
     // heading of any level, with the tables and notes anchored there),
     // leaving out markers the section is already tagged with.
     std::vector<std::vector<Suggestion>> suggest(const Document& doc,
-                                                 const std::vector<Section>& sections) const;
+                                                 const std::vector<Section>& sections,
+                                                 SuggestCache* cache = nullptr) const;
 
     double min_score() const { return min_score_; }
     std::size_t cue_count() const { return cues_.size(); }
