@@ -3,6 +3,7 @@
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "reader.hxx"
+#include "sidebar.hxx"
 #include "sidebar_actions.hxx"
 
 #include <scrqm/catalogue.hxx>
@@ -345,6 +346,15 @@ extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implement
 {
     if (implementation == nullptr)
         return nullptr;
+    if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.PanelFactory")
+    {
+        uno::Sequence<rtl::OUString> names(1);
+        names[0] = "com.sun.star.ui.UIElementFactory";
+        Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
+            scrqm::lo::create_panel_factory, "org.scrqm.comp.PanelFactory", names);
+        factory->acquire();
+        return factory.get();
+    }
     if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.Dispatcher")
     {
         uno::Sequence<rtl::OUString> handler(1);

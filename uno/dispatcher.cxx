@@ -5,6 +5,7 @@
 #include "convert.hxx"
 #include "locate.hxx"
 #include "reader.hxx"
+#include "sidebar.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
@@ -86,6 +87,8 @@ public:
         {
             if (url.Path == "NextFinding")
                 next_finding();
+            else
+                sidebar_command(context_, frame_, url.Path);
         }
         catch (const uno::Exception&)
         {

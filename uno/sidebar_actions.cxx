@@ -212,11 +212,12 @@ const Suggester& framework_suggester(const std::string& framework)
 }
 
 DocumentState read_state(const XModelRef& model, const std::string& file,
-                         const std::string& framework)
+                         const std::string& framework, SuggestCache* cache)
 {
     DocumentState st;
     st.doc = read_document(model, file, &st.sources);
-    st.analysis = analyse(st.doc, framework_catalogue(framework), framework_suggester(framework));
+    st.analysis =
+        analyse(st.doc, framework_catalogue(framework), framework_suggester(framework), cache);
     st.body.resize(st.doc.count(Where::Body));
     for (std::size_t i = 0; i < st.doc.paragraphs.size() && i < st.sources.size(); ++i)
         if (st.doc.paragraphs[i].where == Where::Body)

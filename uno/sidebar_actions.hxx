@@ -32,7 +32,7 @@ struct DocumentState
 };
 
 DocumentState read_state(const XModelRef& model, const std::string& file,
-                         const std::string& framework);
+                         const std::string& framework, SuggestCache* cache = nullptr);
 
 // The section holding the view cursor, or npos.
 std::size_t cursor_section(const XModelRef& model, const DocumentState& state);

@@ -182,6 +182,48 @@ std::string analysis_to_json(const Analysis& a, const Catalogue& catalogue, cons
     return w.take();
 }
 
+std::string coverage_svg(const std::vector<MarkerCoverage>& coverage, const Catalogue& catalogue)
+{
+    const int cell = 24, gap = 2, cluster_gap = 8, height = 24;
+    auto escape = [](const std::string& text)
+    {
+        std::string out;
+        for (const char c : text)
+            out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
+        return out;
+    };
+    std::string cells;
+    int x = 0;
+    std::string cluster;
+    for (const MarkerCoverage& c : coverage)
+    {
+        const Marker* m = catalogue.find(c.marker);
+        if (m && !cluster.empty() && m->cluster != cluster)
+            x += cluster_gap - gap;
+        if (m)
+            cluster = m->cluster;
+        const char* fill = c.status == CoverageStatus::Tagged      ? "#2e7d32"
+                           : c.status == CoverageStatus::Suggested ? "#f9a825"
+                                                                   : "#e0e0e0";
+        const char* ink = c.status == CoverageStatus::Tagged ? "#ffffff" : "#212121";
+        const std::string number = m ? std::to_string(m->number) : c.marker;
+        cells += "<g><title>" +
+                 escape(c.marker + " " + (m ? m->title : "") + ": " + to_string(c.status)) +
+                 "</title><rect x=\"" + std::to_string(x) + "\" y=\"0\" width=\"" +
+                 std::to_string(cell) + "\" height=\"" + std::to_string(height) +
+                 "\" rx=\"3\" fill=\"" + fill + "\"/><text x=\"" + std::to_string(x + cell / 2) +
+                 "\" y=\"16\" text-anchor=\"middle\" " +
+                 "font-family=\"sans-serif\" font-size=\"11\" fill=\"" + ink + "\">" + number +
+                 "</text></g>";
+        x += cell + gap;
+    }
+    const int width = x > 0 ? x - gap : 0;
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
+           "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) +
+           " " + std::to_string(height) + "\" role=\"img\"><title>" + escape(catalogue.title) +
+           " coverage</title>" + cells + "</svg>";
+}
+
 std::string coverage_text_from_json(const std::string& json)
 {
     const pt::ptree root = parse_json_data(json, "coverage result");

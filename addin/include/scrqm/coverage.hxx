@@ -60,6 +60,11 @@ std::vector<MarkerCoverage> compute_coverage(const Document& doc, const Catalogu
 std::string analysis_to_json(const Analysis& analysis, const Catalogue& catalogue,
                              const std::string& file);
 
+// The coverage strip: one numbered cell per marker (green tagged, amber
+// suggested, grey missing), clusters apart, as SVG with a <title> per cell.
+// The sidebar shows it; the HTML report can embed it.
+std::string coverage_svg(const std::vector<MarkerCoverage>& coverage, const Catalogue& catalogue);
+
 // The command line's text form, rendered from the JSON above.
 std::string coverage_text_from_json(const std::string& json);
 
