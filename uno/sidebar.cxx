@@ -17,6 +17,7 @@
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/ImageScaleMode.hpp>
+#include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
@@ -26,6 +27,7 @@
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/awt/XWindowListener.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -51,7 +53,7 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/implbase3.hxx>
-#include <cppuhelper/implbase6.hxx>
+#include <cppuhelper/implbase7.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 #include <rtl/ref.hxx>
@@ -82,6 +84,7 @@ constexpr const char* kFactoryName = "org.scrqm.comp.PanelFactory";
 constexpr const char* kDeckCommand = ".uno:SidebarDeck.ScrqmQualityMarkersDeck";
 // How long typing must pause before the panels refresh.
 constexpr auto kDebounce = std::chrono::milliseconds(400);
+constexpr sal_Int32 kScrollBarRoom = 16; // pixels
 
 std::string this_library_dir()
 {
@@ -128,7 +131,12 @@ const std::map<std::string, std::string>& strings()
             std::string value;
             for (std::size_t i = eq + 1; i < line.size(); ++i)
             {
-                if (line[i] == '\\' && i + 5 < line.size() + 0 && line[i + 1] == 'u')
+                if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == 'n')
+                {
+                    value += '\n';
+                    ++i;
+                }
+                else if (line[i] == '\\' && i + 5 < line.size() && line[i + 1] == 'u')
                 {
                     append_utf8(value, static_cast<unsigned>(
                                            std::stoul(line.substr(i + 2, 4), nullptr, 16)));
@@ -394,9 +402,9 @@ enum class Kind
     Sections,
 };
 
-class Panel
-    : public cppu::WeakImplHelper6<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel,
-                                   lang::XComponent, awt::XActionListener, awt::XItemListener>
+class Panel : public cppu::WeakImplHelper7<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel,
+                                           lang::XComponent, awt::XActionListener,
+                                           awt::XItemListener, awt::XWindowListener>
 {
 public:
     Panel(Kind kind, const OUString& url, const Reference<uno::XComponentContext>& context,
@@ -430,6 +438,18 @@ public:
         window_ = provider->createContainerWindow(
             file_url, OUString(), Reference<awt::XWindowPeer>(parent, UNO_QUERY_THROW), {});
         controls_.set(window_, UNO_QUERY_THROW);
+        // The layout is designed for one width; the sidebar's may differ.
+        const uno::Sequence<Reference<awt::XControl>> all = controls_->getControls();
+        for (sal_Int32 i = 0; i < all.getLength(); ++i)
+        {
+            Reference<awt::XWindow> w(all[i], UNO_QUERY);
+            if (!w.is())
+                continue;
+            const awt::Rectangle r = w->getPosSize();
+            design_.emplace_back(w, r);
+            design_width_ = std::max(design_width_, r.X + r.Width + design_.front().second.X);
+        }
+        window_->addWindowListener(this);
         setup();
         window_->setVisible(true);
 
@@ -527,10 +547,8 @@ public:
         const sal_Int32 h = window_.is() ? window_->getPosSize().Height : 300;
         return ui::LayoutSize(h, h, h);
     }
-    sal_Int32 SAL_CALL getMinimalWidth() override
-    {
-        return window_.is() ? window_->getPosSize().Width : 280;
-    }
+    // The controls stretch to any width; below this they get cramped.
+    sal_Int32 SAL_CALL getMinimalWidth() override { return 220; }
     // XComponent
     void SAL_CALL dispose() override
     {
@@ -548,6 +566,9 @@ public:
             }
         }
         tracker_.clear();
+        design_.clear();
+        if (window_.is())
+            window_->removeWindowListener(this);
         Reference<lang::XComponent> w(window_, UNO_QUERY);
         window_.clear();
         controls_.clear();
@@ -590,6 +611,28 @@ public:
         }
     }
     void SAL_CALL disposing(const lang::EventObject&) override {}
+
+    // XWindowListener: stretch the controls across the panel's width.
+    void SAL_CALL windowResized(const awt::WindowEvent&) override
+    {
+        try
+        {
+            if (!window_.is() || design_width_ <= 0)
+                return;
+            // Room on the right for the deck's scroll bar, which overlays
+            // the panels when they are taller than the deck.
+            const double f = double(window_->getPosSize().Width - kScrollBarRoom) / design_width_;
+            for (const auto& [w, r] : design_)
+                w->setPosSize(static_cast<sal_Int32>(r.X * f), r.Y,
+                              static_cast<sal_Int32>(r.Width * f), r.Height, awt::PosSize::POSSIZE);
+        }
+        catch (...)
+        {
+        }
+    }
+    void SAL_CALL windowMoved(const awt::WindowEvent&) override {}
+    void SAL_CALL windowShown(const lang::EventObject&) override {}
+    void SAL_CALL windowHidden(const lang::EventObject&) override {}
 
 private:
     std::string name_of(const uno::Reference<uno::XInterface>& source)
@@ -971,6 +1014,8 @@ private:
     Reference<awt::XWindow> window_;
     Reference<awt::XControlContainer> controls_;
     Reference<Tracker> tracker_;
+    std::vector<std::pair<Reference<awt::XWindow>, awt::Rectangle>> design_;
+    sal_Int32 design_width_ = 0;
 
     std::string strip_svg_;
     std::vector<int> marker_rows_; // list row -> coverage index, -1 for a cluster
@@ -1109,6 +1154,7 @@ bool sidebar_command(const Reference<uno::XComponentContext>& context,
                 panels.emplace_back(p);
     }
     const bool for_markers = name == "SaveQuestion" || name == "GotoTagged";
+    // GotoHeading, TagSection, ... belong to the Sections panel.
     for (const auto& p : panels)
         if ((p->kind() == Kind::Markers) == for_markers || name == "Refresh")
             p->command(name);

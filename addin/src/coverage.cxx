@@ -184,7 +184,9 @@ std::string analysis_to_json(const Analysis& a, const Catalogue& catalogue, cons
 
 std::string coverage_svg(const std::vector<MarkerCoverage>& coverage, const Catalogue& catalogue)
 {
-    const int cell = 24, gap = 2, cluster_gap = 8, height = 24;
+    // One row per cluster, so the three stages of a review read top to
+    // bottom and the strip stays legible in a narrow sidebar.
+    const int cell = 24, gap = 3, row_height = 24, row_gap = 4;
     auto escape = [](const std::string& text)
     {
         std::string out;
@@ -193,15 +195,18 @@ std::string coverage_svg(const std::vector<MarkerCoverage>& coverage, const Cata
         return out;
     };
     std::string cells;
-    int x = 0;
+    int x = 0, y = 0, width = 0, rows = 0;
     std::string cluster;
     for (const MarkerCoverage& c : coverage)
     {
         const Marker* m = catalogue.find(c.marker);
-        if (m && !cluster.empty() && m->cluster != cluster)
-            x += cluster_gap - gap;
-        if (m)
+        if (m && m->cluster != cluster)
+        {
+            if (rows++ > 0)
+                y += row_height + row_gap;
+            x = 0;
             cluster = m->cluster;
+        }
         const char* fill = c.status == CoverageStatus::Tagged      ? "#2e7d32"
                            : c.status == CoverageStatus::Suggested ? "#f9a825"
                                                                    : "#e0e0e0";
@@ -209,15 +214,17 @@ std::string coverage_svg(const std::vector<MarkerCoverage>& coverage, const Cata
         const std::string number = m ? std::to_string(m->number) : c.marker;
         cells += "<g><title>" +
                  escape(c.marker + " " + (m ? m->title : "") + ": " + to_string(c.status)) +
-                 "</title><rect x=\"" + std::to_string(x) + "\" y=\"0\" width=\"" +
-                 std::to_string(cell) + "\" height=\"" + std::to_string(height) +
-                 "\" rx=\"3\" fill=\"" + fill + "\"/><text x=\"" + std::to_string(x + cell / 2) +
-                 "\" y=\"16\" text-anchor=\"middle\" " +
-                 "font-family=\"sans-serif\" font-size=\"11\" fill=\"" + ink + "\">" + number +
-                 "</text></g>";
+                 "</title><rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) +
+                 "\" width=\"" + std::to_string(cell) + "\" height=\"" +
+                 std::to_string(row_height) + "\" rx=\"3\" fill=\"" + fill + "\"/><text x=\"" +
+                 std::to_string(x + cell / 2) + "\" y=\"" + std::to_string(y + 16) +
+                 "\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"12\" "
+                 "font-weight=\"bold\" fill=\"" +
+                 ink + "\">" + number + "</text></g>";
         x += cell + gap;
+        width = std::max(width, x - gap);
     }
-    const int width = x > 0 ? x - gap : 0;
+    const int height = rows * row_height + std::max(0, rows - 1) * row_gap;
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
            "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) +
            " " + std::to_string(height) + "\" role=\"img\"><title>" + escape(catalogue.title) +
