@@ -59,6 +59,13 @@ public:
     {
         if (args.getLength() > 0)
             args[0] >>= frame_;
+        try
+        {
+            hook_context_menu(frame_);
+        }
+        catch (...)
+        {
+        }
     }
 
     Reference<frame::XDispatch> SAL_CALL queryDispatch(const util::URL& url, const OUString&,

@@ -31,6 +31,7 @@
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexContainer.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -39,9 +40,14 @@
 #include <com/sun/star/io/SequenceInputStream.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/ui/ContextMenuExecuteEvent.hpp>
+#include <com/sun/star/ui/ContextMenuInterceptorAction.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
+#include <com/sun/star/ui/XContextMenuInterception.hpp>
+#include <com/sun/star/ui/XContextMenuInterceptor.hpp>
 #include <com/sun/star/ui/XSidebar.hpp>
 #include <com/sun/star/ui/XSidebarPanel.hpp>
 #include <com/sun/star/ui/XToolPanel.hpp>
@@ -51,10 +57,12 @@
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <com/sun/star/view/XSelectionChangeListener.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/implbase3.hxx>
 #include <cppuhelper/implbase7.hxx>
 #include <cppuhelper/supportsservice.hxx>
+#include <cppuhelper/weakref.hxx>
 #include <osl/file.hxx>
 #include <rtl/ref.hxx>
 
@@ -1123,7 +1131,65 @@ void open_deck(const Reference<uno::XComponentContext>& context,
         provider, OUString::createFromAscii(kDeckCommand), "", 0, {});
 }
 
+// Adds the command to the text's context menu.
+class ContextMenu : public cppu::WeakImplHelper1<ui::XContextMenuInterceptor>
+{
+public:
+    ui::ContextMenuInterceptorAction SAL_CALL
+    notifyContextMenuExecute(const ui::ContextMenuExecuteEvent& event) override
+    {
+        try
+        {
+            Reference<container::XIndexContainer> menu = event.ActionTriggerContainer;
+            Reference<lang::XMultiServiceFactory> factory(menu, UNO_QUERY);
+            if (!menu.is() || !factory.is())
+                return ui::ContextMenuInterceptorAction_IGNORED;
+            Reference<beans::XPropertySet> separator(
+                factory->createInstance("com.sun.star.ui.ActionTriggerSeparator"), UNO_QUERY);
+            Reference<beans::XPropertySet> item(
+                factory->createInstance("com.sun.star.ui.ActionTrigger"), UNO_QUERY);
+            if (!separator.is() || !item.is())
+                return ui::ContextMenuInterceptorAction_IGNORED;
+            item->setPropertyValue("Text", uno::Any(to_ou(tr("context.tag"))));
+            item->setPropertyValue("CommandURL", uno::Any(OUString("vnd.scrqm:TagSection")));
+            menu->insertByIndex(menu->getCount(), uno::Any(separator));
+            menu->insertByIndex(menu->getCount(), uno::Any(item));
+            return ui::ContextMenuInterceptorAction_CONTINUE_MODIFIED;
+        }
+        catch (...)
+        {
+            return ui::ContextMenuInterceptorAction_IGNORED;
+        }
+    }
+};
+
 } // namespace
+
+void hook_context_menu(const Reference<frame::XFrame>& frame)
+{
+    if (!frame.is())
+        return;
+    Reference<frame::XController> controller = frame->getController();
+    Reference<ui::XContextMenuInterception> interception(controller, UNO_QUERY);
+    Reference<frame::XModel> model = controller.is() ? controller->getModel() : XModelRef();
+    Reference<lang::XServiceInfo> info(model, UNO_QUERY);
+    if (!interception.is() || !info.is() ||
+        !info->supportsService("com.sun.star.text.TextDocument"))
+        return;
+    // Once per controller: weak references, so closed documents go away.
+    static std::mutex mutex;
+    static std::vector<uno::WeakReference<frame::XController>> hooked;
+    std::lock_guard<std::mutex> lock(mutex);
+    hooked.erase(std::remove_if(hooked.begin(), hooked.end(),
+                                [](const uno::WeakReference<frame::XController>& w)
+                                { return !Reference<frame::XController>(w).is(); }),
+                 hooked.end());
+    for (const auto& w : hooked)
+        if (Reference<frame::XController>(w) == controller)
+            return;
+    interception->registerContextMenuInterceptor(new ContextMenu);
+    hooked.emplace_back(controller);
+}
 
 Reference<uno::XInterface>
     SAL_CALL create_panel_factory(const Reference<uno::XComponentContext>& context)

@@ -25,4 +25,8 @@ bool sidebar_command(
     const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,
     const rtl::OUString& command);
 
+// Adds "Tag section to marker…" to the text's context menu of the frame's
+// controller (once per controller).
+void hook_context_menu(const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame);
+
 } // namespace scrqm::lo
