@@ -21,6 +21,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GOLDEN = os.path.join(ROOT, "tests", "cli", "golden")
 SAMPLE = "addin/data/sample/sample-scr-report.docx"
 BROKEN = "tests/fixtures/broken/"
+TAGGED = "tests/fixtures/office/"
 
 # name, arguments, extra environment
 CASES = [
@@ -69,6 +70,13 @@ CASES = [
     ("office-mixed-batch", ["outline", BROKEN + "corrupted.docx", "tests/fixtures/text/report.md",
                             SAMPLE], {}),
     ("office-missing", ["outline", SAMPLE], {"SCRQM_SOFFICE": "/nonexistent/soffice"}),
+    # Tags, suggestions and coverage (tests/fixtures/office/make_tagged.py).
+    ("coverage-md-text", ["coverage", "tests/fixtures/text/report.md"], {}),
+    ("coverage-no-file", ["coverage"], {}),
+    ("office-coverage-sample", ["coverage", SAMPLE], {}),
+    ("office-outline-tagged-docx", ["outline", TAGGED + "tagged.docx"], {}),
+    ("office-coverage-tagged-odt", ["coverage", TAGGED + "tagged.odt"], {}),
+    ("office-coverage-tagged-json", ["coverage", "--format", "json", TAGGED + "tagged.docx"], {}),
 ]
 
 

@@ -169,6 +169,25 @@ class Sidebar(unittest.TestCase):
             self.assertFalse([p for p in model["paragraphs"]
                               if p["text"].startswith("scrqm_")], ext)
 
+    def test_commands_keys_and_tag_section(self):
+        doc = self.load(self.path, hidden=False)
+        # "Tag section to marker…" opens the deck (its Sections panel gets the
+        # keyboard at the marker list).
+        self.dispatch(doc, "vnd.scrqm:TagSection")
+        self.panels(doc)
+        # The keys are bound in Writer.
+        from com.sun.star.awt import KeyEvent
+        from com.sun.star.awt.Key import Q, T
+        from com.sun.star.awt.KeyModifier import SHIFT, MOD1, MOD2
+        supplier = self.office.smgr.createInstanceWithContext(
+            "com.sun.star.ui.ModuleUIConfigurationManagerSupplier", self.office.ctx)
+        keys = supplier.getUIConfigurationManager(
+            "com.sun.star.text.TextDocument").getShortCutManager()
+        for code, command in ((Q, "vnd.scrqm:QualityMarkers"), (T, "vnd.scrqm:TagSection")):
+            event = KeyEvent()
+            event.KeyCode, event.Modifiers = code, SHIFT | MOD1 | MOD2
+            self.assertEqual(keys.getCommandByKeyEvent(event), command)
+
     def test_macro_api_tag_suggest_coverage(self):
         doc = self.load(self.path, hidden=True)
         undo = doc.getUndoManager()
