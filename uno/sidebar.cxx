@@ -347,7 +347,9 @@ private:
     void schedule(bool full)
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        due_ = std::chrono::steady_clock::now() + kDebounce;
+        // A long document takes long to read: wait longer after typing
+        // there, so a refresh does not come between two bursts of typing.
+        due_ = std::chrono::steady_clock::now() + std::max(kDebounce, 2 * last_refresh_);
         pending_ = true;
         full_ = full_ || full;
         wake_.notify_all();
@@ -396,6 +398,7 @@ private:
     std::thread worker_;
     std::chrono::steady_clock::time_point due_;
     bool pending_ = false, full_ = false, stop_ = false;
+    std::chrono::milliseconds last_refresh_{0};
 };
 
 std::mutex g_registry_mutex;
@@ -1040,8 +1043,13 @@ void Tracker::refresh(bool full)
         return;
     if (full || !state_)
     {
+        const auto start = std::chrono::steady_clock::now();
         state_ = std::make_unique<DocumentState>(
             read_state(model_, to_utf8(model_->getURL()), kDefaultFramework, &cache_));
+        const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - start);
+        std::lock_guard<std::mutex> lock(mutex_);
+        last_refresh_ = std::min(took, std::chrono::milliseconds(5000));
     }
     current_ = cursor_section(model_, *state_);
     // Copy: a panel's update may add or remove panels.

@@ -9,6 +9,8 @@
 #include <com/sun/star/beans/PropertyAttribute.hpp>
 #include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumeration.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -24,6 +26,7 @@
 #include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRangeCompare.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextViewCursor.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
@@ -33,6 +36,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -211,17 +215,136 @@ const Suggester& framework_suggester(const std::string& framework)
     return *loaded(framework).suggester;
 }
 
+namespace
+{
+
+// The body paragraph holding `pos`: binary search with the text's own
+// comparison (O(log n) calls). npos when `pos` is not in the body text.
+std::size_t body_index(const Reference<text::XTextRangeCompare>& compare,
+                       const std::vector<Reference<text::XTextRange>>& body,
+                       const Reference<text::XTextRange>& pos)
+{
+    std::size_t lo = 0, hi = body.size();
+    while (lo < hi)
+    {
+        const std::size_t mid = (lo + hi) / 2;
+        if (compare->compareRegionStarts(body[mid], pos) >= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? static_cast<std::size_t>(-1) : lo - 1;
+}
+
+// Where a bookmark's range starts or ends, as a body paragraph; a position in
+// a table counts at the table's anchor.
+std::size_t locate_in_body(const Reference<text::XText>& body_text,
+                           const Reference<text::XTextRangeCompare>& compare,
+                           const std::vector<Reference<text::XTextRange>>& body,
+                           const Reference<text::XTextRange>& pos)
+{
+    if (Reference<text::XText>(pos->getText()) == body_text)
+        return body_index(compare, body, pos);
+    Reference<beans::XPropertySet> props(pos->getText()->createTextCursorByRange(pos), UNO_QUERY);
+    Reference<text::XTextContent> table;
+    if (props.is() && props->getPropertySetInfo()->hasPropertyByName("TextTable"))
+        props->getPropertyValue("TextTable") >>= table;
+    if (!table.is())
+        return static_cast<std::size_t>(-1);
+    return body_index(compare, body, table->getAnchor());
+}
+
+// What the sidebar needs, read lean: body paragraphs with their heading
+// level, scrqm_ bookmarks and question states.
+// The full reader also walks text portions, notes, frames, headers and
+// comments for the checks, which costs seconds on a 300-page report.
+Document read_lean(const XModelRef& model, const std::string& file,
+                   std::vector<Reference<text::XTextRange>>& body)
+{
+    Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
+    if (!text_doc.is())
+        throw std::invalid_argument("not a text document: scrqm works on Writer documents");
+    Document doc;
+    doc.file = file;
+    const Reference<text::XText> text = text_doc->getText();
+    Reference<container::XEnumerationAccess> access(text, UNO_QUERY_THROW);
+    Reference<container::XEnumeration> items = access->createEnumeration();
+    const OUString outline_level("OutlineLevel");
+    while (items->hasMoreElements())
+    {
+        const uno::Any item = items->nextElement();
+        // Tables are skipped: reading every cell through UNO doubles the
+        // time on a long report, and a section's heading and prose carry
+        // its cues. Their anchor paragraph still counts for tags.
+        Reference<text::XTextTable> table(item, UNO_QUERY);
+        if (table.is())
+            continue;
+        Reference<text::XTextRange> range(item, UNO_QUERY);
+        Reference<beans::XPropertySet> props(item, UNO_QUERY);
+        if (!range.is())
+            continue;
+        std::string s = to_utf8(range->getString());
+        sal_Int16 level = 0;
+        // An empty paragraph is no heading: no need to ask its level.
+        if (props.is() && s.find_first_not_of(" \t\u00a0") != std::string::npos)
+            props->getPropertyValue(outline_level) >>= level;
+        doc.add(Where::Body, std::move(s), level);
+        body.push_back(range);
+    }
+
+    Reference<text::XTextRangeCompare> compare(text, UNO_QUERY_THROW);
+    Reference<container::XNameAccess> bookmarks = bookmarks_of(model);
+    const uno::Sequence<OUString> names = bookmarks->getElementNames();
+    for (sal_Int32 i = 0; i < names.getLength(); ++i)
+    {
+        std::optional<Tag> tag = parse_tag_name(to_utf8(names[i]));
+        if (!tag)
+            continue;
+        try
+        {
+            Reference<text::XTextContent> bm(bookmarks->getByName(names[i]), UNO_QUERY_THROW);
+            const Reference<text::XTextRange> anchor = bm->getAnchor();
+            tag->paragraph = locate_in_body(text, compare, body, anchor->getStart());
+            tag->last = locate_in_body(text, compare, body, anchor->getEnd());
+            if (tag->paragraph < body.size())
+                doc.tags.push_back(std::move(*tag));
+        }
+        catch (const uno::Exception&)
+        {
+            // outside the body (a header, a frame): not a tag of a section
+        }
+    }
+    std::sort(doc.tags.begin(), doc.tags.end(),
+              [](const Tag& a, const Tag& b) { return a.paragraph < b.paragraph; });
+
+    Reference<document::XDocumentPropertiesSupplier> dps(model, UNO_QUERY);
+    Reference<beans::XPropertySet> user(
+        dps.is() ? dps->getDocumentProperties()->getUserDefinedProperties()
+                 : Reference<beans::XPropertyContainer>(),
+        UNO_QUERY);
+    if (user.is())
+    {
+        const uno::Sequence<beans::Property> all = user->getPropertySetInfo()->getProperties();
+        for (sal_Int32 i = 0; i < all.getLength(); ++i)
+        {
+            const std::string marker = marker_of_question_property(to_utf8(all[i].Name));
+            OUString value;
+            if (!marker.empty() && (user->getPropertyValue(all[i].Name) >>= value))
+                doc.question_states[marker] = to_utf8(value);
+        }
+    }
+    return doc;
+}
+
+} // namespace
+
 DocumentState read_state(const XModelRef& model, const std::string& file,
                          const std::string& framework, SuggestCache* cache)
 {
     DocumentState st;
-    st.doc = read_document(model, file, &st.sources);
+    st.doc = read_lean(model, file, st.body);
     st.analysis =
         analyse(st.doc, framework_catalogue(framework), framework_suggester(framework), cache);
-    st.body.resize(st.doc.count(Where::Body));
-    for (std::size_t i = 0; i < st.doc.paragraphs.size() && i < st.sources.size(); ++i)
-        if (st.doc.paragraphs[i].where == Where::Body)
-            st.body[st.doc.paragraphs[i].index].set(st.sources[i], UNO_QUERY);
     return st;
 }
 

@@ -24,8 +24,7 @@ const Suggester& framework_suggester(const std::string& framework);
 
 struct DocumentState
 {
-    Document doc;
-    std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>> sources;
+    Document doc; // body, tables, tags and question states only (read lean)
     Analysis analysis;
     // Body paragraph index -> its text range (for going there and tagging).
     std::vector<com::sun::star::uno::Reference<com::sun::star::text::XTextRange>> body;
