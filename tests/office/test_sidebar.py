@@ -77,7 +77,15 @@ class Sidebar(unittest.TestCase):
         helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
 
     def panels(self, doc):
-        deck = doc.getCurrentController().getSidebar().getDecks().getByName(DECK)
+        # The sidebar builds its deck list for the frame's context once the
+        # window is up: wait for it (and ask for the deck again).
+        decks = doc.getCurrentController().getSidebar().getDecks()
+        self.assertTrue(wait_for(lambda: decks.hasByName(DECK) or
+                                 self.dispatch(doc, "vnd.scrqm:QualityMarkers")),
+                        decks.getElementNames())
+        deck = decks.getByName(DECK)
+        if not deck.isActive():
+            self.dispatch(doc, "vnd.scrqm:QualityMarkers")
         self.assertTrue(deck.isActive())
         out = {}
         for name in ("ScrqmMarkersPanel", "ScrqmSectionsPanel"):
