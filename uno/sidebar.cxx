@@ -279,7 +279,21 @@ public:
         selection_.set(controller, UNO_QUERY);
         if (selection_.is())
             selection_->addSelectionChangeListener(this);
-        worker_ = std::thread([self = Reference<awt::XCallback>(this), this] { wait_loop(); });
+        // The registry (g_trackers) keeps the tracker alive until shutdown()
+        // has joined this thread, so the thread holds no reference itself.
+        worker_ = std::thread([this] { wait_loop(); });
+    }
+
+    ~Tracker() override
+    {
+        // Normally shutdown() has joined the worker already.
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_all();
+        if (worker_.joinable())
+            worker_.join();
     }
 
     void add(Panel* p) { panels_.insert(p); }
