@@ -908,6 +908,16 @@ private:
         if (rows.empty())
             rows.push_back(tr("suggestions.none"));
         fill_list(c("Suggestions"), rows, keep ? -1 : 0);
+        // A newly selected section offers its best suggestion in the marker
+        // list, so Tag applies it; later refreshes leave the choice alone.
+        if (si != suggest_section_)
+        {
+            suggest_section_ = si;
+            if (!list.empty())
+                for (std::size_t i = 0; i < cat().markers.size(); ++i)
+                    if (cat().markers[i].id == list[0]->marker)
+                        fill_list(c("Marker"), marker_choices_, static_cast<int>(i));
+        }
         const int row = selected(c("Suggestions"));
         std::string cues;
         if (row >= 0 && row < static_cast<int>(list.size()))
@@ -1048,6 +1058,7 @@ private:
     int shown_question_ = -1;
     std::size_t shown_current_ = static_cast<std::size_t>(-2);
     std::vector<std::string> marker_choices_;
+    std::size_t suggest_section_ = static_cast<std::size_t>(-2);
     std::set<std::string> rejected_; // "section title\nmarker", for this session
 };
 

@@ -111,8 +111,8 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
         subprocess.run(["import", "-display", display, "-window", "root", args.out], check=True)
         print("wrote", args.out)
-        doc.close(True)
         try:
+            doc.close(True)
             desktop.terminate()
         except Exception:
             pass
