@@ -259,3 +259,26 @@ TEST(Suggest, CachedRefreshGivesTheSameSuggestions)
     EXPECT_EQ(markers(cached), markers(suggester().suggest(doc, sections)));
     EXPECT_EQ(cache.size(), 4u); // the old text of paragraph 3 was dropped
 }
+
+TEST(Coverage, StripIsOneNumberedCellPerMarkerInARowPerCluster)
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "Analysis", 1);
+    doc.tags = {tag_at("scrqm_S_QM13_1", 0)};
+    const auto coverage = scrqm::compute_coverage(doc, catalogue(), suggester());
+    const std::string svg = scrqm::coverage_svg(coverage, catalogue());
+    auto count = [&](const std::string& what)
+    {
+        std::size_t n = 0;
+        for (auto pos = svg.find(what); pos != std::string::npos; pos = svg.find(what, pos + 1))
+            ++n;
+        return n;
+    };
+    EXPECT_EQ(count("<rect "), 18u);
+    EXPECT_EQ(count("fill=\"#2e7d32\""), 1u); // QM13 tagged
+    EXPECT_EQ(count("fill=\"#e0e0e0\""), 17u);
+    EXPECT_NE(svg.find("<title>QM13 Analysis: tagged</title>"), std::string::npos);
+    // Three clusters: rows at y 0, 28 and 56; 8 markers in the widest row.
+    EXPECT_NE(svg.find("height=\"80\""), std::string::npos);
+    EXPECT_NE(svg.find("width=\"213\""), std::string::npos);
+}
