@@ -5,10 +5,13 @@
 #include "hidden.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
+#include "sidebar.hxx"
+#include "sidebar_actions.hxx"
 #include "templates.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
+#include <scrqm/coverage.hxx>
 #include <scrqm/json.hxx>
 #include <scrqm/register.hxx>
 #include <scrqm/result.hxx>
@@ -42,7 +45,8 @@ namespace scrqm::lo
 constexpr const char* kImplementationName = "org.scrqm.comp.ReviewAssistant";
 constexpr const char* kServiceName = "org.scrqm.ReviewAssistant";
 constexpr const char* kActions =
-    "outline, check, fix, register-set, register-clear, catalogue, model, insert-template";
+    "outline, check, fix, register-set, register-clear, catalogue, model, insert-template, tag, "
+    "suggest, coverage, question";
 
 namespace
 {
@@ -243,9 +247,53 @@ private:
             }
             return insert_template(context_, extension_dir(), request);
         }
+        if (action == "tag" || action == "suggest" || action == "coverage" || action == "question")
+            return marker_action(action, framework, args);
         if (action.empty())
             return error_json("missing Action (one of: " + std::string(kActions) + ")");
         return error_json("unknown Action \"" + action + "\" (one of: " + kActions + ")");
+    }
+
+    // Tags, suggestions, coverage and question states (sidebar_actions.cxx).
+    std::string marker_action(const std::string& action, const std::string& framework,
+                              const Args& args)
+    {
+        Reference<frame::XModel> model = document(args);
+        const std::string file = args.text("File", model_name(model));
+        const Catalogue& cat = framework_catalogue(framework);
+        if (action == "suggest" || action == "coverage")
+        {
+            const DocumentState st = read_state(model, file, framework);
+            return analysis_to_json(st.analysis, cat, file);
+        }
+        if (action == "question")
+        {
+            int question = 0;
+            const auto it = args.values.find("Question");
+            if (it == args.values.end() || !(it->second >>= question))
+                question = std::atoi(args.text("Question").c_str());
+            return set_question(model, framework, args.text("Marker"), question,
+                                question_state_from_string(args.text("State")), args.text("Note"));
+        }
+        const std::vector<std::string> markers = parse_marker_list(args.text("Markers"), cat);
+        const TagMode mode = tag_mode_from_string(args.text("Mode", "add"));
+        if (markers.empty() && mode != TagMode::Set)
+            return error_json("missing Markers (e.g. QM13,QM14)");
+        std::string section = args.text("Section");
+        sal_Int32 index = -1;
+        if (section.empty())
+            if (const auto it = args.values.find("Section");
+                it != args.values.end() && (it->second >>= index) && index >= 0)
+                section = std::to_string(index);
+        if (args.text("Selection") == "true" || section == "selection")
+            return tag_selection(model, framework, markers, mode);
+        const DocumentState st = read_state(model, file, framework);
+        const std::size_t si = section.empty() || section == "current"
+                                   ? cursor_section(model, st)
+                                   : find_section(st.analysis.sections, section);
+        if (si >= st.analysis.sections.size())
+            return error_json("the cursor is not in a section; give Section");
+        return tag_section(model, framework, si, markers, mode);
     }
 
     Reference<frame::XModel> document(const Args& args)
@@ -330,15 +378,26 @@ extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implement
 {
     if (implementation == nullptr)
         return nullptr;
-    if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.ResultsPanelFactory")
+    // The two sidebar decks' panel factories: Quality Markers, Pre-publication check.
+    const struct
     {
-        uno::Sequence<rtl::OUString> names(1);
-        names[0] = "com.sun.star.ui.UIElementFactory";
-        Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
-            scrqm::lo::create_results_panel_factory, "org.scrqm.comp.ResultsPanelFactory", names);
-        factory->acquire();
-        return factory.get();
-    }
+        const char* name;
+        Reference<uno::XInterface>(SAL_CALL* create)(const Reference<uno::XComponentContext>&);
+    } panel_factories[] = {
+        {"org.scrqm.comp.PanelFactory", scrqm::lo::create_panel_factory},
+        {"org.scrqm.comp.ResultsPanelFactory", scrqm::lo::create_results_panel_factory},
+    };
+    for (const auto& p : panel_factories)
+        if (rtl::OUString::createFromAscii(implementation) ==
+            rtl::OUString::createFromAscii(p.name))
+        {
+            uno::Sequence<rtl::OUString> names(1);
+            names[0] = "com.sun.star.ui.UIElementFactory";
+            Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
+                p.create, rtl::OUString::createFromAscii(p.name), names);
+            factory->acquire();
+            return factory.get();
+        }
     if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.Dispatcher")
     {
         uno::Sequence<rtl::OUString> handler(1);

@@ -6,6 +6,7 @@
 #include "locate.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
+#include "sidebar.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
@@ -59,6 +60,13 @@ public:
     {
         if (args.getLength() > 0)
             args[0] >>= frame_;
+        try
+        {
+            hook_context_menu(frame_);
+        }
+        catch (...)
+        {
+        }
     }
 
     Reference<frame::XDispatch> SAL_CALL queryDispatch(const util::URL& url, const OUString&,
@@ -87,8 +95,8 @@ public:
         {
             if (url.Path == "NextFinding")
                 next_finding();
-            else
-                results_command(context_, frame_, url.Path);
+            else if (!results_command(context_, frame_, url.Path))
+                sidebar_command(context_, frame_, url.Path);
         }
         catch (const uno::Exception&)
         {

@@ -33,6 +33,10 @@
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/util/DateTime.hpp>
 
+#include <scrqm/tags.hxx>
+
+#include <map>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -234,7 +238,9 @@ public:
         {
             const uno::Sequence<OUString> names = bookmarks->getBookmarks()->getElementNames();
             for (sal_Int32 i = 0; i < names.getLength(); ++i)
-                if (!names[i].startsWith("_")) // Word's hidden _Toc/_Ref marks
+                // Word's hidden _Toc/_Ref marks, and scrqm's own tags (read
+                // as tags in the portion walk), are not personal data.
+                if (!names[i].startsWith("_") && !is_scrqm_name(to_utf8(names[i])))
                     add(Where::Property, to_utf8(names[i]), 0, "bookmark name", {});
         }
         Reference<text::XTextGraphicObjectsSupplier> graphics(model, UNO_QUERY);
@@ -329,11 +335,36 @@ public:
             else if (value >>= dt)
                 s = OUString::number(dt.Year) + "-" + OUString::number(dt.Month) + "-" +
                     OUString::number(dt.Day);
-            add_property("custom:" + to_utf8(all[i].Name), s);
+            const std::string name = to_utf8(all[i].Name);
+            const std::string marker = marker_of_question_property(name);
+            if (!marker.empty())
+            {
+                add_question_states(marker, to_utf8(s));
+                continue;
+            }
+            add_property("custom:" + name, s);
         }
     }
 
 private:
+    // The reviewer's notes are typed text and are checked like any other
+    // property; the encoded states around them are not.
+    void add_question_states(const std::string& marker, const std::string& value)
+    {
+        doc_.question_states[marker] = value;
+        try
+        {
+            for (const auto& [n, q] : parse_question_states(value, marker, 999))
+                if (!q.note.empty())
+                    add(Where::Property, q.note, 0,
+                        "note on " + marker + " question " + std::to_string(n), {});
+        }
+        catch (const DataError&)
+        {
+            add(Where::Property, value, 0, question_property_name(marker), {});
+        }
+    }
+
     void add_property(const std::string& name, const OUString& value)
     {
         if (value.isEmpty())
@@ -394,6 +425,10 @@ private:
         Reference<container::XEnumerationAccess> access(paragraph, UNO_QUERY);
         if (!access.is())
             return;
+        // Tags count in the body and its tables, at the body paragraph.
+        const Paragraph& current = doc_.paragraphs.back();
+        const bool taggable = current.where == Where::Body || current.where == Where::Table;
+        const std::size_t here = current.anchor;
         Reference<container::XEnumeration> portions = access->createEnumeration();
         std::size_t offset = 0;
         OUString whole;
@@ -482,6 +517,8 @@ private:
                           std::string(endnote ? "endnote " : "footnote ") +
                               (label.empty() ? std::to_string(note_count_[endnote]) : label));
             }
+            else if (type == "Bookmark" && taggable)
+                read_tag(portion, here);
             else if (type == "Annotation")
             {
                 Reference<beans::XPropertySet> field(portion->getPropertyValue("TextField"),
@@ -630,6 +667,29 @@ private:
         from = at + shown.size();
     }
 
+    void read_tag(const Reference<beans::XPropertySet>& portion, std::size_t here)
+    {
+        Reference<container::XNamed> bookmark(portion->getPropertyValue("Bookmark"), UNO_QUERY);
+        if (!bookmark.is())
+            return;
+        const std::string name = to_utf8(bookmark->getName());
+        bool start = true;
+        portion->getPropertyValue("IsStart") >>= start;
+        const auto open = open_tags_.find(name);
+        if (!start)
+        {
+            if (open != open_tags_.end())
+                doc_.tags[open->second].last = here;
+            return;
+        }
+        std::optional<Tag> tag = parse_tag_name(name);
+        if (!tag || open != open_tags_.end())
+            return;
+        tag->paragraph = tag->last = here;
+        open_tags_[name] = doc_.tags.size();
+        doc_.tags.push_back(std::move(*tag));
+    }
+
     void add_comment(const Reference<beans::XPropertySet>& field)
     {
         OUString content, author;
@@ -686,6 +746,7 @@ private:
     std::set<const void*> seen_;
     std::vector<Reference<uno::XInterface>> keep_;
     std::size_t note_count_[2] = {};
+    std::map<std::string, std::size_t> open_tags_; // bookmark name -> index in doc_.tags
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
+#include <scrqm/coverage.hxx>
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
 #include <scrqm/result.hxx>
@@ -33,6 +34,7 @@ Commands:
                       a new terms-of-reference or board-response document; with
                       --from, the response's action table has one row per
                       finding and recommendation of REPORT
+  coverage FILE...    which markers are tagged, only suggested (with the cues) or missing
 
 Check options:
   --checks LIST       comma-separated check ids (default: all): anonymisation, hidden,
@@ -358,7 +360,53 @@ public:
         return kExitOk;
     }
 
+    int coverage()
+    {
+        if (opt_.files.empty())
+        {
+            err_ << "scrqm: coverage needs at least one FILE\n";
+            return kExitCannotCheck;
+        }
+        return each_file([this](const std::string& file) { coverage_one(file); }) ? kExitCannotCheck
+                                                                                  : kExitOk;
+    }
+
 private:
+    void coverage_one(const std::string& file)
+    {
+        const Format format = format_of(file);
+        if (format == Format::Unsupported)
+            throw ReadError(file + ": unsupported document type; scrqm reads " +
+                            supported_formats());
+        std::string json;
+        if (!needs_office(format))
+        {
+            // Text files carry no tags: coverage is suggestions only.
+            const Document doc = read_text_file(file);
+            const Catalogue cat = load_framework(data_directory(), opt_.framework);
+            const Suggester sg = Suggester::load_for(data_directory(), cat);
+            json = analysis_to_json(analyse(doc, cat, sg), cat, file);
+        }
+        else
+        {
+            precheck_office_file(file, format);
+            json = office().run(file, "coverage", {{"Framework", opt_.framework}});
+        }
+        if (opt_.format == "json")
+        {
+            out_ << json << "\n";
+            return;
+        }
+        try
+        {
+            out_ << coverage_text_from_json(json);
+        }
+        catch (const std::exception& e)
+        {
+            throw OfficeError(e.what());
+        }
+    }
+
     Result check_one(const std::string& file, const std::vector<std::string>& checks,
                      const CheckOptions& options)
     {
@@ -516,6 +564,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runner.check();
         if (opt.command == "template")
             return runner.make_template();
+        if (opt.command == "coverage")
+            return runner.coverage();
     }
     catch (const DataError& e)
     {

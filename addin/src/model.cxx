@@ -1,5 +1,8 @@
 #include <scrqm/model.hxx>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace scrqm
 {
 
@@ -13,6 +16,51 @@ std::string trim(const std::string& s)
     const auto e = s.find_last_not_of(" \t\r\n");
     return s.substr(b, e - b + 1);
 }
+} // namespace
+
+std::size_t section_of(const std::vector<Section>& sections, std::size_t paragraph)
+{
+    std::size_t best = static_cast<std::size_t>(-1);
+    for (std::size_t i = 0; i < sections.size(); ++i)
+    {
+        if (sections[i].paragraph == paragraph)
+            return i;
+        // Sections come in document order: the last one holding the
+        // paragraph is the innermost.
+        if (sections[i].paragraph <= paragraph && paragraph < sections[i].end)
+            best = i;
+    }
+    return best;
+}
+
+namespace
+{
+
+// "QM13" -> 13, so markers sort as the catalogue does.
+long marker_number(const std::string& id)
+{
+    const auto d = id.find_first_of("0123456789");
+    return d == std::string::npos ? 0 : std::strtol(id.c_str() + d, nullptr, 10);
+}
+
+void attach_tags(const std::vector<Tag>& tags, std::vector<Section>& sections)
+{
+    for (const Tag& t : tags)
+    {
+        if (t.passage)
+            continue;
+        const std::size_t si = section_of(sections, t.paragraph);
+        Section* best = si < sections.size() ? &sections[si] : nullptr;
+        if (best &&
+            std::find(best->markers.begin(), best->markers.end(), t.marker) == best->markers.end())
+            best->markers.push_back(t.marker);
+    }
+    for (Section& s : sections)
+        std::stable_sort(s.markers.begin(), s.markers.end(),
+                         [](const std::string& a, const std::string& b)
+                         { return marker_number(a) < marker_number(b); });
+}
+
 } // namespace
 
 const char* to_string(Where where)
@@ -84,6 +132,7 @@ std::vector<Section> compute_sections(const Document& doc)
         open.push_back(sections.size());
         sections.push_back(std::move(s));
     }
+    attach_tags(doc.tags, sections);
     return sections;
 }
 

@@ -22,6 +22,7 @@ GOLDEN = os.path.join(ROOT, "tests", "cli", "golden")
 SAMPLE = "addin/data/sample/sample-scr-report.docx"
 BROKEN = "tests/fixtures/broken/"
 REPORT = "tests/fixtures/report/"
+TAGGED = "tests/fixtures/office/"
 
 # name, arguments, extra environment
 CASES = [
@@ -98,6 +99,13 @@ CASES = [
                                       "-o", "{out}/response.odt"], {}),
     ("office-template-from-text", ["template", "board-response", "--from",
                                    "tests/fixtures/text/report.md", "-o", "{out}/response.odt"], {}),
+    # Tags, suggestions and coverage (tests/fixtures/office/make_tagged.py).
+    ("coverage-md-text", ["coverage", "tests/fixtures/text/report.md"], {}),
+    ("coverage-no-file", ["coverage"], {}),
+    ("office-coverage-sample", ["coverage", SAMPLE], {}),
+    ("office-outline-tagged-docx", ["outline", TAGGED + "tagged.docx"], {}),
+    ("office-coverage-tagged-odt", ["coverage", TAGGED + "tagged.odt"], {}),
+    ("office-coverage-tagged-json", ["coverage", "--format", "json", TAGGED + "tagged.docx"], {}),
 ]
 
 

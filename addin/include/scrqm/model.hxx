@@ -80,6 +80,18 @@ struct HiddenItem
     bool fixable = false;      // a Fix= exists for it
 };
 
+// A tag of a section or passage to a quality marker, read from a bookmark
+// named scrqm_S_<MARKER>_<id> or scrqm_P_<MARKER>_<id> (see tags.hxx).
+struct Tag
+{
+    bool passage = false;      // scrqm_P_: the bookmark spans a passage
+    std::string marker;        // "QM13"
+    std::string id;            // [0-9a-z]{1,12}
+    std::string bookmark;      // the full bookmark name
+    std::size_t paragraph = 0; // body index where the bookmark starts
+    std::size_t last = 0;      // body index where it ends
+};
+
 struct Document
 {
     std::string file;                  // as the user named it
@@ -87,6 +99,9 @@ struct Document
     std::vector<Paragraph> paragraphs; // reading order
     std::map<std::string, std::string> properties;
     std::vector<HiddenItem> hidden; // office formats only
+    std::vector<Tag> tags;          // in reading order
+    // marker id -> stored question states (format in questions.hxx)
+    std::map<std::string, std::string> question_states;
 
     // Appends a paragraph, giving it the next index for its `where`.
     Paragraph& add(Where where, std::string text, int outline_level = 0,
@@ -100,7 +115,13 @@ private:
 };
 
 // A section is a heading and everything up to the next heading of the same
-// or a higher level (a smaller number).
+// or a higher level (a smaller number). Section tags in `doc.tags` land on
+// the section whose heading holds the bookmark's start (or, failing that, the
+// innermost section holding it); markers are unique and in catalogue order.
 std::vector<Section> compute_sections(const Document& doc);
+
+// The section a tag starting at body paragraph `paragraph` belongs to: the
+// one whose heading it is, else the innermost holding it; npos if none.
+std::size_t section_of(const std::vector<Section>& sections, std::size_t paragraph);
 
 } // namespace scrqm

@@ -1,0 +1,256 @@
+"""The Quality Markers sidebar in a real LibreOffice: a .docx opened NOT
+hidden (so the sidebar exists), the deck opened through the extension's own
+command, the panels driven through the API (their controls, reached through
+the controller's getSidebar(), and the panel commands vnd.scrqm:Panel.*, the
+same code the buttons run), a section tagged and a question state set, undo
+of the tag in one step, the panels following the document without a refresh,
+and the tags and question states found again after saving as .docx and .odt
+and reloading. Also the macro API actions tag, suggest, coverage and
+question."""
+import json
+import os
+import shutil
+import tempfile
+import time
+import unittest
+
+import uno
+from office import Office, named, props
+
+OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
+SAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "addin", "data", "sample",
+                      "sample-scr-report.docx")
+DECK = "ScrqmQualityMarkersDeck"
+SECTION = "6. Parallel processes"
+
+
+def items(dialog, name):
+    return list(dialog.getControl(name).getModel().StringItemList)
+
+
+def wait_for(predicate, seconds=10.0):
+    """The panels refresh after a pause in editing (debounced): poll."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return predicate()
+
+
+class Sidebar(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(OXT)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="scrqm-sidebar-")
+        self.path = os.path.join(self.tmp, "report.docx")
+        shutil.copy(SAMPLE, self.path)
+        self.docs = []
+
+    def tearDown(self):
+        for d in self.docs:
+            try:
+                d.close(True)
+            except Exception:
+                pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def load(self, path, hidden):
+        doc = self.office.load(path, hidden=hidden, read_only=False)
+        self.docs.append(doc)
+        return doc
+
+    def call(self, doc, **kw):
+        out = json.loads(self.office.assistant().execute(named(Document=doc, **kw)))
+        self.assertNotIn("error", out, out)
+        return out
+
+    def dispatch(self, doc, command):
+        helper = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
+                                                            self.office.ctx)
+        helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+
+    def panels(self, doc):
+        # The sidebar builds its deck list for the frame's context once the
+        # window is up: wait for it (and ask for the deck again).
+        decks = doc.getCurrentController().getSidebar().getDecks()
+        self.assertTrue(wait_for(lambda: decks.hasByName(DECK) or
+                                 self.dispatch(doc, "vnd.scrqm:QualityMarkers")),
+                        decks.getElementNames())
+        deck = decks.getByName(DECK)
+        if not deck.isActive():
+            self.dispatch(doc, "vnd.scrqm:QualityMarkers")
+        self.assertTrue(deck.isActive())
+        out = {}
+        for name in ("ScrqmMarkersPanel", "ScrqmSectionsPanel"):
+            panel = deck.getPanels().getByName(name)
+            if not panel.isExpanded():
+                panel.expand(False)
+            out[name] = panel.getDialog()
+            self.assertIsNotNone(out[name], name)
+        return out["ScrqmMarkersPanel"], out["ScrqmSectionsPanel"]
+
+    def section_markers(self, doc, title):
+        outline = self.call(doc, Action="outline")
+        for s in outline["sections"]:
+            if s["title"] == title:
+                return s["markers"]
+        self.fail("no section " + title)
+
+    def test_panels_tag_question_undo_save_reload(self):
+        doc = self.load(self.path, hidden=False)
+        # The deck, opened by the extension's own command.
+        self.dispatch(doc, "vnd.scrqm:QualityMarkers")
+        markers, sections = self.panels(doc)
+
+        # The panels show the document: headings, the 18 markers by cluster,
+        # and the sample's best suggestion for the parallel-processes section.
+        headings = items(sections, "Headings")
+        row = headings.index(SECTION)
+        marker_rows = items(markers, "Markers")
+        self.assertEqual(sum(1 for r in marker_rows if "QM" in r), 18)
+        self.assertEqual(sum(1 for r in marker_rows if r.startswith("\u2500")), 3)
+        self.assertIn("\u25d0 QM9  Parallel processes \u2014 suggested", marker_rows)
+        self.assertIsNotNone(markers.getControl("Strip").getModel().Graphic)
+
+        # Select the section: its suggestions come with their cues.
+        sections.getControl("Headings").selectItemPos(row, True)
+        self.assertTrue(items(sections, "Suggestions")[0].startswith("\u2192 QM9  Parallel"))
+        self.assertIn("\u201ccoroner\u201d", sections.getControl("Cues").getModel().Text)
+
+        # Tag it to QM9 through the panel: the marker list, then the panel's
+        # Tag command.
+        undo = doc.getUndoManager()
+        before = len(undo.getAllUndoActionTitles())
+        sections.getControl("Marker").selectItemPos(8, True)  # QM9
+        self.dispatch(doc, "vnd.scrqm:Panel.TagSection")
+        self.assertEqual(self.section_markers(doc, SECTION), ["QM9"])
+        self.assertEqual(len(undo.getAllUndoActionTitles()), before + 1)
+        self.assertEqual(undo.getCurrentUndoActionTitle(), "Tag section to QM9")
+        self.assertEqual(items(sections, "Headings")[row], SECTION + "  [QM9]")
+        self.assertIn("\u2714 QM9  Parallel processes \u2014 tagged (1)", items(markers, "Markers"))
+
+        # Undo removes the tag in one step, and the panel follows by itself.
+        undo.undo()
+        self.assertEqual(self.section_markers(doc, SECTION), [])
+        self.assertTrue(wait_for(lambda: items(sections, "Headings")[row] == SECTION),
+                        items(sections, "Headings")[row])
+        undo.redo()
+        self.assertEqual(self.section_markers(doc, SECTION), ["QM9"])
+        self.assertTrue(wait_for(lambda: items(sections, "Headings")[row] == SECTION + "  [QM9]"))
+
+        # A question state with a note, through the Markers panel.
+        qm9 = next(i for i, r in enumerate(items(markers, "Markers")) if "QM9 " in r)
+        markers.getControl("Markers").selectItemPos(qm9, True)
+        self.assertTrue(markers.getControl("Statement").getModel().Text.startswith(
+            "Parallel processes: Where there are parallel processes"))
+        self.assertEqual(items(markers, "Tagged"), [SECTION])
+        markers.getControl("Questions").selectItemPos(2, True)  # question 3: the coroner
+        markers.getControl("State").selectItemPos(1, True)  # answered
+        markers.getControl("Note").getModel().Text = "Coroner told; see section 6"
+        self.dispatch(doc, "vnd.scrqm:Panel.SaveQuestion")
+        self.assertTrue(items(markers, "Questions")[2].startswith("\u2611 3. Is notification"))
+        user = doc.getDocumentProperties().getUserDefinedProperties()
+        self.assertEqual(user.getPropertyValue("scrqm_Q_QM9"), "3a:Coroner told\\; see section 6")
+        self.assertEqual(undo.getCurrentUndoActionTitle(), "Question 3 of QM9: answered")
+
+        # Save as .docx and .odt, reload both, find tag and question state.
+        for ext, flt in ((".docx", "MS Word 2007 XML"), (".odt", "writer8")):
+            out = os.path.join(self.tmp, "saved" + ext)
+            doc.storeToURL(uno.systemPathToFileUrl(out), props(FilterName=flt))
+            again = self.load(out, hidden=True)
+            self.assertEqual(self.section_markers(again, SECTION), ["QM9"], ext)
+            cov = self.call(again, Action="coverage")
+            qm9_cov = next(c for c in cov["coverage"] if c["marker"] == "QM9")
+            self.assertEqual(qm9_cov["status"], "tagged", ext)
+            self.assertEqual(cov["questions"]["QM9"],
+                             [{"question": 3, "state": "answered",
+                               "note": "Coroner told; see section 6"}], ext)
+            # The tag bookmark is not reported as an identifier.
+            model = self.call(again, Action="model")
+            self.assertFalse([p for p in model["paragraphs"]
+                              if p["text"].startswith("scrqm_")], ext)
+
+    def test_commands_keys_and_tag_section(self):
+        doc = self.load(self.path, hidden=False)
+        # "Tag section to marker…" opens the deck (its Sections panel gets the
+        # keyboard at the marker list).
+        self.dispatch(doc, "vnd.scrqm:TagSection")
+        self.panels(doc)
+        # The keys are bound in Writer.
+        from com.sun.star.awt import KeyEvent
+        from com.sun.star.awt.Key import Q, T
+        from com.sun.star.awt.KeyModifier import SHIFT, MOD1, MOD2
+        supplier = self.office.smgr.createInstanceWithContext(
+            "com.sun.star.ui.ModuleUIConfigurationManagerSupplier", self.office.ctx)
+        keys = supplier.getUIConfigurationManager(
+            "com.sun.star.text.TextDocument").getShortCutManager()
+        for code, command in ((Q, "vnd.scrqm:QualityMarkers"), (T, "vnd.scrqm:TagSection")):
+            event = KeyEvent()
+            event.KeyCode, event.Modifiers = code, SHIFT | MOD1 | MOD2
+            self.assertEqual(keys.getCommandByKeyEvent(event), command)
+
+    def test_macro_api_tag_suggest_coverage(self):
+        doc = self.load(self.path, hidden=True)
+        undo = doc.getUndoManager()
+        out = self.call(doc, Action="tag", Section="8. Analysis", Markers="QM13,qm14")
+        self.assertEqual(out["section"]["markers"], ["QM13", "QM14"])
+        self.assertEqual(out["added"], ["QM13", "QM14"])
+        self.assertEqual(undo.getCurrentUndoActionTitle(), "Tag section to QM13, QM14")
+        # set: keep QM13 only, in one step; remove: the last one.
+        out = self.call(doc, Action="tag", Section="8. Analysis", Markers="QM13", Mode="set")
+        self.assertEqual(out["section"]["markers"], ["QM13"])
+        self.assertEqual(out["removed"], ["QM14"])
+        undo.undo()
+        self.assertEqual(self.section_markers(doc, "8. Analysis"), ["QM13", "QM14"])
+        # By index; adding what is there changes nothing and adds no undo step.
+        index = out["section"]["index"]
+        n = len(undo.getAllUndoActionTitles())
+        out = self.call(doc, Action="tag", Section=str(index), Markers="QM13")
+        self.assertEqual(out["added"], [])
+        self.assertEqual(len(undo.getAllUndoActionTitles()), n)
+        out = self.call(doc, Action="tag", Section=str(index), Markers="QM13,QM14", Mode="remove")
+        self.assertEqual(out["section"]["markers"], [])
+
+        # Passage tag on the selection.
+        body = doc.getText()
+        para = body.createEnumeration().nextElement()
+        doc.getCurrentController().select(para)
+        out = self.call(doc, Action="tag", Section="selection", Markers="QM5")
+        self.assertEqual(len(out["added"]), 1)
+        self.assertTrue(out["added"][0].startswith("scrqm_P_QM5_"))
+        cov = self.call(doc, Action="coverage")
+        qm5 = next(c for c in cov["coverage"] if c["marker"] == "QM5")
+        self.assertEqual((qm5["status"], qm5["passages"]), ("tagged", 1))
+
+        # Suggestions carry their cues; bad input is a clear error.
+        sug = self.call(doc, Action="suggest")
+        s6 = next(s for s in sug["sections"] if s["title"] == SECTION)
+        self.assertEqual(s6["suggestions"][0]["marker"], "QM9")
+        self.assertIn("coroner", [c["cue"] for c in s6["suggestions"][0]["cues"]])
+        bad = json.loads(self.office.assistant().execute(
+            named(Document=doc, Action="tag", Section="Nope", Markers="QM1")))
+        self.assertEqual(bad["error"], "no section titled \"Nope\"")
+        bad = json.loads(self.office.assistant().execute(
+            named(Document=doc, Action="tag", Section="1", Markers="QM19")))
+        self.assertEqual(bad["error"], "unknown marker \"QM19\" in scr-qm-2016")
+        bad = json.loads(self.office.assistant().execute(
+            named(Document=doc, Action="question", Marker="QM9", Question="12",
+                  State="answered")))
+        self.assertEqual(bad["error"], "Question must be 1..8 for QM9")
+        out = self.call(doc, Action="question", Marker="QM1", Question="2", State="not-applicable",
+                        Note="Referred by the police")
+        self.assertEqual(out["stored"], "2n:Referred by the police")
+        undo.undo()
+        user = doc.getDocumentProperties().getUserDefinedProperties()
+        self.assertFalse(user.getPropertySetInfo().hasPropertyByName("scrqm_Q_QM1"))
+
+
+if __name__ == "__main__":
+    unittest.main()

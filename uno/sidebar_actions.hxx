@@ -1,0 +1,70 @@
+// Tagging, question states and coverage on an open Writer document: shared by
+// the macro API (ReviewAssistant) and the sidebar panels. Every change is one
+// undo step.
+#pragma once
+
+#include <scrqm/coverage.hxx>
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <string>
+#include <vector>
+
+namespace scrqm::lo
+{
+
+using XModelRef = com::sun::star::uno::Reference<com::sun::star::frame::XModel>;
+
+// The framework and its cues, loaded once per process from the extension's
+// data directory.
+const Catalogue& framework_catalogue(const std::string& framework);
+const Suggester& framework_suggester(const std::string& framework);
+
+struct DocumentState
+{
+    Document doc; // body, tables, tags and question states only (read lean)
+    Analysis analysis;
+    // Body paragraph index -> its text range (for going there and tagging).
+    std::vector<com::sun::star::uno::Reference<com::sun::star::text::XTextRange>> body;
+};
+
+DocumentState read_state(const XModelRef& model, const std::string& file,
+                         const std::string& framework, SuggestCache* cache = nullptr);
+
+// The section holding the view cursor, or npos.
+std::size_t cursor_section(const XModelRef& model, const DocumentState& state);
+
+// Section given as a 0-based index or a title (exact, then ignoring case).
+// Throws std::invalid_argument when it names no section or several.
+std::size_t find_section(const std::vector<Section>& sections, const std::string& spec);
+
+enum class TagMode
+{
+    Add,
+    Remove,
+    Set,
+};
+TagMode tag_mode_from_string(const std::string& mode); // add|remove|set
+
+// Tags or untags section `index` with `markers`. One undo step ("Tag section
+// to QM13"); nothing changes, and no undo step is added, when there is
+// nothing to do. Returns the result JSON.
+std::string tag_section(const XModelRef& model, const std::string& framework, std::size_t index,
+                        const std::vector<std::string>& markers, TagMode mode);
+
+// Tags (Add) or untags (Remove) the passage selected in the document.
+std::string tag_selection(const XModelRef& model, const std::string& framework,
+                          const std::vector<std::string>& markers, TagMode mode);
+
+// Stores a question's state and note in the user-defined property
+// scrqm_Q_<marker>, as one undo step.
+std::string set_question(const XModelRef& model, const std::string& framework,
+                         const std::string& marker, int question, QuestionState state,
+                         const std::string& note);
+
+// Moves the view cursor to the heading of section `index`.
+void goto_section(const XModelRef& model, const DocumentState& state, std::size_t index);
+
+} // namespace scrqm::lo
