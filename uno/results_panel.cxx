@@ -7,6 +7,7 @@
 // document as salted hashes (scrqm/ignore.hxx) in the user-defined property
 // scrqm.ignored, which survives .docx.
 #include "results_panel.hxx"
+#include "hidden.hxx"
 
 #include "case_register.hxx"
 #include "convert.hxx"
@@ -214,6 +215,9 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
     try
     {
         r->doc = read_document(r->model, to_utf8(r->model->getURL()), &r->sources);
+        // Stored versions and the office's personal-information option, as
+        // Action=check reads them (appended after every sourced paragraph).
+        read_office_hidden(context, r->model, r->doc);
         r->read_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         CheckOptions options;
