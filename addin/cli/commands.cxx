@@ -340,10 +340,11 @@ private:
                               const CheckOptions& options)
     {
         const Catalogue cat = load_framework(data_directory(), opt_.framework);
+        // The register first, so its entries are labelled by their kind.
         Masker masker;
+        masker.add_register(options.anonymisation.register_entries);
         for (const ReportItem& item : items)
             masker.add_findings(item.result.findings);
-        masker.add_register(options.anonymisation.register_entries);
         for (ReportItem& item : items)
             if (item.error.empty())
                 item.coverage = coverage_from_tags(cat, item.result.sections);

@@ -214,7 +214,53 @@ std::vector<MarkerCoverage> coverage_from_tags(const Catalogue& catalogue,
 }
 
 // ------------------------------------------------------------ masking
+namespace
+{
+bool is_name_category(const std::string& category)
+{
+    return category == "name" || category == "professional-name" ||
+           category == "professional_name" || category == "person";
+}
+
+// Titles and little words of a name phrase ("the Carter family", "Dr Jane
+// Hughes") that are not themselves identifying.
+bool is_name_filler(const std::u32string& folded)
+{
+    static const std::set<std::u32string> words = {
+        U"the", U"family", U"and", U"of",  U"mr",  U"mrs", U"ms",   U"miss", U"mx",
+        U"dr",  U"pc",     U"ds",  U"dc",  U"di",  U"sgt", U"prof", U"rev",  U"nurse",
+        U"de",  U"van",    U"von", U"le",  U"la",  U"al",  U"st",   U"sr",   U"jr"};
+    return words.count(folded) > 0;
+}
+} // namespace
+
 void Masker::add(const std::string& identifier, const std::string& category)
+{
+    add_one(identifier, category);
+    if (!is_name_category(category))
+        return;
+    // A name's words are found on their own too ("Liam", "Carter").
+    const std::u32string real = to_u32(identifier);
+    std::vector<std::u32string> words;
+    for (std::size_t i = 0; i < real.size();)
+    {
+        while (i < real.size() && !is_word(real[i]))
+            ++i;
+        std::size_t j = i;
+        while (j < real.size() && (is_word(real[j]) || real[j] == U'\'' || real[j] == 0x2019))
+            ++j;
+        if (j > i)
+            words.push_back(real.substr(i, j - i));
+        i = j;
+    }
+    if (words.size() < 2)
+        return;
+    for (const std::u32string& w : words)
+        if (!is_name_filler(fold_u32(w)) && u_isupper(static_cast<UChar32>(w[0])))
+            add_one(to_utf8(w), category);
+}
+
+void Masker::add_one(const std::string& identifier, const std::string& category)
 {
     std::u32string key = fold_u32(to_u32(identifier));
     while (!key.empty() && is_space(key.back()))
@@ -223,7 +269,15 @@ void Masker::add(const std::string& identifier, const std::string& category)
         key.erase(key.begin());
     if (std::count_if(key.begin(), key.end(), is_word) < 2 || labels_.count(key))
         return;
-    std::string name = category.empty() ? std::string("identifier") : category;
+    // "Liam's" when "Liam" is known: the stem's mask covers it ("[name 2]'s").
+    if (key.size() > 3 && key.compare(key.size() - 2, 2, U"'s") == 0 &&
+        labels_.count(key.substr(0, key.size() - 2)))
+        return;
+    // Register and deny-list findings say how they were found, not what they
+    // are: their words get the register entry's kind when it was added first.
+    std::string name = category.empty() || category == "register" || category == "deny-list"
+                           ? std::string("identifier")
+                           : category;
     std::replace(name.begin(), name.end(), '_', ' ');
     std::replace(name.begin(), name.end(), '-', ' ');
     const std::string label = "[" + name + " " + std::to_string(++counts_[name]) + "]";
@@ -255,26 +309,7 @@ void Masker::add_findings(const std::vector<Finding>& findings)
 void Masker::add_register(const std::vector<RegisterEntry>& entries)
 {
     for (const RegisterEntry& e : entries)
-        add(e.real, e.kind.empty() ? "register" : e.kind);
-    // A registered name's words are found on their own ("Liam", "Carter").
-    for (const RegisterEntry& e : entries)
-    {
-        if (e.kind != "name" && e.kind != "person" && !e.kind.empty())
-            continue;
-        const std::u32string real = to_u32(e.real);
-        std::size_t i = 0;
-        while (i < real.size())
-        {
-            while (i < real.size() && !is_word(real[i]))
-                ++i;
-            std::size_t j = i;
-            while (j < real.size() && (is_word(real[j]) || real[j] == U'\''))
-                ++j;
-            if (j > i)
-                add(to_utf8(real, i, j), e.kind.empty() ? "register" : e.kind);
-            i = j;
-        }
-    }
+        add(e.real, e.kind.empty() ? "name" : e.kind);
 }
 
 std::vector<Masker::Piece> Masker::pieces(const std::string& text) const
@@ -432,13 +467,25 @@ std::string masked_html(const Masker& masker, const std::string& text)
     return pieces_html(masker.pieces(text));
 }
 
-// Long spans (a jigsaw paragraph) are shortened after masking.
-std::string shortened(std::string text, std::size_t max_code_points)
+// Long spans (a jigsaw paragraph) are shortened after masking; a label is
+// never cut.
+std::vector<Masker::Piece> shortened(std::vector<Masker::Piece> pieces,
+                                     std::size_t max_code_points)
 {
-    const std::u32string u = to_u32(text);
-    if (u.size() <= max_code_points)
-        return text;
-    return to_utf8(u, 0, max_code_points) + " …";
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+    {
+        const std::u32string u = to_u32(pieces[i].text);
+        if (used + u.size() <= max_code_points || pieces[i].masked)
+        {
+            used += u.size();
+            continue;
+        }
+        pieces[i].text = to_utf8(u, 0, max_code_points - used) + " …";
+        pieces.resize(i + 1);
+        break;
+    }
+    return pieces;
 }
 
 std::string place_name(Where where)
@@ -671,12 +718,15 @@ std::string finding_row(const Finding& f, std::size_t number, const Masker& mask
     if (!f.section.empty())
         where += "<br><i>" + masked_html(masker, f.section) + "</i>";
     where += "</td>";
-    const std::string found = shortened(masker.mask(f.text), 160);
+    // An identifier is shown as its label; a combination finding's text (a
+    // whole paragraph for a jigsaw) only in the context column.
+    const auto text = masker.pieces(f.text);
+    const std::string found = pieces_html(shortened(text, 60));
     std::string context = "<td>" + masked_html(masker, f.context_before) +
-                          "<span class=\"hl\">" + masked_html(masker, found) + "</span>" +
+                          "<span class=\"hl\">" + pieces_html(shortened(text, 300)) + "</span>" +
                           masked_html(masker, f.context_after) + "</td>";
-    return "<tr><td>" + std::to_string(number) + "</td>" + rule + where + "<td>" +
-           masked_html(masker, found) + "</td>" + context + "</tr>\n";
+    return "<tr><td>" + std::to_string(number) + "</td>" + rule + where + "<td>" + found +
+           "</td>" + context + "</tr>\n";
 }
 
 std::string findings_html(const ReportItem& item, const Masker& masker, const ReportInfo& info)

@@ -69,12 +69,14 @@ public:
     };
 
     // Masks `identifier` (and its form without a possessive 's) under a
-    // label made from `category`. Strings shorter than two letters or digits
-    // are ignored: they identify no one and would mask every "a".
+    // label made from `category`; for a name, each capitalised word of it as
+    // well ("Liam Carter": "Liam", "Carter"; not "the", "Dr"). Strings
+    // shorter than two letters or digits are ignored: they identify no one
+    // and would mask every "a".
     void add(const std::string& identifier, const std::string& category);
     // Every identifier finding's text, under its category.
     void add_findings(const std::vector<Finding>& findings);
-    // Every register entry's real value, and a name's separate words.
+    // Every register entry's real value under its kind (a name's words too).
     void add_register(const std::vector<RegisterEntry>& entries);
 
     // `text` cut into clear and masked pieces. Matches whole words only
@@ -84,6 +86,7 @@ public:
     std::size_t size() const { return labels_.size(); }
 
 private:
+    void add_one(const std::string& identifier, const std::string& category);
     struct Entry
     {
         std::u32string key; // folded
