@@ -641,6 +641,11 @@ private:
 
 } // namespace
 
+void install_interrupt_cleanup()
+{
+    start_signal_thread();
+}
+
 bool office_supported()
 {
     return true;

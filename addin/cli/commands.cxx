@@ -298,6 +298,10 @@ private:
     {
         bool failed = false;
         const std::size_t n = opt_.files.size();
+        // Before the workers start, so that they inherit the blocked signals.
+        if (std::any_of(opt_.files.begin(), opt_.files.end(),
+                        [](const std::string& f) { return needs_office(format_of(f)); }))
+            install_interrupt_cleanup();
         run_batch<WorkerState, FileOutcome>(
             n, opt_.jobs,
             [&](std::size_t i, WorkerState& state)
