@@ -160,10 +160,10 @@ Reference<uno::XComponentContext> local_context(const std::string& soffice)
         char buf[PATH_MAX];
         std::string program = ::realpath(soffice.c_str(), buf) ? buf : soffice;
         program = program.substr(0, program.rfind('/'));
-        ::setenv("URE_BOOTSTRAP",
-                 ("vnd.sun.star.pathname:" + program + "/fundamentalrc").c_str(), 0);
-        local = new Reference<uno::XComponentContext>(
-            cppu::defaultBootstrap_InitialComponentContext());
+        ::setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + program + "/fundamentalrc").c_str(),
+                 0);
+        local =
+            new Reference<uno::XComponentContext>(cppu::defaultBootstrap_InitialComponentContext());
     }
     return *local;
 }

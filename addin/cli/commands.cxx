@@ -14,9 +14,9 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
-#include <functional>
 #include <fcntl.h>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -236,10 +236,9 @@ public:
             err_ << "scrqm: outline needs at least one FILE\n";
             return kExitCannotCheck;
         }
-        const bool failed =
-            each_file([this](const std::string& file, WorkerState& state)
-                      { return outline_one(file, state); },
-                      [&](FileOutcome& o) { put(o.out); });
+        const bool failed = each_file([this](const std::string& file, WorkerState& state)
+                                      { return outline_one(file, state); },
+                                      [&](FileOutcome& o) { put(o.out); });
         return finish() && !failed ? kExitOk : kExitCannotCheck;
     }
 
@@ -259,24 +258,24 @@ public:
         const bool report = opt_.format != "text";
         bool errors = false;
         std::vector<ReportItem> items;
-        const bool cannot = each_file(
-            [&](const std::string& file, WorkerState& state)
-            { return check_one(file, checks, options, report, state); },
-            [&](FileOutcome& o)
-            {
-                if (o.has_result)
-                    errors = errors || !verdict_of(o.result.findings).ready;
-                if (!report)
-                    put(o.out);
-                else
-                {
-                    ReportItem item;
-                    item.file = o.has_result ? o.result.file : std::string();
-                    item.error = o.error;
-                    item.result = std::move(o.result);
-                    items.push_back(std::move(item));
-                }
-            });
+        const bool cannot =
+            each_file([&](const std::string& file, WorkerState& state)
+                      { return check_one(file, checks, options, report, state); },
+                      [&](FileOutcome& o)
+                      {
+                          if (o.has_result)
+                              errors = errors || !verdict_of(o.result.findings).ready;
+                          if (!report)
+                              put(o.out);
+                          else
+                          {
+                              ReportItem item;
+                              item.file = o.has_result ? o.result.file : std::string();
+                              item.error = o.error;
+                              item.result = std::move(o.result);
+                              items.push_back(std::move(item));
+                          }
+                      });
         if (report)
         {
             for (std::size_t i = 0; i < items.size(); ++i)
@@ -340,8 +339,7 @@ private:
     // The report's masking covers every file: an identifier found in one
     // document is masked wherever it appears in the others.
     std::string render_report(std::vector<ReportItem>& items,
-                              const std::vector<std::string>& checks,
-                              const CheckOptions& options)
+                              const std::vector<std::string>& checks, const CheckOptions& options)
     {
         const Catalogue cat = load_framework(data_directory(), opt_.framework);
         // The register first, so its entries are labelled by their kind.
@@ -366,9 +364,9 @@ private:
         }
         for (const ReportItem& item : items)
             if (item.error.empty())
-                out += (opt_.show_identifiers ? to_json(item.result)
-                                              : report_to_json(item, masker)) +
-                       "\n";
+                out +=
+                    (opt_.show_identifiers ? to_json(item.result) : report_to_json(item, masker)) +
+                    "\n";
         return out;
     }
 
@@ -475,7 +473,8 @@ private:
             return o;
         }
         precheck_office_file(file, format);
-        const std::string json = office(state).run(file, "outline", {{"Framework", opt_.framework}});
+        const std::string json =
+            office(state).run(file, "outline", {{"Framework", opt_.framework}});
         o.out = opt_.format == "json" ? json + "\n" : outline_text_from_json(json, file);
         return o;
     }

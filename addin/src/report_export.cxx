@@ -227,9 +227,9 @@ bool is_name_category(const std::string& category)
 bool is_name_filler(const std::u32string& folded)
 {
     static const std::set<std::u32string> words = {
-        U"the", U"family", U"and", U"of",  U"mr",  U"mrs", U"ms",   U"miss", U"mx",
-        U"dr",  U"pc",     U"ds",  U"dc",  U"di",  U"sgt", U"prof", U"rev",  U"nurse",
-        U"de",  U"van",    U"von", U"le",  U"la",  U"al",  U"st",   U"sr",   U"jr"};
+        U"the", U"family", U"and", U"of", U"mr", U"mrs", U"ms",   U"miss", U"mx",
+        U"dr",  U"pc",     U"ds",  U"dc", U"di", U"sgt", U"prof", U"rev",  U"nurse",
+        U"de",  U"van",    U"von", U"le", U"la", U"al",  U"st",   U"sr",   U"jr"};
     return words.count(folded) > 0;
 }
 } // namespace
@@ -286,7 +286,8 @@ void Masker::add_one(const std::string& identifier, const std::string& category)
         labels_.emplace(k, label);
         auto& list = by_first_[k.front()];
         list.push_back({k, label});
-        std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b)
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Entry& a, const Entry& b)
                          { return a.key.size() > b.key.size(); });
     };
     put(key);
@@ -366,13 +367,13 @@ std::string Masker::mask(const std::string& text) const
 Verdict verdict_of(const std::vector<Finding>& findings)
 {
     Verdict v;
-    v.errors = static_cast<std::size_t>(std::count_if(
-        findings.begin(), findings.end(), [](const Finding& f)
-        { return f.severity == Severity::Error; }));
+    v.errors = static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
+                                                      [](const Finding& f)
+                                                      { return f.severity == Severity::Error; }));
     v.ready = v.errors == 0;
-    v.text = v.ready ? "Ready to publish"
-                     : "Not ready: " + std::to_string(v.errors) +
-                           (v.errors == 1 ? " error" : " errors");
+    v.text =
+        v.ready ? "Ready to publish"
+                : "Not ready: " + std::to_string(v.errors) + (v.errors == 1 ? " error" : " errors");
     return v;
 }
 
@@ -457,8 +458,8 @@ std::string pieces_html(const std::vector<Masker::Piece>& pieces)
 {
     std::string out;
     for (const Masker::Piece& p : pieces)
-        out += p.masked ? "<span class=\"m\">" + html_escape(p.text) + "</span>"
-                        : html_escape(p.text);
+        out +=
+            p.masked ? "<span class=\"m\">" + html_escape(p.text) + "</span>" : html_escape(p.text);
     return out;
 }
 
@@ -469,8 +470,7 @@ std::string masked_html(const Masker& masker, const std::string& text)
 
 // Long spans (a jigsaw paragraph) are shortened after masking; a label is
 // never cut.
-std::vector<Masker::Piece> shortened(std::vector<Masker::Piece> pieces,
-                                     std::size_t max_code_points)
+std::vector<Masker::Piece> shortened(std::vector<Masker::Piece> pieces, std::size_t max_code_points)
 {
     std::size_t used = 0;
     for (std::size_t i = 0; i < pieces.size(); ++i)
@@ -548,9 +548,7 @@ std::string counts_html(const std::vector<Finding>& findings)
 {
     const auto c = severity_counts(findings);
     auto one = [](std::size_t n, const char* what, const char* cls)
-    {
-        return "<b class=\"" + std::string(cls) + "\">" + std::to_string(n) + " " + what + "</b>";
-    };
+    { return "<b class=\"" + std::string(cls) + "\">" + std::to_string(n) + " " + what + "</b>"; };
     return "<p class=\"counts\">" + one(c[2], c[2] == 1 ? "error" : "errors", "b-error") +
            one(c[1], c[1] == 1 ? "warning" : "warnings", "b-warning") +
            one(c[0], "info", "b-info") + "</p>\n";
@@ -650,8 +648,7 @@ std::string coverage_svg(const std::vector<MarkerCoverage>& coverage,
                     "\" width=\"" + std::to_string(kCell) + "\" height=\"" +
                     std::to_string(kHeight) + "\" rx=\"6\" fill=\"" + st.fill + "\" stroke=\"" +
                     st.stroke + "\" stroke-width=\"2\"" +
-                    (m.status == CoverageStatus::Missing ? " stroke-dasharray=\"5 3\"" : "") +
-                    "/>";
+                    (m.status == CoverageStatus::Missing ? " stroke-dasharray=\"5 3\"" : "") + "/>";
             body += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 19) +
                     "\" font-size=\"14\" font-weight=\"bold\" fill=\"" + st.text + "\">" +
                     html_escape(m.id) + "</text>";
@@ -662,8 +659,7 @@ std::string coverage_svg(const std::vector<MarkerCoverage>& coverage,
             for (std::size_t l = 0; l < lines.size(); ++l)
                 body += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" +
                         std::to_string(y + 41 + static_cast<int>(l) * 16) +
-                        "\" font-size=\"12.5\" fill=\"#222\">" + html_escape(lines[l]) +
-                        "</text>";
+                        "\" font-size=\"12.5\" fill=\"#222\">" + html_escape(lines[l]) + "</text>";
             body += "</g>\n";
         }
         y += kHeight + kGap + 6;
@@ -682,9 +678,8 @@ std::string coverage_html(const std::vector<MarkerCoverage>& coverage,
     std::array<std::size_t, 3> n{};
     for (const MarkerCoverage& m : coverage)
         ++n[static_cast<std::size_t>(m.status)];
-    std::string out = "<h3>Quality markers</h3>\n<p class=\"note\">" +
-                      std::to_string(n[0]) + " of " + std::to_string(coverage.size()) +
-                      " markers tagged in the document";
+    std::string out = "<h3>Quality markers</h3>\n<p class=\"note\">" + std::to_string(n[0]) +
+                      " of " + std::to_string(coverage.size()) + " markers tagged in the document";
     if (n[1])
         out += ", " + std::to_string(n[1]) + " suggested";
     out += ". A marker counts as tagged when a section or passage is tagged with it.</p>\n";
@@ -722,11 +717,11 @@ std::string finding_row(const Finding& f, std::size_t number, const Masker& mask
     // whole paragraph for a jigsaw) only in the context column.
     const auto text = masker.pieces(f.text);
     const std::string found = pieces_html(shortened(text, 60));
-    std::string context = "<td>" + masked_html(masker, f.context_before) +
-                          "<span class=\"hl\">" + pieces_html(shortened(text, 300)) + "</span>" +
+    std::string context = "<td>" + masked_html(masker, f.context_before) + "<span class=\"hl\">" +
+                          pieces_html(shortened(text, 300)) + "</span>" +
                           masked_html(masker, f.context_after) + "</td>";
-    return "<tr><td>" + std::to_string(number) + "</td>" + rule + where + "<td>" + found +
-           "</td>" + context + "</tr>\n";
+    return "<tr><td>" + std::to_string(number) + "</td>" + rule + where + "<td>" + found + "</td>" +
+           context + "</tr>\n";
 }
 
 std::string findings_html(const ReportItem& item, const Masker& masker, const ReportInfo& info)
@@ -747,8 +742,7 @@ std::string findings_html(const ReportItem& item, const Masker& masker, const Re
         for (const Finding& f : findings)
             if (family_of(f.check) == family)
                 mine.push_back(&f);
-        out += "<h4>" + html_escape(capitalised(family)) + " (" + std::to_string(mine.size()) +
-               ")";
+        out += "<h4>" + html_escape(capitalised(family)) + " (" + std::to_string(mine.size()) + ")";
         const auto summary = info.check_summaries.find(family);
         if (summary != info.check_summaries.end())
             out += " <span class=\"why\">" + html_escape(summary->second) + "</span>";
@@ -765,8 +759,8 @@ std::string findings_html(const ReportItem& item, const Masker& masker, const Re
                 }
             if (count == 0)
                 continue;
-            out += "<p class=\"sev-" + std::string(to_string(s)) + "\"><b>" +
-                   severity_heading(s) + " (" + std::to_string(count) + ")</b></p>\n";
+            out += "<p class=\"sev-" + std::string(to_string(s)) + "\"><b>" + severity_heading(s) +
+                   " (" + std::to_string(count) + ")</b></p>\n";
             out += "<table><colgroup><col class=\"n\"><col class=\"rule\"><col "
                    "class=\"loc\"><col class=\"found\"><col></colgroup>\n<thead><tr><th>#</"
                    "th><th>Finding</th><th>Where</th><th>Found</th><th>Context</th></tr></"
@@ -791,9 +785,9 @@ std::string report_to_html(const std::vector<ReportItem>& items, const Masker& m
             errors += verdict_of(item.result.findings).errors;
     }
     const bool ready = errors == 0 && unchecked == 0;
-    std::string verdict = ready ? "Ready to publish"
-                                : "Not ready: " + std::to_string(errors) +
-                                      (errors == 1 ? " error" : " errors");
+    std::string verdict =
+        ready ? "Ready to publish"
+              : "Not ready: " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
     if (unchecked)
         verdict += ", " + std::to_string(unchecked) +
                    (unchecked == 1 ? " file could not be checked" : " files could not be checked");
@@ -847,9 +841,7 @@ std::string report_to_json(const ReportItem& item, const Masker& masker)
 {
     const Result& r = item.result;
     JsonWriter w;
-    w.begin_object()
-        .member("file", masker.mask(item.file))
-        .member("framework", r.framework);
+    w.begin_object().member("file", masker.mask(item.file)).member("framework", r.framework);
     w.key("sections").begin_array();
     for (const Section& s : r.sections)
     {

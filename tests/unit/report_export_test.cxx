@@ -220,8 +220,7 @@ TEST(ReportHtml, ReadyWhenNoErrorAndNotReadyWhenAFileCouldNotBeChecked)
     scrqm::ReportItem ok;
     ok.file = "clean.txt";
     Masker m;
-    EXPECT_NE(scrqm::report_to_html({ok}, m, info()).find(">Ready to publish<"),
-              std::string::npos);
+    EXPECT_NE(scrqm::report_to_html({ok}, m, info()).find(">Ready to publish<"), std::string::npos);
     scrqm::ReportItem bad;
     bad.file = "broken.docx";
     bad.error = "the document is corrupted";
