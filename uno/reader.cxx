@@ -433,7 +433,8 @@ public:
             bool after_table = true; // check the first paragraph as well
             do
             {
-                paragraphs->gotoEndOfParagraph(true);
+                // The cursor stays collapsed at the paragraph's start: it is
+                // only selected when its own text or object is needed.
                 while (next_table < tables.size() &&
                        compare->compareRegionStarts(tables[next_table].anchor,
                                                     Reference<text::XTextRange>(cursor.get())) > 0)
@@ -447,13 +448,18 @@ public:
                 props->getPropertyValue("OutlineLevel") >>= level;
                 const std::size_t slot = doc_.paragraphs.size();
                 if (after_table)
+                {
+                    paragraphs->gotoEndOfParagraph(true);
                     checks.emplace_back(slot, cursor->getString());
+                    cursor->collapseToStart();
+                }
                 after_table = false;
                 add(Where::Body, std::string(), level, std::string(), {});
                 items.push_back({slot, 0, false});
                 if ((portion_items_left_ > 0 || has_frames_) && access.is())
                 {
                     // The paragraph object, only when something may hang on it.
+                    paragraphs->gotoEndOfParagraph(true);
                     Reference<container::XEnumeration> one = access->createEnumeration();
                     Reference<lang::XServiceInfo> paragraph(
                         one.is() && one->hasMoreElements() ? one->nextElement() : uno::Any(),
