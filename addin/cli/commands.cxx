@@ -336,6 +336,34 @@ private:
         return failed;
     }
 
+    // One file at a time on this thread, `one` printing as it goes (the form
+    // commands without --jobs use). Returns whether any file failed.
+    template <typename Fn> bool each_file(Fn one)
+    {
+        bool failed = false;
+        for (const std::string& file : opt_.files)
+        {
+            try
+            {
+                one(file);
+            }
+            catch (const ReadError& e)
+            {
+                err_ << "scrqm: " << e.what() << "\n";
+                failed = true;
+            }
+            catch (const OfficeError& e)
+            {
+                err_ << "scrqm: " << file << ": " << e.what() << "\n";
+                failed = true;
+            }
+        }
+        return failed;
+    }
+
+    // The office of the calling thread, for the one-file-at-a-time form.
+    OfficeSession& office() { return office(main_state_); }
+
     // The report's masking covers every file: an identifier found in one
     // document is masked wherever it appears in the others.
     std::string render_report(std::vector<ReportItem>& items,
@@ -506,6 +534,7 @@ private:
     bool progress_;
     bool terminal_;
     std::string pending_;
+    WorkerState main_state_; // declared last: its office stops first
 };
 
 } // namespace
