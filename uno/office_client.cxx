@@ -122,6 +122,9 @@ void start_signal_thread()
                        sigaddset(&set, SIGHUP);
                        // Threads started later (UNO's, the pool's) inherit the mask.
                        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+                       // `scrqm check ... | head` must not die on a closed pipe
+                       // with its offices still running: writes fail instead.
+                       std::signal(SIGPIPE, SIG_IGN);
                        std::thread(
                            [set]
                            {
