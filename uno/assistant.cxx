@@ -14,6 +14,7 @@
 #include <scrqm/coverage.hxx>
 #include <scrqm/json.hxx>
 #include <scrqm/register.hxx>
+#include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
 
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -208,6 +209,8 @@ private:
             r.sections = compute_sections(doc);
             r.paragraphs = doc.paragraphs.size();
             r.findings = runner_->run(doc, parse_check_list(args.text("Checks")), options);
+            if (args.text("Context") == "1") // for reports: section and surrounding text
+                add_context(r.findings, doc, r.sections);
             return to_json(r);
         }
         if (action == "outline" || action == "model")

@@ -53,6 +53,7 @@
 #include <ftw.h>
 #include <mutex>
 #include <random>
+#include <set>
 #include <sstream>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -73,20 +74,21 @@ namespace
 {
 
 // ---------------------------------------------------------------- cleanup
-// Offices and profiles to remove if the user interrupts us. A dedicated
-// thread waits for the signals (they are blocked everywhere else), so the
-// cleanup runs as ordinary code, not in a signal handler.
+// Offices and profiles to remove if the user interrupts us (one of each per
+// office of a --jobs pool). A dedicated thread waits for the signals (they
+// are blocked everywhere else), so the cleanup runs as ordinary code, not in
+// a signal handler.
 struct Cleanup
 {
     std::mutex mutex;
-    pid_t group = 0;
-    std::string dir;
+    std::set<pid_t> groups;
+    std::set<std::string> dirs;
 };
 
 Cleanup& cleanup()
 {
-    static Cleanup c;
-    return c;
+    static Cleanup* c = new Cleanup; // never destroyed: the signal thread may outlive main
+    return *c;
 }
 
 int remove_entry(const char* path, const struct stat*, int, struct FTW*)
@@ -118,19 +120,25 @@ void start_signal_thread()
                        sigaddset(&set, SIGINT);
                        sigaddset(&set, SIGTERM);
                        sigaddset(&set, SIGHUP);
-                       // Threads started later (UNO's) inherit the mask.
+                       // Threads started later (UNO's, the pool's) inherit the mask.
                        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+                       // `scrqm check ... | head` must not die on a closed pipe
+                       // with its offices still running: writes fail instead.
+                       std::signal(SIGPIPE, SIG_IGN);
                        std::thread(
                            [set]
                            {
                                int sig = 0;
                                sigwait(&set, &sig);
                                {
-                                   std::lock_guard<std::mutex> lock(cleanup().mutex);
-                                   kill_group(cleanup().group);
-                                   if (cleanup().group > 0)
-                                       ::waitpid(cleanup().group, nullptr, 0);
-                                   remove_tree(cleanup().dir);
+                                   // Held until _exit: no office starts after this.
+                                   cleanup().mutex.lock();
+                                   for (const pid_t g : cleanup().groups)
+                                       kill_group(g);
+                                   for (const pid_t g : cleanup().groups)
+                                       ::waitpid(g, nullptr, 0);
+                                   for (const std::string& d : cleanup().dirs)
+                                       remove_tree(d);
                                }
                                static const char msg[] =
                                    "scrqm: interrupted; the office was stopped\n";
@@ -139,6 +147,28 @@ void start_signal_thread()
                            })
                            .detach();
                    });
+}
+
+// One local UNO context for every office of the process: bootstrapping is
+// process-wide state. Never disposed: bridges to offices still stopping may
+// use it until exit.
+Reference<uno::XComponentContext> local_context(const std::string& soffice)
+{
+    static std::mutex mutex;
+    static Reference<uno::XComponentContext>* local = nullptr;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!local)
+    {
+        // A client needs the office's bootstrap file, or cppu crashes.
+        char buf[PATH_MAX];
+        std::string program = ::realpath(soffice.c_str(), buf) ? buf : soffice;
+        program = program.substr(0, program.rfind('/'));
+        ::setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + program + "/fundamentalrc").c_str(),
+                 0);
+        local =
+            new Reference<uno::XComponentContext>(cppu::defaultBootstrap_InitialComponentContext());
+    }
+    return *local;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -432,13 +462,14 @@ private:
 
         const char* tmp = std::getenv("TMPDIR");
         std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/scrqm-XXXXXX";
-        if (::mkdtemp(templ.data()) == nullptr)
-            throw OfficeError(std::string("cannot create a temporary profile: ") +
-                              std::strerror(errno));
-        dir_ = templ;
         {
+            // Created and registered at once, so an interrupt never misses it.
             std::lock_guard<std::mutex> lock(cleanup().mutex);
-            cleanup().dir = dir_;
+            if (::mkdtemp(templ.data()) == nullptr)
+                throw OfficeError(std::string("cannot create a temporary profile: ") +
+                                  std::strerror(errno));
+            dir_ = templ;
+            cleanup().dirs.insert(dir_);
         }
 
         std::random_device rd;
@@ -493,17 +524,13 @@ private:
                 ::_exit(127);
             }
             ::setpgid(pid_, pid_);
-            cleanup().group = pid_;
+            cleanup().groups.insert(pid_);
         }
 
-        // A client needs the office's bootstrap file, or cppu crashes.
-        const std::string program = real_path(soffice).substr(0, real_path(soffice).rfind('/'));
-        ::setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + program + "/fundamentalrc").c_str(),
-                 0);
         try
         {
-            local_ = cppu::defaultBootstrap_InitialComponentContext();
-            Reference<bridge::XUnoUrlResolver> resolver = bridge::UnoUrlResolver::create(local_);
+            Reference<bridge::XUnoUrlResolver> resolver =
+                bridge::UnoUrlResolver::create(local_context(soffice));
             const OUString url =
                 lo::to_ou("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext");
             const auto deadline = std::chrono::steady_clock::now() +
@@ -611,20 +638,15 @@ private:
             kill_group(pid_);
             if (!exited_)
                 ::waitpid(pid_, nullptr, 0);
-            cleanup().group = 0;
+            cleanup().groups.erase(pid_);
             pid_ = 0;
-        }
-        if (local_.is())
-        {
-            Reference<lang::XComponent>(local_, UNO_QUERY)->dispose();
-            local_.clear();
         }
         if (!dir_.empty())
         {
             std::lock_guard<std::mutex> lock(cleanup().mutex);
             if (std::getenv("SCRQM_KEEP_PROFILE") == nullptr)
                 remove_tree(dir_);
-            cleanup().dir.clear();
+            cleanup().dirs.erase(dir_);
             dir_.clear();
         }
     }
@@ -633,11 +655,15 @@ private:
     bool exited_ = false;
     std::string dir_;
     std::string log_;
-    Reference<uno::XComponentContext> local_;
     Reference<uno::XComponentContext> remote_;
 };
 
 } // namespace
+
+void install_interrupt_cleanup()
+{
+    start_signal_thread();
+}
 
 bool office_supported()
 {

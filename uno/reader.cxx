@@ -2,6 +2,7 @@
 
 #include "convert.hxx"
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/container/XContentEnumerationAccess.hpp>
@@ -12,16 +13,20 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/document/XRedlinesSupplier.hpp>
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XEndnotesSupplier.hpp>
 #include <com/sun/star/text/XFootnote.hpp>
 #include <com/sun/star/text/XFootnotesSupplier.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextEmbeddedObjectsSupplier.hpp>
 #include <com/sun/star/text/XTextField.hpp>
@@ -30,11 +35,17 @@
 #include <com/sun/star/text/XTextFramesSupplier.hpp>
 #include <com/sun/star/text/XTextGraphicObjectsSupplier.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
+#include <com/sun/star/text/XTextSectionsSupplier.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/util/DateTime.hpp>
+#include <com/sun/star/util/XPropertyReplace.hpp>
+#include <com/sun/star/util/XSearchable.hpp>
 
 #include <scrqm/tags.hxx>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -43,6 +54,7 @@
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
 using com::sun::star::uno::UNO_QUERY;
+using com::sun::star::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
 namespace scrqm::lo
@@ -407,10 +419,297 @@ private:
             level = 0;
         add(where, std::move(text), level, container, Reference<uno::XInterface>(info, UNO_QUERY));
         hidden_section(props, where, doc_.count(where) - 1, container);
+        // The portions carry hidden data, tags and placeholders as well as
+        // notes and comments: this walk always reads them.
         walk_portions(info, where, doc_.count(where) - 1, container);
-        walk_anchored(info);
+        // Enumerating anchored content costs more than reading the
+        // paragraph: skip it in a document without text frames.
+        if (has_frames_)
+            walk_anchored(info);
     }
 
+public:
+    // The body through one text cursor. Writer's paragraph enumeration costs
+    // more per paragraph the longer the document (measured on a 4,845-
+    // paragraph report: 2.3 s for half of it, 5.8 s for all, doing nothing
+    // else), a cursor moving paragraph by paragraph does not. The cursor
+    // skips tables: each top-level table is walked before the first
+    // paragraph that follows its anchor. Returns false when the document is
+    // not one this walk handles (it starts inside a table, a comparison
+    // fails); the caller then starts again with the enumeration.
+    bool walk_body_by_cursor(const Reference<text::XText>& body,
+                             const Reference<frame::XModel>& model)
+    {
+        try
+        {
+            // This walk reads notes and comments only; a document with
+            // hidden data, tags or placeholders takes the full walk.
+            if (has_portion_data(model))
+                return false;
+            Reference<text::XTextRangeCompare> compare(body, UNO_QUERY_THROW);
+            struct Table
+            {
+                Reference<text::XTextTable> table;
+                Reference<text::XTextRange> anchor;
+            };
+            std::vector<Table> tables;
+            std::set<const void*> nested;
+            std::vector<Reference<uno::XInterface>> hold; // identity lasts while held
+            Reference<text::XTextTablesSupplier> supplier(model, UNO_QUERY);
+            Reference<container::XIndexAccess> all(
+                supplier.is() ? supplier->getTextTables() : Reference<container::XNameAccess>(),
+                UNO_QUERY);
+            for (sal_Int32 i = 0; all.is() && i < all->getCount(); ++i)
+            {
+                Reference<text::XTextTable> table(all->getByIndex(i), UNO_QUERY);
+                hold.emplace_back(table, UNO_QUERY);
+                const uno::Sequence<OUString> cells =
+                    table.is() ? table->getCellNames() : uno::Sequence<OUString>();
+                for (sal_Int32 c = 0; c < cells.getLength(); ++c)
+                {
+                    Reference<container::XEnumerationAccess> cell(table->getCellByName(cells[c]),
+                                                                  UNO_QUERY);
+                    Reference<container::XEnumeration> items =
+                        cell.is() ? cell->createEnumeration()
+                                  : Reference<container::XEnumeration>();
+                    while (items.is() && items->hasMoreElements())
+                    {
+                        Reference<text::XTextTable> inner(items->nextElement(), UNO_QUERY);
+                        if (inner.is())
+                        {
+                            hold.emplace_back(inner, UNO_QUERY);
+                            nested.insert(hold.back().get());
+                        }
+                    }
+                }
+            }
+            for (const Reference<uno::XInterface>& held : hold)
+            {
+                Reference<text::XTextTable> table(held, UNO_QUERY);
+                if (!table.is())
+                    continue;
+                Reference<text::XTextRange> anchor = table->getAnchor();
+                if (!anchor.is())
+                    return false;
+                // Frames, notes and headers are not comparable with the body
+                // (below); tables nested in a cell are walked with their cell.
+                if (nested.count(Reference<uno::XInterface>(table, UNO_QUERY).get()))
+                    continue;
+                try
+                {
+                    compare->compareRegionStarts(anchor, body->getStart());
+                }
+                catch (const lang::IllegalArgumentException&)
+                {
+                    continue; // not in the body (a header's table)
+                }
+                tables.push_back({table, anchor});
+            }
+            std::stable_sort(tables.begin(), tables.end(),
+                             [&](const Table& a, const Table& b)
+                             { return compare->compareRegionStarts(a.anchor, b.anchor) > 0; });
+
+            // The text of the whole body in one call, cut at paragraph ends,
+            // costs far less than a call per paragraph. It holds the
+            // tables' cell paragraphs too; they are counted and skipped.
+            // Checked below; any doubt (a line break inside a paragraph
+            // makes more lines) and the caller reads paragraph by paragraph.
+            const OUString whole = body->getString();
+            std::vector<OUString> lines;
+            for (sal_Int32 pos = 0;;)
+            {
+                const sal_Int32 nl = whole.indexOf('\n', pos);
+                lines.push_back(whole.copy(pos, (nl < 0 ? whole.getLength() : nl) - pos));
+                if (nl < 0)
+                    break;
+                pos = nl + 1;
+            }
+            struct Item
+            {
+                std::size_t slot;  // body paragraph: its place in doc_.paragraphs
+                std::size_t lines; // table: its cell paragraphs
+                bool table;
+            };
+            std::vector<Item> items;
+            std::vector<std::pair<std::size_t, OUString>> checks; // slot, its own text
+
+            Reference<text::XTextCursor> cursor = body->createTextCursor();
+            Reference<text::XParagraphCursor> paragraphs(cursor, UNO_QUERY_THROW);
+            Reference<beans::XPropertySet> props(cursor, UNO_QUERY_THROW);
+            Reference<container::XEnumerationAccess> access(cursor, UNO_QUERY);
+            cursor->gotoStart(false);
+            // Moving by paragraph steps over tables, but a body starting with
+            // a table puts the cursor in it.
+            if (props->getPropertyValue("TextTable").hasValue())
+                return false;
+            std::size_t next_table = 0;
+            bool after_table = true; // check the first paragraph as well
+            do
+            {
+                // The cursor stays collapsed at the paragraph's start: it is
+                // only selected when its own text or object is needed.
+                while (next_table < tables.size() &&
+                       compare->compareRegionStarts(tables[next_table].anchor,
+                                                    Reference<text::XTextRange>(cursor.get())) > 0)
+                {
+                    const std::size_t before = doc_.count(Where::Table);
+                    walk_table(tables[next_table++].table, std::string());
+                    items.push_back({0, doc_.count(Where::Table) - before, true});
+                    after_table = true;
+                }
+                sal_Int16 level = 0;
+                props->getPropertyValue("OutlineLevel") >>= level;
+                const std::size_t slot = doc_.paragraphs.size();
+                if (after_table)
+                {
+                    paragraphs->gotoEndOfParagraph(true);
+                    checks.emplace_back(slot, cursor->getString());
+                    cursor->collapseToStart();
+                }
+                after_table = false;
+                add(Where::Body, std::string(), level, std::string(), {});
+                items.push_back({slot, 0, false});
+                if ((portion_items_left_ > 0 || has_frames_) && access.is())
+                {
+                    // The paragraph object, only when something may hang on it.
+                    paragraphs->gotoEndOfParagraph(true);
+                    Reference<container::XEnumeration> one = access->createEnumeration();
+                    Reference<lang::XServiceInfo> paragraph(
+                        one.is() && one->hasMoreElements() ? one->nextElement() : uno::Any(),
+                        UNO_QUERY);
+                    if (paragraph.is() && portion_items_left_ > 0)
+                        walk_portions(paragraph, Where::Body, doc_.count(Where::Body) - 1, {});
+                    if (paragraph.is() && has_frames_)
+                        walk_anchored(paragraph);
+                }
+            } while (paragraphs->gotoNextParagraph(false));
+            if (!items.empty() && !items.back().table)
+            {
+                paragraphs->gotoStartOfParagraph(false);
+                paragraphs->gotoEndOfParagraph(true);
+                checks.emplace_back(items.back().slot, cursor->getString());
+            }
+            while (next_table < tables.size())
+            {
+                const std::size_t before = doc_.count(Where::Table);
+                walk_table(tables[next_table++].table, std::string());
+                items.push_back({0, doc_.count(Where::Table) - before, true});
+            }
+
+            std::size_t line = 0;
+            std::vector<std::pair<std::size_t, std::size_t>> texts; // slot, line
+            for (const Item& item : items)
+            {
+                if (item.table)
+                    line += item.lines;
+                else
+                    texts.emplace_back(item.slot, line++);
+            }
+            if (line != lines.size())
+                return false;
+            for (const auto& [slot, own] : checks)
+            {
+                const auto it = std::find_if(texts.begin(), texts.end(),
+                                             [&](const auto& t) { return t.first == slot; });
+                if (it == texts.end() || lines[it->second] != own)
+                    return false;
+            }
+            for (const auto& [slot, l] : texts)
+            {
+                Paragraph& p = doc_.paragraphs[slot];
+                p.text = to_utf8(lines[l]);
+                // An empty paragraph in a heading style is not a section.
+                if (p.text.find_first_not_of(" \t\u00a0") == std::string::npos)
+                    p.outline_level = 0;
+            }
+            return true;
+        }
+        catch (const uno::RuntimeException&)
+        {
+            throw;
+        }
+        catch (const uno::Exception&)
+        {
+            return false;
+        }
+    }
+
+    // True when the body may hold what only a portion walk finds: tracked
+    // changes, fields other than comments (placeholders, author and file-name
+    // fields, hidden-text fields), text sections, scrqm_ tag bookmarks,
+    // hidden (CharHidden) text.
+    static bool has_portion_data(const Reference<frame::XModel>& model)
+    {
+        Reference<document::XRedlinesSupplier> redlines(model, UNO_QUERY);
+        if (redlines.is() && redlines->getRedlines().is() &&
+            redlines->getRedlines()->createEnumeration()->hasMoreElements())
+            return true;
+        Reference<text::XTextFieldsSupplier> fields(model, UNO_QUERY);
+        if (fields.is())
+        {
+            Reference<container::XEnumeration> all = fields->getTextFields()->createEnumeration();
+            while (all.is() && all->hasMoreElements())
+            {
+                Reference<lang::XServiceInfo> field(all->nextElement(), UNO_QUERY);
+                if (field.is() && !field->supportsService("com.sun.star.text.textfield.Annotation"))
+                    return true;
+            }
+        }
+        Reference<text::XTextSectionsSupplier> sections(model, UNO_QUERY);
+        if (sections.is() && sections->getTextSections()->hasElements())
+            return true;
+        Reference<text::XBookmarksSupplier> bookmarks(model, UNO_QUERY);
+        if (bookmarks.is())
+            for (const OUString& name : bookmarks->getBookmarks()->getElementNames())
+                if (name.startsWith("scrqm_"))
+                    return true;
+        // Hidden text: Writer's own attribute search, one call.
+        Reference<util::XSearchable> searchable(model, UNO_QUERY);
+        if (searchable.is())
+        {
+            Reference<util::XSearchDescriptor> descriptor = searchable->createSearchDescriptor();
+            Reference<util::XPropertyReplace> attributes(descriptor, UNO_QUERY);
+            if (!attributes.is())
+                return true;
+            beans::PropertyValue hidden;
+            hidden.Name = "CharHidden";
+            hidden.Value <<= true;
+            attributes->setSearchAttributes(uno::Sequence<beans::PropertyValue>(&hidden, 1));
+            descriptor->setSearchString("");
+            if (searchable->findFirst(descriptor).is())
+                return true;
+        }
+        return false;
+    }
+
+    // Counts what the per-paragraph walks look for (notes, comments, text
+    // frames), so that a paragraph walk can skip them once all are found.
+    void plan(const Reference<frame::XModel>& model)
+    {
+        std::size_t items = 0;
+        Reference<text::XFootnotesSupplier> fs(model, UNO_QUERY);
+        if (fs.is() && fs->getFootnotes().is())
+            items += static_cast<std::size_t>(fs->getFootnotes()->getCount());
+        Reference<text::XEndnotesSupplier> es(model, UNO_QUERY);
+        if (es.is() && es->getEndnotes().is())
+            items += static_cast<std::size_t>(es->getEndnotes()->getCount());
+        Reference<text::XTextFieldsSupplier> fields(model, UNO_QUERY);
+        if (fields.is())
+        {
+            Reference<container::XEnumeration> all = fields->getTextFields()->createEnumeration();
+            while (all.is() && all->hasMoreElements())
+            {
+                Reference<lang::XServiceInfo> field(all->nextElement(), UNO_QUERY);
+                if (field.is() && field->supportsService("com.sun.star.text.textfield.Annotation"))
+                    ++items;
+            }
+        }
+        portion_items_left_ = items;
+        Reference<text::XTextFramesSupplier> frames(model, UNO_QUERY);
+        has_frames_ = !frames.is() || frames->getTextFrames()->hasElements();
+    }
+
+private:
     // Footnotes, endnotes and comments are read where they are anchored, so
     // that they follow their paragraph in reading order.
     // Also records the paragraph's hidden data: tracked changes, hidden text,
@@ -513,6 +812,8 @@ private:
                 const Where w = endnote ? Where::Endnote : Where::Footnote;
                 const std::string label = note.is() ? to_utf8(note->getLabel()) : std::string();
                 ++note_count_[endnote];
+                if (portion_items_left_ > 0)
+                    --portion_items_left_;
                 walk_text(Reference<text::XText>(note, UNO_QUERY), w,
                           std::string(endnote ? "endnote " : "footnote ") +
                               (label.empty() ? std::to_string(note_count_[endnote]) : label));
@@ -524,7 +825,11 @@ private:
                 Reference<beans::XPropertySet> field(portion->getPropertyValue("TextField"),
                                                      UNO_QUERY);
                 if (field.is() && first_visit(field))
+                {
                     add_comment(field);
+                    if (portion_items_left_ > 0)
+                        --portion_items_left_;
+                }
             }
             else if (type == "TextField")
             {
@@ -747,6 +1052,8 @@ private:
     std::vector<Reference<uno::XInterface>> keep_;
     std::size_t note_count_[2] = {};
     std::map<std::string, std::size_t> open_tags_; // bookmark name -> index in doc_.tags
+    std::size_t portion_items_left_ = static_cast<std::size_t>(-1);
+    bool has_frames_ = true;
 };
 
 } // namespace
@@ -760,8 +1067,23 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
                                              Reference<uno::XInterface>(), 0);
     Document doc;
     doc.file = file_name;
-    Reader reader(doc, sources);
-    reader.walk_text(text_doc->getText(), Where::Body, std::string());
+    // A fix needs every paragraph's object (sources): the enumeration keeps them.
+    Reader fast(doc, nullptr);
+    fast.plan(model);
+    const bool by_cursor =
+        sources == nullptr && fast.walk_body_by_cursor(text_doc->getText(), model);
+    if (!by_cursor)
+    {
+        doc = Document();
+        doc.file = file_name;
+    }
+    Reader slow(doc, sources);
+    Reader& reader = by_cursor ? fast : slow;
+    if (!by_cursor)
+    {
+        slow.plan(model);
+        slow.walk_text(text_doc->getText(), Where::Body, std::string());
+    }
     // Whatever the anchored walk did not reach: notes in headers, frames
     // anchored to the page, comments outside the body.
     reader.walk_frames_anywhere(model);

@@ -1,10 +1,13 @@
 #include "commands.hxx"
 
+#include "batch.hxx"
+
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
 #include <scrqm/coverage.hxx>
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
+#include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
 #include <scrqm/structure.hxx>
 #include <scrqm/text_reader.hxx>
@@ -12,10 +15,16 @@
 #include <boost/property_tree/ptree.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <climits>
+#include <cstring>
+#include <fcntl.h>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <ostream>
+#include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace scrqm::cli
@@ -46,9 +55,17 @@ Check options:
   --deny TEXT         always flag TEXT; repeatable
   --allow-file FILE   one allowed term per line; --deny-file FILE likewise
   --register FILE     the case's identifier register (JSON or CSV: real,pseudonym,kind)
+  --format html       one printable report for the board: verdict, marker coverage,
+                      findings with their context; identifiers are masked
+  --show-identifiers  with --format json: findings' text and context in clear
 
 Options:
-  --format text|json  output format (default: text; json is one object per line)
+  --format text|json  output format (default: text; json is one object per line;
+                      for check, json is the report's content, masked like html)
+  --output FILE       write the output to FILE instead of standard output
+  --jobs N            check N office documents at once, each in its own office
+                      (default: 1)
+  --progress          show "[3/50] file" on stderr (default: only on a terminal)
   --framework ID      quality-marker framework (default: scr-qm-2016)
   -h, --help          this help
   --version           the version
@@ -92,8 +109,11 @@ struct Options
     std::string checks;
     std::vector<std::string> allow, deny;
     std::string register_file;
-    std::string output, from; // template
+    std::string output, from; // --output: report or template file
     std::string profile;
+    unsigned jobs = 1;
+    bool progress = false;
+    bool show_identifiers = false;
     std::vector<std::string> files;
 };
 
@@ -155,12 +175,24 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
                 opt.deny.push_back(l);
         else if (a == "--register" || a.rfind("--register=", 0) == 0)
             opt.register_file = value("--register");
-        else if (a == "-o" || a == "--output" || a.rfind("--output=", 0) == 0)
-            opt.output = a == "-o" ? value("-o") : value("--output");
+        else if (a == "--output" || a.rfind("--output=", 0) == 0 || a == "-o")
+            opt.output = value(a == "-o" ? "-o" : "--output");
         else if (a == "--from" || a.rfind("--from=", 0) == 0)
             opt.from = value("--from");
         else if (a == "--profile" || a.rfind("--profile=", 0) == 0)
             opt.profile = value("--profile");
+        else if (a == "--jobs" || a.rfind("--jobs=", 0) == 0 || a == "-j")
+        {
+            const std::string n = value(a == "-j" ? "-j" : "--jobs");
+            if (n.empty() || n.size() > 2 || n.find_first_not_of("0123456789") != n.npos ||
+                std::stoi(n) < 1 || std::stoi(n) > 32)
+                return "--jobs must be a number from 1 to 32, not " + n;
+            opt.jobs = static_cast<unsigned>(std::stoi(n));
+        }
+        else if (a == "--progress")
+            opt.progress = true;
+        else if (a == "--show-identifiers")
+            opt.show_identifiers = true;
         else if (a == "--version" || a == "-h" || a == "--help")
             opt.command = opt.command.empty() ? a : opt.command;
         else if (a == "--")
@@ -175,16 +207,39 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
         else
             opt.files.push_back(a);
     }
-    if (opt.format != "text" && opt.format != "json")
-        return "--format must be text or json, not " + opt.format;
+    if (opt.format != "text" && opt.format != "json" && opt.format != "html")
+        return "--format must be text, json or html, not " + opt.format;
+    if (opt.format == "html" && opt.command != "check")
+        return "--format html is for check only";
+    if (opt.show_identifiers && opt.format != "json")
+        return "--show-identifiers only goes with --format json (reports are always masked)";
     return {};
 }
+
+// What one worker of a batch keeps between files: its private office and
+// its check data, both loaded on first use.
+struct WorkerState
+{
+    std::unique_ptr<OfficeSession> office;
+    std::unique_ptr<CheckRunner> runner;
+};
+
+// One file's outcome, handed back in the order the files were given.
+struct FileOutcome
+{
+    std::string out;   // for stdout (text formats)
+    std::string error; // the one stderr line when it could not be read
+    bool has_result = false;
+    Result result;
+};
 
 class Runner
 {
 public:
     Runner(const Options& opt, std::ostream& out, std::ostream& err)
-        : opt_(opt), out_(out), err_(err), exe_dir_(executable_dir())
+        : opt_(opt), out_(out), err_(err), exe_dir_(executable_dir()),
+          progress_(opt.progress || (opt.files.size() > 1 && ::isatty(2) == 1)),
+          terminal_(::isatty(2) == 1)
     {
     }
 
@@ -198,36 +253,8 @@ public:
     int markers()
     {
         const Catalogue cat = load_framework(data_directory(), opt_.framework);
-        if (opt_.format == "json")
-            out_ << catalogue_to_json(cat) << "\n";
-        else
-            out_ << catalogue_to_text(cat);
-        return kExitOk;
-    }
-
-    // Runs `one` on each file; a file that cannot be read gets one line on
-    // stderr and the others still run. Returns whether any file failed.
-    template <typename Fn> bool each_file(Fn one)
-    {
-        bool failed = false;
-        for (const std::string& file : opt_.files)
-        {
-            try
-            {
-                one(file);
-            }
-            catch (const ReadError& e)
-            {
-                err_ << "scrqm: " << e.what() << "\n";
-                failed = true;
-            }
-            catch (const OfficeError& e)
-            {
-                err_ << "scrqm: " << file << ": " << e.what() << "\n";
-                failed = true;
-            }
-        }
-        return failed;
+        put(opt_.format == "json" ? catalogue_to_json(cat) + "\n" : catalogue_to_text(cat));
+        return finish() ? kExitOk : kExitCannotCheck;
     }
 
     int outline()
@@ -237,8 +264,10 @@ public:
             err_ << "scrqm: outline needs at least one FILE\n";
             return kExitCannotCheck;
         }
-        return each_file([this](const std::string& file) { outline_one(file); }) ? kExitCannotCheck
-                                                                                 : kExitOk;
+        const bool failed = each_file([this](const std::string& file, WorkerState& state)
+                                      { return outline_one(file, state); },
+                                      [&](FileOutcome& o) { put(o.out); });
+        return finish() && !failed ? kExitOk : kExitCannotCheck;
     }
 
     int check()
@@ -269,15 +298,46 @@ public:
         options.anonymisation.deny = opt_.deny;
         if (!opt_.register_file.empty())
             options.anonymisation.register_entries = load_register(opt_.register_file);
-        bool errors = false;
-        const bool cannot = each_file(
-            [&](const std::string& file)
+        // Said once, here, not from the workers (their output is ordered).
+        if (std::find(checks.begin(), checks.end(), "hidden") != checks.end() &&
+            !opt_.checks.empty() && opt_.checks != "all")
+            for (const std::string& file : opt_.files)
             {
-                const Result r = check_one(file, checks, options);
-                errors = errors || std::any_of(r.findings.begin(), r.findings.end(),
-                                               [](const Finding& f)
-                                               { return f.severity == Severity::Error; });
-            });
+                const Format format = format_of(file);
+                if (format != Format::Unsupported && !needs_office(format))
+                    err_ << "scrqm: note: " << file
+                         << ": plain text carries no hidden data; the hidden check reads office "
+                            "documents (.odt, .docx, ...)\n";
+            }
+        const bool report = opt_.format != "text";
+        bool errors = false;
+        std::vector<ReportedFile> items;
+        const bool cannot =
+            each_file([&](const std::string& file, WorkerState& state)
+                      { return check_one(file, checks, options, report, state); },
+                      [&](FileOutcome& o)
+                      {
+                          if (o.has_result)
+                              errors = errors || !verdict_of(o.result.findings).ready;
+                          if (!report)
+                              put(o.out);
+                          else
+                          {
+                              ReportedFile item;
+                              item.file = o.has_result ? o.result.file : std::string();
+                              item.error = o.error;
+                              item.result = std::move(o.result);
+                              items.push_back(std::move(item));
+                          }
+                      });
+        if (report)
+        {
+            for (std::size_t i = 0; i < items.size(); ++i)
+                items[i].file = opt_.files[i];
+            put(render_report(items, checks, options));
+        }
+        if (!finish())
+            return kExitCannotCheck;
         return cannot ? kExitCannotCheck : errors ? kExitFindings : kExitOk;
     }
 
@@ -407,30 +467,170 @@ private:
         }
     }
 
-    Result check_one(const std::string& file, const std::vector<std::string>& checks,
-                     const CheckOptions& options)
+private:
+    // Runs `one` on each file (on --jobs workers); `take` gets the outcomes
+    // in the order of the files, with progress on stderr. A file that cannot
+    // be read gets one line on stderr and the others still run. Returns
+    // whether any file failed.
+    bool each_file(const std::function<FileOutcome(const std::string&, WorkerState&)>& one,
+                   const std::function<void(FileOutcome&)>& take)
+    {
+        bool failed = false;
+        const std::size_t n = opt_.files.size();
+        // Before the workers start, so that they inherit the blocked signals.
+        if (std::any_of(opt_.files.begin(), opt_.files.end(),
+                        [](const std::string& f) { return needs_office(format_of(f)); }))
+            install_interrupt_cleanup();
+        run_batch<WorkerState, FileOutcome>(
+            n, opt_.jobs,
+            [&](std::size_t i, WorkerState& state)
+            {
+                const std::string& file = opt_.files[i];
+                FileOutcome o;
+                try
+                {
+                    o = one(file, state);
+                }
+                catch (const ReadError& e)
+                {
+                    o.error = std::string("scrqm: ") + e.what() + "\n";
+                }
+                catch (const OfficeError& e)
+                {
+                    o.error = "scrqm: " + file + ": " + e.what() + "\n";
+                }
+                return o;
+            },
+            [&](std::size_t i, FileOutcome& o)
+            {
+                if (progress_ && terminal_)
+                    err_ << "\r\033[K";
+                err_ << o.error;
+                failed = failed || !o.error.empty();
+                take(o);
+                if (progress_)
+                    err_ << "[" << i + 1 << "/" << n << "] " << opt_.files[i]
+                         << (terminal_ && i + 1 < n ? "" : "\n");
+                err_.flush();
+            });
+        return failed;
+    }
+
+    // One file at a time on this thread, `one` printing as it goes (the form
+    // commands without --jobs use). Returns whether any file failed.
+    template <typename Fn> bool each_file(Fn one)
+    {
+        bool failed = false;
+        for (const std::string& file : opt_.files)
+        {
+            try
+            {
+                one(file);
+            }
+            catch (const ReadError& e)
+            {
+                err_ << "scrqm: " << e.what() << "\n";
+                failed = true;
+            }
+            catch (const OfficeError& e)
+            {
+                err_ << "scrqm: " << file << ": " << e.what() << "\n";
+                failed = true;
+            }
+        }
+        return failed;
+    }
+
+    // The office of the calling thread, for the one-file-at-a-time form.
+    OfficeSession& office() { return office(main_state_); }
+
+    // The report's masking covers every file: an identifier found in one
+    // document is masked wherever it appears in the others.
+    std::string render_report(std::vector<ReportedFile>& items,
+                              const std::vector<std::string>& checks, const CheckOptions& options)
+    {
+        const Catalogue cat = load_framework(data_directory(), opt_.framework);
+        // The register first, so its entries are labelled by their kind.
+        Masker masker;
+        masker.add_register(options.anonymisation.register_entries);
+        for (const ReportedFile& item : items)
+            masker.add_findings(item.result.findings);
+        for (ReportedFile& item : items)
+            if (item.error.empty())
+                item.coverage = coverage_from_tags(cat, item.result.sections);
+        std::string out;
+        if (opt_.format == "html")
+        {
+            ReportInfo info;
+            info.framework_title = cat.title + " (" + std::to_string(cat.year) + ")";
+            info.version = SCRQM_VERSION;
+            info.checks = checks;
+            info.clusters = cat.clusters;
+            for (const CheckInfo& c : registered_checks())
+                info.check_summaries[c.id] = c.summary;
+            return report_to_html(items, masker, info);
+        }
+        for (const ReportedFile& item : items)
+            if (item.error.empty())
+                out +=
+                    (opt_.show_identifiers ? to_json(item.result) : report_to_json(item, masker)) +
+                    "\n";
+        return out;
+    }
+
+    // Output goes to stdout as it comes, or is kept for --output FILE.
+    void put(const std::string& text)
+    {
+        if (opt_.output.empty() || opt_.output == "-")
+            out_ << text << std::flush;
+        else
+            pending_ += text;
+    }
+
+    // Writes --output FILE (created readable by the user only, as it may
+    // hold a report). Returns false, with a message, on failure.
+    bool finish()
+    {
+        if (opt_.output.empty() || opt_.output == "-")
+            return true;
+        const std::string& text = pending_;
+        const int fd = ::open(opt_.output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        bool ok = fd >= 0;
+        std::size_t done = 0;
+        while (ok && done < text.size())
+        {
+            const ssize_t w = ::write(fd, text.data() + done, text.size() - done);
+            ok = w > 0;
+            done += ok ? static_cast<std::size_t>(w) : 0;
+        }
+        if (fd >= 0)
+            ok = ::close(fd) == 0 && ok;
+        if (!ok)
+            err_ << "scrqm: cannot write " << opt_.output << ": " << std::strerror(errno) << "\n";
+        return ok;
+    }
+
+    FileOutcome check_one(const std::string& file, const std::vector<std::string>& checks,
+                          const CheckOptions& options, bool report, WorkerState& state)
     {
         const Format format = format_of(file);
         if (format == Format::Unsupported)
             throw ReadError(file + ": unsupported document type; scrqm reads " +
                             supported_formats());
-        Result r;
-        std::string json;
+        FileOutcome o;
+        Result& r = o.result;
         if (!needs_office(format))
         {
             const Document doc = read_text_file(file);
-            if (opt_.checks.find("hidden") != std::string::npos)
-                err_ << "scrqm: note: " << file
-                     << ": plain text carries no hidden data; the hidden check reads office "
-                        "documents (.odt, .docx, ...)\n";
-            if (!runner_)
-                runner_ = std::make_unique<CheckRunner>(data_directory());
+            if (!state.runner)
+                state.runner = std::make_unique<CheckRunner>(data_directory());
             r.file = file;
             r.framework = opt_.framework;
             r.sections = compute_sections(doc);
             r.paragraphs = doc.paragraphs.size();
-            r.findings = runner_->run(doc, checks, options);
-            json = to_json(r);
+            r.findings = state.runner->run(doc, checks, options);
+            if (report)
+                add_context(r.findings, doc, r.sections);
         }
         else
         {
@@ -438,14 +638,15 @@ private:
             std::string list;
             for (const std::string& c : checks)
                 list += (list.empty() ? "" : ",") + c;
-            json = office().run(
+            const std::string json = office(state).run(
                 file, "check",
                 {{"Framework", opt_.framework},
                  {"Checks", list},
                  {"Profile", options.profile},
                  {"Allow", join_lines(options.anonymisation.allow)},
                  {"Deny", join_lines(options.anonymisation.deny)},
-                 {"Register", register_to_json(options.anonymisation.register_entries)}});
+                 {"Register", register_to_json(options.anonymisation.register_entries)},
+                 {"Context", report ? "1" : "0"}});
             try
             {
                 r = result_from_json(json);
@@ -456,20 +657,19 @@ private:
             }
             r.file = file;
         }
-        if (opt_.format == "json")
-            out_ << json << "\n";
-        else
-            out_ << findings_to_text(r);
-        return r;
+        o.has_result = true;
+        if (!report)
+            o.out = findings_to_text(r);
+        return o;
     }
 
-    void outline_one(const std::string& file)
+    FileOutcome outline_one(const std::string& file, WorkerState& state)
     {
         const Format format = format_of(file);
         if (format == Format::Unsupported)
             throw ReadError(file + ": unsupported document type; scrqm reads " +
                             supported_formats());
-        std::string json;
+        FileOutcome o;
         if (!needs_office(format))
         {
             const Document doc = read_text_file(file);
@@ -478,20 +678,14 @@ private:
             r.framework = opt_.framework;
             r.sections = compute_sections(doc);
             r.paragraphs = doc.paragraphs.size();
-            if (opt_.format == "json")
-                out_ << to_json(r) << "\n";
-            else
-                out_ << outline_to_text(r);
-            return;
+            o.out = opt_.format == "json" ? to_json(r) + "\n" : outline_to_text(r);
+            return o;
         }
         precheck_office_file(file, format);
-        json = office().run(file, "outline", {{"Framework", opt_.framework}});
-        if (opt_.format == "json")
-        {
-            out_ << json << "\n";
-            return;
-        }
-        out_ << outline_text_from_json(json, file);
+        const std::string json =
+            office(state).run(file, "outline", {{"Framework", opt_.framework}});
+        o.out = opt_.format == "json" ? json + "\n" : outline_text_from_json(json, file);
+        return o;
     }
 
     // The office answers JSON; the text form is rendered from it so both
@@ -503,23 +697,25 @@ private:
         return outline_to_text(r);
     }
 
-    OfficeSession& office()
+    OfficeSession& office(WorkerState& state)
     {
-        if (!office_)
+        if (!state.office)
         {
             OfficeOptions o;
             o.oxt = exe_dir_ + "/scrqm.oxt";
-            office_ = start_office(o);
+            state.office = start_office(o);
         }
-        return *office_;
+        return *state.office;
     }
 
     const Options& opt_;
     std::ostream& out_;
     std::ostream& err_;
     std::string exe_dir_;
-    std::unique_ptr<OfficeSession> office_;
-    std::unique_ptr<CheckRunner> runner_;
+    bool progress_;
+    bool terminal_;
+    std::string pending_;
+    WorkerState main_state_; // declared last: its office stops first
 };
 
 } // namespace

@@ -4,6 +4,8 @@
 namespace scrqm
 {
 
+void install_interrupt_cleanup() {}
+
 bool office_supported()
 {
     return false;

@@ -63,6 +63,12 @@ void write_finding(JsonWriter& w, const Finding& f)
         .member("score", f.score);
     if (!f.fix.empty())
         w.member("fix", f.fix);
+    if (!f.section.empty())
+        w.member("section", f.section);
+    if (!f.context_before.empty())
+        w.member("context_before", f.context_before);
+    if (!f.context_after.empty())
+        w.member("context_after", f.context_after);
     w.end_object();
 }
 
@@ -239,6 +245,9 @@ Result result_from_json(const std::string& json)
             f.explanation = node.get<std::string>("explanation", "");
             f.score = node.get<double>("score", 1.0);
             f.fix = node.get<std::string>("fix", "");
+            f.section = node.get<std::string>("section", "");
+            f.context_before = node.get<std::string>("context_before", "");
+            f.context_after = node.get<std::string>("context_after", "");
             r.findings.push_back(std::move(f));
         }
     return r;

@@ -60,6 +60,24 @@ CASES = [
     ("check-unknown-profile", ["check", "--profile", "nope", "tests/fixtures/text/clean.txt"], {}),
     ("check-structure-language-md", ["check", "--checks", "structure,language",
                                      "tests/fixtures/text/report.md"], {}),
+    # Reports: masked JSON and HTML, exit codes with them, options.
+    ("check-txt-html", ["check", "--format", "html", "tests/fixtures/text/identifiers.txt"], {}),
+    ("check-clean-html", ["check", "--format=html", "tests/fixtures/text/clean.txt"], {}),
+    ("check-html-missing-file", ["check", "--format", "html", "tests/fixtures/text/clean.txt",
+                                 "nope.txt"], {}),
+    ("check-json-show-identifiers", ["check", "--format", "json", "--show-identifiers",
+                                     "tests/fixtures/text/identifiers.txt"], {}),
+    ("check-json-register-two-files", ["check", "--format", "json", "--register",
+                                       "tests/fixtures/register/sample-register.csv",
+                                       "tests/fixtures/text/identifiers.txt",
+                                       "tests/fixtures/text/clean.txt"], {}),
+    ("check-txt-jobs-progress", ["check", "--jobs", "2", "--progress", "tests/fixtures/text/clean.txt",
+                                 "tests/fixtures/text/identifiers.txt", "nope.md",
+                                 "tests/fixtures/text/report.md"], {}),
+    ("bad-jobs", ["check", "--jobs", "0", "tests/fixtures/text/clean.txt"], {}),
+    ("html-not-for-outline", ["outline", "--format", "html", "tests/fixtures/text/report.md"], {}),
+    ("show-identifiers-not-for-html", ["check", "--format", "html", "--show-identifiers",
+                                       "tests/fixtures/text/clean.txt"], {}),
     # Office cases: a real headless LibreOffice is started.
     ("office-report-structure-odt", ["check", "--checks", "structure", REPORT + "structure.odt"], {}),
     ("office-report-language-docx", ["check", "--checks", "language", REPORT + "language.docx"], {}),
@@ -106,6 +124,19 @@ CASES = [
     ("office-outline-tagged-docx", ["outline", TAGGED + "tagged.docx"], {}),
     ("office-coverage-tagged-odt", ["coverage", TAGGED + "tagged.odt"], {}),
     ("office-coverage-tagged-json", ["coverage", "--format", "json", TAGGED + "tagged.docx"], {}),
+    ("office-check-sample-html", ["check", "--format", "html", "--register",
+                                  "tests/fixtures/register/sample-register.json",
+                                  "--allow-file", "addin/data/sample/sample-scr-report.allow.txt",
+                                  SAMPLE], {}),
+    # Batch: two offices; output in the order given, one stderr line per bad file.
+    ("office-batch-jobs2", ["check", "--jobs", "2", "--progress", "--allow-file",
+                            "addin/data/sample/sample-scr-report.allow.txt", SAMPLE,
+                            BROKEN + "corrupted.docx", "tests/fixtures/text/report.md",
+                            "tests/fixtures/office/parts.fodt", BROKEN + "password.odt", SAMPLE], {}),
+    ("office-batch-jobs2-json", ["check", "--jobs", "2", "--format", "json", "--allow-file",
+                                 "addin/data/sample/sample-scr-report.allow.txt",
+                                 "tests/fixtures/office/parts.fodt", BROKEN + "truncated.docx",
+                                 SAMPLE], {}),
 ]
 
 
@@ -142,26 +173,35 @@ def check_clean(tmpdir, name):
     return problems
 
 
-def interrupt_case(scrqm, tmpdir):
-    """Ctrl-C while the office is starting: exit 130, nothing left behind."""
+def interrupt_case(scrqm, tmpdir, jobs):
+    """Ctrl-C while the offices are starting (--jobs 1: one office; --jobs 2:
+    once both run): exit 130, nothing left behind."""
     env = dict(os.environ, TMPDIR=tmpdir)
-    p = subprocess.Popen([scrqm, "outline", SAMPLE], cwd=ROOT, env=env,
+    p = subprocess.Popen([scrqm, "check", "--jobs", str(jobs), SAMPLE, SAMPLE], cwd=ROOT, env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    name = "interrupt --jobs %d" % jobs
     deadline = time.time() + 60
-    while not office_processes(tmpdir) and time.time() < deadline and p.poll() is None:
+
+    def profiles():
+        return len([d for d in os.listdir(tmpdir) if d.startswith("scrqm-")])
+
+    while (profiles() < jobs or not office_processes(tmpdir)) and time.time() < deadline \
+            and p.poll() is None:
         time.sleep(0.05)
-    if not office_processes(tmpdir):
+    if not office_processes(tmpdir) or profiles() < jobs:
         p.kill()
-        return ["interrupt: the office never started"]
+        out, err = p.communicate()
+        return ["%s: the offices were not seen running (%d profiles, exit %s, stderr %r)"
+                % (name, profiles(), p.returncode, err[-300:])]
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=60)
     problems = []
     if p.returncode != 130:
-        problems.append("interrupt: exit %d, expected 130 (stderr: %s)" % (p.returncode, err))
+        problems.append("%s: exit %d, expected 130 (stderr: %s)" % (name, p.returncode, err))
     if "interrupted" not in err:
-        problems.append("interrupt: no message on stderr: %r" % err)
+        problems.append("%s: no message on stderr: %r" % (name, err))
     time.sleep(0.5)
-    return problems + check_clean(tmpdir, "interrupt")
+    return problems + check_clean(tmpdir, name)
 
 
 def main():
@@ -194,11 +234,16 @@ def main():
         else:
             print("ok  %s" % name)
     if not a.no_office and not a.only and not a.update:
-        with tempfile.TemporaryDirectory(prefix="scrqm-golden-") as tmpdir:
-            problems = interrupt_case(scrqm, tmpdir)
-        failures += problems
-        if not problems:
-            print("ok  interrupt")
+        for jobs in (1, 2):
+            # A fast machine can finish before the offices are seen: retry.
+            for _ in range(3):
+                with tempfile.TemporaryDirectory(prefix="scrqm-golden-") as tmpdir:
+                    problems = interrupt_case(scrqm, tmpdir, jobs)
+                if not any("were not seen running" in x for x in problems):
+                    break
+            failures += problems
+            if not problems:
+                print("ok  interrupt --jobs %d" % jobs)
     for f in failures:
         print("FAIL " + f)
     return 1 if failures else 0

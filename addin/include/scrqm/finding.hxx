@@ -33,6 +33,13 @@ struct Finding
     std::string explanation; // why it fired
     double score = 1.0;      // 0..1 confidence
     std::string fix;         // suggested fix, may be empty
+    // Filled only when a report asks for them (add_context in report.hxx):
+    // the title of the section holding the finding, and the paragraph's text
+    // just before and after it (cut at word boundaries, never inside another
+    // identifier). Empty otherwise; JSON writes them only when set.
+    std::string section;
+    std::string context_before;
+    std::string context_after;
 };
 
 } // namespace scrqm

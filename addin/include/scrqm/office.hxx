@@ -46,6 +46,12 @@ public:
 // SIGTERM. Throws OfficeError.
 std::unique_ptr<OfficeSession> start_office(const OfficeOptions& options);
 
+// Makes SIGINT, SIGTERM and SIGHUP stop every office and remove its profile
+// (start_office does it too). Call it before starting threads that may start
+// offices: the signals are blocked in the calling thread and in the threads
+// it starts afterwards, and only a dedicated thread receives them.
+void install_interrupt_cleanup();
+
 // Whether this build can open office documents at all.
 bool office_supported();
 

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Benchmarks of `scrqm check` on office documents (prints figures; not a test).
+
+  (a) a generated 300-page .docx (about 150,000 words of the sample's text):
+      `scrqm check` against `soffice --headless --convert-to txt` of the same
+      file, each from a cold start with a fresh profile, as the user runs them.
+      Target: scrqm <= 1.2x soffice.
+  (b) a batch of 50 reports (copies of the bundled sample) with --jobs 2
+      against --jobs 1. Target: >= 1.7x faster.
+
+   /usr/bin/python3 tests/bench/bench_check.py --scrqm build/scrqm [--runs 3] [--only a|b]
+
+Each figure is the median of --runs runs. The machine's load is printed too:
+other processes compete for the same cores."""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SAMPLE = os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.docx")
+ALLOW = os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.allow.txt")
+
+
+def timed(cmd, env=None):
+    t = time.monotonic()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.monotonic() - t
+    if p.returncode not in (0, 1):
+        sys.exit("%s failed (exit %d): %s" % (cmd[0], p.returncode, p.stderr.decode()[-500:]))
+    return elapsed
+
+
+def soffice_path():
+    return os.environ.get("SCRQM_SOFFICE") or "/usr/lib/libreoffice/program/soffice"
+
+
+def bench_long(scrqm, runs, tmp):
+    docx = os.path.join(tmp, "long-report.docx")
+    made = subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "make_long_report.py"),
+                           docx, "--words", "150000"], check=True, capture_output=True, text=True)
+    paragraphs = int(made.stdout.split()[-2])
+    size = os.path.getsize(docx)
+    conv, check = [], []
+    for i in range(runs):
+        profile = os.path.join(tmp, "profile-%d" % i)
+        out = os.path.join(tmp, "txt-%d" % i)
+        conv.append(timed([soffice_path(), "--headless", "--norestore", "--nolockcheck",
+                           "-env:UserInstallation=file://" + profile, "--convert-to", "txt",
+                           "--outdir", out, docx]))
+        shutil.rmtree(profile, ignore_errors=True)
+        check.append(timed([scrqm, "check", docx], env=dict(os.environ, TMPDIR=tmp)))
+    words = 0
+    with open(os.path.join(tmp, "txt-0", "long-report.txt"), encoding="utf-8", errors="replace") as f:
+        words = len(f.read().split())
+    c, s = statistics.median(conv), statistics.median(check)
+    print("(a) 300-page report: %d words, %d paragraphs, %d KB .docx, %d runs (median)"
+          % (words, paragraphs, size // 1024, runs))
+    print("    soffice --convert-to txt  %6.2f s   (runs: %s)" % (c, ", ".join("%.2f" % x for x in conv)))
+    print("    scrqm check               %6.2f s   (runs: %s)" % (s, ", ".join("%.2f" % x for x in check)))
+    print("    ratio                     %6.2fx  (target <= 1.2x)" % (s / c))
+
+
+def bench_batch(scrqm, runs, tmp, count=50):
+    files = []
+    for i in range(count):
+        path = os.path.join(tmp, "report-%02d.docx" % i)
+        shutil.copyfile(SAMPLE, path)
+        files.append(path)
+    times = {1: [], 2: []}
+    for _ in range(runs):
+        for jobs in (1, 2):
+            times[jobs].append(timed([scrqm, "check", "--jobs", str(jobs), "--allow-file", ALLOW]
+                                     + files, env=dict(os.environ, TMPDIR=tmp)))
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    print("(b) batch of %d reports (the sample, %d paragraphs each), %d runs (median)"
+          % (count, 112, runs))
+    print("    --jobs 1                  %6.2f s   (runs: %s)" % (one, ", ".join("%.2f" % x for x in times[1])))
+    print("    --jobs 2                  %6.2f s   (runs: %s)" % (two, ", ".join("%.2f" % x for x in times[2])))
+    print("    speed-up                  %6.2fx  (target >= 1.7x)" % (one / two))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scrqm", required=True)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", choices=["a", "b"])
+    a = ap.parse_args()
+    scrqm = os.path.abspath(a.scrqm)
+    print("machine: %d cores, load average before: %s" % (os.cpu_count(),
+          " ".join("%.2f" % x for x in os.getloadavg())))
+    with tempfile.TemporaryDirectory(prefix="scrqm-bench-") as tmp:
+        if a.only in (None, "a"):
+            bench_long(scrqm, a.runs, tmp)
+        if a.only in (None, "b"):
+            bench_batch(scrqm, a.runs, tmp)
+    print("load average after: %s" % " ".join("%.2f" % x for x in os.getloadavg()))
+
+
+if __name__ == "__main__":
+    main()
