@@ -292,6 +292,11 @@ void Masker::add_findings(const std::vector<Finding>& findings)
     for (const Finding& f : findings)
         if (is_identifier_finding(f))
             add(f.text, f.category);
+        else if (family_of(f.check) == "hidden" && rule_of(f.check) != "personal-info-setting")
+            // What a document hides (comments, hidden text, properties, ...)
+            // is where identifiers slip through unseen: the report names
+            // the item, never its content.
+            add(f.text, "hidden " + rule_of(f.check));
 }
 
 void Masker::add_register(const std::vector<RegisterEntry>& entries)

@@ -105,6 +105,21 @@ TEST(Masker, OnlyIdentifierFindingsAreAdded)
     EXPECT_FALSE(scrqm::is_identifier_finding(fs[4]));
 }
 
+TEST(Masker, HiddenDataIsNamedNeverShown)
+{
+    std::vector<Finding> fs = {
+        finding("hidden.comment", "hidden-data", "Check Amina's date of birth", 0, 0),
+        finding("hidden.property", "hidden-data", "Jo Reviewer", 0, 0),
+        finding("hidden.personal-info-setting", "hidden-data",
+                "Remove personal information on saving: off", 0, 0),
+    };
+    Masker m;
+    m.add_findings(fs);
+    EXPECT_EQ(m.size(), 2u);
+    EXPECT_EQ(m.mask("said: Check Amina's date of birth"), "said: [hidden comment 1]");
+    EXPECT_EQ(m.mask("by Jo Reviewer"), "by [hidden property 1]");
+}
+
 TEST(ReportContext, SectionAndContextNeverCutAnIdentifier)
 {
     scrqm::Document doc;
