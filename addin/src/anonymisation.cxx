@@ -832,14 +832,45 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             return std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(
                 u"\\p{Lu}[\\p{L}'\\u2019\\-]+,\\s(?:\\p{Lu}\\.\\s?)+", 0, st));
         }();
-        UErrorCode st = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> am(author->matcher(u, st));
-        while (U_SUCCESS(st) && am->find(st))
+        // Every match holds one ", " followed by a capital: search only from
+        // the word before such a comma to the initials after it.
+        auto letterish = [&](int32_t k)
         {
-            const Span a{am->start(st), am->end(st)};
-            for (std::size_t k = 0; k < tokens.size(); ++k)
-                if (overlaps(a, {tokens[k].begin, tokens[k].end}))
-                    token_excluded[k] = true;
+            const UChar c = us[k];
+            return U16_IS_SURROGATE(c) || u_isalpha(c) || c == u'\'' || c == 0x2019 || c == u'-';
+        };
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> am;
+        for (int32_t c = 0; c + 2 < ulen; ++c)
+        {
+            if (us[c] != u',' || !u_isUWhiteSpace(us[c + 1]))
+                continue;
+            UChar32 cap;
+            U16_GET(us, 0, c + 2, ulen, cap);
+            if (!u_isupper(cap))
+                continue;
+            int32_t begin = c;
+            while (begin > 0 && letterish(begin - 1))
+                --begin;
+            int32_t end = c + 2;
+            while (end < ulen && (U16_IS_SURROGATE(us[end]) || u_isupper(us[end]) ||
+                                  us[end] == u'.' || u_isUWhiteSpace(us[end])))
+                ++end;
+            if (!am)
+            {
+                am.reset(author->matcher(u, st));
+                am->useTransparentBounds(true);
+                am->useAnchoringBounds(false);
+            }
+            am->region(begin, end, st);
+            while (U_SUCCESS(st) && am->find(st))
+            {
+                const Span a{am->start(st), am->end(st)};
+                for (std::size_t k = 0; k < tokens.size(); ++k)
+                    if (overlaps(a, {tokens[k].begin, tokens[k].end}))
+                        token_excluded[k] = true;
+            }
+            c = end - 1 > c ? end - 1 : c;
         }
     }
     std::vector<int> name_strength(tokens.size(), 0); // 0 no, 1 weak, 2 strong
@@ -1187,35 +1218,75 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     };
     std::vector<Raw> raws;
     std::set<std::string> capitalised_forms; // "Child A" written so somewhere
-    static const std::vector<icu::UnicodeString> pseudo_heads = {
-        u"child", u"sibling", u"adult", u"parent", u"baby", u"young person", u"partner", u"carer"};
+    // Only where a head word starts can a match start: no character outside
+    // ASCII folds to the heads' letters but the long s.
+    static const char* const pseudo_heads[] = {"child",        "sibling", "adult",
+                                               "parent",       "baby",    "young person",
+                                               "half-sibling", "partner", "carer"};
+    std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(status));
+    std::unique_ptr<icu::RegexMatcher> im(intro->matcher(status));
+    if (m)
+    {
+        m->useTransparentBounds(true);
+        m->useAnchoringBounds(false);
+    }
+    std::vector<Span> windows;
     for (const Paragraph& p : doc.paragraphs)
     {
         if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote)
             continue;
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
-        icu::UnicodeString lower(u);
-        lower.toLower(icu::Locale::getRoot());
-        if (std::none_of(pseudo_heads.begin(), pseudo_heads.end(),
-                         [&](const icu::UnicodeString& h) { return lower.indexOf(h) >= 0; }))
+        const UChar* const us = u.getBuffer();
+        const int32_t ulen = u.length();
+        windows.clear();
+        // As before the windows: a paragraph is searched only when it holds
+        // a head word in plain letters.
+        bool plain_head = false;
+        for (int32_t i = 0; i < ulen; ++i)
+            for (const char* h : pseudo_heads)
+            {
+                int32_t k = 0;
+                bool plain = true;
+                while (h[k] && i + k < ulen &&
+                       (us[i + k] == h[k] ||
+                        (h[k] >= 'a' && us[i + k] < 0x80 && (us[i + k] | 0x20) == h[k]) ||
+                        (h[k] == 's' && us[i + k] == 0x017F)))
+                {
+                    plain = plain && us[i + k] < 0x80;
+                    ++k;
+                }
+                if (h[k])
+                    continue;
+                plain_head = plain_head || plain;
+                const int32_t end = std::min(ulen, i + k + 4);
+                if (!windows.empty() && i <= windows.back().end)
+                    windows.back().end = std::max(windows.back().end, end);
+                else
+                    windows.push_back({i, end});
+            }
+        if (!plain_head || !m || !im)
             continue;
-        std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(u, status));
-        while (U_SUCCESS(status) && m->find(status))
+        m->reset(u);
+        for (const Span& w : windows)
         {
-            Raw r{&p, m->start(status), m->end(status), {}, {}, false, false, false};
-            m->group(status).toUTF8String(r.form);
-            m->group(1, status).toUTF8String(r.role);
-            r.role = fold(r.role);
-            const icu::UnicodeString id = m->group(2, status);
-            r.lower_id = id.length() == 1 && u_islower(id[0]);
-            r.capitalised = u_isupper(m->group(1, status).char32At(0)) && !r.lower_id;
-            if (r.capitalised)
-                capitalised_forms.insert(fold(r.form));
-            const icu::UnicodeString lead =
-                u.tempSubStringBetween(std::max(0, r.begin - 24), r.begin);
-            std::unique_ptr<icu::RegexMatcher> im(intro->matcher(lead, status));
-            r.introduced = U_SUCCESS(status) && im->find(status);
-            raws.push_back(std::move(r));
+            m->region(w.begin, w.end, status);
+            while (U_SUCCESS(status) && m->find(status))
+            {
+                Raw r{&p, m->start(status), m->end(status), {}, {}, false, false, false};
+                m->group(status).toUTF8String(r.form);
+                m->group(1, status).toUTF8String(r.role);
+                r.role = fold(r.role);
+                const icu::UnicodeString id = m->group(2, status);
+                r.lower_id = id.length() == 1 && u_islower(id[0]);
+                r.capitalised = u_isupper(m->group(1, status).char32At(0)) && !r.lower_id;
+                if (r.capitalised)
+                    capitalised_forms.insert(fold(r.form));
+                const icu::UnicodeString lead =
+                    u.tempSubStringBetween(std::max(0, r.begin - 24), r.begin);
+                im->reset(lead);
+                r.introduced = U_SUCCESS(status) && im->find(status);
+                raws.push_back(std::move(r));
+            }
         }
     }
     for (Raw& r : raws)
