@@ -143,7 +143,7 @@ struct Detector
     double score = 0.8;
     std::string message, explanation, fix;
     std::string requires_;
-    std::vector<std::string> requires_any; // lower-case literals, UTF-8
+    std::vector<std::size_t> requires_any; // indices in Impl::required_literals
     Reach reach = Reach::Paragraph;
     int32_t before = 0, after = 0; // Reach::NearDigits
     // One matcher per detector, reset for each paragraph: creating a matcher
@@ -202,6 +202,9 @@ struct AnonymisationCheck::Impl
     int jigsaw_section = 4;
     std::vector<Example> examples;
     std::set<std::string> reach_known; // detectors whose pattern is in kReach
+    // The requires_any literals (lower-case UTF-8), and by first byte.
+    std::vector<std::string> required_literals;
+    std::array<std::vector<std::size_t>, 256> literals_by_first;
 
     Lexicon given, surnames, given_words, surname_words, places, place_words, countries;
     Lexicon titles, roles, institutions, allow_terms;
@@ -268,7 +271,15 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
         {
             std::string lower;
             icu::UnicodeString::fromUTF8(r).toLower(icu::Locale::getRoot()).toUTF8String(lower);
-            d.requires_any.push_back(lower);
+            const auto at = std::find(required_literals.begin(), required_literals.end(), lower);
+            d.requires_any.push_back(static_cast<std::size_t>(at - required_literals.begin()));
+            if (at == required_literals.end())
+            {
+                required_literals.push_back(lower);
+                if (!lower.empty()) // an empty literal is always there
+                    literals_by_first[static_cast<unsigned char>(lower[0])].push_back(
+                        required_literals.size() - 1);
+            }
         }
         const std::string pattern_key =
             node.get<std::string>("pattern", "") + (flags & UREGEX_CASE_INSENSITIVE ? "\x01i" : "");
@@ -482,21 +493,30 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         has_at = has_at || c == u'@';
         has_dot = has_dot || c == u'.';
     }
-    // The lower-case text for the requires_any prefilters, made once.
-    std::string lower;
-    bool lower_made = false;
-    auto has_any = [&](const std::vector<std::string>& words)
+    // Which requires_any literals the lower-case text holds: one pass over
+    // it, made when a detector first asks.
+    std::vector<char> present;
+    auto has_any = [&](const std::vector<std::size_t>& literals)
     {
-        if (!lower_made)
+        if (present.empty())
         {
+            std::string lower;
             icu::UnicodeString l(u);
             l.toLower(icu::Locale::getRoot());
             l.toUTF8String(lower);
-            lower_made = true;
+            present.assign(required_literals.size(), 0);
+            for (std::size_t k = 0; k < required_literals.size(); ++k)
+                present[k] = required_literals[k].empty();
+            for (std::size_t i = 0; i < lower.size(); ++i)
+                for (std::size_t k : literals_by_first[static_cast<unsigned char>(lower[i])])
+                {
+                    const std::string& w = required_literals[k];
+                    if (!present[k] && lower.compare(i, w.size(), w) == 0)
+                        present[k] = 1;
+                }
         }
-        return std::any_of(words.begin(), words.end(),
-                           [&](const std::string& w)
-                           { return lower.find(w) != std::string::npos; });
+        return std::any_of(literals.begin(), literals.end(),
+                           [&](std::size_t k) { return present[k] != 0; });
     };
     // Windows of 48 code units either side of each run of digits, merged.
     std::vector<Span> digit_windows;
@@ -1243,6 +1263,12 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         // a head word in plain letters.
         bool plain_head = false;
         for (int32_t i = 0; i < ulen; ++i)
+        {
+            // Every head starts with one of these letters.
+            const UChar first = us[i] < 0x80 ? (us[i] | 0x20) : us[i];
+            if (first != u'c' && first != u's' && first != u'a' && first != u'p' && first != u'b' &&
+                first != u'y' && first != u'h' && first != 0x017F)
+                continue;
             for (const char* h : pseudo_heads)
             {
                 int32_t k = 0;
@@ -1264,6 +1290,7 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                 else
                     windows.push_back({i, end});
             }
+        }
         if (!plain_head || !m || !im)
             continue;
         m->reset(u);
