@@ -16,6 +16,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 namespace pt = boost::property_tree;
 
@@ -216,6 +217,8 @@ struct AnonymisationCheck::Impl
     };
     std::vector<Special> specials;
     std::set<std::string> months_weekdays;
+    // Every word of the lexicons above, with its id (Lexicon::index).
+    std::unordered_map<std::string, int32_t> vocabulary;
 
     void load(const std::string& dir);
     void scan_paragraph(const Paragraph& p, const Lexicon& allow, const Lexicon& deny,
@@ -332,6 +335,11 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
     }};
     for (const auto& s : special)
         specials.push_back({s[0], Lexicon::load(lex + s[1]), s[2]});
+    for (Lexicon* l : {&given, &surnames, &given_words, &surname_words, &places, &place_words,
+                       &countries, &titles, &roles, &institutions, &allow_terms})
+        l->index(vocabulary);
+    for (Special& s : specials)
+        s.lexicon.index(vocabulary);
     for (const char* w : {"january", "february",  "march",     "april",    "may",      "june",
                           "july",    "august",    "september", "october",  "november", "december",
                           "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
@@ -404,7 +412,12 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     if (p.text.empty())
         return;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
-    const std::vector<Token> tokens = tokenize(u);
+    std::vector<Token> tokens = tokenize(u);
+    for (Token& t : tokens)
+    {
+        const auto w = vocabulary.find(t.key);
+        t.word = w == vocabulary.end() ? -1 : w->second;
+    }
     Hits hits;
     const CodePoints cp(u);
 
@@ -436,7 +449,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         {
             // "Child A", "Sibling 1", "GP 1", "Social Worker 2": a role
             // with a letter or number is a pseudonym.
-            if (pseudonyms.count(tokens[i].key) || roles.contains(tokens[i].key))
+            if (pseudonyms.count(tokens[i].key) || roles.contains(tokens[i]))
                 n = 2;
             else if (i > 0 && roles.match(tokens, i - 1) == 2)
                 n = 2;
@@ -810,8 +823,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         // An unknown capitalised word where people live: "their home in
         // Thornwick", "moved to Eastbridge". Weak: it may be anything.
         if (n == 0 && i > 0 && tokens[i].alpha && !tokens[i].all_caps &&
-            !tokens[i].sentence_start && !given.contains(tokens[i].key) &&
-            !surnames.contains(tokens[i].key))
+            !tokens[i].sentence_start && !given.contains(tokens[i]) &&
+            !surnames.contains(tokens[i]))
         {
             const std::string& prev = tokens[i - 1].key;
             const bool preposition =
@@ -903,7 +916,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         if (token_excluded[i] || !t.alpha || !t.capitalised || months_weekdays.count(t.key) ||
             is_title(i))
             continue;
-        const bool strong = given.contains(t.key) || surnames.contains(t.key);
+        const bool strong = given.contains(t) || surnames.contains(t);
         bool hyphen_part = false;
         if (!strong && t.hyphenated)
         {
@@ -919,14 +932,14 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                 pos = dash + 1;
             }
         }
-        const bool wordlike = given_words.contains(t.key) || surname_words.contains(t.key);
+        const bool wordlike = given_words.contains(t) || surname_words.contains(t);
         const bool title_before = i > 0 && is_title(i - 1);
         // "J. Carter", "JC Carter"; not "Child A. Young people" (a pseudonym).
         const bool initial_before =
             i > 0 && !token_excluded[i - 1] && tokens[i - 1].alpha && tokens[i - 1].capitalised &&
             (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
              (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
-              !token_excluded[i - 1] && !roles.contains(tokens[i - 1].key)));
+              !token_excluded[i - 1] && !roles.contains(tokens[i - 1])));
         const bool family_after = i + 1 < tokens.size() && tokens[i + 1].key == "family" && i > 0 &&
                                   tokens[i - 1].key == "the";
         if (strong || hyphen_part)
@@ -1016,7 +1029,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             !token_excluded[first - 1] &&
             (tokens[first - 1].end - tokens[first - 1].begin == 1 || is_title(first - 1) ||
              (tokens[first - 1].all_caps && tokens[first - 1].end - tokens[first - 1].begin <= 3 &&
-              !roles.contains(tokens[first - 1].key))))
+              !roles.contains(tokens[first - 1]))))
             --first;
         // A professional: a role or a professional title before the name.
         bool professional = false;
