@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -524,7 +525,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                 for (std::size_t k : literals_by_first[static_cast<unsigned char>(lower[i])])
                 {
                     const std::string& w = required_literals[k];
-                    if (!present[k] && lower.compare(i, w.size(), w) == 0)
+                    if (!present[k] && i + w.size() <= lower.size() &&
+                        std::memcmp(lower.data() + i, w.data(), w.size()) == 0)
                         present[k] = 1;
                 }
         }
