@@ -88,38 +88,90 @@ enum class Reach
     AgeWords,   // "age" (a match starts there) and "old" (a match ends there)
 };
 
+// For NearDigits: what must hold at the run of digits [begin, end) that
+// holds a match's first digit (that digit starts the run in each pattern
+// below), so runs that cannot start a match are skipped.
+using RunTest = bool (*)(const UChar* s, int32_t n, int32_t begin, int32_t end);
+
+bool upper_at(const UChar* s, int32_t k)
+{
+    return k >= 0 && s[k] >= u'A' && s[k] <= u'Z';
+}
+// "LS11", "AB12 CDE": a capital letter just before the digit.
+bool after_capital(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return upper_at(s, begin - 1);
+}
+// A postcode as above, or "GIR 0AA".
+bool postcode_run(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return upper_at(s, begin - 1) || (begin >= 2 && s[begin - 1] == u' ' && s[begin - 2] == u'R');
+}
+// "AB123456C", "JT 48 27 93 B": letters just before, or a space and letters.
+bool ni_run(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return upper_at(s, begin - 1) || (begin >= 2 && s[begin - 1] == u' ' && upper_at(s, begin - 2));
+}
+// A phone number's first digit is the 0 of the trunk prefix or the 4 of +44.
+bool phone_run(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return s[begin] == u'0' || (s[begin] == u'4' && begin > 0 && s[begin - 1] == u'+');
+}
+// Three digits at least (NHS numbers: 3+3+4 or 10 together).
+bool three_digits(const UChar*, int32_t, int32_t begin, int32_t end)
+{
+    return end - begin >= 3;
+}
+// "14/06/2013": a day of one or two digits and then the separator.
+bool numeric_date_run(const UChar* s, int32_t n, int32_t begin, int32_t end)
+{
+    return end - begin <= 2 && end < n && (s[end] == u'/' || s[end] == u'.' || s[end] == u'-');
+}
+// "14 June", "June 14th": a day of one or two digits, not followed by a digit.
+bool day_run(const UChar*, int32_t, int32_t begin, int32_t end)
+{
+    return end - begin <= 2;
+}
+// "Ward 7": "Ward " just before.
+bool ward_run(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return begin >= 5 && s[begin - 5] == u'W' && s[begin - 4] == u'a' && s[begin - 3] == u'r' &&
+           s[begin - 2] == u'd' && s[begin - 1] == u' ';
+}
+
 struct ReachRule
 {
     const char* id;
     uint64_t pattern_hash; // fnv1a(pattern + "\x01i" if case-insensitive)
     Reach reach;
     int32_t before, after;
+    RunTest run_test = nullptr;
 };
 
 // before: the most code units from a match's start to its first digit;
 // after: the most from that digit to the match's end; both with a margin.
 constexpr ReachRule kReach[] = {
-    {"postcode", 0x24e7b5c64c3ee990, Reach::NearDigits, 6, 10},
-    {"postcode-district", 0xb2440e768a1131c6, Reach::NearDigits, 4, 4},
-    {"phone", 0xfa1e1ebfbd5a7dee, Reach::NearDigits, 4, 26},
+    {"postcode", 0x24e7b5c64c3ee990, Reach::NearDigits, 6, 10, postcode_run},
+    {"postcode-district", 0xb2440e768a1131c6, Reach::NearDigits, 4, 4, after_capital},
+    {"phone", 0xfa1e1ebfbd5a7dee, Reach::NearDigits, 4, 26, phone_run},
     {"email", 0xc8ee27f880f86c93, Reach::Paragraph, 0, 0},
     {"url", 0xdd99fc2c3fb8ba53, Reach::Paragraph, 0, 0},
     {"social-handle", 0x64d6eff2cb141ead, Reach::Paragraph, 0, 0},
     {"username", 0xfb25fd1d25fbbdf4, Reach::Paragraph, 0, 0},
-    {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14},
-    {"ni-number", 0xe8f768a2e7d6babe, Reach::NearDigits, 5, 12},
+    {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14, three_digits},
+    {"ni-number", 0xe8f768a2e7d6babe, Reach::NearDigits, 5, 12, ni_run},
     // "[: ]+" and "{2,}" are unbounded: the 48-unit windows stay.
     {"reference-number", 0x14ab9ee2f77eea69, Reach::DigitRuns, 0, 0},
     {"labelled-number", 0x62c800b2cb25eacb, Reach::Labelled, 0, 0},
-    {"vehicle-registration", 0xc4efa3842b20a7bb, Reach::NearDigits, 4, 8},
-    {"ward", 0xda206c322f192b9b, Reach::NearDigits, 7, 6},
+    {"vehicle-registration", 0xc4efa3842b20a7bb, Reach::NearDigits, 4, 8, after_capital},
+    {"ward", 0xda206c322f192b9b, Reach::NearDigits, 7, 6, ward_run},
     {"welsh-institution", 0xa022fdfc42a39f5a, Reach::Paragraph, 0, 0},
     // Two words of unbounded length after the number: the 48-unit windows stay.
     {"welsh-address", 0x02c618c72a295656, Reach::DigitRuns, 0, 0},
     {"welsh-street", 0x308b075d7047b6d3, Reach::Paragraph, 0, 0},
-    {"date-numeric", 0xdc391e29496ff1c3, Reach::NearDigits, 2, 12},
+    {"date-numeric", 0xdc391e29496ff1c3, Reach::NearDigits, 2, 12, numeric_date_run},
     // "Wednesday, September 14th": the day is up to 22 units in.
-    {"date-text", 0x666b6e6b08bddc76, Reach::NearDigits, 26, 28},
+    {"date-text", 0x666b6e6b08bddc76, Reach::NearDigits, 26, 28, day_run},
     {"age", 0x2ddcefd186e80c08, Reach::AgeWords, 0, 0},
 };
 
@@ -148,6 +200,7 @@ struct Detector
     std::vector<std::size_t> requires_any; // indices in Impl::required_literals
     Reach reach = Reach::Paragraph;
     int32_t before = 0, after = 0; // Reach::NearDigits
+    RunTest run_test = nullptr;
     // One matcher per detector, reset for each paragraph: creating a matcher
     // costs more than most searches. A check object is used by one thread.
     std::unique_ptr<icu::RegexMatcher> matcher;
@@ -294,6 +347,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
                 d.reach = r.reach;
                 d.before = r.before;
                 d.after = r.after;
+                d.run_test = r.run_test;
                 reach_known.insert(d.id);
             }
         d.matcher.reset(d.pattern->matcher(status));
@@ -592,7 +646,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             break;
         case Reach::NearDigits:
             for (const Span& r : digit_runs)
-                add_window(windows, r.begin - d.before, r.end + d.after);
+                if (!d.run_test || d.run_test(us, ulen, r.begin, r.end))
+                    add_window(windows, r.begin - d.before, r.end + d.after);
             break;
         case Reach::Labelled:
             // "(?<=label[: ]{1,2})[A-Z]{0,4}[0-9][A-Z0-9/\-]{3,}": a match

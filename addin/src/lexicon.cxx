@@ -75,12 +75,18 @@ void Lexicon::index(std::unordered_map<std::string, int32_t>& vocabulary)
             ids.push_back(id_of(w));
         entry_ids_.push_back(std::move(ids));
     }
-    by_first_id_.assign(vocabulary.size(), {});
+    first_group_.assign(vocabulary.size(), -1);
+    groups_.clear();
     single_ids_.assign(vocabulary.size(), 0);
     for (std::size_t k = 0; k < entries_.size(); ++k)
     {
         const auto first = static_cast<std::size_t>(entry_ids_[k][0]);
-        by_first_id_[first].push_back(k);
+        if (first_group_[first] < 0)
+        {
+            first_group_[first] = static_cast<int32_t>(groups_.size());
+            groups_.emplace_back();
+        }
+        groups_[static_cast<std::size_t>(first_group_[first])].push_back(k);
         if (entries_[k].words.size() == 1)
             single_ids_[first] = 1;
     }
@@ -95,10 +101,10 @@ std::size_t Lexicon::match(const std::vector<Token>& tokens, std::size_t i, cons
     if (by_id)
     {
         const int32_t w = tokens[i].word;
-        if (w < 0 || static_cast<std::size_t>(w) >= by_first_id_.size() ||
-            by_first_id_[static_cast<std::size_t>(w)].empty())
+        if (w < 0 || static_cast<std::size_t>(w) >= first_group_.size() ||
+            first_group_[static_cast<std::size_t>(w)] < 0)
             return 0;
-        starting = &by_first_id_[static_cast<std::size_t>(w)];
+        starting = &groups_[static_cast<std::size_t>(first_group_[static_cast<std::size_t>(w)])];
     }
     else
     {

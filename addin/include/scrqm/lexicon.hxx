@@ -58,9 +58,10 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
     // After index(): the same by word id.
     bool indexed_ = false;
-    std::vector<std::vector<int32_t>> entry_ids_;       // per entry
-    std::vector<std::vector<std::size_t>> by_first_id_; // word id -> entries
-    std::vector<char> single_ids_;                      // word id -> single entry
+    std::vector<std::vector<int32_t>> entry_ids_;  // per entry
+    std::vector<int32_t> first_group_;             // word id -> index in groups_, or -1
+    std::vector<std::vector<std::size_t>> groups_; // entries starting with a word
+    std::vector<char> single_ids_;                 // word id -> single entry
 };
 
 } // namespace scrqm
