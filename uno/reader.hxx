@@ -5,6 +5,7 @@
 #include <scrqm/model.hxx>
 
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 
 #include <vector>
 
@@ -16,9 +17,20 @@ namespace scrqm::lo
 // `sources`, when given, receives for each paragraph of the result the UNO
 // object it came from (the paragraph's text range, the comment's field;
 // empty for properties), so that a fix can find its text again.
+// `lazy_body`: with `sources`, the body may still be read through the fast
+// cursor walk; the body paragraphs' sources are then left empty, and
+// body_paragraph() finds one when it is needed.
 Document read_document(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
                        const std::string& file_name,
                        std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>>*
-                           sources = nullptr);
+                           sources = nullptr,
+                       bool lazy_body = false);
+
+// Body paragraph `index` as the cursor walk counts them (tables stepped
+// over), selected; empty when the body has fewer paragraphs or starts with
+// a table (the cursor walk then was not used).
+com::sun::star::uno::Reference<com::sun::star::text::XTextRange>
+body_paragraph(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+               std::size_t index);
 
 } // namespace scrqm::lo

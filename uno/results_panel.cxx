@@ -71,6 +71,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -108,7 +109,10 @@ struct Results
     Reference<frame::XFrame> frame;
     Reference<frame::XModel> model;
     Document doc;
+    // Where each paragraph came from, for Go to and Fix: read on their first
+    // use (the check reads faster without), body paragraphs found one by one.
     std::vector<Reference<uno::XInterface>> sources;
+    bool sourced = false;
     std::vector<Finding> all; // reading order
     std::vector<std::size_t> occurrence;
     IgnoreList ignored = IgnoreList::parse("");
@@ -214,7 +218,7 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
     const auto t0 = std::chrono::steady_clock::now();
     try
     {
-        r->doc = read_document(r->model, to_utf8(r->model->getURL()), &r->sources);
+        r->doc = read_document(r->model, to_utf8(r->model->getURL()));
         // Stored versions and the office's personal-information option, as
         // Action=check reads them (appended after every sourced paragraph).
         read_office_hidden(context, r->model, r->doc);
@@ -252,6 +256,60 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
     r->filter();
     r->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return r;
+}
+
+// Thrown when the document no longer matches the findings.
+struct Changed : std::runtime_error
+{
+    Changed() : std::runtime_error("The text has changed since the check: Re-check") {}
+};
+
+bool same_paragraphs(const Document& a, const Document& b)
+{
+    if (a.paragraphs.size() != b.paragraphs.size())
+        return false;
+    for (std::size_t i = 0; i < a.paragraphs.size(); ++i)
+    {
+        const Paragraph& p = a.paragraphs[i];
+        const Paragraph& q = b.paragraphs[i];
+        if (p.where != q.where || p.index != q.index || p.text != q.text)
+            return false;
+    }
+    return true;
+}
+
+// The sources Go to and Fix need for finding `f`: on first use the document
+// is read again with them (body paragraphs left to body_paragraph) and must
+// give the same paragraphs as the check read; then `f`'s body paragraph is
+// found by its place and must still hold the checked text.
+void need_source(const Reference<uno::XComponentContext>& context, Results& r, const Finding& f)
+{
+    if (!r.sourced)
+    {
+        std::vector<Reference<uno::XInterface>> sources;
+        Document again = read_document(r.model, to_utf8(r.model->getURL()), &sources, true);
+        read_office_hidden(context, r.model, again);
+        if (!same_paragraphs(again, r.doc))
+            throw Changed();
+        r.sources = std::move(sources);
+        r.sourced = true;
+    }
+    if (f.where != Where::Body)
+        return;
+    for (std::size_t i = 0; i < r.doc.paragraphs.size() && i < r.sources.size(); ++i)
+    {
+        const Paragraph& p = r.doc.paragraphs[i];
+        if (p.where != f.where || p.index != f.paragraph)
+            continue;
+        if (!r.sources[i].is())
+        {
+            Reference<text::XTextRange> range = body_paragraph(r.model, p.index);
+            if (!range.is() || to_utf8(range->getString()) != p.text)
+                throw Changed();
+            r.sources[i] = range;
+        }
+        return;
+    }
 }
 
 // ---- control helpers ----
@@ -487,6 +545,10 @@ public:
             else if (name == "Recheck")
                 recheck(-1);
         }
+        catch (const Changed& e)
+        {
+            status(e.what());
+        }
         catch (const uno::Exception& e)
         {
             status("Error: " + to_utf8(e.Message));
@@ -672,7 +734,7 @@ private:
     void go_to()
     {
         const Finding& f = need_finding();
-        const Results& r = *results_;
+        Results& r = *results_;
         Reference<frame::XController> controller = frame_->getController();
         Reference<view::XSelectionSupplier> selection(controller, UNO_QUERY);
         if (!selection.is())
@@ -682,6 +744,7 @@ private:
             status("In the document properties (File > Properties): " + place(f, r.doc));
             return;
         }
+        need_source(context_, *results_, f);
         if (f.where == Where::Comment)
         {
             // A comment's text cannot be selected through the API: select
@@ -717,6 +780,7 @@ private:
             return;
         }
         const int row = selected_row();
+        need_source(context_, *results_, f);
         const std::size_t n =
             replace_with_pseudonyms(results_->model, results_->doc, results_->sources, {f});
         if (n == 0)
