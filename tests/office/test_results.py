@@ -211,6 +211,60 @@ class PrepublicationCheck(unittest.TestCase):
         self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
         self.assertNotIn("scrqm.ignored", "\n".join(items(dialog)))
 
+    def test_fast_read_goto_fix_and_changed_document(self):
+        # Plain paragraphs and a table: the check reads the body through the
+        # fast cursor walk, without the paragraphs' objects; Go to and Fix
+        # read them on first use.
+        filler = "The panel considered how agencies shared information about the family. "
+        body = "".join("<text:p>%s</text:p>" % (filler * 3) for _ in range(40))
+        path = os.path.join(self.tmp, "plain.fodt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(
+                '<?xml version="1.0" encoding="UTF-8"?><office:document '
+                'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
+                '<office:body><office:text>%s'
+                '<text:p>The family moved to 12 Elm Grove, NM4 7QT in 2004.</text:p>'
+                '<table:table table:name="Agencies"><table:table-column/>'
+                '<table:table-row><table:table-cell><text:p>Health visitor saw Liam Carter.'
+                '</text:p></table:table-cell></table:table-row></table:table>'
+                '%s<text:p>Liam Carter started school in 2009.</text:p>'
+                '</office:text></office:body></office:document>' % (body, body))
+        doc = self.load(path)
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        dialog = self.panel(doc)
+        status = dialog.getControl("Status").getModel()
+        self.select(dialog, "NM4 7QT", "body \u00b6%d" % 41)
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(self.selection(doc), "NM4 7QT")
+        self.assertEqual(status.Label, "")
+        self.select(dialog, "Liam Carter", "Agencies A1")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(self.selection(doc), "Liam Carter")
+        self.select(dialog, "Liam Carter", "body \u00b6%d" % 82)
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(self.selection(doc), "Liam Carter")
+        # Fix the last paragraph's name (found by its place in the body).
+        self.dispatch(doc, "vnd.scrqm:Results.Fix")
+        self.assertTrue(doc.getText().getString().endswith("Child A started school in 2009."))
+        self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
+                         "Replace with pseudonyms")
+
+        # A paragraph typed after the check: the findings' places are stale.
+        text = doc.getText()
+        text.insertString(text.getStart(), "A new first paragraph.\n", False)
+        text.insertControlCharacter(text.getStart(), 0, False)  # PARAGRAPH_BREAK
+        self.select(dialog, "NM4 7QT")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(status.Label, "The text has changed since the check: Re-check")
+        self.dispatch(doc, "vnd.scrqm:Results.Recheck")
+        self.select(dialog, "NM4 7QT")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(self.selection(doc), "NM4 7QT")
+        self.assertEqual(status.Label, "")
+
     def test_clean_document_is_ready_to_publish(self):
         # The report checks' clean fixture: every check finds nothing in it.
         path = os.path.join(self.tmp, "clean.docx")
