@@ -279,21 +279,16 @@ public:
         selection_.set(controller, UNO_QUERY);
         if (selection_.is())
             selection_->addSelectionChangeListener(this);
-        // The registry (g_trackers) keeps the tracker alive until shutdown()
-        // has joined this thread, so the thread holds no reference itself.
-        worker_ = std::thread([this] { wait_loop(); });
+        // The worker holds a reference: it may outlive shutdown() (see there).
+        worker_ = std::thread([self = rtl::Reference<Tracker>(this)] { self->wait_loop(); });
     }
 
     ~Tracker() override
     {
-        // Normally shutdown() has joined the worker already.
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            stop_ = true;
-        }
-        wake_.notify_all();
+        // The worker held the last reference, so it has left its loop; this
+        // may run on the worker itself, which cannot join itself.
         if (worker_.joinable())
-            worker_.join();
+            worker_.detach();
     }
 
     void add(Panel* p) { panels_.insert(p); }
@@ -305,7 +300,9 @@ public:
     const DocumentState* state() const { return state_.get(); }
     std::size_t current() const { return current_; }
 
-    // Stops the worker and the listeners; the panels are gone.
+    // Stops the worker and the listeners; the panels are gone. Never joins:
+    // this runs on the main thread under the SolarMutex, and the worker may be
+    // inside AsyncCallback::addCallback waiting for that same mutex.
     void shutdown()
     {
         {
@@ -314,7 +311,7 @@ public:
         }
         wake_.notify_all();
         if (worker_.joinable())
-            worker_.join();
+            worker_.detach();
         try
         {
             Reference<util::XModifyBroadcaster> mb(model_, UNO_QUERY);
@@ -347,6 +344,12 @@ public:
     {
         bool full = true;
         data >>= full;
+        {
+            // A callback posted just before shutdown(): the panels are gone.
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (stop_)
+                return;
+        }
         try
         {
             refresh(full);

@@ -12,10 +12,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 namespace pt = boost::property_tree;
 
@@ -69,6 +71,118 @@ bool valid_uk_phone(const std::string& text)
     return d[1] == '1' || d[1] == '2' || d[1] == '3' || d[1] == '7' || d[1] == '8';
 }
 
+// Where a detector's pattern can match, so that its regex runs only there.
+// Each reach below was worked out by hand from the pattern it names (kept
+// as a hash of the pattern text): every match of that pattern lies inside
+// the reach's windows, so searching only the windows (with transparent
+// bounds, so lookarounds and \b see past them) finds exactly the matches a
+// search of the whole paragraph finds, in the same order. A changed pattern
+// loses its reach and falls back to DigitRuns or the whole paragraph; a unit
+// test fails until the table is updated.
+enum class Reach
+{
+    Paragraph,  // the whole paragraph
+    DigitRuns,  // 48 code units either side of each run of digits
+    NearDigits, // [run start - before, run end + after) for each run of digits
+    Labelled,   // labelled-number: a label word just before a run of digits
+    AgeWords,   // "age" (a match starts there) and "old" (a match ends there)
+};
+
+// For NearDigits: what must hold at the run of digits [begin, end) that
+// holds a match's first digit (that digit starts the run in each pattern
+// below), so runs that cannot start a match are skipped.
+using RunTest = bool (*)(const UChar* s, int32_t n, int32_t begin, int32_t end);
+
+bool upper_at(const UChar* s, int32_t k)
+{
+    return k >= 0 && s[k] >= u'A' && s[k] <= u'Z';
+}
+// "LS11", "AB12 CDE": a capital letter just before the digit.
+bool after_capital(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return upper_at(s, begin - 1);
+}
+// A postcode as above, or "GIR 0AA".
+bool postcode_run(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return upper_at(s, begin - 1) || (begin >= 2 && s[begin - 1] == u' ' && s[begin - 2] == u'R');
+}
+// "AB123456C", "JT 48 27 93 B": letters just before, or a space and letters.
+bool ni_run(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return upper_at(s, begin - 1) || (begin >= 2 && s[begin - 1] == u' ' && upper_at(s, begin - 2));
+}
+// A phone number's first digit is the 0 of the trunk prefix or the 4 of +44.
+bool phone_run(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return s[begin] == u'0' || (s[begin] == u'4' && begin > 0 && s[begin - 1] == u'+');
+}
+// Three digits at least (NHS numbers: 3+3+4 or 10 together).
+bool three_digits(const UChar*, int32_t, int32_t begin, int32_t end)
+{
+    return end - begin >= 3;
+}
+// "14/06/2013": a day of one or two digits and then the separator.
+bool numeric_date_run(const UChar* s, int32_t n, int32_t begin, int32_t end)
+{
+    return end - begin <= 2 && end < n && (s[end] == u'/' || s[end] == u'.' || s[end] == u'-');
+}
+// "14 June", "June 14th": a day of one or two digits, not followed by a digit.
+bool day_run(const UChar*, int32_t, int32_t begin, int32_t end)
+{
+    return end - begin <= 2;
+}
+// "Ward 7": "Ward " just before.
+bool ward_run(const UChar* s, int32_t, int32_t begin, int32_t)
+{
+    return begin >= 5 && s[begin - 5] == u'W' && s[begin - 4] == u'a' && s[begin - 3] == u'r' &&
+           s[begin - 2] == u'd' && s[begin - 1] == u' ';
+}
+
+struct ReachRule
+{
+    const char* id;
+    uint64_t pattern_hash; // fnv1a(pattern + "\x01i" if case-insensitive)
+    Reach reach;
+    int32_t before, after;
+    RunTest run_test = nullptr;
+};
+
+// before: the most code units from a match's start to its first digit;
+// after: the most from that digit to the match's end; both with a margin.
+constexpr ReachRule kReach[] = {
+    {"postcode", 0x24e7b5c64c3ee990, Reach::NearDigits, 6, 10, postcode_run},
+    {"postcode-district", 0xb2440e768a1131c6, Reach::NearDigits, 4, 4, after_capital},
+    {"phone", 0xfa1e1ebfbd5a7dee, Reach::NearDigits, 4, 26, phone_run},
+    {"email", 0xc8ee27f880f86c93, Reach::Paragraph, 0, 0},
+    {"url", 0xdd99fc2c3fb8ba53, Reach::Paragraph, 0, 0},
+    {"social-handle", 0x64d6eff2cb141ead, Reach::Paragraph, 0, 0},
+    {"username", 0xfb25fd1d25fbbdf4, Reach::Paragraph, 0, 0},
+    {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14, three_digits},
+    {"ni-number", 0xe8f768a2e7d6babe, Reach::NearDigits, 5, 12, ni_run},
+    // "[: ]+" and "{2,}" are unbounded: the 48-unit windows stay.
+    {"reference-number", 0x14ab9ee2f77eea69, Reach::DigitRuns, 0, 0},
+    {"labelled-number", 0x62c800b2cb25eacb, Reach::Labelled, 0, 0},
+    {"vehicle-registration", 0xc4efa3842b20a7bb, Reach::NearDigits, 4, 8, after_capital},
+    {"ward", 0xda206c322f192b9b, Reach::NearDigits, 7, 6, ward_run},
+    {"welsh-institution", 0xa022fdfc42a39f5a, Reach::Paragraph, 0, 0},
+    // Two words of unbounded length after the number: the 48-unit windows stay.
+    {"welsh-address", 0x02c618c72a295656, Reach::DigitRuns, 0, 0},
+    {"welsh-street", 0x308b075d7047b6d3, Reach::Paragraph, 0, 0},
+    {"date-numeric", 0xdc391e29496ff1c3, Reach::NearDigits, 2, 12, numeric_date_run},
+    // "Wednesday, September 14th": the day is up to 22 units in.
+    {"date-text", 0x666b6e6b08bddc76, Reach::NearDigits, 26, 28, day_run},
+    {"age", 0x2ddcefd186e80c08, Reach::AgeWords, 0, 0},
+};
+
+uint64_t fnv1a(const std::string& s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s)
+        h = (h ^ c) * 0x100000001b3ULL;
+    return h;
+}
+
 struct Detector
 {
     std::string id;
@@ -83,7 +197,10 @@ struct Detector
     double score = 0.8;
     std::string message, explanation, fix;
     std::string requires_;
-    std::vector<icu::UnicodeString> requires_any; // lower-case literals
+    std::vector<std::size_t> requires_any; // indices in Impl::required_literals
+    Reach reach = Reach::Paragraph;
+    int32_t before = 0, after = 0; // Reach::NearDigits
+    RunTest run_test = nullptr;
     // One matcher per detector, reset for each paragraph: creating a matcher
     // costs more than most searches. A check object is used by one thread.
     std::unique_ptr<icu::RegexMatcher> matcher;
@@ -139,6 +256,10 @@ struct AnonymisationCheck::Impl
     int jigsaw_paragraph = 3;
     int jigsaw_section = 4;
     std::vector<Example> examples;
+    std::set<std::string> reach_known; // detectors whose pattern is in kReach
+    // The requires_any literals (lower-case UTF-8), and by first byte.
+    std::vector<std::string> required_literals;
+    std::array<std::vector<std::size_t>, 256> literals_by_first;
 
     Lexicon given, surnames, given_words, surname_words, places, place_words, countries;
     Lexicon titles, roles, institutions, allow_terms;
@@ -150,6 +271,8 @@ struct AnonymisationCheck::Impl
     };
     std::vector<Special> specials;
     std::set<std::string> months_weekdays;
+    // Every word of the lexicons above, with its id (Lexicon::index).
+    std::unordered_map<std::string, int32_t> vocabulary;
 
     void load(const std::string& dir);
     void scan_paragraph(const Paragraph& p, const Lexicon& allow, const Lexicon& deny,
@@ -202,8 +325,31 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
             throw DataError(path + ": " + where + ": bad pattern at offset " +
                             std::to_string(pe.offset) + ": " + u_errorName(status));
         for (const std::string& r : strings(node, "requires_any"))
-            d.requires_any.push_back(
-                icu::UnicodeString::fromUTF8(r).toLower(icu::Locale::getRoot()));
+        {
+            std::string lower;
+            icu::UnicodeString::fromUTF8(r).toLower(icu::Locale::getRoot()).toUTF8String(lower);
+            const auto at = std::find(required_literals.begin(), required_literals.end(), lower);
+            d.requires_any.push_back(static_cast<std::size_t>(at - required_literals.begin()));
+            if (at == required_literals.end())
+            {
+                required_literals.push_back(lower);
+                if (!lower.empty()) // an empty literal is always there
+                    literals_by_first[static_cast<unsigned char>(lower[0])].push_back(
+                        required_literals.size() - 1);
+            }
+        }
+        const std::string pattern_key =
+            node.get<std::string>("pattern", "") + (flags & UREGEX_CASE_INSENSITIVE ? "\x01i" : "");
+        d.reach = d.requires_ == "digit" ? Reach::DigitRuns : Reach::Paragraph;
+        for (const ReachRule& r : kReach)
+            if (d.id == r.id && fnv1a(pattern_key) == r.pattern_hash)
+            {
+                d.reach = r.reach;
+                d.before = r.before;
+                d.after = r.after;
+                d.run_test = r.run_test;
+                reach_known.insert(d.id);
+            }
         d.matcher.reset(d.pattern->matcher(status));
         if (U_FAILURE(status))
             throw DataError(path + ": " + where +
@@ -244,6 +390,11 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
     }};
     for (const auto& s : special)
         specials.push_back({s[0], Lexicon::load(lex + s[1]), s[2]});
+    for (Lexicon* l : {&given, &surnames, &given_words, &surname_words, &places, &place_words,
+                       &countries, &titles, &roles, &institutions, &allow_terms})
+        l->index(vocabulary);
+    for (Special& s : specials)
+        s.lexicon.index(vocabulary);
     for (const char* w : {"january", "february",  "march",     "april",    "may",      "june",
                           "july",    "august",    "september", "october",  "november", "december",
                           "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
@@ -316,7 +467,12 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     if (p.text.empty())
         return;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
-    const std::vector<Token> tokens = tokenize(u);
+    std::vector<Token> tokens = tokenize(u);
+    for (Token& t : tokens)
+    {
+        const auto w = vocabulary.find(t.key);
+        t.word = w == vocabulary.end() ? -1 : w->second;
+    }
     Hits hits;
     const CodePoints cp(u);
 
@@ -348,7 +504,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         {
             // "Child A", "Sibling 1", "GP 1", "Social Worker 2": a role
             // with a letter or number is a pseudonym.
-            if (pseudonyms.count(tokens[i].key) || roles.contains(tokens[i].key))
+            if (pseudonyms.count(tokens[i].key) || roles.contains(tokens[i]))
                 n = 2;
             else if (i > 0 && roles.match(tokens, i - 1) == 2)
                 n = 2;
@@ -387,54 +543,167 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     }
 
     // ---- pattern detectors
+    const UChar* const us = u.getBuffer();
+    const int32_t ulen = u.length();
     bool has_digit = false, has_at = false, has_dot = false;
-    for (int32_t i = 0; i < u.length(); ++i)
+    std::vector<Span> digit_runs; // runs of ASCII digits (the patterns' [0-9])
+    for (int32_t i = 0; i < ulen; ++i)
     {
-        const UChar c = u[i];
-        has_digit = has_digit || (c >= u'0' && c <= u'9');
+        const UChar c = us[i];
+        if (c >= u'0' && c <= u'9')
+        {
+            has_digit = true;
+            if (!digit_runs.empty() && digit_runs.back().end == i)
+                digit_runs.back().end = i + 1;
+            else
+                digit_runs.push_back({i, i + 1});
+        }
         has_at = has_at || c == u'@';
         has_dot = has_dot || c == u'.';
     }
-    icu::UnicodeString lower(u);
-    lower.toLower(icu::Locale::getRoot());
-    // Windows of 48 code units either side of each run of digits, merged.
-    std::vector<Span> windows;
-    for (int32_t k = 0; k < u.length(); ++k)
+    // Which requires_any literals the lower-case text holds: one pass over
+    // it, made when a detector first asks.
+    std::vector<char> present;
+    auto has_any = [&](const std::vector<std::size_t>& literals)
     {
-        if (u[k] < u'0' || u[k] > u'9')
+        if (present.empty())
+        {
+            std::string lower;
+            icu::UnicodeString l(u);
+            l.toLower(icu::Locale::getRoot());
+            l.toUTF8String(lower);
+            present.assign(required_literals.size(), 0);
+            for (std::size_t k = 0; k < required_literals.size(); ++k)
+                present[k] = required_literals[k].empty();
+            for (std::size_t i = 0; i < lower.size(); ++i)
+                for (std::size_t k : literals_by_first[static_cast<unsigned char>(lower[i])])
+                {
+                    const std::string& w = required_literals[k];
+                    if (!present[k] && i + w.size() <= lower.size() &&
+                        std::memcmp(lower.data() + i, w.data(), w.size()) == 0)
+                        present[k] = 1;
+                }
+        }
+        return std::any_of(literals.begin(), literals.end(),
+                           [&](std::size_t k) { return present[k] != 0; });
+    };
+    // Windows of 48 code units either side of each run of digits, merged.
+    std::vector<Span> digit_windows;
+    for (int32_t k = 0; k < ulen; ++k)
+    {
+        if (us[k] < u'0' || us[k] > u'9')
             continue;
         const int32_t begin = std::max(0, k - 48);
         int32_t end = k + 1;
-        while (end < u.length() && end - k < 16 && u[end] != u' ' && u[end] != u'\n')
+        while (end < ulen && end - k < 16 && us[end] != u' ' && us[end] != u'\n')
             ++end;
-        end = std::min(u.length(), end + 48);
-        if (!windows.empty() && begin <= windows.back().end)
-            windows.back().end = std::max(windows.back().end, end);
+        end = std::min(ulen, end + 48);
+        if (!digit_windows.empty() && begin <= digit_windows.back().end)
+            digit_windows.back().end = std::max(digit_windows.back().end, end);
         else
-            windows.push_back({begin, end});
+            digit_windows.push_back({begin, end});
         k = end - 48 > k ? end - 48 - 1 : k;
     }
+    auto add_window = [&](std::vector<Span>& w, int32_t begin, int32_t end)
+    {
+        begin = std::max(0, begin);
+        end = std::min(ulen, end);
+        if (!w.empty() && begin <= w.back().end)
+            w.back().end = std::max(w.back().end, end);
+        else
+            w.push_back({begin, end});
+    };
+    // Case-sensitive search for an ASCII literal in us[from, to).
+    auto contains_ascii = [&](int32_t from, int32_t to, const char* word)
+    {
+        const int32_t len = static_cast<int32_t>(std::char_traits<char>::length(word));
+        for (int32_t i = std::max(0, from); i + len <= to; ++i)
+        {
+            int32_t k = 0;
+            while (k < len && us[i + k] == static_cast<UChar>(word[k]))
+                ++k;
+            if (k == len)
+                return true;
+        }
+        return false;
+    };
+    std::vector<Span> windows;
     for (const Detector& d : detectors)
     {
         if ((d.requires_ == "digit" && !has_digit) || (d.requires_ == "@" && !has_at) ||
             (d.requires_ == "." && !has_dot))
             continue;
-        if (!d.requires_any.empty() &&
-            std::none_of(d.requires_any.begin(), d.requires_any.end(),
-                         [&](const icu::UnicodeString& r) { return lower.indexOf(r) >= 0; }))
+        if (!d.requires_any.empty() && !has_any(d.requires_any))
+            continue;
+        windows.clear();
+        switch (d.reach)
+        {
+        case Reach::Paragraph:
+            windows.push_back({0, ulen});
+            break;
+        case Reach::DigitRuns:
+            windows = digit_windows;
+            break;
+        case Reach::NearDigits:
+            for (const Span& r : digit_runs)
+                if (!d.run_test || d.run_test(us, ulen, r.begin, r.end))
+                    add_window(windows, r.begin - d.before, r.end + d.after);
+            break;
+        case Reach::Labelled:
+            // "(?<=label[: ]{1,2})[A-Z]{0,4}[0-9][A-Z0-9/\-]{3,}": a match
+            // starts at most 4 units before its first digit, which starts a
+            // run; its label word (number, no., ID, ref.) ends 1 or 2 units
+            // before the match, so within 14 units before the digit; the
+            // match ends where the code's characters end.
+            for (const Span& r : digit_runs)
+            {
+                const int32_t from = r.begin - 14;
+                if (!contains_ascii(from, r.begin, "number") &&
+                    !contains_ascii(from, r.begin, "no") && !contains_ascii(from, r.begin, "ID") &&
+                    !contains_ascii(from, r.begin, "ref"))
+                    continue;
+                int32_t end = r.begin + 1;
+                while (end < ulen &&
+                       ((us[end] >= u'A' && us[end] <= u'Z') ||
+                        (us[end] >= u'0' && us[end] <= u'9') || us[end] == u'/' || us[end] == u'-'))
+                    ++end;
+                add_window(windows, r.begin - 4, end);
+            }
+            break;
+        case Reach::AgeWords:
+        {
+            // A match starts at "age" ("aged 2", "age of 3") or ends at
+            // "old" ("17 months old", at most 36 units before it); no
+            // character outside ASCII folds to a, g, e, o, l or d.
+            std::vector<Span> raw;
+            for (int32_t i = 0; i + 3 <= ulen; ++i)
+            {
+                const UChar a = us[i] | 0x20, b = us[i + 1] | 0x20, c = us[i + 2] | 0x20;
+                if (us[i] < 0x80 && us[i + 1] < 0x80 && us[i + 2] < 0x80)
+                {
+                    if (a == u'a' && b == u'g' && c == u'e')
+                        raw.push_back({i, i + 48});
+                    else if (a == u'o' && b == u'l' && c == u'd')
+                        raw.push_back({i - 36, i + 4});
+                }
+            }
+            std::sort(raw.begin(), raw.end(),
+                      [](const Span& x, const Span& y) { return x.begin < y.begin; });
+            for (const Span& r : raw)
+                add_window(windows, r.begin, r.end);
+            break;
+        }
+        }
+        if (windows.empty())
             continue;
         UErrorCode status = U_ZERO_ERROR;
         icu::RegexMatcher* m = d.matcher.get();
         m->reset(u);
-        // A pattern that needs a digit can only match near one: search the
-        // windows around digits, seeing past them for context and \b.
-        const bool windowed = d.requires_ == "digit";
         m->useTransparentBounds(true);
         m->useAnchoringBounds(false);
-        for (std::size_t w = 0; w < (windowed ? windows.size() : 1); ++w)
+        for (const Span& w : windows)
         {
-            if (windowed)
-                m->region(windows[w].begin, windows[w].end, status);
+            m->region(w.begin, w.end, status);
             while (m->find(status) && U_SUCCESS(status))
             {
                 const Span span{m->start(status), m->end(status)};
@@ -611,8 +880,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         // An unknown capitalised word where people live: "their home in
         // Thornwick", "moved to Eastbridge". Weak: it may be anything.
         if (n == 0 && i > 0 && tokens[i].alpha && !tokens[i].all_caps &&
-            !tokens[i].sentence_start && !given.contains(tokens[i].key) &&
-            !surnames.contains(tokens[i].key))
+            !tokens[i].sentence_start && !given.contains(tokens[i]) &&
+            !surnames.contains(tokens[i]))
         {
             const std::string& prev = tokens[i - 1].key;
             const bool preposition =
@@ -653,14 +922,45 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             return std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(
                 u"\\p{Lu}[\\p{L}'\\u2019\\-]+,\\s(?:\\p{Lu}\\.\\s?)+", 0, st));
         }();
-        UErrorCode st = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> am(author->matcher(u, st));
-        while (U_SUCCESS(st) && am->find(st))
+        // Every match holds one ", " followed by a capital: search only from
+        // the word before such a comma to the initials after it.
+        auto letterish = [&](int32_t k)
         {
-            const Span a{am->start(st), am->end(st)};
-            for (std::size_t k = 0; k < tokens.size(); ++k)
-                if (overlaps(a, {tokens[k].begin, tokens[k].end}))
-                    token_excluded[k] = true;
+            const UChar c = us[k];
+            return U16_IS_SURROGATE(c) || u_isalpha(c) || c == u'\'' || c == 0x2019 || c == u'-';
+        };
+        UErrorCode st = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> am;
+        for (int32_t c = 0; c + 2 < ulen; ++c)
+        {
+            if (us[c] != u',' || !u_isUWhiteSpace(us[c + 1]))
+                continue;
+            UChar32 cap;
+            U16_GET(us, 0, c + 2, ulen, cap);
+            if (!u_isupper(cap))
+                continue;
+            int32_t begin = c;
+            while (begin > 0 && letterish(begin - 1))
+                --begin;
+            int32_t end = c + 2;
+            while (end < ulen && (U16_IS_SURROGATE(us[end]) || u_isupper(us[end]) ||
+                                  us[end] == u'.' || u_isUWhiteSpace(us[end])))
+                ++end;
+            if (!am)
+            {
+                am.reset(author->matcher(u, st));
+                am->useTransparentBounds(true);
+                am->useAnchoringBounds(false);
+            }
+            am->region(begin, end, st);
+            while (U_SUCCESS(st) && am->find(st))
+            {
+                const Span a{am->start(st), am->end(st)};
+                for (std::size_t k = 0; k < tokens.size(); ++k)
+                    if (overlaps(a, {tokens[k].begin, tokens[k].end}))
+                        token_excluded[k] = true;
+            }
+            c = end - 1 > c ? end - 1 : c;
         }
     }
     std::vector<int> name_strength(tokens.size(), 0); // 0 no, 1 weak, 2 strong
@@ -673,7 +973,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         if (token_excluded[i] || !t.alpha || !t.capitalised || months_weekdays.count(t.key) ||
             is_title(i))
             continue;
-        const bool strong = given.contains(t.key) || surnames.contains(t.key);
+        const bool strong = given.contains(t) || surnames.contains(t);
         bool hyphen_part = false;
         if (!strong && t.hyphenated)
         {
@@ -689,14 +989,14 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                 pos = dash + 1;
             }
         }
-        const bool wordlike = given_words.contains(t.key) || surname_words.contains(t.key);
+        const bool wordlike = given_words.contains(t) || surname_words.contains(t);
         const bool title_before = i > 0 && is_title(i - 1);
         // "J. Carter", "JC Carter"; not "Child A. Young people" (a pseudonym).
         const bool initial_before =
             i > 0 && !token_excluded[i - 1] && tokens[i - 1].alpha && tokens[i - 1].capitalised &&
             (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
              (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
-              !token_excluded[i - 1] && !roles.contains(tokens[i - 1].key)));
+              !token_excluded[i - 1] && !roles.contains(tokens[i - 1])));
         const bool family_after = i + 1 < tokens.size() && tokens[i + 1].key == "family" && i > 0 &&
                                   tokens[i - 1].key == "the";
         if (strong || hyphen_part)
@@ -786,7 +1086,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             !token_excluded[first - 1] &&
             (tokens[first - 1].end - tokens[first - 1].begin == 1 || is_title(first - 1) ||
              (tokens[first - 1].all_caps && tokens[first - 1].end - tokens[first - 1].begin <= 3 &&
-              !roles.contains(tokens[first - 1].key))))
+              !roles.contains(tokens[first - 1]))))
             --first;
         // A professional: a role or a professional title before the name.
         bool professional = false;
@@ -880,6 +1180,15 @@ AnonymisationCheck::~AnonymisationCheck() = default;
 const std::vector<AnonymisationCheck::Example>& AnonymisationCheck::examples() const
 {
     return impl_->examples;
+}
+
+std::vector<std::string> AnonymisationCheck::detectors_without_reach() const
+{
+    std::vector<std::string> out;
+    for (const Detector& d : impl_->detectors)
+        if (!impl_->reach_known.count(d.id))
+            out.push_back(d.id);
+    return out;
 }
 
 std::vector<Finding> AnonymisationCheck::run(const Document& doc,
@@ -999,35 +1308,82 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     };
     std::vector<Raw> raws;
     std::set<std::string> capitalised_forms; // "Child A" written so somewhere
-    static const std::vector<icu::UnicodeString> pseudo_heads = {
-        u"child", u"sibling", u"adult", u"parent", u"baby", u"young person", u"partner", u"carer"};
+    // Only where a head word starts can a match start: no character outside
+    // ASCII folds to the heads' letters but the long s.
+    static const char* const pseudo_heads[] = {"child",        "sibling", "adult",
+                                               "parent",       "baby",    "young person",
+                                               "half-sibling", "partner", "carer"};
+    std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(status));
+    std::unique_ptr<icu::RegexMatcher> im(intro->matcher(status));
+    if (m)
+    {
+        m->useTransparentBounds(true);
+        m->useAnchoringBounds(false);
+    }
+    std::vector<Span> windows;
     for (const Paragraph& p : doc.paragraphs)
     {
         if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote)
             continue;
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
-        icu::UnicodeString lower(u);
-        lower.toLower(icu::Locale::getRoot());
-        if (std::none_of(pseudo_heads.begin(), pseudo_heads.end(),
-                         [&](const icu::UnicodeString& h) { return lower.indexOf(h) >= 0; }))
-            continue;
-        std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(u, status));
-        while (U_SUCCESS(status) && m->find(status))
+        const UChar* const us = u.getBuffer();
+        const int32_t ulen = u.length();
+        windows.clear();
+        // As before the windows: a paragraph is searched only when it holds
+        // a head word in plain letters.
+        bool plain_head = false;
+        for (int32_t i = 0; i < ulen; ++i)
         {
-            Raw r{&p, m->start(status), m->end(status), {}, {}, false, false, false};
-            m->group(status).toUTF8String(r.form);
-            m->group(1, status).toUTF8String(r.role);
-            r.role = fold(r.role);
-            const icu::UnicodeString id = m->group(2, status);
-            r.lower_id = id.length() == 1 && u_islower(id[0]);
-            r.capitalised = u_isupper(m->group(1, status).char32At(0)) && !r.lower_id;
-            if (r.capitalised)
-                capitalised_forms.insert(fold(r.form));
-            const icu::UnicodeString lead =
-                u.tempSubStringBetween(std::max(0, r.begin - 24), r.begin);
-            std::unique_ptr<icu::RegexMatcher> im(intro->matcher(lead, status));
-            r.introduced = U_SUCCESS(status) && im->find(status);
-            raws.push_back(std::move(r));
+            // Every head starts with one of these letters.
+            const UChar first = us[i] < 0x80 ? (us[i] | 0x20) : us[i];
+            if (first != u'c' && first != u's' && first != u'a' && first != u'p' && first != u'b' &&
+                first != u'y' && first != u'h' && first != 0x017F)
+                continue;
+            for (const char* h : pseudo_heads)
+            {
+                int32_t k = 0;
+                bool plain = true;
+                while (h[k] && i + k < ulen &&
+                       (us[i + k] == h[k] ||
+                        (h[k] >= 'a' && us[i + k] < 0x80 && (us[i + k] | 0x20) == h[k]) ||
+                        (h[k] == 's' && us[i + k] == 0x017F)))
+                {
+                    plain = plain && us[i + k] < 0x80;
+                    ++k;
+                }
+                if (h[k])
+                    continue;
+                plain_head = plain_head || plain;
+                const int32_t end = std::min(ulen, i + k + 4);
+                if (!windows.empty() && i <= windows.back().end)
+                    windows.back().end = std::max(windows.back().end, end);
+                else
+                    windows.push_back({i, end});
+            }
+        }
+        if (!plain_head || !m || !im)
+            continue;
+        m->reset(u);
+        for (const Span& w : windows)
+        {
+            m->region(w.begin, w.end, status);
+            while (U_SUCCESS(status) && m->find(status))
+            {
+                Raw r{&p, m->start(status), m->end(status), {}, {}, false, false, false};
+                m->group(status).toUTF8String(r.form);
+                m->group(1, status).toUTF8String(r.role);
+                r.role = fold(r.role);
+                const icu::UnicodeString id = m->group(2, status);
+                r.lower_id = id.length() == 1 && u_islower(id[0]);
+                r.capitalised = u_isupper(m->group(1, status).char32At(0)) && !r.lower_id;
+                if (r.capitalised)
+                    capitalised_forms.insert(fold(r.form));
+                const icu::UnicodeString lead =
+                    u.tempSubStringBetween(std::max(0, r.begin - 24), r.begin);
+                im->reset(lead);
+                r.introduced = U_SUCCESS(status) && im->find(status);
+                raws.push_back(std::move(r));
+            }
         }
     }
     for (Raw& r : raws)

@@ -60,14 +60,61 @@ Lexicon Lexicon::load(const std::string& path)
     return lex;
 }
 
+void Lexicon::index(std::unordered_map<std::string, int32_t>& vocabulary)
+{
+    auto id_of = [&](const std::string& w)
+    {
+        const auto [it, added] = vocabulary.emplace(w, static_cast<int32_t>(vocabulary.size()));
+        return it->second;
+    };
+    entry_ids_.clear();
+    for (const Entry& e : entries_)
+    {
+        std::vector<int32_t> ids;
+        for (const std::string& w : e.words)
+            ids.push_back(id_of(w));
+        entry_ids_.push_back(std::move(ids));
+    }
+    first_group_.assign(vocabulary.size(), -1);
+    groups_.clear();
+    single_ids_.assign(vocabulary.size(), 0);
+    for (std::size_t k = 0; k < entries_.size(); ++k)
+    {
+        const auto first = static_cast<std::size_t>(entry_ids_[k][0]);
+        if (first_group_[first] < 0)
+        {
+            first_group_[first] = static_cast<int32_t>(groups_.size());
+            groups_.emplace_back();
+        }
+        groups_[static_cast<std::size_t>(first_group_[first])].push_back(k);
+        if (entries_[k].words.size() == 1)
+            single_ids_[first] = 1;
+    }
+    indexed_ = true;
+}
+
 std::size_t Lexicon::match(const std::vector<Token>& tokens, std::size_t i, const Entry** found,
                            bool ignore_case) const
 {
-    const auto it = by_first_.find(tokens[i].key);
-    if (it == by_first_.end())
-        return 0;
+    const std::vector<std::size_t>* starting = nullptr;
+    const bool by_id = indexed_ && tokens[i].word != -2;
+    if (by_id)
+    {
+        const int32_t w = tokens[i].word;
+        if (w < 0 || static_cast<std::size_t>(w) >= first_group_.size() ||
+            first_group_[static_cast<std::size_t>(w)] < 0)
+            return 0;
+        starting = &groups_[static_cast<std::size_t>(first_group_[static_cast<std::size_t>(w)])];
+    }
+    else
+    {
+        const auto it = by_first_.find(tokens[i].key);
+        if (it == by_first_.end())
+            return 0;
+        starting = &it->second;
+    }
     std::size_t best = 0;
-    for (std::size_t index : it->second)
+    for (std::size_t index : *starting)
     {
         const Entry& e = entries_[index];
         if (e.capitalised && !tokens[i].capitalised && !ignore_case)
@@ -76,7 +123,8 @@ std::size_t Lexicon::match(const std::vector<Token>& tokens, std::size_t i, cons
             continue;
         bool ok = true;
         for (std::size_t k = 1; k < e.words.size() && ok; ++k)
-            ok = tokens[i + k].key == e.words[k];
+            ok = by_id && tokens[i + k].word != -2 ? tokens[i + k].word == entry_ids_[index][k]
+                                                   : tokens[i + k].key == e.words[k];
         if (ok)
         {
             best = e.words.size();

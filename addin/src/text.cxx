@@ -20,6 +20,41 @@ bool is_hyphen(UChar32 c)
     return c == u'-' || c == 0x2010 || c == 0x2011;
 }
 
+// ICU's character classes, answered inline for ASCII (the same answers:
+// no ASCII character is titlecase or a mark).
+bool ascii_letter(UChar32 c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+bool ascii_digit(UChar32 c)
+{
+    return c >= u'0' && c <= u'9';
+}
+bool is_alnum(UChar32 c)
+{
+    return c < 0x80 ? ascii_letter(c) || ascii_digit(c) : u_isalnum(c);
+}
+bool is_alpha(UChar32 c)
+{
+    return c < 0x80 ? ascii_letter(c) : u_isalpha(c);
+}
+bool is_digit(UChar32 c)
+{
+    return c < 0x80 ? ascii_digit(c) : u_isdigit(c);
+}
+bool is_lower(UChar32 c)
+{
+    return c < 0x80 ? c >= u'a' && c <= u'z' : u_islower(c);
+}
+bool is_upper_or_title(UChar32 c)
+{
+    return c < 0x80 ? c >= u'A' && c <= u'Z' : u_isupper(c) || u_istitle(c);
+}
+bool is_mark(UChar32 c)
+{
+    return c >= 0x80 && u_charType(c) == U_NON_SPACING_MARK;
+}
+
 } // namespace
 
 std::string fold(const icu::UnicodeString& text)
@@ -27,17 +62,21 @@ std::string fold(const icu::UnicodeString& text)
     // ASCII fast path: most words need nothing but lower-casing.
     std::string out;
     out.reserve(static_cast<std::size_t>(text.length()));
-    bool ascii = true;
+    bool ascii = true, spaces = false;
+    const UChar* const buffer = text.getBuffer();
     for (int32_t i = 0; i < text.length(); ++i)
     {
-        const UChar c = text[i];
+        const UChar c = buffer[i];
         if (c >= 0x80)
         {
             ascii = false;
             break;
         }
+        spaces = spaces || c == ' ' || c == '\t' || c == '\n' || c == '\r';
         out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    if (ascii && !spaces)
+        return out; // nothing to squeeze
     if (!ascii)
     {
         UErrorCode status = U_ZERO_ERROR;
@@ -97,6 +136,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
     std::vector<Token> tokens;
     const UChar* s = text.getBuffer();
     const int32_t n = text.length();
+    tokens.reserve(static_cast<std::size_t>(n / 5 + 1));
     bool sentence_start = true;
     int32_t i = 0;
     while (i < n)
@@ -104,7 +144,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
         UChar32 c;
         const int32_t begin = i;
         U16_NEXT(s, i, n, c);
-        if (!u_isalnum(c))
+        if (!is_alnum(c))
         {
             if (c == u'.' || c == u'!' || c == u'?' || c == u':' || c == u';' || c == 0x2022)
                 sentence_start = true;
@@ -112,21 +152,21 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
         }
         Token t;
         t.begin = begin;
-        t.capitalised = u_isupper(c) || u_istitle(c);
+        t.capitalised = is_upper_or_title(c);
         bool all_caps = t.capitalised;
-        bool letters = u_isalpha(c);
-        bool digits = u_isdigit(c);
+        bool letters = is_alpha(c);
+        bool digits = is_digit(c);
         int32_t end = i;
         while (end < n)
         {
             int32_t j = end;
             UChar32 d;
             U16_NEXT(s, j, n, d);
-            if (u_isalnum(d) || u_charType(d) == U_NON_SPACING_MARK)
+            if (is_alnum(d) || is_mark(d))
             {
-                letters = letters && (u_isalpha(d) || u_charType(d) == U_NON_SPACING_MARK);
-                digits = digits && u_isdigit(d);
-                if (u_islower(d))
+                letters = letters && (is_alpha(d) || is_mark(d));
+                digits = digits && is_digit(d);
+                if (is_lower(d))
                     all_caps = false;
                 end = j;
                 continue;
@@ -137,7 +177,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                 int32_t k = j;
                 UChar32 e;
                 U16_NEXT(s, k, n, e);
-                if (u_isalpha(e) && letters)
+                if (is_alpha(e) && letters)
                 {
                     if (is_hyphen(d))
                         t.hyphenated = true;

@@ -64,6 +64,10 @@ public:
         bool should_match;
     };
     const std::vector<Example>& examples() const;
+    // For tests: detectors whose pattern is missing from the table of where
+    // each pattern can match (it changed since the table was worked out);
+    // they are searched more slowly, but correctly.
+    std::vector<std::string> detectors_without_reach() const;
 
 private:
     struct Impl;

@@ -28,6 +28,19 @@ public:
     void add(const std::string& entry, const std::string& group = {});
 
     bool contains(const std::string& folded_word) const { return singles_.count(folded_word) != 0; }
+    // The same for a token, by its word id when it has one.
+    bool contains(const Token& t) const
+    {
+        if (!indexed_ || t.word == -2)
+            return contains(t.key);
+        return t.word >= 0 && static_cast<std::size_t>(t.word) < single_ids_.size() &&
+               single_ids_[static_cast<std::size_t>(t.word)];
+    }
+
+    // Gives every word of the lexicon an id in `vocabulary` (adding the words
+    // it lacks). Tokens whose `word` was looked up in the same vocabulary
+    // then match by id: one hash per token for all lexicons, not one each.
+    void index(std::unordered_map<std::string, int32_t>& vocabulary);
 
     // The longest entry that starts at tokens[i] (its token count), or 0.
     // Phrases match token keys in order; a capitalised entry needs a
@@ -43,6 +56,12 @@ private:
     std::unordered_set<std::string> singles_;
     // first word -> indices of entries starting with it
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
+    // After index(): the same by word id.
+    bool indexed_ = false;
+    std::vector<std::vector<int32_t>> entry_ids_;  // per entry
+    std::vector<int32_t> first_group_;             // word id -> index in groups_, or -1
+    std::vector<std::vector<std::size_t>> groups_; // entries starting with a word
+    std::vector<char> single_ids_;                 // word id -> single entry
 };
 
 } // namespace scrqm

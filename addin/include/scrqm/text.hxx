@@ -21,6 +21,9 @@ struct Token
     int32_t begin = 0; // UTF-16 offsets in the paragraph
     int32_t end = 0;
     std::string key; // fold() of the token, without a possessive 's
+    // The key's id in a lexicon vocabulary (Lexicon::index): -1 for a word in
+    // none of its lexicons, -2 when not looked up (lexicons compare keys).
+    int32_t word = -2;
     bool capitalised = false;
     bool all_caps = false;
     bool alpha = false;  // letters (with inner ' and -) only
