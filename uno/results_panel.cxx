@@ -11,7 +11,7 @@
 // results when it returns). Every 100 ms it updates the frame's status
 // indicator; the framework's StatusIndicatorFactory runs
 // Application::Reschedule in setText, so a click on Cancel (or Esc in the
-// panel) is handled meanwhile and sets an atomic flag that the read (every
+// document) is handled meanwhile and sets an atomic flag that the read (every
 // 256 paragraphs) and the check loop (between checks) test. An edit or a
 // close of the document during the check cancels it too (listeners); a
 // close is vetoed until the check has stopped, then done. Nothing waits for
@@ -37,9 +37,10 @@
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
-#include <com/sun/star/awt/XKeyListener.hpp>
+#include <com/sun/star/awt/XKeyHandler.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XUserInputInterception.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -79,7 +80,8 @@
 #include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/implbase2.hxx>
-#include <cppuhelper/implbase7.hxx>
+#include <cppuhelper/implbase3.hxx>
+#include <cppuhelper/implbase6.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 #include <rtl/ref.hxx>
@@ -216,10 +218,26 @@ std::shared_ptr<Running> running_of(const Reference<frame::XFrame>& frame)
 // An edit is a new undo action. Not the modified flag: Writer sets and
 // resets it while it lays out a just loaded long document (seen in a check
 // started right after loading); check_frame compares it at the end.
-class Watch : public cppu::WeakImplHelper2<util::XCloseListener, document::XUndoManagerListener>
+// Esc in the document stops the check too (the controller's key handler).
+// Esc in the panel did not reach a key listener on its controls (tried under
+// Xvfb): a check started from the panel puts the focus on Cancel instead.
+class Watch : public cppu::WeakImplHelper3<util::XCloseListener, document::XUndoManagerListener,
+                                           awt::XKeyHandler>
 {
 public:
     explicit Watch(std::shared_ptr<Running> run) : run_(std::move(run)) {}
+
+    sal_Bool SAL_CALL keyPressed(const awt::KeyEvent& e) override
+    {
+        if (e.KeyCode != awt::Key::ESCAPE || e.Modifiers != 0)
+            return false;
+        run_->stop("cancelled by the user");
+        return true;
+    }
+    sal_Bool SAL_CALL keyReleased(const awt::KeyEvent& e) override
+    {
+        return e.KeyCode == awt::Key::ESCAPE && e.Modifiers == 0;
+    }
     void SAL_CALL undoActionAdded(const document::UndoManagerEvent&) override { edited(); }
     void SAL_CALL actionUndone(const document::UndoManagerEvent&) override { edited(); }
     void SAL_CALL actionRedone(const document::UndoManagerEvent&) override { edited(); }
@@ -585,9 +603,9 @@ bool check_frame(const Reference<uno::XComponentContext>& context,
                  const Reference<frame::XFrame>& frame, const void* from,
                  const std::function<void()>& after);
 
-class ResultsPanel : public cppu::WeakImplHelper7<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel,
-                                                  lang::XComponent, awt::XActionListener,
-                                                  awt::XItemListener, awt::XKeyListener>
+class ResultsPanel
+    : public cppu::WeakImplHelper6<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel,
+                                   lang::XComponent, awt::XActionListener, awt::XItemListener>
 {
 public:
     ResultsPanel(const OUString& url, const Reference<uno::XComponentContext>& context,
@@ -755,12 +773,12 @@ public:
         for (const char* name : {"GoTo", "Fix", "Ignore", "Recheck"})
             set_model(c(name), "Enabled", uno::Any(false));
         set_model(c("Cancel"), "Enabled", uno::Any(true));
-        set_text(c("Summary"), "Cancel (or Esc in this panel) stops the check. The check does "
+        set_text(c("Summary"), "Cancel (or Esc in the document) stops the check. The check does "
                                "not change the document.");
         set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
         set_label(c("Verdict"), "Checking\u2026"); // last: a test waits for it
         if (Reference<awt::XWindow> w{c("Cancel"), UNO_QUERY}; focus && w.is())
-            w->setFocus(); // Enter or Esc cancels at once
+            w->setFocus(); // Enter or Space cancels at once
     }
 
     void status(const std::string& text) { set_label(c("Status"), text); }
@@ -864,13 +882,6 @@ public:
         const std::string name = to_utf8(e.ActionCommand);
         command(name.empty() ? "GoTo" : name);
     }
-    // XKeyListener: Esc in the panel cancels a running check.
-    void SAL_CALL keyPressed(const awt::KeyEvent& e) override
-    {
-        if (e.KeyCode == awt::Key::ESCAPE && running_of(frame_))
-            command("Cancel");
-    }
-    void SAL_CALL keyReleased(const awt::KeyEvent&) override {}
     // XItemListener: a new selection in the list.
     void SAL_CALL itemStateChanged(const awt::ItemEvent&) override
     {
@@ -907,10 +918,6 @@ private:
         button("Recheck", "Re-check");
         button("Cancel", "Cancel");
         set_model(c("Cancel"), "Enabled", uno::Any(false));
-        for (const char* name :
-             {"Findings", "GoTo", "Fix", "Ignore", "Recheck", "Cancel", "Summary", "Detail"})
-            if (Reference<awt::XWindow> w{c(name), UNO_QUERY}; w.is())
-                w->addKeyListener(this);
         window_->setVisible(true);
         std::lock_guard<std::mutex> lock(g_mutex);
         g_panels.push_back(this);
@@ -1189,6 +1196,12 @@ void add_watch(const Reference<frame::XFrame>& frame, const Reference<frame::XMo
         Reference<document::XUndoManagerSupplier> undo(model, UNO_QUERY);
         Reference<document::XUndoManager> manager = undo.is() ? undo->getUndoManager() : nullptr;
         Reference<document::XUndoManagerListener> listening(watch.get());
+        Reference<awt::XUserInputInterception> input(frame->getController(), UNO_QUERY);
+        Reference<awt::XKeyHandler> keys(watch.get());
+        if (input.is() && add)
+            input->addKeyHandler(keys);
+        else if (input.is())
+            input->removeKeyHandler(keys);
         if (manager.is() && add)
             manager->addUndoManagerListener(listening);
         else if (manager.is())
@@ -1322,9 +1335,12 @@ bool results_command(const Reference<uno::XComponentContext>& context,
                         // from the results.
                         const bool had_panel = !panels_of(frame).empty();
                         open_deck(context, frame);
-                        if (had_panel)
-                            for (const auto& p : panels_of(frame))
+                        for (const auto& p : panels_of(frame))
+                        {
+                            if (had_panel)
                                 p->show();
+                            p->status(""); // the progress
+                        }
                     });
         return true;
     }
