@@ -29,11 +29,13 @@
 #include <scrqm/ignore.hxx>
 #include <scrqm/register.hxx>
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/Key.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
@@ -79,6 +81,7 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/implbase3.hxx>
 #include <cppuhelper/implbase6.hxx>
@@ -252,9 +255,13 @@ public:
 
     void SAL_CALL queryClosing(const lang::EventObject& e, sal_Bool ownership) override
     {
-        run_->stop("the document was closed during the check");
-        if (ownership)
+        if (!ownership)
         {
+            run_->stop("the window was not closed because a check was running: close it again");
+        }
+        else
+        {
+            run_->stop("the window is being closed");
             std::lock_guard<std::mutex> lock(run_->mutex);
             if (!run_->close_later.is())
                 run_->close_later.set(e.Source, UNO_QUERY);
@@ -1212,10 +1219,31 @@ void add_watch(const Reference<frame::XFrame>& frame, const Reference<frame::XMo
     }
 }
 
+// Closes a window or document whose close came during a check.
+class CloseLater : public cppu::WeakImplHelper1<awt::XCallback>
+{
+public:
+    explicit CloseLater(const Reference<util::XCloseable>& target) : target_(target) {}
+    void SAL_CALL notify(const uno::Any&) override
+    {
+        try
+        {
+            target_->close(true);
+        }
+        catch (const uno::Exception&)
+        {
+        }
+    }
+
+private:
+    Reference<util::XCloseable> target_;
+};
+
 // Checks the frame's document and keeps the results: a complete check's, or
 // when cancelled the previous complete check's marked so (or only the
 // cancel). `after` shows them; then a close that came during the check is
-// done. Returns false (and checks nothing) while a check of the frame runs:
+// done, from the main loop. Returns false (and checks nothing) while a check
+// of the frame runs:
 // a second one could only come from the first one's progress updates.
 bool check_frame(const Reference<uno::XComponentContext>& context,
                  const Reference<frame::XFrame>& frame, const void* from,
@@ -1293,21 +1321,16 @@ bool check_frame(const Reference<uno::XComponentContext>& context,
             g_results.erase(key);
         g_results[frame.get()] = r;
     }
+    after();
     Reference<util::XCloseable> close;
     {
         std::lock_guard<std::mutex> lock(run->mutex);
         close = run->close_later;
     }
-    if (!close.is())
-        after();
-    else
-        try
-        {
-            close->close(true);
-        }
-        catch (const uno::Exception&)
-        {
-        }
+    // Closed from the main loop: here the frame may still be in use (a
+    // close from inside the dispatch was refused: seen with Ctrl+W).
+    if (close.is())
+        awt::AsyncCallback::create(context)->addCallback(new CloseLater(close), uno::Any());
     return true;
 }
 

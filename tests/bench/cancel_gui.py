@@ -4,7 +4,7 @@ report, the check started from the keyboard shortcut in the document
 (Ctrl+Alt+Shift+C: it runs on the office's main thread) and cancelled with a
 mouse click on the panel's Cancel button (xdotool); then cancelled with Esc
 in the document; then started with a click on Re-check (the focus moves to
-Cancel) and cancelled with Space. Screenshots of the running and the
+Cancel) and cancelled with Space; last, Ctrl+W during a check. Screenshots of the running and the
 cancelled panel are saved next to OUT_PREFIX.
 
 Run: /usr/bin/python3 tests/bench/cancel_gui.py OUT_PREFIX [build/scrqm.oxt] [DISPLAY] [WORDS]
@@ -152,7 +152,29 @@ def main():
         print("full check: %s in %.1f s; %s" % (verdict.Label, time.time() - t0,
                                                  re.sub(r"\s+", " ", summary.Text)[-90:]))
         print("modified:", doc.isModified())
-        doc.close(True)
+
+        # 5. Ctrl+W (close the window) during a check.
+        xdo("mousemove", 500, 500, "click", 1)
+        time.sleep(0.5)
+        xdo("key", "ctrl+alt+shift+c")
+        time.sleep(1.0)
+        xdo("key", "ctrl+w")
+        deadline = time.time() + 30
+        closed = False
+        while not closed and time.time() < deadline:
+            try:
+                # The last document's window becomes the Start Center.
+                controller = frame.getController()
+                closed = controller is None or controller.getModel() != doc
+            except Exception:  # disposed
+                closed = True
+            time.sleep(0.5)
+        print("closed by Ctrl+W during the check:", closed)
+        shot("closed")
+        if not closed:
+            print("verdict:", verdict.Label, "|", summary.Text.splitlines()[0])
+            doc.close(True)
+            doc.close(True)
     finally:
         o.close()
         xvfb.terminate()
