@@ -78,7 +78,11 @@ public:
         doc_.add(where, std::move(text), level, container);
         if (sources_)
             sources_->push_back(source);
+        if (progress_ && ++added_ % 256 == 0 && !(*progress_)(added_))
+            throw ReadCancelled();
     }
+
+    const ReadProgress* progress_ = nullptr; // read_document's, when given
 
     // Records a hidden-data item (see HiddenItem in model.hxx).
     void hidden(const char* kind, Where where, std::size_t paragraph, std::string container,
@@ -1054,12 +1058,14 @@ private:
     std::map<std::string, std::size_t> open_tags_; // bookmark name -> index in doc_.tags
     std::size_t portion_items_left_ = static_cast<std::size_t>(-1);
     bool has_frames_ = true;
+    std::size_t added_ = 0;
 };
 
 } // namespace
 
 Document read_document(const Reference<frame::XModel>& model, const std::string& file_name,
-                       std::vector<Reference<uno::XInterface>>* sources)
+                       std::vector<Reference<uno::XInterface>>* sources, bool lazy_body,
+                       const ReadProgress& progress)
 {
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
     if (!text_doc.is())
@@ -1067,17 +1073,23 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
                                              Reference<uno::XInterface>(), 0);
     Document doc;
     doc.file = file_name;
-    // A fix needs every paragraph's object (sources): the enumeration keeps them.
-    Reader fast(doc, nullptr);
+    // A fix needs every paragraph's object (sources): the enumeration keeps
+    // them; the cursor walk only when the caller finds body paragraphs
+    // itself (lazy_body).
+    Reader fast(doc, lazy_body ? sources : nullptr);
+    fast.progress_ = progress ? &progress : nullptr;
     fast.plan(model);
     const bool by_cursor =
-        sources == nullptr && fast.walk_body_by_cursor(text_doc->getText(), model);
+        (sources == nullptr || lazy_body) && fast.walk_body_by_cursor(text_doc->getText(), model);
     if (!by_cursor)
     {
         doc = Document();
         doc.file = file_name;
+        if (sources)
+            sources->clear();
     }
     Reader slow(doc, sources);
+    slow.progress_ = fast.progress_;
     Reader& reader = by_cursor ? fast : slow;
     if (!by_cursor)
     {
@@ -1099,6 +1111,26 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
     reader.read_object_names(model);
     reader.read_embedded_objects(model);
     return doc;
+}
+
+Reference<text::XTextRange> body_paragraph(const Reference<frame::XModel>& model, std::size_t index)
+{
+    Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
+    if (!text_doc.is())
+        return {};
+    Reference<text::XTextCursor> cursor = text_doc->getText()->createTextCursor();
+    Reference<text::XParagraphCursor> paragraphs(cursor, UNO_QUERY);
+    Reference<beans::XPropertySet> props(cursor, UNO_QUERY);
+    if (!paragraphs.is() || !props.is())
+        return {};
+    cursor->gotoStart(false);
+    if (props->getPropertyValue("TextTable").hasValue())
+        return {};
+    for (std::size_t i = 0; i < index; ++i)
+        if (!paragraphs->gotoNextParagraph(false))
+            return {};
+    paragraphs->gotoEndOfParagraph(true);
+    return Reference<text::XTextRange>(cursor, UNO_QUERY);
 }
 
 } // namespace scrqm::lo

@@ -5,20 +5,44 @@
 #include <scrqm/model.hxx>
 
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 
+#include <functional>
+#include <stdexcept>
 #include <vector>
 
 namespace scrqm::lo
 {
+
+// Called every few hundred paragraphs read with the number read so far;
+// returning false stops the read with ReadCancelled (the results panel's
+// Cancel: it updates its progress, which lets the office handle clicks).
+using ReadProgress = std::function<bool(std::size_t paragraphs_read)>;
+
+struct ReadCancelled : std::runtime_error
+{
+    ReadCancelled() : std::runtime_error("the read was cancelled") {}
+};
 
 // Throws css::uno::Exception subclasses for documents that are not text
 // documents; the caller turns them into an error result.
 // `sources`, when given, receives for each paragraph of the result the UNO
 // object it came from (the paragraph's text range, the comment's field;
 // empty for properties), so that a fix can find its text again.
-Document read_document(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
-                       const std::string& file_name,
-                       std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>>*
-                           sources = nullptr);
+// `lazy_body`: with `sources`, the body may still be read through the fast
+// cursor walk; the body paragraphs' sources are then left empty, and
+// body_paragraph() finds one when it is needed.
+Document read_document(
+    const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+    const std::string& file_name,
+    std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>>* sources = nullptr,
+    bool lazy_body = false, const ReadProgress& progress = {});
+
+// Body paragraph `index` as the cursor walk counts them (tables stepped
+// over), selected; empty when the body has fewer paragraphs or starts with
+// a table (the cursor walk then was not used).
+com::sun::star::uno::Reference<com::sun::star::text::XTextRange>
+body_paragraph(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+               std::size_t index);
 
 } // namespace scrqm::lo

@@ -18,8 +18,9 @@ com::sun::star::uno::Reference<com::sun::star::uno::XInterface>
         const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context);
 
 // vnd.scrqm:CheckAll, and vnd.scrqm:Results.GoTo / .Fix / .Ignore /
-// .Recheck (the panel's buttons, acting on the selected finding; also for
-// tests and key bindings). Returns false for other commands.
+// .Recheck / .Cancel (the panel's buttons, acting on the selected finding or
+// the running check; also for tests, macros and key bindings). Returns false
+// for other commands.
 bool results_command(
     const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
     const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,

@@ -3,13 +3,18 @@ vnd.scrqm:CheckAll dispatched through the frame on a .docx loaded visible
 (the sidebar exists only then), the results panel read through the sidebar
 API (verdict, counts, the findings list), Go to in the body, a table, a
 footnote and a header, Fix of a register finding (one undo step), Ignore
-remembered in the document as salted hashes that survive .docx, and the
-check never modifies the document."""
+remembered in the document as salted hashes that survive .docx, the
+check never modifies the document, and a long check is cancelled (the
+panel's command from another thread, an edit of the document) and leaves the
+document as it was."""
 import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 import unittest
 import zipfile
@@ -210,6 +215,166 @@ class PrepublicationCheck(unittest.TestCase):
         self.dispatch(again, "vnd.scrqm:Results.Recheck")
         self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
         self.assertNotIn("scrqm.ignored", "\n".join(items(dialog)))
+
+    def test_fast_read_goto_fix_and_changed_document(self):
+        # Plain paragraphs and a table: the check reads the body through the
+        # fast cursor walk, without the paragraphs' objects; Go to and Fix
+        # read them on first use.
+        filler = "The panel considered how agencies shared information about the family. "
+        body = "".join("<text:p>%s</text:p>" % (filler * 3) for _ in range(40))
+        path = os.path.join(self.tmp, "plain.fodt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(
+                '<?xml version="1.0" encoding="UTF-8"?><office:document '
+                'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
+                '<office:body><office:text>%s'
+                '<text:p>The family moved to 12 Elm Grove, NM4 7QT in 2004.</text:p>'
+                '<table:table table:name="Agencies"><table:table-column/>'
+                '<table:table-row><table:table-cell><text:p>Health visitor saw Liam Carter.'
+                '</text:p></table:table-cell></table:table-row></table:table>'
+                '%s<text:p>Liam Carter started school in 2009.</text:p>'
+                '</office:text></office:body></office:document>' % (body, body))
+        doc = self.load(path)
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        dialog = self.panel(doc)
+        status = dialog.getControl("Status").getModel()
+        self.select(dialog, "NM4 7QT", "body \u00b6%d" % 41)
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(self.selection(doc), "NM4 7QT")
+        self.assertEqual(status.Label, "")
+        self.select(dialog, "Liam Carter", "Agencies A1")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(self.selection(doc), "Liam Carter")
+        self.select(dialog, "Liam Carter", "body \u00b6%d" % 82)
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(self.selection(doc), "Liam Carter")
+        # Fix the last paragraph's name (found by its place in the body).
+        self.dispatch(doc, "vnd.scrqm:Results.Fix")
+        self.assertTrue(doc.getText().getString().endswith("Child A started school in 2009."))
+        self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
+                         "Replace with pseudonyms")
+
+        # A paragraph typed after the check: the findings' places are stale.
+        text = doc.getText()
+        text.insertString(text.getStart(), "A new first paragraph.\n", False)
+        text.insertControlCharacter(text.getStart(), 0, False)  # PARAGRAPH_BREAK
+        self.select(dialog, "NM4 7QT")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(status.Label, "The text has changed since the check: Re-check")
+        self.dispatch(doc, "vnd.scrqm:Results.Recheck")
+        self.select(dialog, "NM4 7QT")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.assertEqual(self.selection(doc), "NM4 7QT")
+        self.assertEqual(status.Label, "")
+
+    def start_check(self, doc):
+        """Dispatches CheckAll in a thread (the dispatch returns when the
+        check ends); returns the thread once the panel says it is checking."""
+        dialog = self.panel(doc)
+        errors = []
+
+        def check():
+            try:
+                self.dispatch(doc, "vnd.scrqm:CheckAll")
+            except Exception as e:  # pragma: no cover - reported below
+                errors.append(e)
+
+        thread = threading.Thread(target=check)
+        thread.errors = errors
+        thread.start()
+        deadline = time.time() + 60
+        while dialog.getControl("Verdict").getModel().Label != "Checking\u2026":
+            self.assertTrue(thread.is_alive(), "the check ended before it was seen running")
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.01)
+        self.assertTrue(dialog.getControl("Cancel").getModel().Enabled)
+        self.assertFalse(dialog.getControl("Recheck").getModel().Enabled)
+        return thread
+
+    def wait(self, thread):
+        thread.join(120)
+        self.assertFalse(thread.is_alive(), "the check stops")
+        self.assertEqual(thread.errors, [])
+
+    def test_cancel_long_check(self):
+        path = os.path.join(self.tmp, "long.docx")
+        made = subprocess.run([sys.executable, os.path.join(HERE, "..", "bench",
+                                                            "make_long_report.py"), path],
+                              check=True, capture_output=True, text=True).stdout
+        paragraphs = int(re.search(r"(\d+) paragraphs", made).group(1))
+        doc = self.load(path)
+        # The deck open before the first check: the panel shows its progress.
+        self.office.smgr.createInstanceWithContext(
+            "com.sun.star.frame.DispatchHelper", self.office.ctx).executeDispatch(
+                doc.getCurrentController().getFrame(), ".uno:SidebarDeck." + DECK, "", 0, ())
+        dialog = self.panel(doc)
+        verdict = dialog.getControl("Verdict").getModel()
+        summary = dialog.getControl("Summary").getModel()
+        self.assertEqual(verdict.Label, "Not checked yet")
+        self.assertFalse(dialog.getControl("Cancel").getModel().Enabled)
+
+        # Cancelled from another thread (as a macro would) while reading:
+        # no findings, the verdict says so, the document is untouched.
+        thread = self.start_check(doc)
+        self.dispatch(doc, "vnd.scrqm:Results.Cancel")
+        self.wait(thread)
+        self.assertEqual(verdict.Label, "Check cancelled")
+        self.assertIn("Check cancelled: cancelled by the user", summary.Text)
+        read = int(re.search(r"after (\d+) paragraphs", summary.Text).group(1))
+        self.assertLess(read, paragraphs, "the check stopped early: " + summary.Text)
+        self.assertEqual(items(dialog), [])
+        self.assertFalse(dialog.getControl("Cancel").getModel().Enabled)
+        self.assertTrue(dialog.getControl("Recheck").getModel().Enabled)
+        self.assertFalse(doc.isModified())
+        self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
+
+        # A full check afterwards works and agrees with the macro API.
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        findings = self.expected(doc)
+        errors = sum(1 for f in findings if f["severity"] == "error")
+        self.assertEqual(verdict.Label, "Not ready: %d errors" % errors, summary.Text)
+        rows = items(dialog)
+        self.assertEqual(len([r for r in rows if r.startswith("    ")]), len(findings))
+
+        # Cancelled again: the previous findings stay, marked as such.
+        thread = self.start_check(doc)
+        self.dispatch(doc, "vnd.scrqm:Results.Cancel")
+        self.wait(thread)
+        self.assertEqual(verdict.Label, "Check cancelled")
+        self.assertIn("Previous check: Not ready: %d errors" % errors, summary.Text)
+        self.assertEqual(items(dialog), rows)
+        self.assertFalse(doc.isModified())
+
+        # An edit during the check cancels it; the edit is kept.
+        thread = self.start_check(doc)
+        text = doc.getText()
+        text.insertString(text.getEnd(), "Typed during the check.", False)
+        self.wait(thread)
+        self.assertEqual(verdict.Label, "Check cancelled")
+        self.assertIn("the document was edited during the check", summary.Text)
+        self.assertTrue(doc.getText().getString().endswith("Typed during the check."))
+
+        # A close during the check: vetoed, the check stops, then the
+        # window closes (the closer gave up ownership).
+        thread = self.start_check(doc)
+        frame = doc.getCurrentController().getFrame()
+        with self.assertRaises(Exception):
+            frame.close(True)
+        self.wait(thread)
+        def closed():
+            try:
+                return frame.getController() is None
+            except Exception:  # disposed
+                return True
+
+        deadline = time.time() + 30
+        while not closed() and time.time() < deadline:
+            time.sleep(0.1)
+        self.assertTrue(closed(), "closed after the check stopped")
+        self.docs.remove(doc)
 
     def test_clean_document_is_ready_to_publish(self):
         # The report checks' clean fixture: every check finds nothing in it.
