@@ -217,7 +217,18 @@ private:
         {
             Reference<frame::XModel> model = document(args);
             const std::string file = args.text("File", model_name(model));
-            const Document doc = read_document(model, file);
+            // Read=full|cursor|outline forces a way of reading the body (for
+            // tests and benchmarks); the answer then says which was used.
+            const std::string read = args.text("Read");
+            static const char* const kReads[] = {"auto", "full", "cursor", "outline"};
+            BodyRead force = BodyRead::Auto, used = BodyRead::Auto;
+            for (int i = 0; i < 4; ++i)
+                if (read == kReads[i])
+                    force = static_cast<BodyRead>(i);
+            const Document doc = read_document(model, file, nullptr, false, force, &used);
+            if (action == "model" && !read.empty())
+                return std::string("{\"read\":\"") + kReads[static_cast<int>(used)] +
+                       "\",\"model\":" + model_to_json(doc) + "}";
             if (action == "model")
                 return model_to_json(doc);
             Result r;

@@ -13,6 +13,7 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/document/XLinkTargetSupplier.hpp>
 #include <com/sun/star/document/XRedlinesSupplier.hpp>
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -49,6 +50,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <vector>
 
 using namespace com::sun::star;
@@ -429,6 +431,154 @@ private:
     }
 
 public:
+    // The body without a call per paragraph, for the common plain document
+    // (no tables, notes, comments, frames, line breaks or portion data): the
+    // text from one getString cut at paragraph ends, the headings from
+    // Writer's outline. The outline (the "Headings" link targets) lists each
+    // heading in order as its number and text; every line whose text ends
+    // one of those names is found with one regular-expression search for
+    // whole paragraphs, and only those found paragraphs are asked their
+    // outline level (the match is the paragraph's first character: asked of
+    // a whole paragraph, the level costs more). Checked: the found paragraphs must be the lines
+    // with those texts, one for one and in order, and the headings found must be the outline's, one
+    // for one and in order. Any doubt and the caller takes the cursor walk.
+    bool walk_body_by_outline(const Reference<text::XText>& body,
+                              const Reference<frame::XModel>& model)
+    {
+        try
+        {
+            if (portion_items_left_ > 0 || has_frames_ || portion_data(model))
+                return false;
+            Reference<text::XTextTablesSupplier> tables(model, UNO_QUERY);
+            if (!tables.is() || tables->getTextTables()->hasElements())
+                return false;
+            Reference<document::XLinkTargetSupplier> links(model, UNO_QUERY);
+            Reference<util::XSearchable> searchable(model, UNO_QUERY);
+            if (!links.is() || !searchable.is())
+                return false;
+            Reference<container::XNameAccess> outline(links->getLinks()->getByName("Headings"),
+                                                      UNO_QUERY_THROW);
+            std::vector<OUString> headings;
+            for (const OUString& name : outline->getElementNames())
+            {
+                if (!name.endsWith("|outline"))
+                    return false;
+                headings.push_back(name.copy(0, name.getLength() - 8));
+            }
+
+            // A line break (Shift+Enter) would make two lines of a paragraph.
+            Reference<util::XSearchDescriptor> breaks = searchable->createSearchDescriptor();
+            Reference<beans::XPropertySet> breaks_props(breaks, UNO_QUERY_THROW);
+            breaks_props->setPropertyValue("SearchRegularExpression", uno::Any(true));
+            breaks->setSearchString("\\n");
+            if (searchable->findFirst(breaks).is())
+                return false;
+
+            const OUString whole = body->getString();
+            std::vector<OUString> lines;
+            for (sal_Int32 pos = 0;;)
+            {
+                const sal_Int32 nl = whole.indexOf('\n', pos);
+                lines.push_back(whole.copy(pos, (nl < 0 ? whole.getLength() : nl) - pos));
+                if (nl < 0)
+                    break;
+                pos = nl + 1;
+            }
+
+            // Lines that may be headings: their text ends a heading's name.
+            std::unordered_set<OUString, rtl::OUStringHash> endings;
+            for (const OUString& h : headings)
+                for (sal_Int32 i = 0; i < h.getLength(); ++i)
+                    endings.insert(h.copy(i));
+            std::vector<std::size_t> candidates;
+            std::set<OUString> texts;
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                if (!lines[i].isEmpty() && endings.count(lines[i]))
+                {
+                    candidates.push_back(i);
+                    texts.insert(lines[i]);
+                }
+
+            std::vector<int> levels(lines.size(), 0);
+            std::vector<std::size_t> found; // heading lines in order
+            if (!texts.empty())
+            {
+                OUString pattern = "^(?=(?:";
+                bool first = true;
+                for (const OUString& t : texts)
+                {
+                    pattern += (first ? OUString() : OUString("|")) + "\\Q" +
+                               t.replaceAll("\\E", "\\E\\\\E\\Q") + "\\E";
+                    first = false;
+                }
+                pattern += ")$).";
+                Reference<util::XSearchDescriptor> search = searchable->createSearchDescriptor();
+                Reference<beans::XPropertySet> search_props(search, UNO_QUERY_THROW);
+                search_props->setPropertyValue("SearchRegularExpression", uno::Any(true));
+                search_props->setPropertyValue("SearchCaseSensitive", uno::Any(true));
+                search->setSearchString(pattern);
+                Reference<container::XIndexAccess> all = searchable->findAll(search);
+                if (!all.is() || all->getCount() != static_cast<sal_Int32>(candidates.size()))
+                    return false;
+                // A match outside the body (a header) comes before or after
+                // the body's.
+                for (sal_Int32 end : {sal_Int32(0), all->getCount() - 1})
+                {
+                    Reference<text::XTextRange> hit(all->getByIndex(end), UNO_QUERY_THROW);
+                    if (Reference<text::XText>(hit->getText()) != body)
+                        return false;
+                }
+                const OUString outline_level("OutlineLevel");
+                for (std::size_t i = 0; i < candidates.size(); ++i)
+                {
+                    Reference<beans::XPropertySet> props(all->getByIndex(i), UNO_QUERY_THROW);
+                    sal_Int16 level = 0;
+                    props->getPropertyValue(outline_level) >>= level;
+                    if (level > 0)
+                    {
+                        // An empty paragraph in a heading style is not a
+                        // section, but it is in Writer's outline.
+                        if (!blank(lines[candidates[i]]))
+                            levels[candidates[i]] = level;
+                        found.push_back(candidates[i]);
+                    }
+                }
+            }
+            if (found.size() != headings.size())
+                return false;
+            for (std::size_t i = 0; i < found.size(); ++i)
+                if (!headings[i].endsWith(lines[found[i]]))
+                    return false;
+
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                add(Where::Body, to_utf8(lines[i]), levels[i], std::string(), {});
+            return true;
+        }
+        catch (const uno::RuntimeException&)
+        {
+            throw;
+        }
+        catch (const uno::Exception&)
+        {
+            return false;
+        }
+    }
+
+    static bool blank(const OUString& s)
+    {
+        for (sal_Int32 i = 0; i < s.getLength(); ++i)
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != 0x00a0)
+                return false;
+        return true;
+    }
+
+    bool portion_data(const Reference<frame::XModel>& model)
+    {
+        if (!portion_data_)
+            portion_data_ = has_portion_data(model);
+        return *portion_data_;
+    }
+
     // The body through one text cursor. Writer's paragraph enumeration costs
     // more per paragraph the longer the document (measured on a 4,845-
     // paragraph report: 2.3 s for half of it, 5.8 s for all, doing nothing
@@ -444,7 +594,7 @@ public:
         {
             // This walk reads notes and comments only; a document with
             // hidden data, tags or placeholders takes the full walk.
-            if (has_portion_data(model))
+            if (portion_data(model))
                 return false;
             Reference<text::XTextRangeCompare> compare(body, UNO_QUERY_THROW);
             struct Table
@@ -1054,12 +1204,14 @@ private:
     std::map<std::string, std::size_t> open_tags_; // bookmark name -> index in doc_.tags
     std::size_t portion_items_left_ = static_cast<std::size_t>(-1);
     bool has_frames_ = true;
+    std::optional<bool> portion_data_;
 };
 
 } // namespace
 
 Document read_document(const Reference<frame::XModel>& model, const std::string& file_name,
-                       std::vector<Reference<uno::XInterface>>* sources, bool lazy_body)
+                       std::vector<Reference<uno::XInterface>>* sources, bool lazy_body,
+                       BodyRead force, BodyRead* used)
 {
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
     if (!text_doc.is())
@@ -1072,8 +1224,18 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
     // itself (lazy_body).
     Reader fast(doc, lazy_body ? sources : nullptr);
     fast.plan(model);
-    const bool by_cursor = (sources == nullptr || lazy_body) &&
-                           fast.walk_body_by_cursor(text_doc->getText(), model);
+    BodyRead how = BodyRead::Full;
+    if ((sources == nullptr || lazy_body) && force != BodyRead::Full)
+    {
+        if ((force == BodyRead::Auto || force == BodyRead::Outline) &&
+            fast.walk_body_by_outline(text_doc->getText(), model))
+            how = BodyRead::Outline;
+        else if (force != BodyRead::Outline && fast.walk_body_by_cursor(text_doc->getText(), model))
+            how = BodyRead::Cursor;
+    }
+    if (used)
+        *used = how;
+    const bool by_cursor = how != BodyRead::Full;
     if (!by_cursor)
     {
         doc = Document();
@@ -1105,8 +1267,7 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
     return doc;
 }
 
-Reference<text::XTextRange> body_paragraph(const Reference<frame::XModel>& model,
-                                           std::size_t index)
+Reference<text::XTextRange> body_paragraph(const Reference<frame::XModel>& model, std::size_t index)
 {
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
     if (!text_doc.is())

@@ -20,11 +20,25 @@ namespace scrqm::lo
 // `lazy_body`: with `sources`, the body may still be read through the fast
 // cursor walk; the body paragraphs' sources are then left empty, and
 // body_paragraph() finds one when it is needed.
-Document read_document(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
-                       const std::string& file_name,
-                       std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>>*
-                           sources = nullptr,
-                       bool lazy_body = false);
+// How the body was read: Full, the paragraph enumeration with every
+// portion (always right, slow on long documents); Cursor, one text cursor
+// moving paragraph by paragraph; Outline, no call per paragraph (headings
+// from Writer's outline). The fast ways are taken only when they give the
+// same model; `force` (for tests and benchmarks) picks one: Auto tries
+// Outline, then Cursor, then Full.
+enum class BodyRead
+{
+    Auto,
+    Full,
+    Cursor,
+    Outline,
+};
+
+Document read_document(
+    const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+    const std::string& file_name,
+    std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>>* sources = nullptr,
+    bool lazy_body = false, BodyRead force = BodyRead::Auto, BodyRead* used = nullptr);
 
 // Body paragraph `index` as the cursor walk counts them (tables stepped
 // over), selected; empty when the body has fewer paragraphs or starts with
