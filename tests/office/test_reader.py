@@ -175,7 +175,7 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         self.assertGreater(sum(1 for l in levels if l), 100)
         self.assertEqual(set(levels), {0, 1, 2, 3})
 
-    def build(self, rows, header=None):
+    def build(self, rows, header=None, table=None):
         """A new document from (style, text, direct outline level or None); text may
         hold a line break as \n."""
         doc = self.office.new_writer()
@@ -191,14 +191,23 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
                 if j:
                     text.insertControlCharacter(cursor, 1, False)  # LINE_BREAK
                 text.insertString(cursor, part, False)
+        if table is not None:
+            # At the end of the text; Writer adds an empty paragraph after it.
+            t = doc.createInstance("com.sun.star.text.TextTable")
+            t.initialize(len(table), len(table[0]))
+            text.insertTextContent(text.getEnd(), t, False)
+            for r, row in enumerate(table):
+                for c, value in enumerate(row):
+                    t.getCellByName("%s%d" % ("ABCD"[c], r + 1)).setString(value)
+            text.insertString(text.getEnd(), "After the table", False)
         if header is not None:
             style = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard")
             style.HeaderIsOn = True
             style.HeaderText.setString(header)
         return doc
 
-    def check_built(self, rows, header=None):
-        doc = self.build(rows, header)
+    def check_built(self, rows, header=None, table=None):
+        doc = self.build(rows, header, table)
         try:
             return self.models(doc)
         finally:
@@ -218,6 +227,18 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         self.assertEqual(got, [("Introduction", 1), ("Findings", 2), ("A direct heading", 3),
                                ("Text \\E with \\Q regex (marks)?", 2),
                                ("Ünïcödé — 测试 🙂", 1)])
+
+    def test_table_placed_by_its_cells(self):
+        # A cell that reads like a heading is no section.
+        used, model = self.check_built(self.ROWS, table=[["Introduction", "cell"],
+                                                         ["Findings", ""]])
+        self.assertEqual(used["auto"], "outline")
+        cells = [p["text"] for p in model["paragraphs"] if p["where"] == "table"]
+        self.assertEqual(cells, ["Introduction", "cell", "Findings", ""])
+        # Cells whose lines also stand in the same section: not sure where.
+        rows = self.ROWS + [("Standard", "End", None)]
+        used, _ = self.check_built(rows, table=[["End"]])
+        self.assertEqual(used["outline"], "full")
 
     def test_line_break_and_header_fall_back(self):
         rows = list(self.ROWS)
