@@ -156,6 +156,41 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         finally:
             doc.close(True)
 
+    def lean(self, doc):
+        a = self.office.assistant()
+        out = {}
+        for read in ("lean-enumeration", "lean"):
+            r = json.loads(a.execute(named(Action="model", Document=doc, File="f", Read=read)))
+            out[read] = (r["read"], {"model": r["model"], "tags": r["tags"],
+                                     "questions": r["questions"]})
+        self.assertEqual(out["lean-enumeration"][0], "enumeration")
+        self.assertEqual(out["lean"][1], out["lean-enumeration"][1], "lean (%s)" % out["lean"][0])
+        return out["lean"][0], out["lean"][1]
+
+    def lean_of(self, path):
+        doc = self.office.load(path, read_only=True)
+        try:
+            return self.lean(doc)
+        finally:
+            doc.close(True)
+
+    def test_lean_read_for_the_sidebar(self):
+        for name in ("parts.odt", "parts.docx", "parts.fodt"):
+            self.lean_of(os.path.join(FIXTURES, name))
+        # Tags, a table and a footnote: still no call per paragraph.
+        for name in ("tagged.odt", "tagged.docx"):
+            used, model = self.lean_of(os.path.join(FIXTURES, name))
+            self.assertEqual(used, "outline", name)
+            self.assertGreaterEqual(len(model["tags"]), 6, name)
+        used, _ = self.lean_of(os.path.join(ROOT, "addin", "data", "sample",
+                                            "sample-scr-report.docx"))
+        self.assertEqual(used, "outline")
+        doc = self.build(self.ROWS, table=[["Introduction", "cell"], ["Findings", ""]])
+        try:
+            self.assertEqual(self.lean(doc)[0], "outline")
+        finally:
+            doc.close(True)
+
     def test_fixtures_and_sample(self):
         for name in ("parts.odt", "parts.docx", "parts.fodt", "tagged.odt", "tagged.docx"):
             self.models_of(os.path.join(FIXTURES, name))
