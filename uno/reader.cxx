@@ -1231,31 +1231,13 @@ std::optional<OutlineBody> read_outline_body(const Reference<frame::XModel>& mod
         // Tables: their cells' lines, between the headings around the anchor.
         Reference<text::XTextTablesSupplier> supplier(model, UNO_QUERY_THROW);
         Reference<container::XIndexAccess> tables(supplier->getTextTables(), UNO_QUERY_THROW);
-        std::set<const void*> nested;
+        // A nested table's lines are its outer cell's: it is found inside
+        // the outer table's lines (or not at all) and the read gives up.
         std::vector<Reference<uno::XInterface>> hold; // identity lasts while held
         for (sal_Int32 i = 0; i < tables->getCount(); ++i)
             hold.emplace_back(tables->getByIndex(i), UNO_QUERY);
         for (const Reference<uno::XInterface>& held : hold)
         {
-            Reference<text::XTextTable> table(held, UNO_QUERY_THROW);
-            for (const OUString& cell_name : table->getCellNames())
-            {
-                Reference<container::XEnumerationAccess> cell(table->getCellByName(cell_name),
-                                                              UNO_QUERY_THROW);
-                Reference<container::XEnumeration> items = cell->createEnumeration();
-                while (items->hasMoreElements())
-                {
-                    Reference<uno::XInterface> inner(items->nextElement(), UNO_QUERY);
-                    if (Reference<text::XTextTable>(inner, UNO_QUERY).is())
-                        nested.insert(
-                            Reference<uno::XInterface>(inner, UNO_QUERY).get()); // held above
-                }
-            }
-        }
-        for (const Reference<uno::XInterface>& held : hold)
-        {
-            if (nested.count(held.get()))
-                continue; // its lines are its outer cell's
             Reference<text::XTextTable> table(held, UNO_QUERY_THROW);
             Reference<text::XTextRange> anchor = table->getAnchor();
             try
