@@ -221,29 +221,34 @@ private:
             // tests and benchmarks); the answer then says which was used.
             // Read=lean|lean-enumeration: the sidebar's lean read.
             const std::string read = args.text("Read");
-            if (action == "model" && (read == "lean" || read == "lean-enumeration"))
+            // The model's JSON leaves tags and question states out: the
+            // answer to Read=... has them.
+            auto answer = [](const char* how, const Document& d)
             {
-                bool by_outline = false;
-                const Document lean = read_lean_model(
-                    model, file, read == "lean" ? LeanRead::Auto : LeanRead::Enumeration,
-                    &by_outline);
-                // The model's JSON leaves tags and question states out.
                 JsonWriter w;
-                w.begin_object().member("read", by_outline ? "outline" : "enumeration");
+                w.begin_object().member("read", how);
                 w.key("tags").begin_array();
-                for (const Tag& t : lean.tags)
+                for (const Tag& t : d.tags)
                     w.begin_object()
                         .member("bookmark", t.bookmark)
                         .member("paragraph", static_cast<std::uint64_t>(t.paragraph))
                         .member("last", static_cast<std::uint64_t>(t.last))
                         .end_object();
                 w.end_array().key("questions").begin_object();
-                for (const auto& [marker, value] : lean.question_states)
+                for (const auto& [marker, value] : d.question_states)
                     w.member(marker, value);
                 w.end_object().end_object();
                 std::string json = w.take();
                 json.pop_back(); // the closing brace
-                return json + ",\"model\":" + model_to_json(lean) + "}";
+                return json + ",\"model\":" + model_to_json(d) + "}";
+            };
+            if (action == "model" && (read == "lean" || read == "lean-enumeration"))
+            {
+                bool by_outline = false;
+                const Document lean = read_lean_model(
+                    model, file, read == "lean" ? LeanRead::Auto : LeanRead::Enumeration,
+                    &by_outline);
+                return answer(by_outline ? "outline" : "enumeration", lean);
             }
             static const char* const kReads[] = {"auto", "full", "cursor", "outline"};
             BodyRead force = BodyRead::Auto, used = BodyRead::Auto;
@@ -252,8 +257,7 @@ private:
                     force = static_cast<BodyRead>(i);
             const Document doc = read_document(model, file, nullptr, false, force, &used);
             if (action == "model" && !read.empty())
-                return std::string("{\"read\":\"") + kReads[static_cast<int>(used)] +
-                       "\",\"model\":" + model_to_json(doc) + "}";
+                return answer(kReads[static_cast<int>(used)], doc);
             if (action == "model")
                 return model_to_json(doc);
             Result r;

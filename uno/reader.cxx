@@ -436,17 +436,73 @@ public:
     // comments, frames, portion data).
     bool walk_body_by_outline(const Reference<frame::XModel>& model)
     {
-        if (portion_items_left_ > 0 || has_frames_ || portion_data(model))
+        if (portion_items_left_ > 0 || has_frames_ || has_portion_data(model, false))
             return false;
         const std::optional<OutlineBody> body = read_outline_body(model);
         if (!body)
             return false;
+        // Tags from their bookmarks, ordered by where they start (as the
+        // portion walk meets them), at the body paragraph (a table's: the
+        // one before it, as Document::add anchors its paragraphs).
+        std::vector<std::size_t> paragraph_of(body->lines.size(), 0);
+        for (std::size_t i = 0, count = 0; i < body->lines.size(); ++i)
+            paragraph_of[i] = body->table[i] < 0 ? count++ : (count == 0 ? 0 : count - 1);
+        std::vector<std::pair<std::size_t, Tag>> tags; // start line, tag
+        Reference<text::XBookmarksSupplier> bookmarks(model, UNO_QUERY);
+        Reference<text::XTextRangeCompare> compare(
+            Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW);
+        try
+        {
+            Reference<container::XNameAccess> all =
+                bookmarks.is() ? bookmarks->getBookmarks() : Reference<container::XNameAccess>();
+            for (const OUString& name :
+                 all.is() ? all->getElementNames() : uno::Sequence<OUString>())
+            {
+                std::optional<Tag> tag = parse_tag_name(to_utf8(name));
+                if (!tag)
+                    continue;
+                Reference<text::XTextContent> bm(all->getByName(name), UNO_QUERY_THROW);
+                const Reference<text::XTextRange> anchor = bm->getAnchor();
+                try
+                {
+                    compare->compareRegionStarts(anchor, anchor);
+                }
+                catch (const lang::IllegalArgumentException&)
+                {
+                    continue; // in a header, a frame or a note: no section's tag
+                }
+                const std::size_t first = body->line_of(model, anchor->getStart());
+                const std::size_t last = body->line_of(model, anchor->getEnd());
+                if (first >= paragraph_of.size() || last >= paragraph_of.size())
+                    return false; // in a nested table: not sure where
+                if (body->table[first] >= 0)
+                {
+                    // The table walk reads it; one that ends outside the
+                    // table would need the body's portions.
+                    if (last != first)
+                        return false;
+                    continue;
+                }
+                tag->paragraph = paragraph_of[first];
+                tag->last = paragraph_of[last];
+                tags.emplace_back(first, std::move(*tag));
+            }
+        }
+        catch (const uno::Exception&)
+        {
+            return false;
+        }
+        std::stable_sort(tags.begin(), tags.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::size_t next_tag = 0;
         std::size_t next_table = 0;
         for (std::size_t i = 0; i < body->lines.size(); ++i)
         {
             if (body->table[i] < 0)
             {
                 add(Where::Body, to_utf8(body->lines[i]), body->levels[i], std::string(), {});
+                for (; next_tag < tags.size() && tags[next_tag].first == i; ++next_tag)
+                    doc_.tags.push_back(tags[next_tag].second);
                 continue;
             }
             const OutlineBody::Table& t = body->tables.at(next_table++);
@@ -692,7 +748,7 @@ public:
     // changes, fields other than comments (placeholders, author and file-name
     // fields, hidden-text fields), text sections, scrqm_ tag bookmarks,
     // hidden (CharHidden) text.
-    static bool has_portion_data(const Reference<frame::XModel>& model)
+    static bool has_portion_data(const Reference<frame::XModel>& model, bool tags = true)
     {
         Reference<document::XRedlinesSupplier> redlines(model, UNO_QUERY);
         if (redlines.is() && redlines->getRedlines().is() &&
@@ -713,7 +769,7 @@ public:
         if (sections.is() && sections->getTextSections()->hasElements())
             return true;
         Reference<text::XBookmarksSupplier> bookmarks(model, UNO_QUERY);
-        if (bookmarks.is())
+        if (bookmarks.is() && tags)
             for (const OUString& name : bookmarks->getBookmarks()->getElementNames())
                 if (name.startsWith("scrqm_"))
                     return true;

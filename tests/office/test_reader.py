@@ -143,10 +143,11 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         out = {}
         for read in ("full", "cursor", "outline", "auto"):
             r = json.loads(a.execute(named(Action="model", Document=doc, File="f", Read=read)))
-            out[read] = (r["read"], r["model"])
+            out[read] = (r["read"], r["model"], r["tags"], r["questions"])
         self.assertEqual(out["full"][0], "full")
         for read in ("cursor", "outline", "auto"):
-            self.assertEqual(out[read][1], out["full"][1], "Read=%s (%s)" % (read, out[read][0]))
+            self.assertEqual(out[read][1:], out["full"][1:], "Read=%s (%s)" % (read, out[read][0]))
+        self.tags = out["full"][2]
         return {k: v[0] for k, v in out.items()}, out["full"][1]
 
     def models_of(self, path):
@@ -274,6 +275,48 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         rows = self.ROWS + [("Standard", "End", None)]
         used, _ = self.check_built(rows, table=[["End"]])
         self.assertEqual(used["outline"], "full")
+
+    def test_tags_from_bookmarks(self):
+        doc = self.build(self.ROWS, header="Header", table=[["Introduction", "cell"],
+                                                            ["Findings", ""]])
+        try:
+            text = doc.getText()
+            paras = []
+            e = text.createEnumeration()
+            while e.hasMoreElements():
+                p = e.nextElement()
+                if p.supportsService("com.sun.star.text.Paragraph"):
+                    paras.append(p)
+
+            def mark(name, where, start, end=None):
+                bm = doc.createInstance("com.sun.star.text.Bookmark")
+                bm.setName(name)
+                c = where.getText().createTextCursorByRange(start)
+                if end is not None:
+                    c.gotoRange(end, True)
+                where.getText().insertTextContent(c, bm, end is not None)
+
+            mark("scrqm_S_QM6_1", text, paras[0].getStart(), paras[0].getEnd())
+            mark("scrqm_P_QM5_2", text, paras[2].getStart(), paras[4].getEnd())
+            mark("scrqm_S_QM9_3", text, paras[7].getStart())
+            mark("scrqm_P_QM5_4", text, paras[7].getStart(), paras[7].getEnd())
+            cell = doc.getTextTables().getByIndex(0).getCellByName("B1")
+            mark("scrqm_P_QM12_5", cell, cell.getStart(), cell.getEnd())
+            mark("Jane Smith", text, paras[1].getStart(), paras[1].getEnd())
+            header = doc.getStyleFamilies().getByName("PageStyles").getByName(
+                "Standard").HeaderText
+            mark("scrqm_S_QM4_6", header, header.getStart(), header.getEnd())
+            used, model = self.models(doc)
+            self.assertEqual(used["auto"], "outline")
+            self.assertEqual([(t["bookmark"], t["paragraph"], t["last"]) for t in self.tags],
+                             [("scrqm_S_QM6_1", 0, 0), ("scrqm_P_QM5_2", 2, 4),
+                              ("scrqm_P_QM5_4", 7, 7), ("scrqm_S_QM9_3", 7, 7),
+                              ("scrqm_P_QM12_5", 10, 10)])
+            self.assertIn("Jane Smith", [p["text"] for p in model["paragraphs"]])
+            lean = self.lean(doc)
+            self.assertEqual(lean[0], "outline")
+        finally:
+            doc.close(True)
 
     def test_line_break_and_header_fall_back(self):
         rows = list(self.ROWS)
