@@ -441,6 +441,9 @@ public:
         const std::optional<OutlineBody> body = read_outline_body(model);
         if (!body)
             return false;
+        // body_paragraph() cannot step out of a table the body starts with.
+        if (sources_ && !body->table.empty() && body->table[0] >= 0)
+            return false;
         // Tags from their bookmarks, ordered by where they start (as the
         // portion walk meets them), at the body paragraph (a table's: the
         // one before it, as Document::add anchors its paragraphs).
