@@ -18,6 +18,7 @@
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
@@ -1308,11 +1309,8 @@ std::optional<OutlineBody> read_outline_body(const Reference<frame::XModel>& mod
                 continue; // not in the body (a header's table)
             }
             std::vector<OUString> block;
-            for (const OUString& cell_name : table->getCellNames())
+            auto add_lines = [&](const OUString& s)
             {
-                const OUString s =
-                    Reference<text::XText>(table->getCellByName(cell_name), UNO_QUERY_THROW)
-                        ->getString();
                 for (sal_Int32 pos = 0;;)
                 {
                     const sal_Int32 nl = s.indexOf('\n', pos);
@@ -1321,6 +1319,37 @@ std::optional<OutlineBody> read_outline_body(const Reference<frame::XModel>& mod
                         break;
                     pos = nl + 1;
                 }
+            };
+            // Every cell's text in one call, row by row, for a table without
+            // merged cells and numbers; else cell by cell.
+            bool by_cell = true;
+            Reference<sheet::XCellRangeData> data(table, UNO_QUERY);
+            if (data.is())
+            {
+                try
+                {
+                    by_cell = false;
+                    for (const uno::Sequence<uno::Any>& row : data->getDataArray())
+                        for (const uno::Any& cell : row)
+                        {
+                            OUString s;
+                            if (!(cell >>= s))
+                                by_cell = true;
+                            add_lines(s);
+                        }
+                }
+                catch (const uno::RuntimeException&)
+                {
+                    by_cell = true; // too complex a table
+                }
+            }
+            if (by_cell)
+            {
+                block.clear();
+                for (const OUString& cell_name : table->getCellNames())
+                    add_lines(
+                        Reference<text::XText>(table->getCellByName(cell_name), UNO_QUERY_THROW)
+                            ->getString());
             }
             // The headings before and after the anchor (binary search).
             std::size_t lo = 0, hi = found.size();

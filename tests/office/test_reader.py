@@ -234,7 +234,11 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
             text.insertTextContent(text.getEnd(), t, False)
             for r, row in enumerate(table):
                 for c, value in enumerate(row):
-                    t.getCellByName("%s%d" % ("ABCD"[c], r + 1)).setString(value)
+                    cell = t.getCellByName("%s%d" % ("ABCD"[c], r + 1))
+                    if isinstance(value, str):
+                        cell.setString(value)
+                    else:
+                        cell.setValue(value)  # a number: the cell-by-cell read
             text.insertString(text.getEnd(), "After the table", False)
         if header is not None:
             style = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard")
@@ -271,6 +275,10 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         self.assertEqual(used["auto"], "outline")
         cells = [p["text"] for p in model["paragraphs"] if p["where"] == "table"]
         self.assertEqual(cells, ["Introduction", "cell", "Findings", ""])
+        used, model = self.check_built(self.ROWS, table=[["Introduction", 42.5]])
+        self.assertEqual(used["auto"], "outline")
+        self.assertEqual([p["text"] for p in model["paragraphs"] if p["where"] == "table"],
+                         ["Introduction", "42.5"])
         # Cells whose lines also stand in the same section: not sure where.
         rows = self.ROWS + [("Standard", "End", None)]
         used, _ = self.check_built(rows, table=[["End"]])
