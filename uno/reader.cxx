@@ -1229,8 +1229,10 @@ std::optional<OutlineBody> read_outline_body(const Reference<frame::XModel>& mod
 
         // Lines that may be headings: their text ends a heading's name.
         std::unordered_set<OUString, rtl::OUStringHash> endings;
+        // The number before a heading's text is short: a longer one makes
+        // the heading unfound and the read give up.
         for (const OUString& h : headings)
-            for (sal_Int32 i = 0; i < h.getLength(); ++i)
+            for (sal_Int32 i = 0; i < std::min<sal_Int32>(h.getLength(), 64); ++i)
                 endings.insert(h.copy(i));
         std::vector<std::size_t> candidates;
         std::set<OUString> texts;
