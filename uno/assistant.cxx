@@ -217,7 +217,47 @@ private:
         {
             Reference<frame::XModel> model = document(args);
             const std::string file = args.text("File", model_name(model));
-            const Document doc = read_document(model, file);
+            // Read=full|cursor|outline forces a way of reading the body (for
+            // tests and benchmarks); the answer then says which was used.
+            // Read=lean|lean-enumeration: the sidebar's lean read.
+            const std::string read = args.text("Read");
+            // The model's JSON leaves tags and question states out: the
+            // answer to Read=... has them.
+            auto answer = [](const char* how, const Document& d)
+            {
+                JsonWriter w;
+                w.begin_object().member("read", how);
+                w.key("tags").begin_array();
+                for (const Tag& t : d.tags)
+                    w.begin_object()
+                        .member("bookmark", t.bookmark)
+                        .member("paragraph", static_cast<std::uint64_t>(t.paragraph))
+                        .member("last", static_cast<std::uint64_t>(t.last))
+                        .end_object();
+                w.end_array().key("questions").begin_object();
+                for (const auto& [marker, value] : d.question_states)
+                    w.member(marker, value);
+                w.end_object().end_object();
+                std::string json = w.take();
+                json.pop_back(); // the closing brace
+                return json + ",\"model\":" + model_to_json(d) + "}";
+            };
+            if (action == "model" && (read == "lean" || read == "lean-enumeration"))
+            {
+                bool by_outline = false;
+                const Document lean = read_lean_model(
+                    model, file, read == "lean" ? LeanRead::Auto : LeanRead::Enumeration,
+                    &by_outline);
+                return answer(by_outline ? "outline" : "enumeration", lean);
+            }
+            static const char* const kReads[] = {"auto", "full", "cursor", "outline"};
+            BodyRead force = BodyRead::Auto, used = BodyRead::Auto;
+            for (int i = 0; i < 4; ++i)
+                if (read == kReads[i])
+                    force = static_cast<BodyRead>(i);
+            const Document doc = read_document(model, file, nullptr, false, force, &used);
+            if (action == "model" && !read.empty())
+                return answer(kReads[static_cast<int>(used)], doc);
             if (action == "model")
                 return model_to_json(doc);
             Result r;

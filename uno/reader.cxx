@@ -13,10 +13,12 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/document/XLinkTargetSupplier.hpp>
 #include <com/sun/star/document/XRedlinesSupplier.hpp>
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
@@ -49,6 +51,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <vector>
 
 using namespace com::sun::star;
@@ -433,6 +436,117 @@ private:
     }
 
 public:
+    // The body without a call per paragraph (read_outline_body), when it
+    // holds nothing that only the portion or paragraph walks find (notes,
+    // comments, frames, portion data).
+    bool walk_body_by_outline(const Reference<frame::XModel>& model)
+    {
+        if (portion_items_left_ > 0 || has_frames_ || has_portion_data(model, false))
+            return false;
+        const std::optional<OutlineBody> body = read_outline_body(model);
+        if (!body)
+            return false;
+        // body_paragraph() cannot step out of a table the body starts with.
+        if (sources_ && !body->table.empty() && body->table[0] >= 0)
+            return false;
+        // Tags from their bookmarks, ordered by where they start (as the
+        // portion walk meets them), at the body paragraph (a table's: the
+        // one before it, as Document::add anchors its paragraphs).
+        std::vector<std::size_t> paragraph_of(body->lines.size(), 0);
+        for (std::size_t i = 0, count = 0; i < body->lines.size(); ++i)
+            paragraph_of[i] = body->table[i] < 0 ? count++ : (count == 0 ? 0 : count - 1);
+        std::vector<std::pair<std::size_t, Tag>> tags; // start line, tag
+        Reference<text::XBookmarksSupplier> bookmarks(model, UNO_QUERY);
+        Reference<text::XTextRangeCompare> compare(
+            Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW);
+        try
+        {
+            Reference<container::XNameAccess> all =
+                bookmarks.is() ? bookmarks->getBookmarks() : Reference<container::XNameAccess>();
+            for (const OUString& name :
+                 all.is() ? all->getElementNames() : uno::Sequence<OUString>())
+            {
+                std::optional<Tag> tag = parse_tag_name(to_utf8(name));
+                if (!tag)
+                    continue;
+                Reference<text::XTextContent> bm(all->getByName(name), UNO_QUERY_THROW);
+                const Reference<text::XTextRange> anchor = bm->getAnchor();
+                try
+                {
+                    compare->compareRegionStarts(anchor, anchor);
+                }
+                catch (const lang::IllegalArgumentException&)
+                {
+                    continue; // in a header, a frame or a note: no section's tag
+                }
+                const std::size_t first = body->line_of(model, anchor->getStart());
+                const std::size_t last = body->line_of(model, anchor->getEnd());
+                if (first >= paragraph_of.size() || last >= paragraph_of.size())
+                    return false; // in a nested table: not sure where
+                if (body->table[first] >= 0)
+                {
+                    // The table walk reads it; one that ends outside the
+                    // table would need the body's portions.
+                    if (last != first)
+                        return false;
+                    continue;
+                }
+                tag->paragraph = paragraph_of[first];
+                tag->last = paragraph_of[last];
+                tags.emplace_back(first, std::move(*tag));
+            }
+        }
+        catch (const uno::Exception&)
+        {
+            return false;
+        }
+        std::stable_sort(tags.begin(), tags.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::size_t next_tag = 0;
+        std::size_t next_table = 0;
+        for (std::size_t i = 0; i < body->lines.size(); ++i)
+        {
+            if (body->table[i] < 0)
+            {
+                add(Where::Body, to_utf8(body->lines[i]), body->levels[i], std::string(), {});
+                for (; next_tag < tags.size() && tags[next_tag].first == i; ++next_tag)
+                    doc_.tags.push_back(tags[next_tag].second);
+                continue;
+            }
+            const OutlineBody::Table& t = body->tables.at(next_table++);
+            if (t.line != i)
+                return false;
+            const std::size_t before = doc_.paragraphs.size();
+            walk_table(t.table, std::string());
+            // The walk must read the lines the table stands for.
+            std::size_t line = i;
+            for (std::size_t p = before; p < doc_.paragraphs.size(); ++p)
+                if (doc_.paragraphs[p].where == Where::Table &&
+                    (line >= i + t.lines ||
+                     doc_.paragraphs[p].text != to_utf8(body->lines[line++])))
+                    return false;
+            if (line != i + t.lines)
+                return false;
+            i += t.lines - 1;
+        }
+        return true;
+    }
+
+    static bool blank(const OUString& s)
+    {
+        for (sal_Int32 i = 0; i < s.getLength(); ++i)
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != 0x00a0)
+                return false;
+        return true;
+    }
+
+    bool portion_data(const Reference<frame::XModel>& model)
+    {
+        if (!portion_data_)
+            portion_data_ = has_portion_data(model);
+        return *portion_data_;
+    }
+
     // The body through one text cursor. Writer's paragraph enumeration costs
     // more per paragraph the longer the document (measured on a 4,845-
     // paragraph report: 2.3 s for half of it, 5.8 s for all, doing nothing
@@ -448,7 +562,7 @@ public:
         {
             // This walk reads notes and comments only; a document with
             // hidden data, tags or placeholders takes the full walk.
-            if (has_portion_data(model))
+            if (portion_data(model))
                 return false;
             Reference<text::XTextRangeCompare> compare(body, UNO_QUERY_THROW);
             struct Table
@@ -642,7 +756,7 @@ public:
     // changes, fields other than comments (placeholders, author and file-name
     // fields, hidden-text fields), text sections, scrqm_ tag bookmarks,
     // hidden (CharHidden) text.
-    static bool has_portion_data(const Reference<frame::XModel>& model)
+    static bool has_portion_data(const Reference<frame::XModel>& model, bool tags = true)
     {
         Reference<document::XRedlinesSupplier> redlines(model, UNO_QUERY);
         if (redlines.is() && redlines->getRedlines().is() &&
@@ -663,7 +777,7 @@ public:
         if (sections.is() && sections->getTextSections()->hasElements())
             return true;
         Reference<text::XBookmarksSupplier> bookmarks(model, UNO_QUERY);
-        if (bookmarks.is())
+        if (bookmarks.is() && tags)
             for (const OUString& name : bookmarks->getBookmarks()->getElementNames())
                 if (name.startsWith("scrqm_"))
                     return true;
@@ -1059,57 +1173,353 @@ private:
     std::size_t portion_items_left_ = static_cast<std::size_t>(-1);
     bool has_frames_ = true;
     std::size_t added_ = 0;
+    std::optional<bool> portion_data_;
 };
 
 } // namespace
 
+// The body's paragraphs and headings without a call per paragraph: the text
+// from one getString cut at paragraph ends (table cells included), the
+// headings from Writer's outline (the "Headings" link targets list each in
+// order as its number and text). Every line whose text ends one of those
+// names is found with one regular-expression search; only the paragraphs
+// found are asked their outline level (the match is the paragraph's first
+// character: asked of a whole paragraph, the level costs more). Each top-
+// level table is placed where its cells' lines stand, between the headings
+// around its anchor, and only when they stand there once. Checked: the
+// paragraphs found must be the lines with those texts, one for one, and the
+// headings found the outline's, one for one and in order. Any doubt: empty.
+std::optional<OutlineBody> read_outline_body(const Reference<frame::XModel>& model)
+{
+    try
+    {
+        Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
+        Reference<document::XLinkTargetSupplier> links(model, UNO_QUERY);
+        Reference<util::XSearchable> searchable(model, UNO_QUERY);
+        if (!text_doc.is() || !links.is() || !searchable.is())
+            return std::nullopt;
+        const Reference<text::XText> body = text_doc->getText();
+        Reference<text::XTextRangeCompare> compare(body, UNO_QUERY_THROW);
+        Reference<container::XNameAccess> outline(links->getLinks()->getByName("Headings"),
+                                                  UNO_QUERY_THROW);
+        std::vector<OUString> headings;
+        for (const OUString& name : outline->getElementNames())
+        {
+            if (!name.endsWith("|outline"))
+                return std::nullopt;
+            headings.push_back(name.copy(0, name.getLength() - 8));
+        }
+
+        // A line break (Shift+Enter) would make two lines of a paragraph.
+        Reference<util::XSearchDescriptor> breaks = searchable->createSearchDescriptor();
+        Reference<beans::XPropertySet> breaks_props(breaks, UNO_QUERY_THROW);
+        breaks_props->setPropertyValue("SearchRegularExpression", uno::Any(true));
+        breaks->setSearchString("\\n");
+        if (searchable->findFirst(breaks).is())
+            return std::nullopt;
+
+        OutlineBody out;
+        const OUString whole = body->getString();
+        for (sal_Int32 pos = 0;;)
+        {
+            const sal_Int32 nl = whole.indexOf('\n', pos);
+            out.lines.push_back(whole.copy(pos, (nl < 0 ? whole.getLength() : nl) - pos));
+            if (nl < 0)
+                break;
+            pos = nl + 1;
+        }
+        const std::size_t n = out.lines.size();
+        out.levels.assign(n, 0);
+        out.table.assign(n, -1);
+
+        // Lines that may be headings: their text ends a heading's name.
+        std::unordered_set<OUString, rtl::OUStringHash> endings;
+        // The number before a heading's text is short: a longer one makes
+        // the heading unfound and the read give up.
+        for (const OUString& h : headings)
+            for (sal_Int32 i = 0; i < std::min<sal_Int32>(h.getLength(), 64); ++i)
+                endings.insert(h.copy(i));
+        std::vector<std::size_t> candidates;
+        std::set<OUString> texts;
+        for (std::size_t i = 0; i < n; ++i)
+            if (!out.lines[i].isEmpty() && endings.count(out.lines[i]))
+            {
+                candidates.push_back(i);
+                texts.insert(out.lines[i]);
+            }
+        // Every heading (in tables as well): line, its match.
+        std::vector<std::pair<std::size_t, Reference<text::XTextRange>>> found;
+        if (!texts.empty())
+        {
+            OUString pattern = "^(?=(?:";
+            bool first = true;
+            for (const OUString& t : texts)
+            {
+                pattern += (first ? OUString() : OUString("|")) + "\\Q" +
+                           t.replaceAll("\\E", "\\E\\\\E\\Q") + "\\E";
+                first = false;
+            }
+            pattern += ")$).";
+            Reference<util::XSearchDescriptor> search = searchable->createSearchDescriptor();
+            Reference<beans::XPropertySet> search_props(search, UNO_QUERY_THROW);
+            search_props->setPropertyValue("SearchRegularExpression", uno::Any(true));
+            search_props->setPropertyValue("SearchCaseSensitive", uno::Any(true));
+            search->setSearchString(pattern);
+            Reference<container::XIndexAccess> all = searchable->findAll(search);
+            if (!all.is() || all->getCount() != static_cast<sal_Int32>(candidates.size()))
+                return std::nullopt;
+            const OUString outline_level("OutlineLevel");
+            for (std::size_t i = 0; i < candidates.size(); ++i)
+            {
+                Reference<text::XTextRange> hit(all->getByIndex(static_cast<sal_Int32>(i)),
+                                                UNO_QUERY_THROW);
+                // A match outside the body (a header) comes before or after
+                // the body's.
+                // (a table's cell is in the body, a header is not
+                // comparable with it).
+                if (i == 0 || i + 1 == candidates.size())
+                    compare->compareRegionStarts(hit, body->getStart());
+                Reference<beans::XPropertySet> props(hit, UNO_QUERY_THROW);
+                sal_Int16 level = 0;
+                props->getPropertyValue(outline_level) >>= level;
+                if (level > 0)
+                {
+                    out.levels[candidates[i]] = level;
+                    found.emplace_back(candidates[i], hit);
+                }
+            }
+        }
+        if (found.size() != headings.size())
+            return std::nullopt;
+        for (std::size_t i = 0; i < found.size(); ++i)
+            if (!headings[i].endsWith(out.lines[found[i].first]))
+                return std::nullopt;
+
+        // Tables: their cells' lines, between the headings around the anchor.
+        Reference<text::XTextTablesSupplier> supplier(model, UNO_QUERY_THROW);
+        Reference<container::XIndexAccess> tables(supplier->getTextTables(), UNO_QUERY_THROW);
+        // A nested table's lines are its outer cell's: it is found inside
+        // the outer table's lines (or not at all) and the read gives up.
+        std::vector<Reference<uno::XInterface>> hold; // identity lasts while held
+        for (sal_Int32 i = 0; i < tables->getCount(); ++i)
+            hold.emplace_back(tables->getByIndex(i), UNO_QUERY);
+        for (const Reference<uno::XInterface>& held : hold)
+        {
+            Reference<text::XTextTable> table(held, UNO_QUERY_THROW);
+            Reference<text::XTextRange> anchor = table->getAnchor();
+            try
+            {
+                compare->compareRegionStarts(anchor, body->getStart());
+            }
+            catch (const lang::IllegalArgumentException&)
+            {
+                continue; // not in the body (a header's table)
+            }
+            std::vector<OUString> block;
+            auto add_lines = [&](const OUString& s)
+            {
+                for (sal_Int32 pos = 0;;)
+                {
+                    const sal_Int32 nl = s.indexOf('\n', pos);
+                    block.push_back(s.copy(pos, (nl < 0 ? s.getLength() : nl) - pos));
+                    if (nl < 0)
+                        break;
+                    pos = nl + 1;
+                }
+            };
+            // Every cell's text in one call, row by row, for a table without
+            // merged cells and numbers; else cell by cell.
+            bool by_cell = true;
+            Reference<sheet::XCellRangeData> data(table, UNO_QUERY);
+            if (data.is())
+            {
+                try
+                {
+                    by_cell = false;
+                    for (const uno::Sequence<uno::Any>& row : data->getDataArray())
+                        for (const uno::Any& cell : row)
+                        {
+                            OUString s;
+                            if (!(cell >>= s))
+                                by_cell = true;
+                            add_lines(s);
+                        }
+                }
+                catch (const uno::RuntimeException&)
+                {
+                    by_cell = true; // too complex a table
+                }
+            }
+            if (by_cell)
+            {
+                block.clear();
+                for (const OUString& cell_name : table->getCellNames())
+                    add_lines(
+                        Reference<text::XText>(table->getCellByName(cell_name), UNO_QUERY_THROW)
+                            ->getString());
+            }
+            // The headings before and after the anchor (binary search).
+            std::size_t lo = 0, hi = found.size();
+            while (lo < hi)
+            {
+                const std::size_t mid = (lo + hi) / 2;
+                if (compare->compareRegionStarts(found[mid].second, anchor) >= 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            const std::size_t from = lo == 0 ? 0 : found[lo - 1].first + 1;
+            const std::size_t to = lo == found.size() ? n : found[lo].first + 1;
+            std::size_t at = n;
+            for (std::size_t s = from; s < to && s + block.size() <= n; ++s)
+                if (std::equal(block.begin(), block.end(), out.lines.begin() + s))
+                {
+                    if (at != n)
+                        return std::nullopt; // there twice: which is it?
+                    at = s;
+                }
+            if (at == n)
+                return std::nullopt;
+            for (std::size_t i = at; i < at + block.size(); ++i)
+            {
+                if (out.table[i] >= 0)
+                    return std::nullopt;
+                out.table[i] = static_cast<int>(out.tables.size());
+                out.levels[i] = 0; // a heading style in a cell is not a section
+            }
+            out.tables.push_back({table, at, block.size()});
+        }
+        std::sort(out.tables.begin(), out.tables.end(),
+                  [](const OutlineBody::Table& a, const OutlineBody::Table& b)
+                  { return a.line < b.line; });
+        for (std::size_t t = 0; t < out.tables.size(); ++t)
+            for (std::size_t i = 0; i < out.tables[t].lines; ++i)
+                out.table[out.tables[t].line + i] = static_cast<int>(t);
+        for (const auto& [line, hit] : found)
+            if (out.table[line] < 0)
+            {
+                if (std::all_of(out.lines[line].getStr(),
+                                out.lines[line].getStr() + out.lines[line].getLength(),
+                                [](sal_Unicode c) { return c == ' ' || c == '\t' || c == 0xa0; }))
+                    out.levels[line] = 0; // an empty paragraph in a heading style
+                else
+                    out.headings.emplace_back(line, hit);
+            }
+        return out;
+    }
+    catch (const uno::RuntimeException&)
+    {
+        throw;
+    }
+    catch (const uno::Exception&)
+    {
+        return std::nullopt;
+    }
+}
+
+std::size_t OutlineBody::line_of(const Reference<frame::XModel>& model,
+                                 const Reference<text::XTextRange>& pos) const
+{
+    const std::size_t none = static_cast<std::size_t>(-1);
+    Reference<text::XTextDocument> text_doc(model, UNO_QUERY_THROW);
+    const Reference<text::XText> body = text_doc->getText();
+    Reference<text::XTextRangeCompare> compare(body, UNO_QUERY_THROW);
+    if (Reference<text::XText>(pos->getText()) != body)
+    {
+        // In a table: the table's first line.
+        Reference<beans::XPropertySet> props(pos->getText()->createTextCursorByRange(pos),
+                                             UNO_QUERY);
+        Reference<uno::XInterface> holder;
+        if (props.is() && props->getPropertySetInfo()->hasPropertyByName("TextTable"))
+            props->getPropertyValue("TextTable") >>= holder;
+        for (const Table& t : tables)
+            if (holder.is() && Reference<uno::XInterface>(t.table, UNO_QUERY) == holder)
+                return t.line;
+        return none;
+    }
+    std::size_t lo = 0, hi = headings.size();
+    while (lo < hi)
+    {
+        const std::size_t mid = (lo + hi) / 2;
+        if (compare->compareRegionStarts(headings[mid].second, pos) >= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    // Count the paragraph ends from the heading before (or the start).
+    Reference<text::XTextCursor> cursor =
+        body->createTextCursorByRange(lo == 0 ? body->getStart() : headings[lo - 1].second);
+    cursor->collapseToStart();
+    cursor->gotoRange(pos, true);
+    const OUString between = cursor->getString();
+    std::size_t line = lo == 0 ? 0 : headings[lo - 1].first;
+    for (sal_Int32 i = 0; i < between.getLength(); ++i)
+        line += between[i] == '\n';
+    return line < lines.size() ? line : none;
+}
+
 Document read_document(const Reference<frame::XModel>& model, const std::string& file_name,
                        std::vector<Reference<uno::XInterface>>* sources, bool lazy_body,
-                       const ReadProgress& progress)
+                       BodyRead force, BodyRead* used, const ReadProgress& progress)
 {
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
     if (!text_doc.is())
         throw lang::IllegalArgumentException("not a text document: scrqm works on Writer documents",
                                              Reference<uno::XInterface>(), 0);
     Document doc;
-    doc.file = file_name;
-    // A fix needs every paragraph's object (sources): the enumeration keeps
-    // them; the cursor walk only when the caller finds body paragraphs
-    // itself (lazy_body).
-    Reader fast(doc, lazy_body ? sources : nullptr);
-    fast.progress_ = progress ? &progress : nullptr;
-    fast.plan(model);
-    const bool by_cursor =
-        (sources == nullptr || lazy_body) && fast.walk_body_by_cursor(text_doc->getText(), model);
-    if (!by_cursor)
+    // Each attempt starts afresh: a failed one may have added paragraphs and
+    // marked texts as visited.
+    std::optional<Reader> reader;
+    auto fresh = [&](std::vector<Reference<uno::XInterface>>* keep)
     {
         doc = Document();
         doc.file = file_name;
         if (sources)
             sources->clear();
-    }
-    Reader slow(doc, sources);
-    slow.progress_ = fast.progress_;
-    Reader& reader = by_cursor ? fast : slow;
-    if (!by_cursor)
+        reader.emplace(doc, keep);
+        reader->progress_ = progress ? &progress : nullptr;
+        reader->plan(model);
+    };
+    // A fix needs every paragraph's object (sources): the enumeration keeps
+    // them; the fast walks only when the caller finds body paragraphs
+    // itself (lazy_body).
+    BodyRead how = BodyRead::Full;
+    if ((sources == nullptr || lazy_body) && force != BodyRead::Full)
     {
-        slow.plan(model);
-        slow.walk_text(text_doc->getText(), Where::Body, std::string());
+        if (force == BodyRead::Auto || force == BodyRead::Outline)
+        {
+            fresh(sources);
+            if (reader->walk_body_by_outline(model))
+                how = BodyRead::Outline;
+        }
+        if (how == BodyRead::Full && force != BodyRead::Outline)
+        {
+            fresh(sources);
+            if (reader->walk_body_by_cursor(text_doc->getText(), model))
+                how = BodyRead::Cursor;
+        }
+    }
+    if (used)
+        *used = how;
+    if (how == BodyRead::Full)
+    {
+        fresh(sources);
+        reader->walk_text(text_doc->getText(), Where::Body, std::string());
     }
     // Whatever the anchored walk did not reach: notes in headers, frames
     // anchored to the page, comments outside the body.
-    reader.walk_frames_anywhere(model);
-    reader.walk_shapes(model);
+    reader->walk_frames_anywhere(model);
+    reader->walk_shapes(model);
     Reference<text::XFootnotesSupplier> fs(model, UNO_QUERY);
     if (fs.is())
-        reader.walk_notes(fs->getFootnotes(), Where::Footnote);
+        reader->walk_notes(fs->getFootnotes(), Where::Footnote);
     Reference<text::XEndnotesSupplier> es(model, UNO_QUERY);
     if (es.is())
-        reader.walk_notes(es->getEndnotes(), Where::Endnote);
-    reader.walk_page_styles(model);
-    reader.read_properties(model);
-    reader.read_object_names(model);
-    reader.read_embedded_objects(model);
+        reader->walk_notes(es->getEndnotes(), Where::Endnote);
+    reader->walk_page_styles(model);
+    reader->read_properties(model);
+    reader->read_object_names(model);
+    reader->read_embedded_objects(model);
     return doc;
 }
 

@@ -422,7 +422,8 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
         };
         try
         {
-            r->doc = read_document(r->model, to_utf8(r->model->getURL()), nullptr, false, on_read);
+            r->doc = read_document(r->model, to_utf8(r->model->getURL()), nullptr, false,
+                                   BodyRead::Auto, nullptr, on_read);
         }
         catch (const ReadCancelled&)
         {

@@ -19,8 +19,10 @@
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextCursor.hpp>
@@ -258,14 +260,96 @@ std::size_t locate_in_body(const Reference<text::XText>& body_text,
 // level, scrqm_ bookmarks and question states.
 // The full reader also walks text portions, notes, frames, headers and
 // comments for the checks, which costs seconds on a 300-page report.
+void read_question_states(const XModelRef& model, Document& doc);
+
+// The lean read without a call per paragraph (read_outline_body): only the
+// headings get a range in `body`; tags are placed from their bookmarks'
+// anchors with a few calls each. False when that read is not sure of the
+// document.
+bool read_lean_by_outline(const XModelRef& model, Document& doc,
+                          std::vector<Reference<text::XTextRange>>& body)
+{
+    std::optional<OutlineBody> outline;
+    try
+    {
+        outline = read_outline_body(model);
+        if (!outline)
+            return false;
+        const std::size_t none = static_cast<std::size_t>(-1);
+        // Line -> body paragraph; a table's line -> the paragraph before it.
+        std::vector<std::size_t> paragraph_of(outline->lines.size(), none);
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < outline->lines.size(); ++i)
+        {
+            if (outline->table[i] >= 0)
+            {
+                paragraph_of[i] = count == 0 ? none : count - 1;
+                continue;
+            }
+            paragraph_of[i] = count++;
+            doc.add(Where::Body, to_utf8(outline->lines[i]), outline->levels[i]);
+        }
+        body.assign(count, Reference<text::XTextRange>());
+        for (const auto& [line, range] : outline->headings)
+            body.at(paragraph_of[line]) = range;
+        auto locate = [&](const Reference<text::XTextRange>& pos)
+        {
+            const std::size_t line = outline->line_of(model, pos);
+            return line < paragraph_of.size() ? paragraph_of[line] : none;
+        };
+        Reference<container::XNameAccess> bookmarks = bookmarks_of(model);
+        const uno::Sequence<OUString> names = bookmarks->getElementNames();
+        for (sal_Int32 i = 0; i < names.getLength(); ++i)
+        {
+            std::optional<Tag> tag = parse_tag_name(to_utf8(names[i]));
+            if (!tag)
+                continue;
+            Reference<text::XTextContent> bm(bookmarks->getByName(names[i]), UNO_QUERY_THROW);
+            const Reference<text::XTextRange> anchor = bm->getAnchor();
+            Reference<text::XTextRangeCompare> compare(
+                Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW);
+            try
+            {
+                compare->compareRegionStarts(anchor, anchor); // in the body?
+            }
+            catch (const lang::IllegalArgumentException&)
+            {
+                continue; // outside the body (a header, a frame): not a tag of a section
+            }
+            tag->paragraph = locate(anchor->getStart());
+            tag->last = locate(anchor->getEnd());
+            if (tag->paragraph < body.size())
+                doc.tags.push_back(std::move(*tag));
+        }
+        return true;
+    }
+    catch (const uno::Exception&)
+    {
+        return false; // the enumeration below reads it, or says what is wrong
+    }
+}
+
 Document read_lean(const XModelRef& model, const std::string& file,
-                   std::vector<Reference<text::XTextRange>>& body)
+                   std::vector<Reference<text::XTextRange>>& body, LeanRead how, bool* by_outline)
 {
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
     if (!text_doc.is())
         throw std::invalid_argument("not a text document: scrqm works on Writer documents");
     Document doc;
     doc.file = file;
+    const bool outline = how != LeanRead::Enumeration && read_lean_by_outline(model, doc, body);
+    if (by_outline)
+        *by_outline = outline;
+    if (outline)
+    {
+        std::sort(doc.tags.begin(), doc.tags.end(),
+                  [](const Tag& a, const Tag& b) { return a.paragraph < b.paragraph; });
+        read_question_states(model, doc);
+        return doc;
+    }
+    doc = Document();
+    doc.file = file;
+    body.clear();
     const Reference<text::XText> text = text_doc->getText();
     Reference<container::XEnumerationAccess> access(text, UNO_QUERY_THROW);
     Reference<container::XEnumeration> items = access->createEnumeration();
@@ -316,7 +400,12 @@ Document read_lean(const XModelRef& model, const std::string& file,
     }
     std::sort(doc.tags.begin(), doc.tags.end(),
               [](const Tag& a, const Tag& b) { return a.paragraph < b.paragraph; });
+    read_question_states(model, doc);
+    return doc;
+}
 
+void read_question_states(const XModelRef& model, Document& doc)
+{
     Reference<document::XDocumentPropertiesSupplier> dps(model, UNO_QUERY);
     Reference<beans::XPropertySet> user(
         dps.is() ? dps->getDocumentProperties()->getUserDefinedProperties()
@@ -333,16 +422,22 @@ Document read_lean(const XModelRef& model, const std::string& file,
                 doc.question_states[marker] = to_utf8(value);
         }
     }
-    return doc;
 }
 
 } // namespace
+
+Document read_lean_model(const XModelRef& model, const std::string& file, LeanRead how,
+                         bool* by_outline)
+{
+    std::vector<Reference<text::XTextRange>> body;
+    return read_lean(model, file, body, how, by_outline);
+}
 
 DocumentState read_state(const XModelRef& model, const std::string& file,
                          const std::string& framework, SuggestCache* cache)
 {
     DocumentState st;
-    st.doc = read_lean(model, file, st.body);
+    st.doc = read_lean(model, file, st.body, LeanRead::Auto, nullptr);
     st.analysis =
         analyse(st.doc, framework_catalogue(framework), framework_suggester(framework), cache);
     return st;
@@ -457,9 +552,13 @@ std::string tag_section(const XModelRef& model, const std::string& framework, st
     }
     if (!add.empty() || !remove_names.empty())
     {
-        const Reference<text::XTextRange>& heading = st.body.at(section.paragraph);
-        if (!heading.is())
+        const Reference<text::XTextRange>& start = st.body.at(section.paragraph);
+        if (!start.is())
             throw std::runtime_error("the section's heading cannot be found in the document");
+        // The whole heading paragraph (the read may keep only its start).
+        Reference<text::XTextCursor> heading =
+            start->getText()->createTextCursorByRange(start->getStart());
+        Reference<text::XParagraphCursor>(heading, UNO_QUERY_THROW)->gotoEndOfParagraph(true);
         const std::string title = add.empty()       ? "Untag section from " + join(removed, ", ")
                                   : removed.empty() ? "Tag section to " + join(add, ", ")
                                                     : "Retag section to " + join(markers, ", ");
@@ -472,7 +571,7 @@ std::string tag_section(const XModelRef& model, const std::string& framework, st
         {
             const std::string name = make_tag_name(false, m, taken);
             taken.insert(name);
-            insert_bookmark(model, heading, name);
+            insert_bookmark(model, Reference<text::XTextRange>(heading, UNO_QUERY_THROW), name);
         }
     }
     const DocumentState after = read_state(model, to_utf8(model->getURL()), framework);

@@ -26,9 +26,24 @@ struct DocumentState
 {
     Document doc; // body, tables, tags and question states only (read lean)
     Analysis analysis;
-    // Body paragraph index -> its text range (for going there and tagging).
+    // Body paragraph index -> its text range (for going there and tagging);
+    // after a read without a call per paragraph, only headings have one
+    // (at their start).
     std::vector<com::sun::star::uno::Reference<com::sun::star::text::XTextRange>> body;
 };
+
+// How the lean read reads the body: Auto tries read_outline_body (no call
+// per paragraph) and falls back to the paragraph enumeration.
+enum class LeanRead
+{
+    Auto,
+    Enumeration,
+};
+
+// The lean model (for tests: the two ways must agree); `by_outline` says
+// which way was used.
+Document read_lean_model(const XModelRef& model, const std::string& file, LeanRead how,
+                         bool* by_outline);
 
 DocumentState read_state(const XModelRef& model, const std::string& file,
                          const std::string& framework, SuggestCache* cache = nullptr);

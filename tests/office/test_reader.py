@@ -4,6 +4,10 @@ footers of two page styles, text frame, properties) lands in the model with
 the right place, once, and the outline has the right sections."""
 import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import unittest
 
 from office import Office, named
@@ -113,6 +117,230 @@ class ReaderOnFixtures(unittest.TestCase):
                              [("Scope", 1, 3), ("Period", 2, 3), ("Findings", 1, 7)])
         finally:
             doc.close(True)
+
+
+ROOT = os.path.join(HERE, "..", "..")
+
+
+class FastReadsGiveTheFullModel(unittest.TestCase):
+    """The fast ways of reading the body (Read=outline: no call per paragraph;
+    Read=cursor: one cursor) must give exactly the model of the full walk, or
+    not be taken. Action=model with Read=... says which way was used, so
+    that a fast path that stops being taken is seen, not silently passed."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(OXT)
+        cls.tmp = tempfile.mkdtemp(prefix="scrqm-read-paths-")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def models(self, doc):
+        a = self.office.assistant()
+        out = {}
+        for read in ("full", "cursor", "outline", "auto"):
+            r = json.loads(a.execute(named(Action="model", Document=doc, File="f", Read=read)))
+            out[read] = (r["read"], r["model"], r["tags"], r["questions"])
+        self.assertEqual(out["full"][0], "full")
+        for read in ("cursor", "outline", "auto"):
+            self.assertEqual(out[read][1:], out["full"][1:], "Read=%s (%s)" % (read, out[read][0]))
+        self.tags = out["full"][2]
+        return {k: v[0] for k, v in out.items()}, out["full"][1]
+
+    def models_of(self, path):
+        doc = self.office.load(path, read_only=True)
+        try:
+            return self.models(doc)
+        finally:
+            doc.close(True)
+
+    def lean(self, doc):
+        a = self.office.assistant()
+        out = {}
+        for read in ("lean-enumeration", "lean"):
+            r = json.loads(a.execute(named(Action="model", Document=doc, File="f", Read=read)))
+            out[read] = (r["read"], {"model": r["model"], "tags": r["tags"],
+                                     "questions": r["questions"]})
+        self.assertEqual(out["lean-enumeration"][0], "enumeration")
+        self.assertEqual(out["lean"][1], out["lean-enumeration"][1], "lean (%s)" % out["lean"][0])
+        return out["lean"][0], out["lean"][1]
+
+    def lean_of(self, path):
+        doc = self.office.load(path, read_only=True)
+        try:
+            return self.lean(doc)
+        finally:
+            doc.close(True)
+
+    def test_lean_read_for_the_sidebar(self):
+        for name in ("parts.odt", "parts.docx", "parts.fodt"):
+            self.lean_of(os.path.join(FIXTURES, name))
+        # Tags, a table and a footnote: still no call per paragraph.
+        for name in ("tagged.odt", "tagged.docx"):
+            used, model = self.lean_of(os.path.join(FIXTURES, name))
+            self.assertEqual(used, "outline", name)
+            self.assertGreaterEqual(len(model["tags"]), 6, name)
+        used, _ = self.lean_of(os.path.join(ROOT, "addin", "data", "sample",
+                                            "sample-scr-report.docx"))
+        self.assertEqual(used, "outline")
+        doc = self.build(self.ROWS, table=[["Introduction", "cell"], ["Findings", ""]])
+        try:
+            self.assertEqual(self.lean(doc)[0], "outline")
+        finally:
+            doc.close(True)
+
+    def test_fixtures_and_sample(self):
+        for name in ("parts.odt", "parts.docx", "parts.fodt", "tagged.odt", "tagged.docx"):
+            self.models_of(os.path.join(FIXTURES, name))
+        self.models_of(os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.docx"))
+        # parts.* have tables, notes and frames: never the outline way.
+        self.assertEqual(self.models_of(os.path.join(FIXTURES, "parts.odt"))[0]["outline"], "full")
+
+    def test_long_report_reads_by_outline(self):
+        path = os.path.join(self.tmp, "long.docx")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "make_long_report.py"),
+                        path, "--words", "30000"], check=True, stdout=subprocess.DEVNULL)
+        used, model = self.models_of(path)
+        self.assertEqual(used["outline"], "outline")
+        self.assertEqual(used["auto"], "outline")
+        self.assertEqual(used["cursor"], "cursor")
+        levels = [p["level"] for p in model["paragraphs"] if p["where"] == "body"]
+        self.assertGreater(sum(1 for l in levels if l), 100)
+        self.assertEqual(set(levels), {0, 1, 2, 3})
+
+    def build(self, rows, header=None, table=None):
+        """A new document from (style, text, direct outline level or None); text may
+        hold a line break as \n."""
+        doc = self.office.new_writer()
+        text = doc.getText()
+        cursor = text.createTextCursor()
+        for i, (style, line, level) in enumerate(rows):
+            if i:
+                text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
+            cursor.setPropertyValue("ParaStyleName", style)
+            cursor.setPropertyValue("OutlineLevel", level if level is not None else
+                                    {"Heading 1": 1, "Heading 2": 2}.get(style, 0))
+            for j, part in enumerate(line.split("\n")):
+                if j:
+                    text.insertControlCharacter(cursor, 1, False)  # LINE_BREAK
+                text.insertString(cursor, part, False)
+        if table is not None:
+            # At the end of the text; Writer adds an empty paragraph after it.
+            t = doc.createInstance("com.sun.star.text.TextTable")
+            t.initialize(len(table), len(table[0]))
+            text.insertTextContent(text.getEnd(), t, False)
+            for r, row in enumerate(table):
+                for c, value in enumerate(row):
+                    cell = t.getCellByName("%s%d" % ("ABCD"[c], r + 1))
+                    if isinstance(value, str):
+                        cell.setString(value)
+                    else:
+                        cell.setValue(value)  # a number: the cell-by-cell read
+            text.insertString(text.getEnd(), "After the table", False)
+        if header is not None:
+            style = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard")
+            style.HeaderIsOn = True
+            style.HeaderText.setString(header)
+        return doc
+
+    def check_built(self, rows, header=None, table=None):
+        doc = self.build(rows, header, table)
+        try:
+            return self.models(doc)
+        finally:
+            doc.close(True)
+
+    ROWS = [("Heading 1", "Introduction", None), ("Standard", "Findings", None),
+            ("Standard", "Introduction", None), ("Heading 2", "Findings", None),
+            ("Standard", "A direct heading", 3), ("Heading 1", "   ", None),
+            ("Standard", "Text \\E with \\Q regex (marks)?", None),
+            ("Heading 2", "Text \\E with \\Q regex (marks)?", None), ("Standard", "", None),
+            ("Heading 1", "Ünïcödé — 测试 🙂", None), ("Standard", "End", None)]
+
+    def test_headings_by_style_and_direct_with_look_alike_paragraphs(self):
+        used, model = self.check_built(self.ROWS)
+        self.assertEqual(used["auto"], "outline")
+        got = [(p["text"], p["level"]) for p in model["paragraphs"] if p["level"]]
+        self.assertEqual(got, [("Introduction", 1), ("Findings", 2), ("A direct heading", 3),
+                               ("Text \\E with \\Q regex (marks)?", 2),
+                               ("Ünïcödé — 测试 🙂", 1)])
+
+    def test_table_placed_by_its_cells(self):
+        # A cell that reads like a heading is no section.
+        used, model = self.check_built(self.ROWS, table=[["Introduction", "cell"],
+                                                         ["Findings", ""]])
+        self.assertEqual(used["auto"], "outline")
+        cells = [p["text"] for p in model["paragraphs"] if p["where"] == "table"]
+        self.assertEqual(cells, ["Introduction", "cell", "Findings", ""])
+        used, model = self.check_built(self.ROWS, table=[["Introduction", 42.5]])
+        self.assertEqual(used["auto"], "outline")
+        self.assertEqual([p["text"] for p in model["paragraphs"] if p["where"] == "table"],
+                         ["Introduction", "42.5"])
+        # Cells whose lines also stand in the same section: not sure where.
+        rows = self.ROWS + [("Standard", "End", None)]
+        used, _ = self.check_built(rows, table=[["End"]])
+        self.assertEqual(used["outline"], "full")
+
+    def test_tags_from_bookmarks(self):
+        doc = self.build(self.ROWS, header="Header", table=[["Introduction", "cell"],
+                                                            ["Findings", ""]])
+        try:
+            text = doc.getText()
+            paras = []
+            e = text.createEnumeration()
+            while e.hasMoreElements():
+                p = e.nextElement()
+                if p.supportsService("com.sun.star.text.Paragraph"):
+                    paras.append(p)
+
+            def mark(name, where, start, end=None):
+                bm = doc.createInstance("com.sun.star.text.Bookmark")
+                bm.setName(name)
+                c = where.getText().createTextCursorByRange(start)
+                if end is not None:
+                    c.gotoRange(end, True)
+                where.getText().insertTextContent(c, bm, end is not None)
+
+            mark("scrqm_S_QM6_1", text, paras[0].getStart(), paras[0].getEnd())
+            mark("scrqm_P_QM5_2", text, paras[2].getStart(), paras[4].getEnd())
+            mark("scrqm_S_QM9_3", text, paras[7].getStart())
+            mark("scrqm_P_QM5_4", text, paras[7].getStart(), paras[7].getEnd())
+            cell = doc.getTextTables().getByIndex(0).getCellByName("B1")
+            mark("scrqm_P_QM12_5", cell, cell.getStart(), cell.getEnd())
+            mark("Jane Smith", text, paras[1].getStart(), paras[1].getEnd())
+            header = doc.getStyleFamilies().getByName("PageStyles").getByName(
+                "Standard").HeaderText
+            mark("scrqm_S_QM4_6", header, header.getStart(), header.getEnd())
+            used, model = self.models(doc)
+            self.assertEqual(used["auto"], "outline")
+            self.assertEqual([(t["bookmark"], t["paragraph"], t["last"]) for t in self.tags],
+                             [("scrqm_S_QM6_1", 0, 0), ("scrqm_P_QM5_2", 2, 4),
+                              ("scrqm_P_QM5_4", 7, 7), ("scrqm_S_QM9_3", 7, 7),
+                              ("scrqm_P_QM12_5", 10, 10)])
+            self.assertIn("Jane Smith", [p["text"] for p in model["paragraphs"]])
+            lean = self.lean(doc)
+            self.assertEqual(lean[0], "outline")
+        finally:
+            doc.close(True)
+
+    def test_line_break_and_header_fall_back(self):
+        rows = list(self.ROWS)
+        rows[1] = ("Standard", "two\nlines", None)
+        used, _ = self.check_built(rows)
+        self.assertEqual(used["outline"], "full")
+        self.assertEqual(used["auto"], "full")
+        # An empty heading is in Writer's outline but cannot be searched for.
+        rows = list(self.ROWS)
+        rows[5] = ("Heading 1", "", None)
+        used, _ = self.check_built(rows)
+        self.assertEqual(used["outline"], "full")
+        self.assertEqual(used["auto"], "cursor")
+        # A header paragraph that looks like a heading: no outline way.
+        used, _ = self.check_built(self.ROWS, header="Introduction")
+        self.assertEqual(used["outline"], "full")
 
 
 if __name__ == "__main__":
