@@ -665,7 +665,7 @@ std::vector<std::string> wrap_title(const std::string& title, std::size_t width)
 std::string report_coverage_svg(const std::vector<ReportMarker>& coverage,
                                 const std::vector<Cluster>& clusters)
 {
-    constexpr int kCell = 128, kGap = 8, kHeight = 74, kLabel = 22, kPerRow = 8;
+    constexpr int kCell = 128, kGap = 8, kHeight = 86, kLabel = 22, kPerRow = 8;
     std::vector<std::pair<std::string, std::vector<const ReportMarker*>>> rows;
     for (const Cluster& c : clusters)
         rows.push_back({c.title, {}});
@@ -708,9 +708,11 @@ std::string report_coverage_svg(const std::vector<ReportMarker>& coverage,
             body += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 19) +
                     "\" font-size=\"14\" font-weight=\"bold\" fill=\"" + st.text + "\">" +
                     html_escape(m.id) + "</text>";
-            body += "<text x=\"" + std::to_string(x + kCell - 8) + "\" y=\"" +
-                    std::to_string(y + 19) + "\" font-size=\"12\" text-anchor=\"end\" fill=\"" +
-                    st.text + "\">" + st.mark + " " + st.word + "</text>";
+            // On its own line under the title: "? suggested" beside "QM14"
+            // would overlap it.
+            body += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" +
+                    std::to_string(y + kHeight - 9) + "\" font-size=\"12\" fill=\"" + st.text +
+                    "\">" + st.mark + " " + st.word + "</text>";
             const auto lines = wrap_title(m.title, 17);
             for (std::size_t l = 0; l < lines.size(); ++l)
                 body += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" +
