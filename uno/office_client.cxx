@@ -682,6 +682,9 @@ private:
                 from = profile_template();
             if (!from.empty())
             {
+                // Under the cleanup lock: an interrupt must not remove the
+                // directory while files are still being copied into it.
+                std::lock_guard<std::mutex> lock(cleanup().mutex);
                 std::error_code ec;
                 std::filesystem::copy(from, profile,
                                       std::filesystem::copy_options::recursive |
