@@ -819,7 +819,6 @@ private:
         // The office's own temporary files go inside our directory too, so
         // that removing it leaves nothing behind, even after SIGKILL.
         const std::string office_tmp = dir_ + "/tmp";
-        ::mkdir(office_tmp.c_str(), 0700);
         std::vector<std::string> env_s;
         for (char** e = environ; *e; ++e)
             if (std::strncmp(*e, "TMPDIR=", 7) != 0)
@@ -831,7 +830,10 @@ private:
         envp.push_back(nullptr);
 
         {
+            // Under the cleanup lock, as everything that creates files in
+            // our directory: an interrupt removes it under that lock.
             std::lock_guard<std::mutex> lock(cleanup().mutex);
+            ::mkdir(office_tmp.c_str(), 0700);
             exited_ = false;
             pid_ = ::fork();
             if (pid_ < 0)
