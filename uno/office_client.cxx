@@ -318,14 +318,22 @@ bool is_directory(const std::string& path)
     return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// Templates of other extension builds not used for two weeks go.
+// Templates of other extension builds not used for two weeks go, and so do
+// day-old leftovers of builds that were killed (SIGKILL, power loss).
 void prune_templates(const std::string& root, const std::string& keep)
 {
     std::error_code ec;
-    const auto cutoff = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 14);
+    const auto now = std::filesystem::file_time_type::clock::now();
+    const auto cutoff = now - std::chrono::hours(24 * 14);
     for (const auto& entry : std::filesystem::directory_iterator(root, ec))
     {
         const std::string name = entry.path().filename().string();
+        if ((name.rfind(".build-", 0) == 0 || name.rfind(".old-", 0) == 0) &&
+            entry.last_write_time(ec) < now - std::chrono::hours(24))
+        {
+            remove_tree(entry.path().string());
+            continue;
+        }
         if (name.rfind("profile-", 0) != 0 || entry.path().string() == keep ||
             !entry.is_directory(ec) || entry.last_write_time(ec) > cutoff)
             continue;
@@ -788,6 +796,10 @@ private:
         }
         catch (...)
         {
+            // The office first: it would write into the directory again.
+            job_.clear();
+            remote_.clear();
+            reap();
             forget_temp_dir(build);
             throw;
         }
