@@ -209,8 +209,15 @@ private:
             r.sections = compute_sections(doc);
             r.paragraphs = doc.paragraphs.size();
             r.findings = runner_->run(doc, parse_check_list(args.text("Checks")), options);
-            if (args.text("Context") == "1") // for reports: section and surrounding text
+            if (args.text("Context") == "1")
+            {
+                // For reports: each finding's section and surrounding text,
+                // and the markers' coverage as the sidebar computes it.
                 add_context(r.findings, doc, r.sections);
+                return with_coverage_json(to_json(r),
+                                          compute_coverage(doc, framework_catalogue(framework),
+                                                           framework_suggester(framework)));
+            }
             return to_json(r);
         }
         if (action == "outline" || action == "model")

@@ -5,6 +5,7 @@
 
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
+#include <scrqm/register.hxx>
 #include <scrqm/text_reader.hxx>
 
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -12,12 +13,15 @@
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
 #include <com/sun/star/bridge/XUnoUrlResolver.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/deployment/ExtensionManager.hpp>
 #include <com/sun/star/deployment/XExtensionManager.hpp>
 #include <com/sun/star/deployment/XPackage.hpp>
 #include <com/sun/star/document/BrokenPackageRequest.hpp>
+#include <com/sun/star/document/XTypeDetection.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XLoadable.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -49,12 +53,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <ftw.h>
 #include <mutex>
 #include <random>
 #include <set>
 #include <sstream>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -218,6 +224,126 @@ std::string read_tail(const std::string& path, std::size_t max)
     return s;
 }
 
+// SCRQM_TIMING=1 prints each phase's wall time on stderr: where a check's
+// time goes, measured on the user's own machine.
+class Timer
+{
+public:
+    Timer()
+    {
+        const char* e = std::getenv("SCRQM_TIMING");
+        on_ = e && *e && std::strcmp(e, "0") != 0;
+        if (on_)
+        {
+            // Since the process started (the command line's own set-up).
+            std::ifstream stat("/proc/self/stat");
+            std::string field;
+            for (int i = 0; i < 22 && stat >> field; ++i)
+            {
+            }
+            std::ifstream up("/proc/uptime");
+            double uptime = 0;
+            up >> uptime;
+            const double started = std::atof(field.c_str()) / double(::sysconf(_SC_CLK_TCK));
+            std::fprintf(stderr, "scrqm: timing: %-8s %6.3f s\n", "before", uptime - started);
+        }
+    }
+    void lap(const char* phase, const std::string& note = {})
+    {
+        if (!on_)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        const double s = std::chrono::duration<double>(now - last_).count();
+        std::fprintf(stderr, "scrqm: timing: %-8s %6.3f s%s%s\n", phase, s,
+                     note.empty() ? "" : "  ", note.c_str());
+        last_ = now;
+    }
+
+private:
+    bool on_ = false;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// ---------------------------------------------------------------- profile cache
+// Installing the extension into a fresh profile costs about half a second
+// on every run. A profile with the extension installed (and LibreOffice's
+// own first start done) is kept as a template under $XDG_CACHE_HOME/scrqm
+// (or ~/.cache/scrqm), keyed by the .oxt's SHA-256 and LibreOffice's build,
+// and each session copies it into its own throw-away directory: sessions,
+// concurrent runs and --jobs N never share a live profile. The template is
+// built by an office that never opens a document, so it holds no document
+// text. SCRQM_PROFILE_CACHE=0 turns it off.
+bool profile_cache_enabled()
+{
+    const char* e = std::getenv("SCRQM_PROFILE_CACHE");
+    return !(e && std::strcmp(e, "0") == 0);
+}
+
+std::string cache_root()
+{
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    if (xdg && *xdg == '/')
+        return std::string(xdg) + "/scrqm";
+    const char* home = std::getenv("HOME");
+    if (home && *home == '/')
+        return std::string(home) + "/.cache/scrqm";
+    return {};
+}
+
+std::string file_bytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// The .oxt's content and the office's build: a rebuilt extension or an
+// upgraded LibreOffice gets a new template.
+std::string template_key(const std::string& soffice, const std::string& oxt)
+{
+    char buf[PATH_MAX];
+    std::string program = ::realpath(soffice.c_str(), buf) ? buf : soffice;
+    program = program.substr(0, program.rfind('/'));
+    const std::string oxt_bytes = file_bytes(oxt);
+    if (oxt_bytes.empty())
+        throw std::runtime_error("cannot read " + oxt);
+    return sha256_hex(oxt_bytes + '\0' + program + '\0' + file_bytes(program + "/versionrc"))
+        .substr(0, 24);
+}
+
+bool is_directory(const std::string& path)
+{
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Templates of other extension builds not used for two weeks go, and so do
+// day-old leftovers of builds that were killed (SIGKILL, power loss).
+void prune_templates(const std::string& root, const std::string& keep)
+{
+    std::error_code ec;
+    const auto now = std::filesystem::file_time_type::clock::now();
+    const auto cutoff = now - std::chrono::hours(24 * 14);
+    for (const auto& entry : std::filesystem::directory_iterator(root, ec))
+    {
+        const std::string name = entry.path().filename().string();
+        if ((name.rfind(".build-", 0) == 0 || name.rfind(".old-", 0) == 0) &&
+            entry.last_write_time(ec) < now - std::chrono::hours(24))
+        {
+            remove_tree(entry.path().string());
+            continue;
+        }
+        if (name.rfind("profile-", 0) != 0 || entry.path().string() == keep ||
+            !entry.is_directory(ec) || entry.last_write_time(ec) > cutoff)
+            continue;
+        // Renamed first, so that no run starts copying a half-removed one.
+        const std::string trash = root + "/.old-" + name;
+        if (::rename(entry.path().c_str(), trash.c_str()) == 0)
+            remove_tree(trash);
+    }
+}
+
 beans::PropertyValue prop(const char* name, const uno::Any& value)
 {
     beans::PropertyValue p;
@@ -329,25 +455,33 @@ public:
     std::string run(const std::string& path, const std::string& action,
                     const NamedArgs& args) override
     {
+        // The previous document is closed only now, after its answer went
+        // out; the last one goes down with the office.
+        close_open();
         // No path: the action needs no document (a new one from a template).
         if (path.empty())
-            return call(action, args, Reference<frame::XModel>(), path,
-                        Reference<lang::XComponent>());
+            return call(action, args, Reference<frame::XModel>(), path);
         const Format format = format_of(path);
+        // Reading actions need no view: see load_model.
+        if (action == "check" || action == "outline" || action == "coverage" || action == "model" ||
+            action == "suggest")
+        {
+            Reference<frame::XModel> model = load_model(path, format);
+            if (model.is())
+            {
+                timer_.lap("load", "model only");
+                open_.set(model, UNO_QUERY);
+                return call(action, args, model, path);
+            }
+        }
         rtl::Reference<LoadHandler> handler(new LoadHandler);
         Reference<lang::XComponent> component;
         try
         {
             Reference<frame::XComponentLoader> loader(frame::Desktop::create(remote_),
                                                       UNO_QUERY_THROW);
-            uno::Sequence<beans::PropertyValue> media(5);
-            media[0] = prop("Hidden", uno::Any(true));
-            media[1] = prop("ReadOnly", uno::Any(true));
-            media[2] = prop("InteractionHandler",
-                            uno::Any(Reference<task::XInteractionHandler>(handler.get())));
-            media[3] = prop("MacroExecutionMode", uno::Any(sal_Int16(0))); // never
-            media[4] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));      // no links
-            component = loader->loadComponentFromURL(file_url(path), "_blank", 0, media);
+            component = loader->loadComponentFromURL(file_url(path), "_blank", 0,
+                                                     load_arguments(handler.get()));
         }
         catch (const lang::DisposedException&)
         {
@@ -400,22 +534,105 @@ public:
                             "as \"" +
                             filter + "\"); open it in Word or LibreOffice and save it again");
         }
-
-        return call(action, args, model, path, component);
+        timer_.lap("load");
+        open_ = component;
+        return call(action, args, model, path);
     }
 
 private:
-    // One ReviewAssistant call; the document (if any) is closed afterwards.
+    static uno::Sequence<beans::PropertyValue> load_arguments(const Reference<LoadHandler>& handler)
+    {
+        uno::Sequence<beans::PropertyValue> media(5);
+        media[0] = prop("Hidden", uno::Any(true));
+        media[1] = prop("ReadOnly", uno::Any(true));
+        media[2] = prop("InteractionHandler",
+                        uno::Any(Reference<task::XInteractionHandler>(handler.get())));
+        media[3] = prop("MacroExecutionMode", uno::Any(sal_Int16(0))); // never
+        media[4] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));      // no links
+        return media;
+    }
+
+    // Loads a Writer document as a bare model, with no frame and no view,
+    // so that Writer lays out no pages: for a 300-page report, formatting
+    // pages that nobody sees took longer than reading and checking them.
+    // Returns nothing when the file is not plainly a Writer document of its
+    // kind or does not load this way; the caller then loads it the usual
+    // way, which also words any problem exactly as before.
+    Reference<frame::XModel> load_model(const std::string& path, Format format)
+    {
+        Reference<lang::XComponent> component;
+        try
+        {
+            const OUString url = file_url(path);
+            Reference<lang::XMultiComponentFactory> smgr = remote_->getServiceManager();
+            Reference<document::XTypeDetection> detection(
+                smgr->createInstanceWithContext("com.sun.star.document.TypeDetection", remote_),
+                UNO_QUERY_THROW);
+            uno::Sequence<beans::PropertyValue> descriptor(1);
+            descriptor[0] = prop("URL", uno::Any(url));
+            const OUString type = detection->queryTypeByDescriptor(descriptor, true);
+            OUString filter;
+            for (sal_Int32 i = 0; i < descriptor.getLength(); ++i)
+                if (descriptor[i].Name == "FilterName")
+                    descriptor[i].Value >>= filter;
+            Reference<container::XNameAccess> types(detection, UNO_QUERY_THROW);
+            if (filter.isEmpty() && !type.isEmpty() && types->hasByName(type))
+            {
+                uno::Sequence<beans::PropertyValue> props;
+                types->getByName(type) >>= props;
+                for (sal_Int32 i = 0; i < props.getLength(); ++i)
+                    if (props[i].Name == "PreferredFilter")
+                        props[i].Value >>= filter;
+            }
+            if (filter.isEmpty() || !filter_matches(format, lo::to_utf8(filter)))
+                return {};
+            Reference<container::XNameAccess> filters(
+                smgr->createInstanceWithContext("com.sun.star.document.FilterFactory", remote_),
+                UNO_QUERY_THROW);
+            OUString service;
+            if (filters->hasByName(filter))
+            {
+                uno::Sequence<beans::PropertyValue> props;
+                filters->getByName(filter) >>= props;
+                for (sal_Int32 i = 0; i < props.getLength(); ++i)
+                    if (props[i].Name == "DocumentService")
+                        props[i].Value >>= service;
+            }
+            if (service != "com.sun.star.text.TextDocument")
+                return {};
+            rtl::Reference<LoadHandler> handler(new LoadHandler);
+            component.set(smgr->createInstanceWithContext(service, remote_), UNO_QUERY_THROW);
+            Reference<frame::XLoadable> loadable(component, UNO_QUERY_THROW);
+            uno::Sequence<beans::PropertyValue> media = load_arguments(handler.get());
+            media.realloc(media.getLength() + 2);
+            media[media.getLength() - 2] = prop("URL", uno::Any(url));
+            media[media.getLength() - 1] = prop("FilterName", uno::Any(filter));
+            loadable->load(media);
+            Reference<frame::XModel> model(component, UNO_QUERY_THROW);
+            if (handler->problem.load() != LoadHandler::Problem::None)
+            {
+                close(component);
+                return {};
+            }
+            return model;
+        }
+        catch (const uno::Exception&)
+        {
+            close(component);
+            if (!alive())
+                throw OfficeError("LibreOffice stopped while opening the document");
+            return {};
+        }
+    }
+
+    // One ReviewAssistant call, on the session's one instance: its check
+    // data is loaded once per office, not once per file.
     std::string call(const std::string& action, const NamedArgs& args,
-                     const Reference<frame::XModel>& model, const std::string& path,
-                     const Reference<lang::XComponent>& component)
+                     const Reference<frame::XModel>& model, const std::string& path)
     {
         std::string json;
         try
         {
-            Reference<task::XJob> job(remote_->getServiceManager()->createInstanceWithContext(
-                                          "org.scrqm.ReviewAssistant", remote_),
-                                      UNO_QUERY_THROW);
             const sal_Int32 fixed = model.is() ? 3 : 1;
             uno::Sequence<beans::NamedValue> nv(static_cast<sal_Int32>(args.size()) + fixed);
             nv[0].Name = "Action";
@@ -433,126 +650,69 @@ private:
                 nv[static_cast<sal_Int32>(i) + fixed].Value <<= lo::to_ou(args[i].second);
             }
             OUString result;
-            job->execute(nv) >>= result;
+            job_->execute(nv) >>= result;
             json = lo::to_utf8(result);
         }
         catch (const uno::Exception& e)
         {
-            close(component);
+            close_open();
             if (!alive())
                 throw OfficeError("LibreOffice stopped while checking the document");
             throw OfficeError("the scrqm extension failed: " + lo::to_utf8(e.Message));
         }
-        close(component);
+        timer_.lap("call", action);
         return json;
     }
 
     void start(const OfficeOptions& options)
     {
-        const std::string soffice = find_soffice(options.soffice);
-        if (!executable(soffice))
+        soffice_ = find_soffice(options.soffice);
+        if (!executable(soffice_))
             throw OfficeError("LibreOffice was not found" +
-                              (soffice.empty() ? std::string() : " at " + soffice) +
+                              (soffice_.empty() ? std::string() : " at " + soffice_) +
                               "; install it (sudo apt-get install libreoffice-writer) or set "
                               "SCRQM_SOFFICE to its soffice");
-        if (::access(options.oxt.c_str(), R_OK) != 0)
-            throw OfficeError("the extension " + options.oxt +
+        oxt_ = options.oxt;
+        if (::access(oxt_.c_str(), R_OK) != 0)
+            throw OfficeError("the extension " + oxt_ +
                               " is missing; build it with: cmake --build build");
+        timeout_ = options.start_timeout_seconds;
         start_signal_thread();
 
         const char* tmp = std::getenv("TMPDIR");
-        std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/scrqm-XXXXXX";
-        {
-            // Created and registered at once, so an interrupt never misses it.
-            std::lock_guard<std::mutex> lock(cleanup().mutex);
-            if (::mkdtemp(templ.data()) == nullptr)
-                throw OfficeError(std::string("cannot create a temporary profile: ") +
-                                  std::strerror(errno));
-            dir_ = templ;
-            cleanup().dirs.insert(dir_);
-        }
-
-        std::random_device rd;
-        const std::string pipe = "scrqm_" + std::to_string(::getpid()) + "_" + std::to_string(rd());
-        const std::string accept =
-            "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext";
-        const std::string profile =
-            "-env:UserInstallation=" + lo::to_utf8(file_url(dir_)) + "/profile";
+        dir_ = make_temp_dir(std::string(tmp && *tmp ? tmp : "/tmp") + "/scrqm-XXXXXX");
         log_ = dir_ + "/office.log";
-        std::vector<std::string> argv_s = {
-            soffice,       "--headless",    "--invisible",          "--nologo", "--norestore",
-            "--nodefault", "--nolockcheck", "--nofirststartwizard", accept,     profile};
-        std::vector<char*> argv;
-        for (auto& a : argv_s)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        // The office's own temporary files go inside our directory too, so
-        // that removing it leaves nothing behind, even after SIGKILL.
-        const std::string office_tmp = dir_ + "/tmp";
-        ::mkdir(office_tmp.c_str(), 0700);
-        std::vector<std::string> env_s;
-        for (char** e = environ; *e; ++e)
-            if (std::strncmp(*e, "TMPDIR=", 7) != 0)
-                env_s.emplace_back(*e);
-        env_s.push_back("TMPDIR=" + office_tmp);
-        std::vector<char*> envp;
-        for (auto& e : env_s)
-            envp.push_back(e.data());
-        envp.push_back(nullptr);
-
-        {
-            std::lock_guard<std::mutex> lock(cleanup().mutex);
-            pid_ = ::fork();
-            if (pid_ < 0)
-                throw OfficeError(std::string("cannot start LibreOffice: ") + std::strerror(errno));
-            if (pid_ == 0)
-            {
-                // Own process group, so that the whole office (oosplash and
-                // soffice.bin) can be stopped at once.
-                ::setpgid(0, 0);
-                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-                sigset_t none;
-                sigemptyset(&none);
-                pthread_sigmask(SIG_SETMASK, &none, nullptr);
-                const int fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-                if (fd >= 0)
-                {
-                    ::dup2(fd, 1);
-                    ::dup2(fd, 2);
-                }
-                ::execve(argv[0], argv.data(), envp.data());
-                ::_exit(127);
-            }
-            ::setpgid(pid_, pid_);
-            cleanup().groups.insert(pid_);
-        }
-
+        const std::string profile = dir_ + "/profile";
         try
         {
-            Reference<bridge::XUnoUrlResolver> resolver =
-                bridge::UnoUrlResolver::create(local_context(soffice));
-            const OUString url =
-                lo::to_ou("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext");
-            const auto deadline = std::chrono::steady_clock::now() +
-                                  std::chrono::seconds(options.start_timeout_seconds);
-            while (!remote_.is())
+            std::string from;
+            if (profile_cache_enabled())
+                from = profile_template();
+            if (!from.empty())
             {
-                try
+                // Under the cleanup lock: an interrupt must not remove the
+                // directory while files are still being copied into it.
+                std::lock_guard<std::mutex> lock(cleanup().mutex);
+                std::error_code ec;
+                std::filesystem::copy(from, profile,
+                                      std::filesystem::copy_options::recursive |
+                                          std::filesystem::copy_options::copy_symlinks,
+                                      ec);
+                if (ec)
                 {
-                    remote_.set(resolver->resolve(url), UNO_QUERY_THROW);
+                    remove_tree(profile);
+                    from.clear();
                 }
-                catch (const connection::NoConnectException&)
-                {
-                    if (!alive())
-                        throw OfficeError("LibreOffice exited while starting: " +
-                                          read_tail(log_, 300));
-                    if (std::chrono::steady_clock::now() > deadline)
-                        throw OfficeError("LibreOffice did not start within " +
-                                          std::to_string(options.start_timeout_seconds) + " s");
-                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-                }
+                timer_.lap("profile",
+                           from.empty() ? "copy failed: " + ec.message() : "copied from " + from);
             }
-            install(options.oxt);
+            launch(profile);
+            timer_.lap("start");
+            if (from.empty() || !probe())
+            {
+                install();
+                timer_.lap("install");
+            }
         }
         catch (const uno::Exception& e)
         {
@@ -566,7 +726,185 @@ private:
         }
     }
 
-    void install(const std::string& oxt)
+    // A directory created and registered at once, so that an interrupt
+    // never misses it.
+    static std::string make_temp_dir(std::string templ)
+    {
+        std::lock_guard<std::mutex> lock(cleanup().mutex);
+        if (::mkdtemp(templ.data()) == nullptr)
+            throw OfficeError("cannot create a temporary profile in " +
+                              templ.substr(0, templ.rfind('/')) + ": " + std::strerror(errno));
+        cleanup().dirs.insert(templ);
+        return templ;
+    }
+
+    static void forget_temp_dir(const std::string& dir)
+    {
+        std::lock_guard<std::mutex> lock(cleanup().mutex);
+        remove_tree(dir);
+        cleanup().dirs.erase(dir);
+    }
+
+    // The cached profile template for this .oxt and office, built on first
+    // use (one office start that installs the extension and stops cleanly,
+    // so that everything is on disk). Concurrent runs wait for the one that
+    // builds it. Empty when there is no usable cache directory: the session
+    // then installs into its fresh profile as before.
+    std::string profile_template()
+    {
+        const std::string root = cache_root();
+        std::error_code ec;
+        if (root.empty() || (std::filesystem::create_directories(root, ec), ec) ||
+            ::chmod(root.c_str(), 0700) != 0)
+            return {};
+        std::string key;
+        try
+        {
+            key = template_key(soffice_, oxt_);
+        }
+        catch (const std::exception&)
+        {
+            return {};
+        }
+        const std::string ready = root + "/profile-" + key;
+        if (is_directory(ready + "/user"))
+        {
+            ::utimensat(AT_FDCWD, ready.c_str(), nullptr, 0); // in use: not pruned
+            return ready;
+        }
+        const int fd =
+            ::open((ready + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0)
+            return {};
+        struct Unlock
+        {
+            int fd;
+            ~Unlock() { ::close(fd); }
+        } unlock{fd};
+        if (::flock(fd, LOCK_EX) != 0)
+            return {};
+        if (is_directory(ready + "/user"))
+            return ready; // built by another run while we waited
+        const std::string build = make_temp_dir(root + "/.build-XXXXXX");
+        try
+        {
+            launch(build + "/profile");
+            timer_.lap("start", "to build the profile template");
+            install();
+            terminate_cleanly();
+            timer_.lap("template", "built " + ready);
+        }
+        catch (...)
+        {
+            // The office first: it would write into the directory again.
+            job_.clear();
+            remote_.clear();
+            reap();
+            forget_temp_dir(build);
+            throw;
+        }
+        ::remove((build + "/profile/.lock").c_str());
+        ::remove((build + "/profile/user/.lock").c_str());
+        const bool renamed = ::rename((build + "/profile").c_str(), ready.c_str()) == 0;
+        forget_temp_dir(build);
+        if (!renamed)
+            return {};
+        prune_templates(root, ready);
+        return ready;
+    }
+
+    // Starts soffice on `profile` and connects to it.
+    void launch(const std::string& profile_dir)
+    {
+        std::random_device rd;
+        const std::string pipe = "scrqm_" + std::to_string(::getpid()) + "_" + std::to_string(rd());
+        const std::string accept =
+            "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext";
+        const std::string profile = "-env:UserInstallation=" + lo::to_utf8(file_url(profile_dir));
+        std::vector<std::string> argv_s = {
+            soffice_,      "--headless",    "--invisible",          "--nologo", "--norestore",
+            "--nodefault", "--nolockcheck", "--nofirststartwizard", accept,     profile};
+        std::vector<char*> argv;
+        for (auto& a : argv_s)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        // The office's own temporary files go inside our directory too, so
+        // that removing it leaves nothing behind, even after SIGKILL.
+        const std::string office_tmp = dir_ + "/tmp";
+        std::vector<std::string> env_s;
+        for (char** e = environ; *e; ++e)
+            if (std::strncmp(*e, "TMPDIR=", 7) != 0)
+                env_s.emplace_back(*e);
+        env_s.push_back("TMPDIR=" + office_tmp);
+        std::vector<char*> envp;
+        for (auto& e : env_s)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
+
+        {
+            // Under the cleanup lock, as everything that creates files in
+            // our directory: an interrupt removes it under that lock.
+            std::lock_guard<std::mutex> lock(cleanup().mutex);
+            ::mkdir(office_tmp.c_str(), 0700);
+            exited_ = false;
+            pid_ = ::fork();
+            if (pid_ < 0)
+                throw OfficeError(std::string("cannot start LibreOffice: ") + std::strerror(errno));
+            if (pid_ == 0)
+            {
+                // Own process group, so that the whole office (oosplash and
+                // soffice.bin) can be stopped at once.
+                ::setpgid(0, 0);
+                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+                sigset_t none;
+                sigemptyset(&none);
+                pthread_sigmask(SIG_SETMASK, &none, nullptr);
+                const int fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+                if (fd >= 0)
+                {
+                    ::dup2(fd, 1);
+                    ::dup2(fd, 2);
+                }
+                ::execve(argv[0], argv.data(), envp.data());
+                ::_exit(127);
+            }
+            ::setpgid(pid_, pid_);
+            cleanup().groups.insert(pid_);
+        }
+
+        Reference<bridge::XUnoUrlResolver> resolver =
+            bridge::UnoUrlResolver::create(local_context(soffice_));
+        const OUString url =
+            lo::to_ou("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext");
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_);
+        while (!remote_.is())
+        {
+            try
+            {
+                remote_.set(resolver->resolve(url), UNO_QUERY_THROW);
+            }
+            catch (const connection::NoConnectException&)
+            {
+                if (!alive())
+                    throw OfficeError("LibreOffice exited while starting: " + read_tail(log_, 300));
+                if (std::chrono::steady_clock::now() > deadline)
+                    throw OfficeError("LibreOffice did not start within " +
+                                      std::to_string(timeout_) + " s");
+                // Short: every step waited here is time the user waits.
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        }
+    }
+
+    bool probe()
+    {
+        job_.set(remote_->getServiceManager()->createInstanceWithContext(
+                     "org.scrqm.ReviewAssistant", remote_),
+                 UNO_QUERY);
+        return job_.is();
+    }
+
+    void install()
     {
         Reference<deployment::XExtensionManager> manager =
             deployment::ExtensionManager::get(remote_);
@@ -575,13 +913,41 @@ private:
         props[0].Name = "SUPPRESS_LICENSE";
         props[0].Value <<= OUString("1");
         Reference<deployment::XPackage> package =
-            manager->addExtension(file_url(oxt), props, "user", Reference<task::XAbortChannel>(),
+            manager->addExtension(file_url(oxt_), props, "user", Reference<task::XAbortChannel>(),
                                   Reference<ucb::XCommandEnvironment>(env.get()));
-        Reference<uno::XInterface> probe = remote_->getServiceManager()->createInstanceWithContext(
-            "org.scrqm.ReviewAssistant", remote_);
-        if (!package.is() || !probe.is())
+        if (!package.is() || !probe())
             throw OfficeError("the scrqm extension did not install into LibreOffice (see " + log_ +
                               ")");
+    }
+
+    // Asks the office to quit and waits for it, so that its profile is
+    // complete on disk (for the template).
+    void terminate_cleanly()
+    {
+        job_.clear();
+        try
+        {
+            Reference<frame::XDesktop2> desktop = frame::Desktop::create(remote_);
+            desktop->terminate();
+        }
+        catch (const uno::Exception&)
+        {
+            // The bridge goes down with the office: expected.
+        }
+        remote_.clear();
+        for (int i = 0; i < 1000 && alive(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        const bool clean = !alive();
+        reap();
+        if (!clean)
+            throw OfficeError("LibreOffice did not stop after installing the extension (see " +
+                              log_ + ")");
+    }
+
+    void close_open()
+    {
+        close(open_);
+        open_.clear();
     }
 
     static void close(const Reference<lang::XComponent>& component)
@@ -614,48 +980,62 @@ private:
         return !exited_;
     }
 
+    // Makes sure the office's process group is gone and reaped.
+    void reap()
+    {
+        if (pid_ <= 0)
+            return;
+        std::lock_guard<std::mutex> lock(cleanup().mutex);
+        kill_group(pid_);
+        if (!exited_)
+            ::waitpid(pid_, nullptr, 0);
+        cleanup().groups.erase(pid_);
+        pid_ = 0;
+    }
+
     void stop()
     {
-        if (remote_.is())
+        timer_.lap("cli", "the command line's own work after the last call");
+        const bool keep = std::getenv("SCRQM_KEEP_PROFILE") != nullptr;
+        job_.clear();
+        open_.clear();
+        if (keep && remote_.is())
         {
+            // A profile kept for debugging is left as the office writes it.
             try
             {
-                Reference<frame::XDesktop2> desktop = frame::Desktop::create(remote_);
-                desktop->terminate();
+                terminate_cleanly();
             }
-            catch (const uno::Exception&)
+            catch (const OfficeError&)
             {
-                // The bridge goes down with the office: expected.
             }
-            remote_.clear();
         }
-        if (pid_ > 0)
-        {
-            // Give it a moment to exit on its own, then make sure.
-            for (int i = 0; i < 100 && alive(); ++i)
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            std::lock_guard<std::mutex> lock(cleanup().mutex);
-            kill_group(pid_);
-            if (!exited_)
-                ::waitpid(pid_, nullptr, 0);
-            cleanup().groups.erase(pid_);
-            pid_ = 0;
-        }
+        // Otherwise the profile is thrown away: nothing in the office is
+        // worth the time a clean shutdown takes, so it is simply stopped.
+        remote_.clear();
+        reap();
         if (!dir_.empty())
         {
             std::lock_guard<std::mutex> lock(cleanup().mutex);
-            if (std::getenv("SCRQM_KEEP_PROFILE") == nullptr)
+            if (!keep)
                 remove_tree(dir_);
             cleanup().dirs.erase(dir_);
             dir_.clear();
         }
+        timer_.lap("stop");
     }
 
+    std::string soffice_;
+    std::string oxt_;
+    int timeout_ = 60;
     pid_t pid_ = 0;
     bool exited_ = false;
     std::string dir_;
     std::string log_;
     Reference<uno::XComponentContext> remote_;
+    Reference<task::XJob> job_;
+    Reference<lang::XComponent> open_; // the document of the last run, still open
+    Timer timer_;
 };
 
 } // namespace

@@ -1191,6 +1191,11 @@ private:
 // headings found the outline's, one for one and in order. Any doubt: empty.
 std::optional<OutlineBody> read_outline_body(const Reference<frame::XModel>& model)
 {
+    // Its searches crash Writer (LibreOffice 7.4) on a model loaded with no
+    // view, as the command line loads documents; with no layout to wait
+    // for, the cursor walk is fast there.
+    if (!model.is() || !model->getCurrentController().is())
+        return std::nullopt;
     try
     {
         Reference<text::XTextDocument> text_doc(model, UNO_QUERY);

@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -222,6 +223,8 @@ struct WorkerState
 {
     std::unique_ptr<OfficeSession> office;
     std::unique_ptr<CheckRunner> runner;
+    std::unique_ptr<Catalogue> catalogue; // for a report's coverage of text files
+    std::unique_ptr<Suggester> suggester;
 };
 
 // One file's outcome, handed back in the order the files were given.
@@ -231,6 +234,7 @@ struct FileOutcome
     std::string error; // the one stderr line when it could not be read
     bool has_result = false;
     Result result;
+    std::vector<ReportMarker> coverage; // for reports
 };
 
 class Runner
@@ -327,6 +331,7 @@ public:
                               item.file = o.has_result ? o.result.file : std::string();
                               item.error = o.error;
                               item.result = std::move(o.result);
+                              item.coverage = std::move(o.coverage);
                               items.push_back(std::move(item));
                           }
                       });
@@ -555,9 +560,7 @@ private:
         masker.add_register(options.anonymisation.register_entries);
         for (const ReportedFile& item : items)
             masker.add_findings(item.result.findings);
-        for (ReportedFile& item : items)
-            if (item.error.empty())
-                item.coverage = coverage_from_tags(cat, item.result.sections);
+
         std::string out;
         if (opt_.format == "html")
         {
@@ -630,7 +633,16 @@ private:
             r.paragraphs = doc.paragraphs.size();
             r.findings = state.runner->run(doc, checks, options);
             if (report)
+            {
                 add_context(r.findings, doc, r.sections);
+                if (!state.suggester)
+                    state.suggester = std::make_unique<Suggester>(
+                        Suggester::load_for(data_directory(), catalogue(state)));
+                // Text files carry no tags: suggested or missing.
+                o.coverage = report_coverage(
+                    catalogue(state),
+                    coverage_statuses(compute_coverage(doc, catalogue(state), *state.suggester)));
+            }
         }
         else
         {
@@ -647,20 +659,34 @@ private:
                  {"Deny", join_lines(options.anonymisation.deny)},
                  {"Register", register_to_json(options.anonymisation.register_entries)},
                  {"Context", report ? "1" : "0"}});
+            std::map<std::string, CoverageStatus> coverage;
             try
             {
                 r = result_from_json(json);
+                if (report)
+                    coverage = coverage_statuses_from_json(json);
             }
             catch (const std::runtime_error& e)
             {
                 throw OfficeError(e.what());
             }
             r.file = file;
+            if (report)
+                o.coverage = coverage.empty() ? coverage_from_tags(catalogue(state), r.sections)
+                                              : report_coverage(catalogue(state), coverage);
         }
         o.has_result = true;
         if (!report)
             o.out = findings_to_text(r);
         return o;
+    }
+
+    const Catalogue& catalogue(WorkerState& state)
+    {
+        if (!state.catalogue)
+            state.catalogue =
+                std::make_unique<Catalogue>(load_framework(data_directory(), opt_.framework));
+        return *state.catalogue;
     }
 
     FileOutcome outline_one(const std::string& file, WorkerState& state)

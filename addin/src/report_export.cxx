@@ -1,6 +1,8 @@
 #include <scrqm/json.hxx>
 #include <scrqm/report_export.hxx>
 
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -9,6 +11,8 @@
 #include <array>
 #include <cstdint>
 #include <set>
+#include <sstream>
+#include <stdexcept>
 #include <utility>
 
 namespace scrqm
@@ -197,6 +201,66 @@ std::vector<ReportMarker> coverage_from_tags(const Catalogue& catalogue,
     for (const Marker& m : catalogue.markers)
         out.push_back({m.id, m.title, m.cluster,
                        tagged.count(m.id) ? CoverageStatus::Tagged : CoverageStatus::Missing});
+    return out;
+}
+
+std::vector<ReportMarker> report_coverage(const Catalogue& catalogue,
+                                          const std::map<std::string, CoverageStatus>& status)
+{
+    std::vector<ReportMarker> out;
+    for (const Marker& m : catalogue.markers)
+    {
+        const auto it = status.find(m.id);
+        out.push_back(
+            {m.id, m.title, m.cluster, it == status.end() ? CoverageStatus::Missing : it->second});
+    }
+    return out;
+}
+
+std::map<std::string, CoverageStatus> coverage_statuses(const std::vector<MarkerCoverage>& coverage)
+{
+    std::map<std::string, CoverageStatus> out;
+    for (const MarkerCoverage& c : coverage)
+        out[c.marker] = c.status;
+    return out;
+}
+
+std::string with_coverage_json(const std::string& result_json,
+                               const std::vector<MarkerCoverage>& coverage)
+{
+    const std::size_t end = result_json.find_last_of('}');
+    if (end == std::string::npos)
+        return result_json;
+    JsonWriter w;
+    w.begin_object();
+    for (const MarkerCoverage& c : coverage)
+        w.member(c.marker, to_string(c.status));
+    w.end_object();
+    return result_json.substr(0, end) + ",\"coverage\":" + w.take() + result_json.substr(end);
+}
+
+std::map<std::string, CoverageStatus> coverage_statuses_from_json(const std::string& result_json)
+{
+    namespace pt = boost::property_tree;
+    pt::ptree root;
+    std::istringstream in(result_json);
+    try
+    {
+        pt::read_json(in, root);
+    }
+    catch (const pt::json_parser_error& e)
+    {
+        throw std::runtime_error("malformed result from the office: " + e.message());
+    }
+    std::map<std::string, CoverageStatus> out;
+    if (const auto cov = root.get_child_optional("coverage"))
+        for (const auto& [marker, node] : *cov)
+        {
+            const std::string s = node.data();
+            out[marker] = s == "tagged"      ? CoverageStatus::Tagged
+                          : s == "suggested" ? CoverageStatus::Suggested
+                                             : CoverageStatus::Missing;
+        }
     return out;
 }
 
@@ -601,7 +665,7 @@ std::vector<std::string> wrap_title(const std::string& title, std::size_t width)
 std::string report_coverage_svg(const std::vector<ReportMarker>& coverage,
                                 const std::vector<Cluster>& clusters)
 {
-    constexpr int kCell = 128, kGap = 8, kHeight = 74, kLabel = 22, kPerRow = 8;
+    constexpr int kCell = 128, kGap = 8, kHeight = 86, kLabel = 22, kPerRow = 8;
     std::vector<std::pair<std::string, std::vector<const ReportMarker*>>> rows;
     for (const Cluster& c : clusters)
         rows.push_back({c.title, {}});
@@ -644,9 +708,11 @@ std::string report_coverage_svg(const std::vector<ReportMarker>& coverage,
             body += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 19) +
                     "\" font-size=\"14\" font-weight=\"bold\" fill=\"" + st.text + "\">" +
                     html_escape(m.id) + "</text>";
-            body += "<text x=\"" + std::to_string(x + kCell - 8) + "\" y=\"" +
-                    std::to_string(y + 19) + "\" font-size=\"12\" text-anchor=\"end\" fill=\"" +
-                    st.text + "\">" + st.mark + " " + st.word + "</text>";
+            // On its own line under the title: "? suggested" beside "QM14"
+            // would overlap it.
+            body += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" +
+                    std::to_string(y + kHeight - 9) + "\" font-size=\"12\" fill=\"" + st.text +
+                    "\">" + st.mark + " " + st.word + "</text>";
             const auto lines = wrap_title(m.title, 17);
             for (std::size_t l = 0; l < lines.size(); ++l)
                 body += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" +
@@ -674,7 +740,9 @@ std::string coverage_html(const std::vector<ReportMarker>& coverage,
                       " of " + std::to_string(coverage.size()) + " markers tagged in the document";
     if (n[1])
         out += ", " + std::to_string(n[1]) + " suggested";
-    out += ". A marker counts as tagged when a section or passage is tagged with it.</p>\n";
+    out += ". A marker counts as tagged when a section or passage is tagged with it, and as "
+           "suggested when it is not tagged but the suggestion engine finds it in a "
+           "section's text, as the sidebar and <code>scrqm coverage</code> show it.</p>\n";
     out += report_coverage_svg(coverage, clusters);
     out += "<p class=\"legend\">";
     for (CoverageStatus s :

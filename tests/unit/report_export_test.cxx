@@ -1,6 +1,9 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
 #include <scrqm/report_export.hxx>
+#include <scrqm/result.hxx>
+#include <scrqm/suggest.hxx>
+#include <scrqm/tags.hxx>
 
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -158,6 +161,66 @@ TEST(ReportCoverage, TaggedOrMissingInCatalogueOrder)
     EXPECT_EQ(cov[12].id, "QM13");
     EXPECT_EQ(cov[12].status, scrqm::CoverageStatus::Tagged);
     EXPECT_EQ(cov[12].title, "Analysis");
+}
+
+TEST(ReportCoverage, SuggestedAsTheSidebarSeesItThroughTheOfficeJson)
+{
+    // A tagged section, a passage tag and a section whose text suggests QM9:
+    // the report gets compute_coverage's statuses, carried in the check's
+    // JSON as the office sends them.
+    scrqm::Document doc;
+    doc.add(Where::Body, "Parallel processes", 1);
+    doc.add(Where::Body, "The coroner was told and the police investigation went on.");
+    doc.add(Where::Body, "Analysis", 1);
+    doc.add(Where::Body, "Hindsight bias was avoided; workload explains why practitioners acted.");
+    auto tag = [](const std::string& name, std::size_t paragraph)
+    {
+        auto t = scrqm::parse_tag_name(name);
+        EXPECT_TRUE(t) << name;
+        t->paragraph = t->last = paragraph;
+        return *t;
+    };
+    doc.tags = {tag("scrqm_S_QM13_1", 2), tag("scrqm_P_QM14_2", 3)};
+    const scrqm::Suggester suggester =
+        scrqm::Suggester::load_for(SCRQM_DATA_DIR_FOR_TESTS, catalogue());
+    const auto computed = scrqm::compute_coverage(doc, catalogue(), suggester);
+
+    scrqm::Result r;
+    r.file = "x.odt";
+    const std::string json = scrqm::with_coverage_json(scrqm::to_json(r), computed);
+    EXPECT_EQ(scrqm::result_from_json(json).file, "x.odt"); // still a result
+    const auto statuses = scrqm::coverage_statuses_from_json(json);
+    EXPECT_EQ(statuses, scrqm::coverage_statuses(computed));
+    const auto cov = scrqm::report_coverage(catalogue(), statuses);
+    ASSERT_EQ(cov.size(), 18u);
+    for (std::size_t i = 0; i < cov.size(); ++i)
+    {
+        EXPECT_EQ(cov[i].id, computed[i].marker);
+        EXPECT_EQ(cov[i].status, computed[i].status) << cov[i].id;
+    }
+    EXPECT_EQ(cov[8].id, "QM9");
+    EXPECT_EQ(cov[8].status, scrqm::CoverageStatus::Suggested);
+    EXPECT_EQ(cov[12].status, scrqm::CoverageStatus::Tagged);
+    EXPECT_EQ(cov[13].status, scrqm::CoverageStatus::Tagged); // passage tag
+    EXPECT_EQ(cov[0].status, scrqm::CoverageStatus::Missing);
+    // A result without the member (an older extension) has no statuses.
+    EXPECT_TRUE(scrqm::coverage_statuses_from_json(scrqm::to_json(r)).empty());
+
+    // The HTML and JSON reports draw and list the suggested marker.
+    scrqm::ReportedFile item;
+    item.file = r.file;
+    item.result = r;
+    item.coverage = cov;
+    const std::string line = scrqm::report_to_json(item, Masker());
+    EXPECT_NE(
+        line.find("{\"id\":\"QM9\",\"title\":\"Parallel processes\",\"status\":\"suggested\"}"),
+        std::string::npos)
+        << line;
+    scrqm::ReportInfo ri;
+    ri.clusters = catalogue().clusters;
+    const std::string html = scrqm::report_to_html({item}, Masker(), ri);
+    EXPECT_NE(html.find("<title>QM9 Parallel processes: suggested</title>"), std::string::npos);
+    EXPECT_NE(html.find("<title>QM13 Analysis: tagged</title>"), std::string::npos);
 }
 
 namespace

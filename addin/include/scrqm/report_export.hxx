@@ -47,9 +47,26 @@ struct ReportMarker
 };
 
 // Coverage from the tags on the sections (Section::markers): tagged or
-// missing, in the catalogue's order.
+// missing, in the catalogue's order. Only for a result that came without
+// the statuses below.
 std::vector<ReportMarker> coverage_from_tags(const Catalogue& catalogue,
                                              const std::vector<Section>& sections);
+
+// Coverage as the sidebar and `scrqm coverage` see it (compute_coverage):
+// tagged, else suggested for a section by the suggestion engine, else
+// missing, in the catalogue's order. Markers without a status are missing.
+std::vector<ReportMarker> report_coverage(const Catalogue& catalogue,
+                                          const std::map<std::string, CoverageStatus>& status);
+std::map<std::string, CoverageStatus>
+coverage_statuses(const std::vector<MarkerCoverage>& coverage);
+
+// The statuses travel from the office with a report's check result as one
+// more member of its JSON object: "coverage":{"QM1":"tagged",...}.
+std::string with_coverage_json(const std::string& result_json,
+                               const std::vector<MarkerCoverage>& coverage);
+// Reads that member back; empty when there is none. Throws
+// std::runtime_error on malformed JSON.
+std::map<std::string, CoverageStatus> coverage_statuses_from_json(const std::string& result_json);
 
 // ------------------------------------------------------------ masking
 class Masker
