@@ -302,7 +302,7 @@ class PrepublicationCheck(unittest.TestCase):
     def test_cancel_long_check(self):
         path = os.path.join(self.tmp, "long.docx")
         made = subprocess.run([sys.executable, os.path.join(HERE, "..", "bench",
-                                                            "make_long_report.py"), path],
+                                                            "make_long_report.py"), path, "--words", "300000"],
                               check=True, capture_output=True, text=True).stdout
         paragraphs = int(re.search(r"(\d+) paragraphs", made).group(1))
         doc = self.load(path)
