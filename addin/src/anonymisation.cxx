@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -237,6 +236,108 @@ bool overlaps(const Span& a, const Span& b)
     return a.begin < b.end && b.begin < a.end;
 }
 
+// Which of a set of byte strings occur in a text, in one pass over it: an
+// Aho-Corasick automaton over the bytes that occur in the strings (every
+// other byte is one class that leads back to the start).
+class LiteralFinder
+{
+public:
+    void build(const std::vector<std::string>& literals)
+    {
+        count_ = literals.size();
+        class_.fill(0);
+        classes_ = 1;
+        for (const std::string& l : literals)
+            for (unsigned char b : l)
+                if (!class_[b])
+                    class_[b] = static_cast<uint8_t>(classes_++);
+        const auto n = static_cast<std::size_t>(classes_);
+        std::vector<std::vector<int32_t>> go(1, std::vector<int32_t>(n, -1));
+        out_.assign(1, {});
+        for (std::size_t k = 0; k < literals.size(); ++k)
+        {
+            if (literals[k].empty())
+            {
+                always_.push_back(k);
+                continue;
+            }
+            std::size_t s = 0;
+            for (unsigned char b : literals[k])
+            {
+                const std::size_t c = class_[b];
+                if (go[s][c] < 0)
+                {
+                    go[s][c] = static_cast<int32_t>(go.size());
+                    go.emplace_back(n, -1);
+                    out_.emplace_back();
+                }
+                s = static_cast<std::size_t>(go[s][c]);
+            }
+            out_[s].push_back(k);
+        }
+        // Breadth first: a state's fallback is shallower, so complete.
+        std::vector<std::size_t> fail(go.size(), 0), queue;
+        for (std::size_t c = 0; c < n; ++c)
+            if (go[0][c] < 0)
+                go[0][c] = 0;
+            else
+                queue.push_back(static_cast<std::size_t>(go[0][c]));
+        for (std::size_t q = 0; q < queue.size(); ++q)
+        {
+            const std::size_t s = queue[q];
+            for (std::size_t c = 0; c < n; ++c)
+            {
+                const int32_t t = go[s][c];
+                const int32_t via_fail = go[fail[s]][c];
+                if (t < 0)
+                {
+                    go[s][c] = via_fail;
+                    continue;
+                }
+                const auto tt = static_cast<std::size_t>(t);
+                fail[tt] = static_cast<std::size_t>(via_fail);
+                out_[tt].insert(out_[tt].end(), out_[fail[tt]].begin(), out_[fail[tt]].end());
+                queue.push_back(tt);
+            }
+        }
+        next_.clear();
+        for (const auto& row : go)
+            next_.insert(next_.end(), row.begin(), row.end());
+    }
+
+    // Scans bytes fed one at a time; present[k] is set when literal k occurs.
+    class Scan
+    {
+    public:
+        Scan(const LiteralFinder& f, std::vector<char>& present) : f_(f), present_(present)
+        {
+            present_.assign(f.count_, 0);
+            for (std::size_t k : f.always_)
+                present_[k] = 1;
+        }
+        void operator()(unsigned char b)
+        {
+            state_ = static_cast<std::size_t>(
+                f_.next_[state_ * static_cast<std::size_t>(f_.classes_) + f_.class_[b]]);
+            for (std::size_t k : f_.out_[state_])
+                present_[k] = 1;
+        }
+
+    private:
+        const LiteralFinder& f_;
+        std::vector<char>& present_;
+        std::size_t state_ = 0;
+    };
+
+private:
+    std::size_t count_ = 0;
+    std::array<uint8_t, 256> class_{};
+    int classes_ = 1;
+    std::vector<int32_t> next_;                 // state * classes_ + class -> state
+    std::vector<std::vector<std::size_t>> out_; // literals that end at a state
+    std::vector<std::size_t> always_;           // empty literals
+};
+
 // Quasi identifiers whose combination is a jigsaw risk.
 const std::set<std::string>& jigsaw_kinds()
 {
@@ -257,9 +358,9 @@ struct AnonymisationCheck::Impl
     int jigsaw_section = 4;
     std::vector<Example> examples;
     std::set<std::string> reach_known; // detectors whose pattern is in kReach
-    // The requires_any literals (lower-case UTF-8), and by first byte.
+    // The requires_any literals (lower-case UTF-8), found in one pass.
     std::vector<std::string> required_literals;
-    std::array<std::vector<std::size_t>, 256> literals_by_first;
+    LiteralFinder literal_finder;
 
     Lexicon given, surnames, given_words, surname_words, places, place_words, countries;
     Lexicon titles, roles, institutions, allow_terms;
@@ -331,12 +432,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
             const auto at = std::find(required_literals.begin(), required_literals.end(), lower);
             d.requires_any.push_back(static_cast<std::size_t>(at - required_literals.begin()));
             if (at == required_literals.end())
-            {
                 required_literals.push_back(lower);
-                if (!lower.empty()) // an empty literal is always there
-                    literals_by_first[static_cast<unsigned char>(lower[0])].push_back(
-                        required_literals.size() - 1);
-            }
         }
         const std::string pattern_key =
             node.get<std::string>("pattern", "") + (flags & UREGEX_CASE_INSENSITIVE ? "\x01i" : "");
@@ -360,6 +456,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
             examples.push_back({d.id, d.category, m, false});
         detectors.push_back(std::move(d));
     }
+    literal_finder.build(required_literals);
     for (const std::string& s : strings(root, "date_of_birth_context"))
         dob_context.push_back(fold(s));
     for (const std::string& s : strings(root, "generic_institution_modifiers"))
@@ -562,27 +659,49 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         has_dot = has_dot || c == u'.';
     }
     // Which requires_any literals the lower-case text holds: one pass over
-    // it, made when a detector first asks.
+    // it, made when a detector first asks. Lower-casing (root locale) leaves
+    // a character that u_tolower leaves alone unchanged, with no context
+    // rule: such text is lowered and encoded here on the way; any other
+    // character (capitals outside ASCII, surrogates) sends the paragraph
+    // through ICU's toLower.
     std::vector<char> present;
     auto has_any = [&](const std::vector<std::size_t>& literals)
     {
         if (present.empty())
         {
-            std::string lower;
-            icu::UnicodeString l(u);
-            l.toLower(icu::Locale::getRoot());
-            l.toUTF8String(lower);
-            present.assign(required_literals.size(), 0);
-            for (std::size_t k = 0; k < required_literals.size(); ++k)
-                present[k] = required_literals[k].empty();
-            for (std::size_t i = 0; i < lower.size(); ++i)
-                for (std::size_t k : literals_by_first[static_cast<unsigned char>(lower[i])])
+            bool plain = true;
+            {
+                LiteralFinder::Scan scan(literal_finder, present);
+                for (int32_t i = 0; i < ulen && plain; ++i)
                 {
-                    const std::string& w = required_literals[k];
-                    if (!present[k] && i + w.size() <= lower.size() &&
-                        std::memcmp(lower.data() + i, w.data(), w.size()) == 0)
-                        present[k] = 1;
+                    const UChar c = us[i];
+                    if (c < 0x80)
+                        scan(static_cast<unsigned char>(c >= u'A' && c <= u'Z' ? c + 32 : c));
+                    else if (U16_IS_SURROGATE(c) || u_tolower(c) != c)
+                        plain = false;
+                    else if (c < 0x800)
+                    {
+                        scan(static_cast<unsigned char>(0xC0 | (c >> 6)));
+                        scan(static_cast<unsigned char>(0x80 | (c & 0x3F)));
+                    }
+                    else
+                    {
+                        scan(static_cast<unsigned char>(0xE0 | (c >> 12)));
+                        scan(static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F)));
+                        scan(static_cast<unsigned char>(0x80 | (c & 0x3F)));
+                    }
                 }
+            }
+            if (!plain)
+            {
+                std::string lower;
+                icu::UnicodeString l(u);
+                l.toLower(icu::Locale::getRoot());
+                l.toUTF8String(lower);
+                LiteralFinder::Scan scan(literal_finder, present);
+                for (char c : lower)
+                    scan(static_cast<unsigned char>(c));
+            }
         }
         return std::any_of(literals.begin(), literals.end(),
                            [&](std::size_t k) { return present[k] != 0; });
