@@ -376,8 +376,9 @@ struct AnonymisationCheck::Impl
     std::unordered_map<std::string, int32_t> vocabulary;
 
     void load(const std::string& dir);
-    void scan_paragraph(const Paragraph& p, const Lexicon& allow, const Lexicon& deny,
-                        const std::vector<const HashedRegister*>& registers,
+    // `u` is the paragraph's text in UTF-16.
+    void scan_paragraph(const Paragraph& p, const icu::UnicodeString& u, const Lexicon& allow,
+                        const Lexicon& deny, const std::vector<const HashedRegister*>& registers,
                         const std::map<std::string, std::string>& pseudonyms,
                         std::vector<Finding>& out) const;
 };
@@ -555,15 +556,14 @@ int rank(const Finding& f, int priority)
 
 } // namespace
 
-void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon& allow,
-                                              const Lexicon& deny,
+void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::UnicodeString& u,
+                                              const Lexicon& allow, const Lexicon& deny,
                                               const std::vector<const HashedRegister*>& registers,
                                               const std::map<std::string, std::string>& pseudonyms,
                                               std::vector<Finding>& out) const
 {
     if (p.text.empty())
         return;
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
     std::vector<Token> tokens = tokenize(u);
     for (Token& t : tokens)
     {
@@ -1279,7 +1279,8 @@ AnonymisationCheck::AnonymisationCheck(const std::string& data_dir) : impl_(new 
         Document doc;
         doc.add(Where::Body, e.text);
         std::vector<Finding> found;
-        impl_->scan_paragraph(doc.paragraphs[0], Lexicon(), Lexicon(), {}, {}, found);
+        impl_->scan_paragraph(doc.paragraphs[0], icu::UnicodeString::fromUTF8(e.text), Lexicon(),
+                              Lexicon(), {}, {}, found);
         bool matched = false;
         for (const Finding& f : found)
         {
@@ -1341,8 +1342,15 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         pseudonyms[p] = p;
 
     std::vector<Finding> out;
+    // Each paragraph in UTF-16, converted once for the scan and the
+    // pseudonym pass.
+    std::vector<icu::UnicodeString> texts;
+    texts.reserve(doc.paragraphs.size());
     for (const Paragraph& p : doc.paragraphs)
-        impl_->scan_paragraph(p, allow, deny, registers, pseudonyms, out);
+    {
+        texts.push_back(icu::UnicodeString::fromUTF8(p.text));
+        impl_->scan_paragraph(p, texts.back(), allow, deny, registers, pseudonyms, out);
+    }
 
     // ---- jigsaw: several quasi identifiers together
     std::map<std::pair<Where, std::size_t>, const Paragraph*> by_place;
@@ -1429,9 +1437,6 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     std::set<std::string> capitalised_forms; // "Child A" written so somewhere
     // Only where a head word starts can a match start: no character outside
     // ASCII folds to the heads' letters but the long s.
-    static const char* const pseudo_heads[] = {"child",        "sibling", "adult",
-                                               "parent",       "baby",    "young person",
-                                               "half-sibling", "partner", "carer"};
     std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(status));
     std::unique_ptr<icu::RegexMatcher> im(intro->matcher(status));
     if (m)
@@ -1440,11 +1445,12 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         m->useAnchoringBounds(false);
     }
     std::vector<Span> windows;
-    for (const Paragraph& p : doc.paragraphs)
+    for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi)
     {
+        const Paragraph& p = doc.paragraphs[pi];
         if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote)
             continue;
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        const icu::UnicodeString& u = texts[pi];
         const UChar* const us = u.getBuffer();
         const int32_t ulen = u.length();
         windows.clear();
@@ -1453,13 +1459,45 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         bool plain_head = false;
         for (int32_t i = 0; i < ulen; ++i)
         {
-            // Every head starts with one of these letters.
+            // The heads that start with this letter.
             const UChar first = us[i] < 0x80 ? (us[i] | 0x20) : us[i];
-            if (first != u'c' && first != u's' && first != u'a' && first != u'p' && first != u'b' &&
-                first != u'y' && first != u'h' && first != 0x017F)
-                continue;
-            for (const char* h : pseudo_heads)
+            const char* heads[2] = {nullptr, nullptr};
+            switch (first)
             {
+            case u'c':
+                heads[0] = "child", heads[1] = "carer";
+                break;
+            case u's':
+            case 0x017F:
+                heads[0] = "sibling";
+                break;
+            case u'a':
+                heads[0] = "adult";
+                break;
+            case u'p':
+                heads[0] = "parent", heads[1] = "partner";
+                break;
+            case u'b':
+                heads[0] = "baby";
+                break;
+            case u'y':
+                heads[0] = "young person";
+                break;
+            case u'h':
+                heads[0] = "half-sibling";
+                break;
+            default:
+                continue;
+            }
+            // After an ASCII letter or digit there is no \b, so no match
+            // starts here (the head still counts for plain_head).
+            const bool boundary =
+                i == 0 || !((us[i - 1] >= u'0' && us[i - 1] <= u'9') ||
+                            ((us[i - 1] | 0x20) >= u'a' && (us[i - 1] | 0x20) <= u'z'));
+            for (const char* h : heads)
+            {
+                if (!h)
+                    break;
                 int32_t k = 0;
                 bool plain = true;
                 while (h[k] && i + k < ulen &&
@@ -1473,6 +1511,8 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                 if (h[k])
                     continue;
                 plain_head = plain_head || plain;
+                if (!boundary)
+                    continue;
                 const int32_t end = std::min(ulen, i + k + 4);
                 if (!windows.empty() && i <= windows.back().end)
                     windows.back().end = std::max(windows.back().end, end);
@@ -1529,7 +1569,8 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         f.fix = "Use one form of the pseudonym throughout";
         f.where = use.p->where;
         f.paragraph = use.p->index;
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(use.p->text);
+        const icu::UnicodeString& u =
+            texts[static_cast<std::size_t>(use.p - doc.paragraphs.data())];
         f.start = static_cast<std::size_t>(u.countChar32(0, use.begin));
         f.end = static_cast<std::size_t>(u.countChar32(0, use.end));
         f.text = use.form;
