@@ -191,19 +191,30 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
         t.alpha = letters;
         t.number = digits;
         t.all_caps = all_caps && (end - begin) > 1;
-        icu::UnicodeString word = text.tempSubStringBetween(begin, end);
         // Possessive: Liam's, Liam’s, James'
-        const int32_t len = word.length();
-        if (len > 2 && (word[len - 1] == u's' || word[len - 1] == u'S') &&
-            is_apostrophe(word[len - 2]))
+        const int32_t len = end - begin;
+        int32_t key_end = end;
+        if (len > 2 && (s[end - 1] == u's' || s[end - 1] == u'S') && is_apostrophe(s[end - 2]))
         {
             t.possessive = true;
-            word.truncate(len - 2);
+            key_end = end - 2;
         }
         else if (end < n && is_apostrophe(s[end]) && len > 1 &&
-                 (word[len - 1] == u's' || word[len - 1] == u'S'))
+                 (s[end - 1] == u's' || s[end - 1] == u'S'))
             t.possessive = true;
-        t.key = fold(word);
+        // ASCII words (no spaces in a token) fold to their lower case.
+        bool ascii = true;
+        for (int32_t k = begin; k < key_end && ascii; ++k)
+            ascii = s[k] < 0x80;
+        if (ascii)
+        {
+            t.key.resize(static_cast<std::size_t>(key_end - begin));
+            for (int32_t k = begin; k < key_end; ++k)
+                t.key[static_cast<std::size_t>(k - begin)] =
+                    static_cast<char>(s[k] >= u'A' && s[k] <= u'Z' ? s[k] + 32 : s[k]);
+        }
+        else
+            t.key = fold(text.tempSubStringBetween(begin, key_end));
         t.sentence_start = sentence_start;
         sentence_start = false;
         tokens.push_back(std::move(t));
