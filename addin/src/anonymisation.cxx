@@ -85,6 +85,8 @@ enum class Reach
     NearDigits, // [run start - before, run end + after) for each run of digits
     Labelled,   // labelled-number: a label word just before a run of digits
     AgeWords,   // "age" (a match starts there) and "old" (a match ends there)
+    CodeRuns,   // reference-number: each run of code characters with a digit, and
+                // the label before it
 };
 
 // For NearDigits: what must hold at the run of digits [begin, end) that
@@ -116,20 +118,47 @@ bool phone_run(const UChar* s, int32_t, int32_t begin, int32_t)
 {
     return s[begin] == u'0' || (s[begin] == u'4' && begin > 0 && s[begin - 1] == u'+');
 }
-// Three digits at least (NHS numbers: 3+3+4 or 10 together).
-bool three_digits(const UChar*, int32_t, int32_t begin, int32_t end)
+// An NHS number starts with a run of 3 (3+3+4, 3+7), 6 (6+4) or 10 digits.
+bool nhs_run(const UChar*, int32_t, int32_t begin, int32_t end)
 {
-    return end - begin >= 3;
+    return end - begin == 3 || end - begin == 6 || end - begin == 10;
 }
 // "14/06/2013": a day of one or two digits and then the separator.
 bool numeric_date_run(const UChar* s, int32_t n, int32_t begin, int32_t end)
 {
     return end - begin <= 2 && end < n && (s[end] == u'/' || s[end] == u'.' || s[end] == u'-');
 }
-// "14 June", "June 14th": a day of one or two digits, not followed by a digit.
-bool day_run(const UChar*, int32_t, int32_t begin, int32_t end)
+// A day of one or two digits (the whole run), and either a space after it
+// or after st/nd/rd/th ("14 June", "14th of June"), or a month and a space
+// before it ("June 14", "Sept. 14").
+bool day_run(const UChar* s, int32_t n, int32_t begin, int32_t end)
 {
-    return end - begin <= 2;
+    if (end - begin > 2)
+        return false;
+    if (end < n && s[end] == u' ')
+        return true;
+    static const char16_t* const suffixes[] = {u"st", u"nd", u"rd", u"th"};
+    if (end + 2 < n && s[end + 2] == u' ')
+        for (const char16_t* x : suffixes)
+            if (s[end] == x[0] && s[end + 1] == x[1])
+                return true;
+    int32_t month_end = begin - 1;
+    if (month_end < 0 || s[month_end] != u' ')
+        return false;
+    if (month_end > 0 && s[month_end - 1] == u'.')
+        --month_end;
+    static const char16_t* const months[] = {
+        u"January",   u"February", u"March",    u"April",    u"May",  u"June", u"July", u"August",
+        u"September", u"October",  u"November", u"December", u"Jan",  u"Feb",  u"Mar",  u"Apr",
+        u"Jun",       u"Jul",      u"Aug",      u"Sep",      u"Sept", u"Oct",  u"Nov",  u"Dec"};
+    for (const char16_t* m : months)
+    {
+        const auto len = static_cast<int32_t>(std::char_traits<char16_t>::length(m));
+        if (month_end >= len && std::char_traits<char16_t>::compare(
+                                    s + month_end - len, m, static_cast<std::size_t>(len)) == 0)
+            return true;
+    }
+    return false;
 }
 // "Ward 7": "Ward " just before.
 bool ward_run(const UChar* s, int32_t, int32_t begin, int32_t)
@@ -157,10 +186,9 @@ constexpr ReachRule kReach[] = {
     {"url", 0xdd99fc2c3fb8ba53, Reach::Paragraph, 0, 0},
     {"social-handle", 0x64d6eff2cb141ead, Reach::Paragraph, 0, 0},
     {"username", 0xfb25fd1d25fbbdf4, Reach::Paragraph, 0, 0},
-    {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14, three_digits},
+    {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14, nhs_run},
     {"ni-number", 0xe8f768a2e7d6babe, Reach::NearDigits, 5, 12, ni_run},
-    // "[: ]+" and "{2,}" are unbounded: the 48-unit windows stay.
-    {"reference-number", 0x14ab9ee2f77eea69, Reach::DigitRuns, 0, 0},
+    {"reference-number", 0x14ab9ee2f77eea69, Reach::CodeRuns, 0, 0},
     {"labelled-number", 0x62c800b2cb25eacb, Reach::Labelled, 0, 0},
     {"vehicle-registration", 0xc4efa3842b20a7bb, Reach::NearDigits, 4, 8, after_capital},
     {"ward", 0xda206c322f192b9b, Reach::NearDigits, 7, 6, ward_run},
@@ -789,21 +817,68 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
                 add_window(windows, r.begin - 4, end);
             }
             break;
+        case Reach::CodeRuns:
+        {
+            // Every match ends in a run of [A-Z0-9/-] that holds a digit:
+            // "AB/2016/0456" and "12/3456/78" lie inside the run; a labelled
+            // code ("crime reference: 12/3456", "case no. AB123") starts the
+            // run, after spaces, colons or "no." that follow the label of
+            // at most 15 units.
+            auto code = [&](int32_t k)
+            {
+                const UChar c = us[k];
+                return (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'/' ||
+                       c == u'-';
+            };
+            for (std::size_t r = 0; r < digit_runs.size(); ++r)
+            {
+                int32_t begin = digit_runs[r].begin, end = digit_runs[r].end;
+                while (begin > 0 && code(begin - 1))
+                    --begin;
+                while (end < ulen && code(end))
+                    ++end;
+                while (r + 1 < digit_runs.size() && digit_runs[r + 1].begin < end)
+                    ++r;
+                int32_t label_end = begin;
+                while (label_end > 0 && (us[label_end - 1] == u' ' || us[label_end - 1] == u':' ||
+                                         us[label_end - 1] == u'.' || us[label_end - 1] == u'n' ||
+                                         us[label_end - 1] == u'o'))
+                    --label_end;
+                add_window(windows, label_end - 16, end);
+            }
+            break;
+        }
         case Reach::AgeWords:
         {
             // A match starts at "age" ("aged 2", "age of 3") or ends at
             // "old" ("17 months old", at most 36 units before it); no
             // character outside ASCII folds to a, g, e, o, l or d.
+            // "age" starts a word (no \b after an ASCII letter or digit)
+            // and a space or "d" follows it; "old" follows a space or "-"
+            // and ends a word.
             std::vector<Span> raw;
+            auto ascii_word = [&](int32_t k)
+            {
+                return k >= 0 && k < ulen &&
+                       ((us[k] >= u'0' && us[k] <= u'9') ||
+                        ((us[k] | 0x20) >= u'a' && (us[k] | 0x20) <= u'z'));
+            };
             for (int32_t i = 0; i + 3 <= ulen; ++i)
             {
                 const UChar a = us[i] | 0x20, b = us[i + 1] | 0x20, c = us[i + 2] | 0x20;
                 if (us[i] < 0x80 && us[i + 1] < 0x80 && us[i + 2] < 0x80)
                 {
                     if (a == u'a' && b == u'g' && c == u'e')
-                        raw.push_back({i, i + 48});
+                    {
+                        if (!ascii_word(i - 1) && i + 3 < ulen &&
+                            (us[i + 3] == u' ' || (us[i + 3] | 0x20) == u'd'))
+                            raw.push_back({i, i + 48});
+                    }
                     else if (a == u'o' && b == u'l' && c == u'd')
-                        raw.push_back({i - 36, i + 4});
+                    {
+                        if (i > 0 && (us[i - 1] == u' ' || us[i - 1] == u'-') && !ascii_word(i + 3))
+                            raw.push_back({i - 36, i + 4});
+                    }
                 }
             }
             std::sort(raw.begin(), raw.end(),
