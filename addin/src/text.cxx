@@ -159,6 +159,17 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
         int32_t end = i;
         while (end < n)
         {
+            // ASCII letters and digits, answered without decoding.
+            const UChar a = s[end];
+            if (a < 0x80 && (ascii_letter(a) || ascii_digit(a)))
+            {
+                letters = letters && ascii_letter(a);
+                digits = digits && ascii_digit(a);
+                if (a >= u'a' && a <= u'z')
+                    all_caps = false;
+                ++end;
+                continue;
+            }
             int32_t j = end;
             UChar32 d;
             U16_NEXT(s, j, n, d);
