@@ -366,6 +366,23 @@ private:
     std::vector<std::size_t> always_;           // empty literals
 };
 
+// UTF-8 to UTF-16; ASCII text (most paragraphs) is widened in place.
+icu::UnicodeString utf16(const std::string& s)
+{
+    for (unsigned char c : s)
+        if (c >= 0x80)
+            return icu::UnicodeString::fromUTF8(s);
+    icu::UnicodeString u;
+    const auto n = static_cast<int32_t>(s.size());
+    UChar* buffer = u.getBuffer(n);
+    if (!buffer)
+        return icu::UnicodeString::fromUTF8(s);
+    for (int32_t k = 0; k < n; ++k)
+        buffer[k] = static_cast<UChar>(s[static_cast<std::size_t>(k)]);
+    u.releaseBuffer(n);
+    return u;
+}
+
 // Quasi identifiers whose combination is a jigsaw risk.
 const std::set<std::string>& jigsaw_kinds()
 {
@@ -620,7 +637,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
     // Spans that must not be flagged: allow-list, agencies, legislation,
     // pseudonyms and role names, research citations.
     std::vector<Span> excluded;
-    std::vector<bool> token_excluded(tokens.size(), false);
+    std::vector<char> token_excluded(tokens.size(), 0);
     for (std::size_t i = 0; i < tokens.size(); ++i)
     {
         std::size_t n = std::max(allow.match(tokens, i), allow_terms.match(tokens, i));
@@ -1315,31 +1332,60 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
     }
 
     // ---- keep the strongest of overlapping hits
-    std::sort(hits.hits.begin(), hits.hits.end(),
-              [](const Hits::Hit& a, const Hits::Hit& b)
-              { return rank(a.f, a.priority) > rank(b.f, b.priority); });
-    std::vector<Hits::Hit> kept;
-    for (auto& h : hits.hits)
+    // Sorting indices gives the order sorting the hits would (the same
+    // comparisons), without moving findings around.
+    const std::vector<Hits::Hit>& all = hits.hits;
+    std::vector<std::size_t> order(all.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = k;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b)
+              { return rank(all[a].f, all[a].priority) > rank(all[b].f, all[b].priority); });
+    std::vector<std::size_t> kept;
+    for (std::size_t x : order)
     {
+        const Hits::Hit& h = all[x];
         bool clash = false;
-        for (const auto& k : kept)
+        for (std::size_t y : kept)
+        {
+            const Hits::Hit& k = all[y];
             clash = clash ||
                     (overlaps(k.span, h.span) &&
                      (k.f.category == h.f.category || jigsaw_kinds().count(h.f.category) == 0 ||
                       jigsaw_kinds().count(k.f.category) == 0));
+        }
         if (!clash)
-            kept.push_back(std::move(h));
+            kept.push_back(x);
     }
     std::sort(kept.begin(), kept.end(),
-              [](const Hits::Hit& a, const Hits::Hit& b) { return a.span.begin < b.span.begin; });
-    for (auto& h : kept)
+              [&](std::size_t a, std::size_t b) { return all[a].span.begin < all[b].span.begin; });
+    // Code-point offsets counted on from the previous finding's start (the
+    // findings are in order), unless that start splits a surrogate pair.
+    int32_t counted = 0;    // UTF-16 offset ...
+    std::size_t points = 0; // ... and its code-point offset
+    auto splits_pair = [&](int32_t k)
+    { return k > 0 && k < ulen && U16_IS_LEAD(us[k - 1]) && U16_IS_TRAIL(us[k]); };
+    for (std::size_t x : kept)
     {
-        Finding& f = h.f;
+        Finding& f = hits.hits[x].f;
+        const Span span = hits.hits[x].span;
         f.where = p.where;
         f.paragraph = p.index;
-        f.start = cp(h.span.begin);
-        f.end = cp(h.span.end);
-        u.tempSubStringBetween(h.span.begin, h.span.end).toUTF8String(f.text);
+        if (span.begin >= counted && !splits_pair(counted))
+        {
+            points += static_cast<std::size_t>(u.countChar32(counted, span.begin - counted));
+            counted = span.begin;
+        }
+        else
+        {
+            points = cp(span.begin);
+            counted = span.begin;
+        }
+        f.start = points;
+        f.end = splits_pair(span.begin) ? cp(span.end)
+                                        : points + static_cast<std::size_t>(u.countChar32(
+                                                       span.begin, span.end - span.begin));
+        u.tempSubStringBetween(span.begin, span.end).toUTF8String(f.text);
         out.push_back(std::move(f));
     }
 }
@@ -1423,7 +1469,7 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     texts.reserve(doc.paragraphs.size());
     for (const Paragraph& p : doc.paragraphs)
     {
-        texts.push_back(icu::UnicodeString::fromUTF8(p.text));
+        texts.push_back(utf16(p.text));
         impl_->scan_paragraph(p, texts.back(), allow, deny, registers, pseudonyms, out);
     }
 
