@@ -331,6 +331,9 @@ public:
         next_.clear();
         for (const auto& row : go)
             next_.insert(next_.end(), row.begin(), row.end());
+        ends_.clear();
+        for (const auto& o : out_)
+            ends_.push_back(o.empty() ? 0 : 1);
     }
 
     // Scans bytes fed one at a time; present[k] is set when literal k occurs.
@@ -347,8 +350,9 @@ public:
         {
             state_ = static_cast<std::size_t>(
                 f_.next_[state_ * static_cast<std::size_t>(f_.classes_) + f_.class_[b]]);
-            for (std::size_t k : f_.out_[state_])
-                present_[k] = 1;
+            if (f_.ends_[state_])
+                for (std::size_t k : f_.out_[state_])
+                    present_[k] = 1;
         }
 
     private:
@@ -363,6 +367,7 @@ private:
     int classes_ = 1;
     std::vector<int32_t> next_;                 // state * classes_ + class -> state
     std::vector<std::vector<std::size_t>> out_; // literals that end at a state
+    std::vector<char> ends_;                    // out_ is not empty
     std::vector<std::size_t> always_;           // empty literals
 };
 
@@ -692,6 +697,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
     for (int32_t i = 0; i < ulen; ++i)
     {
         const UChar c = us[i];
+        if (c > u'@') // digits, '@' and '.' come before 'A'
+            continue;
         if (c >= u'0' && c <= u'9')
         {
             has_digit = true;
@@ -700,8 +707,10 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             else
                 digit_runs.push_back({i, i + 1});
         }
-        has_at = has_at || c == u'@';
-        has_dot = has_dot || c == u'.';
+        else if (c == u'@')
+            has_at = true;
+        else if (c == u'.')
+            has_dot = true;
     }
     // Which requires_any literals the lower-case text holds: one pass over
     // it, made when a detector first asks. Lower-casing (root locale) leaves
@@ -751,23 +760,28 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
         return std::any_of(literals.begin(), literals.end(),
                            [&](std::size_t k) { return present[k] != 0; });
     };
-    // Windows of 48 code units either side of each run of digits, merged.
+    // Windows of 48 code units either side of each run of digits, merged;
+    // made when a detector first needs them. A window covers the digits up
+    // to 48 units before its end, which need no window of their own.
     std::vector<Span> digit_windows;
-    for (int32_t k = 0; k < ulen; ++k)
+    auto make_digit_windows = [&]
     {
-        if (us[k] < u'0' || us[k] > u'9')
-            continue;
-        const int32_t begin = std::max(0, k - 48);
-        int32_t end = k + 1;
-        while (end < ulen && end - k < 16 && us[end] != u' ' && us[end] != u'\n')
-            ++end;
-        end = std::min(ulen, end + 48);
-        if (!digit_windows.empty() && begin <= digit_windows.back().end)
-            digit_windows.back().end = std::max(digit_windows.back().end, end);
-        else
-            digit_windows.push_back({begin, end});
-        k = end - 48 > k ? end - 48 - 1 : k;
-    }
+        int32_t next = 0; // the first digit that needs a window
+        for (const Span& r : digit_runs)
+            for (int32_t k = std::max(r.begin, next); k < r.end; k = next)
+            {
+                const int32_t begin = std::max(0, k - 48);
+                int32_t end = k + 1;
+                while (end < ulen && end - k < 16 && us[end] != u' ' && us[end] != u'\n')
+                    ++end;
+                end = std::min(ulen, end + 48);
+                if (!digit_windows.empty() && begin <= digit_windows.back().end)
+                    digit_windows.back().end = std::max(digit_windows.back().end, end);
+                else
+                    digit_windows.push_back({begin, end});
+                next = end - 48 > k ? end - 48 : k + 1;
+            }
+    };
     auto add_window = [&](std::vector<Span>& w, int32_t begin, int32_t end)
     {
         begin = std::max(0, begin);
@@ -806,6 +820,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             windows.push_back({0, ulen});
             break;
         case Reach::DigitRuns:
+            if (digit_windows.empty())
+                make_digit_windows();
             windows = digit_windows;
             break;
         case Reach::NearDigits:
@@ -882,6 +898,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             };
             for (int32_t i = 0; i + 3 <= ulen; ++i)
             {
+                if ((us[i] | 0x20) != u'a' && (us[i] | 0x20) != u'o')
+                    continue;
                 const UChar a = us[i] | 0x20, b = us[i + 1] | 0x20, c = us[i + 2] | 0x20;
                 if (us[i] < 0x80 && us[i + 1] < 0x80 && us[i + 2] < 0x80)
                 {

@@ -150,7 +150,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                 sentence_start = true;
             continue;
         }
-        Token t;
+        Token& t = tokens.emplace_back();
         t.begin = begin;
         t.capitalised = is_upper_or_title(c);
         bool all_caps = t.capitalised;
@@ -217,7 +217,15 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
         bool ascii = true;
         for (int32_t k = begin; k < key_end && ascii; ++k)
             ascii = s[k] < 0x80;
-        if (ascii)
+        if (ascii && key_end - begin <= 32)
+        {
+            char lower[32];
+            for (int32_t k = begin; k < key_end; ++k)
+                lower[k - begin] =
+                    static_cast<char>(s[k] >= u'A' && s[k] <= u'Z' ? s[k] + 32 : s[k]);
+            t.key.assign(lower, static_cast<std::size_t>(key_end - begin));
+        }
+        else if (ascii)
         {
             t.key.resize(static_cast<std::size_t>(key_end - begin));
             for (int32_t k = begin; k < key_end; ++k)
@@ -228,7 +236,6 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
             t.key = fold(text.tempSubStringBetween(begin, key_end));
         t.sentence_start = sentence_start;
         sentence_start = false;
-        tokens.push_back(std::move(t));
         i = end;
     }
     return tokens;
