@@ -371,6 +371,61 @@ private:
     std::vector<std::size_t> always_;           // empty literals
 };
 
+// Word -> id, for one lookup per token: open addressing on an FNV-1a hash,
+// cheaper for short words than std::unordered_map's hash.
+class WordIds
+{
+public:
+    void build(const std::unordered_map<std::string, int32_t>& words)
+    {
+        std::size_t size = 16;
+        while (size < words.size() * 2)
+            size *= 2;
+        slots_.assign(size, Slot{});
+        mask_ = size - 1;
+        for (const auto& [word, id] : words)
+        {
+            const uint64_t h = hash(word);
+            std::size_t k = static_cast<std::size_t>(h) & mask_;
+            while (slots_[k].id >= 0)
+                k = (k + 1) & mask_;
+            slots_[k] = Slot{h, id, word};
+        }
+    }
+    // The word's id, or -1.
+    int32_t find(const std::string& word) const
+    {
+        if (slots_.empty())
+            return -1;
+        const uint64_t h = hash(word);
+        for (std::size_t k = static_cast<std::size_t>(h) & mask_;; k = (k + 1) & mask_)
+        {
+            const Slot& s = slots_[k];
+            if (s.id < 0)
+                return -1;
+            if (s.hash == h && s.word == word)
+                return s.id;
+        }
+    }
+
+private:
+    static uint64_t hash(const std::string& s)
+    {
+        uint64_t h = 0xcbf29ce484222325ULL;
+        for (unsigned char c : s)
+            h = (h ^ c) * 0x100000001b3ULL;
+        return h ^ (h >> 29);
+    }
+    struct Slot
+    {
+        uint64_t hash = 0;
+        int32_t id = -1;
+        std::string word;
+    };
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+};
+
 // UTF-8 to UTF-16; ASCII text (most paragraphs) is widened in place.
 icu::UnicodeString utf16(const std::string& s)
 {
@@ -386,6 +441,39 @@ icu::UnicodeString utf16(const std::string& s)
         buffer[k] = static_cast<UChar>(s[static_cast<std::size_t>(k)]);
     u.releaseBuffer(n);
     return u;
+}
+
+// Whether the text before a pseudonym can match the introduction pattern
+// ("known as", "referred to as '", "("), which must end at its end: an
+// opening bracket, or spaces after a word ending in s, d or r (or a letter
+// that folds to s: long s, sharp s); a quote may follow either. A line break at the end
+// ($ matches before it) leaves it to the pattern.
+bool may_introduce(const icu::UnicodeString& lead)
+{
+    int32_t k = lead.length();
+    if (k == 0)
+        return false;
+    UChar c = lead[k - 1];
+    if (c == u'\n' || c == u'\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
+        c == 0x2029)
+        return true;
+    if (c == u'"' || c == u'\'' || c == 0x2018 || c == 0x201C)
+    {
+        if (--k == 0)
+            return false;
+        c = lead[k - 1];
+    }
+    if (c == u'(' || c == u'[')
+        return true;
+    if (c != u' ' && c != 0xA0)
+        return false;
+    while (k > 0 && (lead[k - 1] == u' ' || lead[k - 1] == 0xA0))
+        --k;
+    if (k == 0)
+        return false;
+    c = lead[k - 1];
+    return c == u's' || c == u'S' || c == 0x017F || c == 0xDF || c == 0x1E9E || c == u'd' ||
+           c == u'D' || c == u'r' || c == u'R';
 }
 
 // Quasi identifiers whose combination is a jigsaw risk.
@@ -424,6 +512,7 @@ struct AnonymisationCheck::Impl
     std::set<std::string> months_weekdays;
     // Every word of the lexicons above, with its id (Lexicon::index).
     std::unordered_map<std::string, int32_t> vocabulary;
+    WordIds word_ids; // the same, for the scan
 
     void load(const std::string& dir);
     // `u` is the paragraph's text in UTF-16.
@@ -543,6 +632,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
         l->index(vocabulary);
     for (Special& s : specials)
         s.lexicon.index(vocabulary);
+    word_ids.build(vocabulary);
     for (const char* w : {"january", "february",  "march",     "april",    "may",      "june",
                           "july",    "august",    "september", "october",  "november", "december",
                           "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
@@ -617,8 +707,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
     std::vector<Token> tokens = tokenize(u);
     for (Token& t : tokens)
     {
-        const auto w = vocabulary.find(t.key);
-        t.word = w == vocabulary.end() ? -1 : w->second;
+        t.word = word_ids.find(t.key);
     }
     Hits hits;
     const CodePoints cp(u);
@@ -1678,8 +1767,11 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                     capitalised_forms.insert(fold(r.form));
                 const icu::UnicodeString lead =
                     u.tempSubStringBetween(std::max(0, r.begin - 24), r.begin);
-                im->reset(lead);
-                r.introduced = U_SUCCESS(status) && im->find(status);
+                if (may_introduce(lead))
+                {
+                    im->reset(lead);
+                    r.introduced = U_SUCCESS(status) && im->find(status);
+                }
                 raws.push_back(std::move(r));
             }
         }
