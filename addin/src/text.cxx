@@ -223,7 +223,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
             for (int32_t k = begin; k < key_end; ++k)
                 lower[k - begin] =
                     static_cast<char>(s[k] >= u'A' && s[k] <= u'Z' ? s[k] + 32 : s[k]);
-            t.key.assign(lower, static_cast<std::size_t>(key_end - begin));
+            t.key.append(lower, static_cast<std::size_t>(key_end - begin));
         }
         else if (ascii)
         {
