@@ -113,10 +113,17 @@ bool ni_run(const UChar* s, int32_t, int32_t begin, int32_t)
 {
     return upper_at(s, begin - 1) || (begin >= 2 && s[begin - 1] == u' ' && upper_at(s, begin - 2));
 }
-// A phone number's first digit is the 0 of the trunk prefix or the 4 of +44.
-bool phone_run(const UChar* s, int32_t, int32_t begin, int32_t)
+// A phone number's first digit is the 4 of +44, or the 0 of the trunk
+// prefix followed by [1-9] and then [0-9 \t\-()].
+bool phone_run(const UChar* s, int32_t n, int32_t begin, int32_t)
 {
-    return s[begin] == u'0' || (s[begin] == u'4' && begin > 0 && s[begin - 1] == u'+');
+    if (s[begin] == u'4')
+        return begin > 0 && s[begin - 1] == u'+';
+    if (s[begin] != u'0' || begin + 2 >= n || s[begin + 1] < u'1' || s[begin + 1] > u'9')
+        return false;
+    const UChar c = s[begin + 2];
+    return (c >= u'0' && c <= u'9') || c == u' ' || c == u'\t' || c == u'-' || c == u'(' ||
+           c == u')';
 }
 // An NHS number starts with a run of 3 (3+3+4, 3+7), 6 (6+4) or 10 digits.
 bool nhs_run(const UChar*, int32_t, int32_t begin, int32_t end)
@@ -945,7 +952,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             // "AB/2016/0456" and "12/3456/78" lie inside the run; a labelled
             // code ("crime reference: 12/3456", "case no. AB123") starts the
             // run, after spaces, colons or "no." that follow the label of
-            // at most 15 units.
+            // at most 15 units (CRN, crime reference, ref., case number, log).
             auto code = [&](int32_t k)
             {
                 const UChar c = us[k];
@@ -966,6 +973,17 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
                                          us[label_end - 1] == u'.' || us[label_end - 1] == u'n' ||
                                          us[label_end - 1] == u'o'))
                     --label_end;
+                // An unlabelled code has a / or -; every label holds CRN,
+                // ref, case or log, which the skipped characters cannot
+                // have eaten.
+                bool separator = false;
+                for (int32_t k = begin; k < end && !separator; ++k)
+                    separator = us[k] == u'/' || us[k] == u'-';
+                if (!separator && !contains_ascii(label_end - 16, label_end, "CRN") &&
+                    !contains_ascii(label_end - 16, label_end, "ref") &&
+                    !contains_ascii(label_end - 16, label_end, "case") &&
+                    !contains_ascii(label_end - 16, label_end, "log"))
+                    continue;
                 add_window(windows, label_end - 16, end);
             }
             break;
