@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -450,6 +451,12 @@ icu::UnicodeString utf16(const std::string& s)
     return u;
 }
 
+// s == w, inlined for a short literal w.
+template <std::size_t N> bool is(const std::string& s, const char (&w)[N])
+{
+    return s.size() == N - 1 && std::memcmp(s.data(), w, N - 1) == 0;
+}
+
 // Whether the text before a pseudonym can match the introduction pattern
 // ("known as", "referred to as '", "("), which must end at its end: an
 // opening bracket, or spaces after a word ending in s, d or r (or a letter
@@ -771,9 +778,9 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
         std::size_t j = i + 1;
         while (j < tokens.size() && tokens[j].capitalised && tokens[j].alpha && j < i + 3)
             ++j; // "Brandon and Belderson" handled by "and" below
-        if (j + 1 < tokens.size() && tokens[j].key == "et" && tokens[j + 1].key == "al")
+        if (j + 1 < tokens.size() && is(tokens[j].key, "et") && is(tokens[j + 1].key, "al"))
             j += 2;
-        else if (j + 1 < tokens.size() && tokens[j].key == "and" && tokens[j + 1].capitalised)
+        else if (j + 1 < tokens.size() && is(tokens[j].key, "and") && tokens[j + 1].capitalised)
             j += 2;
         if (j < tokens.size() && tokens[j].number && tokens[j].end - tokens[j].begin == 4)
         {
@@ -904,8 +911,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
     std::vector<Span> windows;
     for (const Detector& d : detectors)
     {
-        if ((d.requires_ == "digit" && !has_digit) || (d.requires_ == "@" && !has_at) ||
-            (d.requires_ == "." && !has_dot))
+        if ((is(d.requires_, "digit") && !has_digit) || (is(d.requires_, "@") && !has_at) ||
+            (is(d.requires_, ".") && !has_dot))
             continue;
         if (!d.requires_any.empty() && !has_any(d.requires_any))
             continue;
@@ -1148,12 +1155,12 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
         while (first > 0)
         {
             const Token& prev = tokens[first - 1];
-            const bool joiner =
-                prev.key == "of" || prev.key == "and" || prev.key == "st" || prev.key == "the";
+            const bool joiner = is(prev.key, "of") || is(prev.key, "and") || is(prev.key, "st") ||
+                                is(prev.key, "the");
             if (!(prev.capitalised || (joiner && first >= 2 && tokens[first - 2].capitalised)) ||
                 token_excluded[first - 1] || prev.number)
                 break;
-            if (prev.key == "the")
+            if (is(prev.key, "the"))
                 break;
             --first;
             if (!generic_modifiers.count(tokens[first].key) && !tokens[first].sentence_start)
@@ -1206,8 +1213,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
         if (n == 0 && i > 0)
         {
             const std::string& prev = tokens[i - 1].key;
-            const bool preposition = prev == "in" || prev == "to" || prev == "from" ||
-                                     prev == "near" || prev == "at" || prev == "of";
+            const bool preposition = is(prev, "in") || is(prev, "to") || is(prev, "from") ||
+                                     is(prev, "near") || is(prev, "at") || is(prev, "of");
             if (preposition && (n = place_words.match(tokens, i)) > 0)
                 why = "lexicon: UK place that is also a word, after \"" + prev + "\"";
         }
@@ -1220,8 +1227,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             !surnames.contains(tokens[i]))
         {
             const std::string& prev = tokens[i - 1].key;
-            const bool preposition =
-                prev == "in" || prev == "to" || prev == "from" || prev == "near" || prev == "at";
+            const bool preposition = is(prev, "in") || is(prev, "to") || is(prev, "from") ||
+                                     is(prev, "near") || is(prev, "at");
             bool residence = false;
             for (std::size_t back = 2; preposition && back <= 5 && back <= i; ++back)
                 residence = residence || residence_words().count(tokens[i - back].key);
@@ -1333,8 +1340,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
              (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
               !token_excluded[i - 1] && !roles.contains(tokens[i - 1])));
-        const bool family_after = i + 1 < tokens.size() && tokens[i + 1].key == "family" && i > 0 &&
-                                  tokens[i - 1].key == "the";
+        const bool family_after = i + 1 < tokens.size() && is(tokens[i + 1].key, "family") &&
+                                  i > 0 && is(tokens[i - 1].key, "the");
         if (strong || hyphen_part)
         {
             name_strength[i] = 2;
@@ -1430,8 +1437,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
         if (first < i && is_title(first))
         {
             const std::string& tk = tokens[first].key;
-            professional = !(tk == "mr" || tk == "mrs" || tk == "ms" || tk == "miss" ||
-                             tk == "mx" || tk == "master");
+            professional = !(is(tk, "mr") || is(tk, "mrs") || is(tk, "ms") || is(tk, "miss") ||
+                             is(tk, "mx") || is(tk, "master"));
             role = tokens[first].key;
         }
         for (std::size_t back = 1; back <= 3 && first >= back && !professional; ++back)
