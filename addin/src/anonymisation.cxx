@@ -1712,8 +1712,14 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         bool plain_head = false;
         for (int32_t i = 0; i < ulen; ++i)
         {
-            // The heads that start with this letter.
+            // The heads that start with this letter: a, b, c, h, p, s, y
+            // in either case, or the long s.
+            constexpr uint32_t head_letters = (1u << 0) | (1u << 1) | (1u << 2) | (1u << 7) |
+                                              (1u << 15) | (1u << 18) | (1u << 24);
             const UChar first = us[i] < 0x80 ? (us[i] | 0x20) : us[i];
+            if (first < u'a' || (first <= u'z' && !((head_letters >> (first - u'a')) & 1u)) ||
+                (first > u'z' && first != 0x017F))
+                continue;
             const char* heads[2] = {nullptr, nullptr};
             switch (first)
             {
@@ -1764,7 +1770,13 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                 if (h[k])
                     continue;
                 plain_head = plain_head || plain;
-                if (!boundary)
+                // A match goes on with one space and a letter or digit (or
+                // a character outside ASCII, which may fold into [A-Za-z]).
+                const int32_t after = i + k;
+                if (!boundary || after + 1 >= ulen || (us[after] != u' ' && us[after] != 0xA0) ||
+                    (us[after + 1] < 0x80 &&
+                     !((us[after + 1] >= u'0' && us[after + 1] <= u'9') ||
+                       ((us[after + 1] | 0x20) >= u'a' && (us[after + 1] | 0x20) <= u'z'))))
                     continue;
                 const int32_t end = std::min(ulen, i + k + 4);
                 if (!windows.empty() && i <= windows.back().end)

@@ -46,8 +46,10 @@ public:
     // Phrases match token keys in order; a capitalised entry needs a
     // capitalised first token.
     // `ignore_case` also lets a capitalised entry match a lower-case word.
-    std::size_t match(const std::vector<Token>& tokens, std::size_t i,
-                      const Entry** entry = nullptr, bool ignore_case = false) const
+    // Always inlined: called for every token by several lexicons.
+    [[gnu::always_inline]] std::size_t match(const std::vector<Token>& tokens, std::size_t i,
+                                             const Entry** entry = nullptr,
+                                             bool ignore_case = false) const
     {
         // Most tokens start no entry: answered here, without a call.
         if (entries_.empty())
