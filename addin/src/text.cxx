@@ -30,6 +30,10 @@ bool ascii_digit(UChar32 c)
 {
     return c >= u'0' && c <= u'9';
 }
+char ascii_lower(UChar c)
+{
+    return static_cast<char>(c >= u'A' && c <= u'Z' ? c + 32 : c);
+}
 bool is_alnum(UChar32 c)
 {
     return c < 0x80 ? ascii_letter(c) || ascii_digit(c) : u_isalnum(c);
@@ -156,6 +160,21 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
         bool all_caps = t.capitalised;
         bool letters = is_alpha(c);
         bool digits = is_digit(c);
+        // The word lower-cased as it is read, while it is ASCII and short.
+        char lower[32];
+        int32_t first_non_ascii = -1;
+        auto keep = [&](int32_t from, int32_t to)
+        {
+            for (int32_t x = from; x < to; ++x)
+                if (s[x] >= 0x80)
+                {
+                    if (first_non_ascii < 0)
+                        first_non_ascii = x;
+                }
+                else if (x - begin < 32)
+                    lower[x - begin] = ascii_lower(s[x]);
+        };
+        keep(begin, i);
         int32_t end = i;
         while (end < n)
         {
@@ -167,6 +186,8 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                 digits = digits && ascii_digit(a);
                 if (a >= u'a' && a <= u'z')
                     all_caps = false;
+                if (end - begin < 32)
+                    lower[end - begin] = ascii_lower(a);
                 ++end;
                 continue;
             }
@@ -179,6 +200,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                 digits = digits && is_digit(d);
                 if (is_lower(d))
                     all_caps = false;
+                keep(end, j);
                 end = j;
                 continue;
             }
@@ -192,6 +214,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                 {
                     if (is_hyphen(d))
                         t.hyphenated = true;
+                    keep(end, j);
                     end = j;
                     continue;
                 }
@@ -214,17 +237,9 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                  (s[end - 1] == u's' || s[end - 1] == u'S'))
             t.possessive = true;
         // ASCII words (no spaces in a token) fold to their lower case.
-        bool ascii = true;
-        for (int32_t k = begin; k < key_end && ascii; ++k)
-            ascii = s[k] < 0x80;
+        const bool ascii = first_non_ascii < 0 || first_non_ascii >= key_end;
         if (ascii && key_end - begin <= 32)
-        {
-            char lower[32];
-            for (int32_t k = begin; k < key_end; ++k)
-                lower[k - begin] =
-                    static_cast<char>(s[k] >= u'A' && s[k] <= u'Z' ? s[k] + 32 : s[k]);
             t.key.append(lower, static_cast<std::size_t>(key_end - begin));
-        }
         else if (ascii)
         {
             t.key.resize(static_cast<std::size_t>(key_end - begin));
