@@ -86,6 +86,8 @@ enum class Reach
     NearDigits, // [run start - before, run end + after) for each run of digits
     Labelled,   // labelled-number: a label word just before a run of digits
     AgeWords,   // "age" (a match starts there) and "old" (a match ends there)
+    CodeRuns,   // reference-number: each run of code characters with a digit, and
+                // the label before it
 };
 
 // For NearDigits: what must hold at the run of digits [begin, end) that
@@ -112,25 +114,59 @@ bool ni_run(const UChar* s, int32_t, int32_t begin, int32_t)
 {
     return upper_at(s, begin - 1) || (begin >= 2 && s[begin - 1] == u' ' && upper_at(s, begin - 2));
 }
-// A phone number's first digit is the 0 of the trunk prefix or the 4 of +44.
-bool phone_run(const UChar* s, int32_t, int32_t begin, int32_t)
+// A phone number's first digit is the 4 of +44, or the 0 of the trunk
+// prefix followed by [1-9] and then [0-9 \t\-()].
+bool phone_run(const UChar* s, int32_t n, int32_t begin, int32_t)
 {
-    return s[begin] == u'0' || (s[begin] == u'4' && begin > 0 && s[begin - 1] == u'+');
+    if (s[begin] == u'4')
+        return begin > 0 && s[begin - 1] == u'+';
+    if (s[begin] != u'0' || begin + 2 >= n || s[begin + 1] < u'1' || s[begin + 1] > u'9')
+        return false;
+    const UChar c = s[begin + 2];
+    return (c >= u'0' && c <= u'9') || c == u' ' || c == u'\t' || c == u'-' || c == u'(' ||
+           c == u')';
 }
-// Three digits at least (NHS numbers: 3+3+4 or 10 together).
-bool three_digits(const UChar*, int32_t, int32_t begin, int32_t end)
+// An NHS number starts with a run of 3 (3+3+4, 3+7), 6 (6+4) or 10 digits.
+bool nhs_run(const UChar*, int32_t, int32_t begin, int32_t end)
 {
-    return end - begin >= 3;
+    return end - begin == 3 || end - begin == 6 || end - begin == 10;
 }
 // "14/06/2013": a day of one or two digits and then the separator.
 bool numeric_date_run(const UChar* s, int32_t n, int32_t begin, int32_t end)
 {
     return end - begin <= 2 && end < n && (s[end] == u'/' || s[end] == u'.' || s[end] == u'-');
 }
-// "14 June", "June 14th": a day of one or two digits, not followed by a digit.
-bool day_run(const UChar*, int32_t, int32_t begin, int32_t end)
+// A day of one or two digits (the whole run), and either a space after it
+// or after st/nd/rd/th ("14 June", "14th of June"), or a month and a space
+// before it ("June 14", "Sept. 14").
+bool day_run(const UChar* s, int32_t n, int32_t begin, int32_t end)
 {
-    return end - begin <= 2;
+    if (end - begin > 2)
+        return false;
+    if (end < n && s[end] == u' ')
+        return true;
+    static const char16_t* const suffixes[] = {u"st", u"nd", u"rd", u"th"};
+    if (end + 2 < n && s[end + 2] == u' ')
+        for (const char16_t* x : suffixes)
+            if (s[end] == x[0] && s[end + 1] == x[1])
+                return true;
+    int32_t month_end = begin - 1;
+    if (month_end < 0 || s[month_end] != u' ')
+        return false;
+    if (month_end > 0 && s[month_end - 1] == u'.')
+        --month_end;
+    static const char16_t* const months[] = {
+        u"January",   u"February", u"March",    u"April",    u"May",  u"June", u"July", u"August",
+        u"September", u"October",  u"November", u"December", u"Jan",  u"Feb",  u"Mar",  u"Apr",
+        u"Jun",       u"Jul",      u"Aug",      u"Sep",      u"Sept", u"Oct",  u"Nov",  u"Dec"};
+    for (const char16_t* m : months)
+    {
+        const auto len = static_cast<int32_t>(std::char_traits<char16_t>::length(m));
+        if (month_end >= len && std::char_traits<char16_t>::compare(
+                                    s + month_end - len, m, static_cast<std::size_t>(len)) == 0)
+            return true;
+    }
+    return false;
 }
 // "Ward 7": "Ward " just before.
 bool ward_run(const UChar* s, int32_t, int32_t begin, int32_t)
@@ -158,10 +194,9 @@ constexpr ReachRule kReach[] = {
     {"url", 0xdd99fc2c3fb8ba53, Reach::Paragraph, 0, 0},
     {"social-handle", 0x64d6eff2cb141ead, Reach::Paragraph, 0, 0},
     {"username", 0xfb25fd1d25fbbdf4, Reach::Paragraph, 0, 0},
-    {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14, three_digits},
+    {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14, nhs_run},
     {"ni-number", 0xe8f768a2e7d6babe, Reach::NearDigits, 5, 12, ni_run},
-    // "[: ]+" and "{2,}" are unbounded: the 48-unit windows stay.
-    {"reference-number", 0x14ab9ee2f77eea69, Reach::DigitRuns, 0, 0},
+    {"reference-number", 0x14ab9ee2f77eea69, Reach::CodeRuns, 0, 0},
     {"labelled-number", 0x62c800b2cb25eacb, Reach::Labelled, 0, 0},
     {"vehicle-registration", 0xc4efa3842b20a7bb, Reach::NearDigits, 4, 8, after_capital},
     {"ward", 0xda206c322f192b9b, Reach::NearDigits, 7, 6, ward_run},
@@ -237,6 +272,224 @@ bool overlaps(const Span& a, const Span& b)
     return a.begin < b.end && b.begin < a.end;
 }
 
+// Which of a set of byte strings occur in a text, in one pass over it: an
+// Aho-Corasick automaton over the bytes that occur in the strings (every
+// other byte is one class that leads back to the start).
+class LiteralFinder
+{
+public:
+    void build(const std::vector<std::string>& literals)
+    {
+        count_ = literals.size();
+        class_.fill(0);
+        classes_ = 1;
+        for (const std::string& l : literals)
+            for (unsigned char b : l)
+                if (!class_[b])
+                    class_[b] = static_cast<uint8_t>(classes_++);
+        const auto n = static_cast<std::size_t>(classes_);
+        std::vector<std::vector<int32_t>> go(1, std::vector<int32_t>(n, -1));
+        out_.assign(1, {});
+        for (std::size_t k = 0; k < literals.size(); ++k)
+        {
+            if (literals[k].empty())
+            {
+                always_.push_back(k);
+                continue;
+            }
+            std::size_t s = 0;
+            for (unsigned char b : literals[k])
+            {
+                const std::size_t c = class_[b];
+                if (go[s][c] < 0)
+                {
+                    go[s][c] = static_cast<int32_t>(go.size());
+                    go.emplace_back(n, -1);
+                    out_.emplace_back();
+                }
+                s = static_cast<std::size_t>(go[s][c]);
+            }
+            out_[s].push_back(k);
+        }
+        // Breadth first: a state's fallback is shallower, so complete.
+        std::vector<std::size_t> fail(go.size(), 0), queue;
+        for (std::size_t c = 0; c < n; ++c)
+            if (go[0][c] < 0)
+                go[0][c] = 0;
+            else
+                queue.push_back(static_cast<std::size_t>(go[0][c]));
+        for (std::size_t q = 0; q < queue.size(); ++q)
+        {
+            const std::size_t s = queue[q];
+            for (std::size_t c = 0; c < n; ++c)
+            {
+                const int32_t t = go[s][c];
+                const int32_t via_fail = go[fail[s]][c];
+                if (t < 0)
+                {
+                    go[s][c] = via_fail;
+                    continue;
+                }
+                const auto tt = static_cast<std::size_t>(t);
+                fail[tt] = static_cast<std::size_t>(via_fail);
+                out_[tt].insert(out_[tt].end(), out_[fail[tt]].begin(), out_[fail[tt]].end());
+                queue.push_back(tt);
+            }
+        }
+        next_.clear();
+        for (const auto& row : go)
+            next_.insert(next_.end(), row.begin(), row.end());
+        ends_.clear();
+        for (const auto& o : out_)
+            ends_.push_back(o.empty() ? 0 : 1);
+    }
+
+    // Scans bytes fed one at a time; present[k] is set when literal k occurs.
+    class Scan
+    {
+    public:
+        Scan(const LiteralFinder& f, std::vector<char>& present) : f_(f), present_(present)
+        {
+            present_.assign(f.count_, 0);
+            for (std::size_t k : f.always_)
+                present_[k] = 1;
+        }
+        void operator()(unsigned char b)
+        {
+            state_ = static_cast<std::size_t>(
+                f_.next_[state_ * static_cast<std::size_t>(f_.classes_) + f_.class_[b]]);
+            if (f_.ends_[state_])
+                for (std::size_t k : f_.out_[state_])
+                    present_[k] = 1;
+        }
+
+    private:
+        const LiteralFinder& f_;
+        std::vector<char>& present_;
+        std::size_t state_ = 0;
+    };
+
+private:
+    std::size_t count_ = 0;
+    std::array<uint8_t, 256> class_{};
+    int classes_ = 1;
+    std::vector<int32_t> next_;                 // state * classes_ + class -> state
+    std::vector<std::vector<std::size_t>> out_; // literals that end at a state
+    std::vector<char> ends_;                    // out_ is not empty
+    std::vector<std::size_t> always_;           // empty literals
+};
+
+// Word -> id, for one lookup per token: open addressing on an FNV-1a hash,
+// cheaper for short words than std::unordered_map's hash.
+class WordIds
+{
+public:
+    void build(const std::unordered_map<std::string, int32_t>& words)
+    {
+        std::size_t size = 16;
+        while (size < words.size() * 2)
+            size *= 2;
+        slots_.assign(size, Slot{});
+        mask_ = size - 1;
+        for (const auto& [word, id] : words)
+        {
+            const uint64_t h = hash(word);
+            std::size_t k = static_cast<std::size_t>(h) & mask_;
+            while (slots_[k].id >= 0)
+                k = (k + 1) & mask_;
+            slots_[k] = Slot{h, id, word};
+        }
+    }
+    // The word's id, or -1.
+    int32_t find(const std::string& word) const
+    {
+        if (slots_.empty())
+            return -1;
+        const uint64_t h = hash(word);
+        for (std::size_t k = static_cast<std::size_t>(h) & mask_;; k = (k + 1) & mask_)
+        {
+            const Slot& s = slots_[k];
+            if (s.id < 0)
+                return -1;
+            if (s.hash == h && s.word == word)
+                return s.id;
+        }
+    }
+
+private:
+    static uint64_t hash(const std::string& s)
+    {
+        uint64_t h = 0xcbf29ce484222325ULL;
+        for (unsigned char c : s)
+            h = (h ^ c) * 0x100000001b3ULL;
+        return h ^ (h >> 29);
+    }
+    struct Slot
+    {
+        uint64_t hash = 0;
+        int32_t id = -1;
+        std::string word;
+    };
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+};
+
+// UTF-8 to UTF-16; ASCII text (most paragraphs) is widened in place.
+icu::UnicodeString utf16(const std::string& s)
+{
+    for (unsigned char c : s)
+        if (c >= 0x80)
+            return icu::UnicodeString::fromUTF8(s);
+    icu::UnicodeString u;
+    const auto n = static_cast<int32_t>(s.size());
+    UChar* buffer = u.getBuffer(n);
+    if (!buffer)
+        return icu::UnicodeString::fromUTF8(s);
+    for (int32_t k = 0; k < n; ++k)
+        buffer[k] = static_cast<UChar>(s[static_cast<std::size_t>(k)]);
+    u.releaseBuffer(n);
+    return u;
+}
+
+// s == w, inlined for a short literal w.
+template <std::size_t N> bool is(const std::string& s, const char (&w)[N])
+{
+    return s.size() == N - 1 && std::memcmp(s.data(), w, N - 1) == 0;
+}
+
+// Whether the text before a pseudonym can match the introduction pattern
+// ("known as", "referred to as '", "("), which must end at its end: an
+// opening bracket, or spaces after a word ending in s, d or r (or a letter
+// that folds to s: long s, sharp s); a quote may follow either. A line break at the end
+// ($ matches before it) leaves it to the pattern.
+bool may_introduce(const icu::UnicodeString& lead)
+{
+    int32_t k = lead.length();
+    if (k == 0)
+        return false;
+    UChar c = lead[k - 1];
+    if (c == u'\n' || c == u'\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
+        c == 0x2029)
+        return true;
+    if (c == u'"' || c == u'\'' || c == 0x2018 || c == 0x201C)
+    {
+        if (--k == 0)
+            return false;
+        c = lead[k - 1];
+    }
+    if (c == u'(' || c == u'[')
+        return true;
+    if (c != u' ' && c != 0xA0)
+        return false;
+    while (k > 0 && (lead[k - 1] == u' ' || lead[k - 1] == 0xA0))
+        --k;
+    if (k == 0)
+        return false;
+    c = lead[k - 1];
+    return c == u's' || c == u'S' || c == 0x017F || c == 0xDF || c == 0x1E9E || c == u'd' ||
+           c == u'D' || c == u'r' || c == u'R';
+}
+
 // Quasi identifiers whose combination is a jigsaw risk.
 const std::set<std::string>& jigsaw_kinds()
 {
@@ -257,9 +510,9 @@ struct AnonymisationCheck::Impl
     int jigsaw_section = 4;
     std::vector<Example> examples;
     std::set<std::string> reach_known; // detectors whose pattern is in kReach
-    // The requires_any literals (lower-case UTF-8), and by first byte.
+    // The requires_any literals (lower-case UTF-8), found in one pass.
     std::vector<std::string> required_literals;
-    std::array<std::vector<std::size_t>, 256> literals_by_first;
+    LiteralFinder literal_finder;
 
     Lexicon given, surnames, given_words, surname_words, places, place_words, countries;
     Lexicon titles, roles, institutions, allow_terms;
@@ -273,10 +526,12 @@ struct AnonymisationCheck::Impl
     std::set<std::string> months_weekdays;
     // Every word of the lexicons above, with its id (Lexicon::index).
     std::unordered_map<std::string, int32_t> vocabulary;
+    WordIds word_ids; // the same, for the scan
 
     void load(const std::string& dir);
-    void scan_paragraph(const Paragraph& p, const Lexicon& allow, const Lexicon& deny,
-                        const std::vector<const HashedRegister*>& registers,
+    // `u` is the paragraph's text in UTF-16.
+    void scan_paragraph(const Paragraph& p, const icu::UnicodeString& u, const Lexicon& allow,
+                        const Lexicon& deny, const std::vector<const HashedRegister*>& registers,
                         const std::map<std::string, std::string>& pseudonyms,
                         std::vector<Finding>& out) const;
 };
@@ -331,12 +586,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
             const auto at = std::find(required_literals.begin(), required_literals.end(), lower);
             d.requires_any.push_back(static_cast<std::size_t>(at - required_literals.begin()));
             if (at == required_literals.end())
-            {
                 required_literals.push_back(lower);
-                if (!lower.empty()) // an empty literal is always there
-                    literals_by_first[static_cast<unsigned char>(lower[0])].push_back(
-                        required_literals.size() - 1);
-            }
         }
         const std::string pattern_key =
             node.get<std::string>("pattern", "") + (flags & UREGEX_CASE_INSENSITIVE ? "\x01i" : "");
@@ -360,6 +610,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
             examples.push_back({d.id, d.category, m, false});
         detectors.push_back(std::move(d));
     }
+    literal_finder.build(required_literals);
     for (const std::string& s : strings(root, "date_of_birth_context"))
         dob_context.push_back(fold(s));
     for (const std::string& s : strings(root, "generic_institution_modifiers"))
@@ -395,6 +646,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
         l->index(vocabulary);
     for (Special& s : specials)
         s.lexicon.index(vocabulary);
+    word_ids.build(vocabulary);
     for (const char* w : {"january", "february",  "march",     "april",    "may",      "june",
                           "july",    "august",    "september", "october",  "november", "december",
                           "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
@@ -458,20 +710,18 @@ int rank(const Finding& f, int priority)
 
 } // namespace
 
-void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon& allow,
-                                              const Lexicon& deny,
+void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::UnicodeString& u,
+                                              const Lexicon& allow, const Lexicon& deny,
                                               const std::vector<const HashedRegister*>& registers,
                                               const std::map<std::string, std::string>& pseudonyms,
                                               std::vector<Finding>& out) const
 {
     if (p.text.empty())
         return;
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
     std::vector<Token> tokens = tokenize(u);
     for (Token& t : tokens)
     {
-        const auto w = vocabulary.find(t.key);
-        t.word = w == vocabulary.end() ? -1 : w->second;
+        t.word = word_ids.find(t.key);
     }
     Hits hits;
     const CodePoints cp(u);
@@ -495,7 +745,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     // Spans that must not be flagged: allow-list, agencies, legislation,
     // pseudonyms and role names, research citations.
     std::vector<Span> excluded;
-    std::vector<bool> token_excluded(tokens.size(), false);
+    std::vector<char> token_excluded(tokens.size(), 0);
     for (std::size_t i = 0; i < tokens.size(); ++i)
     {
         std::size_t n = std::max(allow.match(tokens, i), allow_terms.match(tokens, i));
@@ -528,9 +778,9 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         std::size_t j = i + 1;
         while (j < tokens.size() && tokens[j].capitalised && tokens[j].alpha && j < i + 3)
             ++j; // "Brandon and Belderson" handled by "and" below
-        if (j + 1 < tokens.size() && tokens[j].key == "et" && tokens[j + 1].key == "al")
+        if (j + 1 < tokens.size() && is(tokens[j].key, "et") && is(tokens[j + 1].key, "al"))
             j += 2;
-        else if (j + 1 < tokens.size() && tokens[j].key == "and" && tokens[j + 1].capitalised)
+        else if (j + 1 < tokens.size() && is(tokens[j].key, "and") && tokens[j + 1].capitalised)
             j += 2;
         if (j < tokens.size() && tokens[j].number && tokens[j].end - tokens[j].begin == 4)
         {
@@ -550,6 +800,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     for (int32_t i = 0; i < ulen; ++i)
     {
         const UChar c = us[i];
+        if (c > u'@') // digits, '@' and '.' come before 'A'
+            continue;
         if (c >= u'0' && c <= u'9')
         {
             has_digit = true;
@@ -558,52 +810,81 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             else
                 digit_runs.push_back({i, i + 1});
         }
-        has_at = has_at || c == u'@';
-        has_dot = has_dot || c == u'.';
+        else if (c == u'@')
+            has_at = true;
+        else if (c == u'.')
+            has_dot = true;
     }
     // Which requires_any literals the lower-case text holds: one pass over
-    // it, made when a detector first asks.
+    // it, made when a detector first asks. Lower-casing (root locale) leaves
+    // a character that u_tolower leaves alone unchanged, with no context
+    // rule: such text is lowered and encoded here on the way; any other
+    // character (capitals outside ASCII, surrogates) sends the paragraph
+    // through ICU's toLower.
     std::vector<char> present;
     auto has_any = [&](const std::vector<std::size_t>& literals)
     {
         if (present.empty())
         {
-            std::string lower;
-            icu::UnicodeString l(u);
-            l.toLower(icu::Locale::getRoot());
-            l.toUTF8String(lower);
-            present.assign(required_literals.size(), 0);
-            for (std::size_t k = 0; k < required_literals.size(); ++k)
-                present[k] = required_literals[k].empty();
-            for (std::size_t i = 0; i < lower.size(); ++i)
-                for (std::size_t k : literals_by_first[static_cast<unsigned char>(lower[i])])
+            bool plain = true;
+            {
+                LiteralFinder::Scan scan(literal_finder, present);
+                for (int32_t i = 0; i < ulen && plain; ++i)
                 {
-                    const std::string& w = required_literals[k];
-                    if (!present[k] && i + w.size() <= lower.size() &&
-                        std::memcmp(lower.data() + i, w.data(), w.size()) == 0)
-                        present[k] = 1;
+                    const UChar c = us[i];
+                    if (c < 0x80)
+                        scan(static_cast<unsigned char>(c >= u'A' && c <= u'Z' ? c + 32 : c));
+                    else if (U16_IS_SURROGATE(c) || u_tolower(c) != c)
+                        plain = false;
+                    else if (c < 0x800)
+                    {
+                        scan(static_cast<unsigned char>(0xC0 | (c >> 6)));
+                        scan(static_cast<unsigned char>(0x80 | (c & 0x3F)));
+                    }
+                    else
+                    {
+                        scan(static_cast<unsigned char>(0xE0 | (c >> 12)));
+                        scan(static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F)));
+                        scan(static_cast<unsigned char>(0x80 | (c & 0x3F)));
+                    }
                 }
+            }
+            if (!plain)
+            {
+                std::string lower;
+                icu::UnicodeString l(u);
+                l.toLower(icu::Locale::getRoot());
+                l.toUTF8String(lower);
+                LiteralFinder::Scan scan(literal_finder, present);
+                for (char c : lower)
+                    scan(static_cast<unsigned char>(c));
+            }
         }
         return std::any_of(literals.begin(), literals.end(),
                            [&](std::size_t k) { return present[k] != 0; });
     };
-    // Windows of 48 code units either side of each run of digits, merged.
+    // Windows of 48 code units either side of each run of digits, merged;
+    // made when a detector first needs them. A window covers the digits up
+    // to 48 units before its end, which need no window of their own.
     std::vector<Span> digit_windows;
-    for (int32_t k = 0; k < ulen; ++k)
+    auto make_digit_windows = [&]
     {
-        if (us[k] < u'0' || us[k] > u'9')
-            continue;
-        const int32_t begin = std::max(0, k - 48);
-        int32_t end = k + 1;
-        while (end < ulen && end - k < 16 && us[end] != u' ' && us[end] != u'\n')
-            ++end;
-        end = std::min(ulen, end + 48);
-        if (!digit_windows.empty() && begin <= digit_windows.back().end)
-            digit_windows.back().end = std::max(digit_windows.back().end, end);
-        else
-            digit_windows.push_back({begin, end});
-        k = end - 48 > k ? end - 48 - 1 : k;
-    }
+        int32_t next = 0; // the first digit that needs a window
+        for (const Span& r : digit_runs)
+            for (int32_t k = std::max(r.begin, next); k < r.end; k = next)
+            {
+                const int32_t begin = std::max(0, k - 48);
+                int32_t end = k + 1;
+                while (end < ulen && end - k < 16 && us[end] != u' ' && us[end] != u'\n')
+                    ++end;
+                end = std::min(ulen, end + 48);
+                if (!digit_windows.empty() && begin <= digit_windows.back().end)
+                    digit_windows.back().end = std::max(digit_windows.back().end, end);
+                else
+                    digit_windows.push_back({begin, end});
+                next = end - 48 > k ? end - 48 : k + 1;
+            }
+    };
     auto add_window = [&](std::vector<Span>& w, int32_t begin, int32_t end)
     {
         begin = std::max(0, begin);
@@ -630,8 +911,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     std::vector<Span> windows;
     for (const Detector& d : detectors)
     {
-        if ((d.requires_ == "digit" && !has_digit) || (d.requires_ == "@" && !has_at) ||
-            (d.requires_ == "." && !has_dot))
+        if ((is(d.requires_, "digit") && !has_digit) || (is(d.requires_, "@") && !has_at) ||
+            (is(d.requires_, ".") && !has_dot))
             continue;
         if (!d.requires_any.empty() && !has_any(d.requires_any))
             continue;
@@ -642,6 +923,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             windows.push_back({0, ulen});
             break;
         case Reach::DigitRuns:
+            if (digit_windows.empty())
+                make_digit_windows();
             windows = digit_windows;
             break;
         case Reach::NearDigits:
@@ -670,21 +953,81 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
                 add_window(windows, r.begin - 4, end);
             }
             break;
+        case Reach::CodeRuns:
+        {
+            // Every match ends in a run of [A-Z0-9/-] that holds a digit:
+            // "AB/2016/0456" and "12/3456/78" lie inside the run; a labelled
+            // code ("crime reference: 12/3456", "case no. AB123") starts the
+            // run, after spaces, colons or "no." that follow the label of
+            // at most 15 units (CRN, crime reference, ref., case number, log).
+            auto code = [&](int32_t k)
+            {
+                const UChar c = us[k];
+                return (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'/' ||
+                       c == u'-';
+            };
+            for (std::size_t r = 0; r < digit_runs.size(); ++r)
+            {
+                int32_t begin = digit_runs[r].begin, end = digit_runs[r].end;
+                while (begin > 0 && code(begin - 1))
+                    --begin;
+                while (end < ulen && code(end))
+                    ++end;
+                while (r + 1 < digit_runs.size() && digit_runs[r + 1].begin < end)
+                    ++r;
+                int32_t label_end = begin;
+                while (label_end > 0 && (us[label_end - 1] == u' ' || us[label_end - 1] == u':' ||
+                                         us[label_end - 1] == u'.' || us[label_end - 1] == u'n' ||
+                                         us[label_end - 1] == u'o'))
+                    --label_end;
+                // An unlabelled code has a / or -; every label holds CRN,
+                // ref, case or log, which the skipped characters cannot
+                // have eaten.
+                bool separator = false;
+                for (int32_t k = begin; k < end && !separator; ++k)
+                    separator = us[k] == u'/' || us[k] == u'-';
+                if (!separator && !contains_ascii(label_end - 16, label_end, "CRN") &&
+                    !contains_ascii(label_end - 16, label_end, "ref") &&
+                    !contains_ascii(label_end - 16, label_end, "case") &&
+                    !contains_ascii(label_end - 16, label_end, "log"))
+                    continue;
+                add_window(windows, label_end - 16, end);
+            }
+            break;
+        }
         case Reach::AgeWords:
         {
             // A match starts at "age" ("aged 2", "age of 3") or ends at
             // "old" ("17 months old", at most 36 units before it); no
             // character outside ASCII folds to a, g, e, o, l or d.
+            // "age" starts a word (no \b after an ASCII letter or digit)
+            // and a space or "d" follows it; "old" follows a space or "-"
+            // and ends a word.
             std::vector<Span> raw;
+            auto ascii_word = [&](int32_t k)
+            {
+                return k >= 0 && k < ulen &&
+                       ((us[k] >= u'0' && us[k] <= u'9') ||
+                        ((us[k] | 0x20) >= u'a' && (us[k] | 0x20) <= u'z'));
+            };
             for (int32_t i = 0; i + 3 <= ulen; ++i)
             {
+                if ((us[i] | 0x20) != u'a' && (us[i] | 0x20) != u'o')
+                    continue;
                 const UChar a = us[i] | 0x20, b = us[i + 1] | 0x20, c = us[i + 2] | 0x20;
                 if (us[i] < 0x80 && us[i + 1] < 0x80 && us[i + 2] < 0x80)
                 {
                     if (a == u'a' && b == u'g' && c == u'e')
-                        raw.push_back({i, i + 48});
+                    {
+                        if (!ascii_word(i - 1) && i + 3 < ulen &&
+                            (us[i + 3] == u' ' || (us[i + 3] | 0x20) == u'd'))
+                            raw.push_back({i, i + 48});
+                    }
                     else if (a == u'o' && b == u'l' && c == u'd')
-                        raw.push_back({i - 36, i + 4});
+                    {
+                        if (i > 0 && (us[i - 1] == u' ' || us[i - 1] == u'-') && !ascii_word(i + 3))
+                            raw.push_back({i - 36, i + 4});
+                    }
                 }
             }
             std::sort(raw.begin(), raw.end(),
@@ -812,12 +1155,12 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         while (first > 0)
         {
             const Token& prev = tokens[first - 1];
-            const bool joiner =
-                prev.key == "of" || prev.key == "and" || prev.key == "st" || prev.key == "the";
+            const bool joiner = is(prev.key, "of") || is(prev.key, "and") || is(prev.key, "st") ||
+                                is(prev.key, "the");
             if (!(prev.capitalised || (joiner && first >= 2 && tokens[first - 2].capitalised)) ||
                 token_excluded[first - 1] || prev.number)
                 break;
-            if (prev.key == "the")
+            if (is(prev.key, "the"))
                 break;
             --first;
             if (!generic_modifiers.count(tokens[first].key) && !tokens[first].sentence_start)
@@ -870,8 +1213,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         if (n == 0 && i > 0)
         {
             const std::string& prev = tokens[i - 1].key;
-            const bool preposition = prev == "in" || prev == "to" || prev == "from" ||
-                                     prev == "near" || prev == "at" || prev == "of";
+            const bool preposition = is(prev, "in") || is(prev, "to") || is(prev, "from") ||
+                                     is(prev, "near") || is(prev, "at") || is(prev, "of");
             if (preposition && (n = place_words.match(tokens, i)) > 0)
                 why = "lexicon: UK place that is also a word, after \"" + prev + "\"";
         }
@@ -884,8 +1227,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             !surnames.contains(tokens[i]))
         {
             const std::string& prev = tokens[i - 1].key;
-            const bool preposition =
-                prev == "in" || prev == "to" || prev == "from" || prev == "near" || prev == "at";
+            const bool preposition = is(prev, "in") || is(prev, "to") || is(prev, "from") ||
+                                     is(prev, "near") || is(prev, "at");
             bool residence = false;
             for (std::size_t back = 2; preposition && back <= 5 && back <= i; ++back)
                 residence = residence || residence_words().count(tokens[i - back].key);
@@ -997,8 +1340,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
             (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
              (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
               !token_excluded[i - 1] && !roles.contains(tokens[i - 1])));
-        const bool family_after = i + 1 < tokens.size() && tokens[i + 1].key == "family" && i > 0 &&
-                                  tokens[i - 1].key == "the";
+        const bool family_after = i + 1 < tokens.size() && is(tokens[i + 1].key, "family") &&
+                                  i > 0 && is(tokens[i - 1].key, "the");
         if (strong || hyphen_part)
         {
             name_strength[i] = 2;
@@ -1094,8 +1437,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
         if (first < i && is_title(first))
         {
             const std::string& tk = tokens[first].key;
-            professional = !(tk == "mr" || tk == "mrs" || tk == "ms" || tk == "miss" ||
-                             tk == "mx" || tk == "master");
+            professional = !(is(tk, "mr") || is(tk, "mrs") || is(tk, "ms") || is(tk, "miss") ||
+                             is(tk, "mx") || is(tk, "master"));
             role = tokens[first].key;
         }
         for (std::size_t back = 1; back <= 3 && first >= back && !professional; ++back)
@@ -1121,31 +1464,60 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const Lexicon&
     }
 
     // ---- keep the strongest of overlapping hits
-    std::sort(hits.hits.begin(), hits.hits.end(),
-              [](const Hits::Hit& a, const Hits::Hit& b)
-              { return rank(a.f, a.priority) > rank(b.f, b.priority); });
-    std::vector<Hits::Hit> kept;
-    for (auto& h : hits.hits)
+    // Sorting indices gives the order sorting the hits would (the same
+    // comparisons), without moving findings around.
+    const std::vector<Hits::Hit>& all = hits.hits;
+    std::vector<std::size_t> order(all.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = k;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b)
+              { return rank(all[a].f, all[a].priority) > rank(all[b].f, all[b].priority); });
+    std::vector<std::size_t> kept;
+    for (std::size_t x : order)
     {
+        const Hits::Hit& h = all[x];
         bool clash = false;
-        for (const auto& k : kept)
+        for (std::size_t y : kept)
+        {
+            const Hits::Hit& k = all[y];
             clash = clash ||
                     (overlaps(k.span, h.span) &&
                      (k.f.category == h.f.category || jigsaw_kinds().count(h.f.category) == 0 ||
                       jigsaw_kinds().count(k.f.category) == 0));
+        }
         if (!clash)
-            kept.push_back(std::move(h));
+            kept.push_back(x);
     }
     std::sort(kept.begin(), kept.end(),
-              [](const Hits::Hit& a, const Hits::Hit& b) { return a.span.begin < b.span.begin; });
-    for (auto& h : kept)
+              [&](std::size_t a, std::size_t b) { return all[a].span.begin < all[b].span.begin; });
+    // Code-point offsets counted on from the previous finding's start (the
+    // findings are in order), unless that start splits a surrogate pair.
+    int32_t counted = 0;    // UTF-16 offset ...
+    std::size_t points = 0; // ... and its code-point offset
+    auto splits_pair = [&](int32_t k)
+    { return k > 0 && k < ulen && U16_IS_LEAD(us[k - 1]) && U16_IS_TRAIL(us[k]); };
+    for (std::size_t x : kept)
     {
-        Finding& f = h.f;
+        Finding& f = hits.hits[x].f;
+        const Span span = hits.hits[x].span;
         f.where = p.where;
         f.paragraph = p.index;
-        f.start = cp(h.span.begin);
-        f.end = cp(h.span.end);
-        u.tempSubStringBetween(h.span.begin, h.span.end).toUTF8String(f.text);
+        if (span.begin >= counted && !splits_pair(counted))
+        {
+            points += static_cast<std::size_t>(u.countChar32(counted, span.begin - counted));
+            counted = span.begin;
+        }
+        else
+        {
+            points = cp(span.begin);
+            counted = span.begin;
+        }
+        f.start = points;
+        f.end = splits_pair(span.begin) ? cp(span.end)
+                                        : points + static_cast<std::size_t>(u.countChar32(
+                                                       span.begin, span.end - span.begin));
+        u.tempSubStringBetween(span.begin, span.end).toUTF8String(f.text);
         out.push_back(std::move(f));
     }
 }
@@ -1160,7 +1532,8 @@ AnonymisationCheck::AnonymisationCheck(const std::string& data_dir) : impl_(new 
         Document doc;
         doc.add(Where::Body, e.text);
         std::vector<Finding> found;
-        impl_->scan_paragraph(doc.paragraphs[0], Lexicon(), Lexicon(), {}, {}, found);
+        impl_->scan_paragraph(doc.paragraphs[0], icu::UnicodeString::fromUTF8(e.text), Lexicon(),
+                              Lexicon(), {}, {}, found);
         bool matched = false;
         for (const Finding& f : found)
         {
@@ -1222,8 +1595,15 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         pseudonyms[p] = p;
 
     std::vector<Finding> out;
+    // Each paragraph in UTF-16, converted once for the scan and the
+    // pseudonym pass.
+    std::vector<icu::UnicodeString> texts;
+    texts.reserve(doc.paragraphs.size());
     for (const Paragraph& p : doc.paragraphs)
-        impl_->scan_paragraph(p, allow, deny, registers, pseudonyms, out);
+    {
+        texts.push_back(utf16(p.text));
+        impl_->scan_paragraph(p, texts.back(), allow, deny, registers, pseudonyms, out);
+    }
 
     // ---- jigsaw: several quasi identifiers together
     std::map<std::pair<Where, std::size_t>, const Paragraph*> by_place;
@@ -1310,9 +1690,6 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     std::set<std::string> capitalised_forms; // "Child A" written so somewhere
     // Only where a head word starts can a match start: no character outside
     // ASCII folds to the heads' letters but the long s.
-    static const char* const pseudo_heads[] = {"child",        "sibling", "adult",
-                                               "parent",       "baby",    "young person",
-                                               "half-sibling", "partner", "carer"};
     std::unique_ptr<icu::RegexMatcher> m(pseudo->matcher(status));
     std::unique_ptr<icu::RegexMatcher> im(intro->matcher(status));
     if (m)
@@ -1321,11 +1698,12 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         m->useAnchoringBounds(false);
     }
     std::vector<Span> windows;
-    for (const Paragraph& p : doc.paragraphs)
+    for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi)
     {
+        const Paragraph& p = doc.paragraphs[pi];
         if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote)
             continue;
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        const icu::UnicodeString& u = texts[pi];
         const UChar* const us = u.getBuffer();
         const int32_t ulen = u.length();
         windows.clear();
@@ -1334,13 +1712,51 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         bool plain_head = false;
         for (int32_t i = 0; i < ulen; ++i)
         {
-            // Every head starts with one of these letters.
+            // The heads that start with this letter: a, b, c, h, p, s, y
+            // in either case, or the long s.
+            constexpr uint32_t head_letters = (1u << 0) | (1u << 1) | (1u << 2) | (1u << 7) |
+                                              (1u << 15) | (1u << 18) | (1u << 24);
             const UChar first = us[i] < 0x80 ? (us[i] | 0x20) : us[i];
-            if (first != u'c' && first != u's' && first != u'a' && first != u'p' && first != u'b' &&
-                first != u'y' && first != u'h' && first != 0x017F)
+            if (first < u'a' || (first <= u'z' && !((head_letters >> (first - u'a')) & 1u)) ||
+                (first > u'z' && first != 0x017F))
                 continue;
-            for (const char* h : pseudo_heads)
+            const char* heads[2] = {nullptr, nullptr};
+            switch (first)
             {
+            case u'c':
+                heads[0] = "child", heads[1] = "carer";
+                break;
+            case u's':
+            case 0x017F:
+                heads[0] = "sibling";
+                break;
+            case u'a':
+                heads[0] = "adult";
+                break;
+            case u'p':
+                heads[0] = "parent", heads[1] = "partner";
+                break;
+            case u'b':
+                heads[0] = "baby";
+                break;
+            case u'y':
+                heads[0] = "young person";
+                break;
+            case u'h':
+                heads[0] = "half-sibling";
+                break;
+            default:
+                continue;
+            }
+            // After an ASCII letter or digit there is no \b, so no match
+            // starts here (the head still counts for plain_head).
+            const bool boundary =
+                i == 0 || !((us[i - 1] >= u'0' && us[i - 1] <= u'9') ||
+                            ((us[i - 1] | 0x20) >= u'a' && (us[i - 1] | 0x20) <= u'z'));
+            for (const char* h : heads)
+            {
+                if (!h)
+                    break;
                 int32_t k = 0;
                 bool plain = true;
                 while (h[k] && i + k < ulen &&
@@ -1354,6 +1770,14 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                 if (h[k])
                     continue;
                 plain_head = plain_head || plain;
+                // A match goes on with one space and a letter or digit (or
+                // a character outside ASCII, which may fold into [A-Za-z]).
+                const int32_t after = i + k;
+                if (!boundary || after + 1 >= ulen || (us[after] != u' ' && us[after] != 0xA0) ||
+                    (us[after + 1] < 0x80 &&
+                     !((us[after + 1] >= u'0' && us[after + 1] <= u'9') ||
+                       ((us[after + 1] | 0x20) >= u'a' && (us[after + 1] | 0x20) <= u'z'))))
+                    continue;
                 const int32_t end = std::min(ulen, i + k + 4);
                 if (!windows.empty() && i <= windows.back().end)
                     windows.back().end = std::max(windows.back().end, end);
@@ -1380,8 +1804,11 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                     capitalised_forms.insert(fold(r.form));
                 const icu::UnicodeString lead =
                     u.tempSubStringBetween(std::max(0, r.begin - 24), r.begin);
-                im->reset(lead);
-                r.introduced = U_SUCCESS(status) && im->find(status);
+                if (may_introduce(lead))
+                {
+                    im->reset(lead);
+                    r.introduced = U_SUCCESS(status) && im->find(status);
+                }
                 raws.push_back(std::move(r));
             }
         }
@@ -1410,7 +1837,8 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         f.fix = "Use one form of the pseudonym throughout";
         f.where = use.p->where;
         f.paragraph = use.p->index;
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(use.p->text);
+        const icu::UnicodeString& u =
+            texts[static_cast<std::size_t>(use.p - doc.paragraphs.data())];
         f.start = static_cast<std::size_t>(u.countChar32(0, use.begin));
         f.end = static_cast<std::size_t>(u.countChar32(0, use.end));
         f.text = use.form;

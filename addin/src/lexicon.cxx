@@ -93,8 +93,8 @@ void Lexicon::index(std::unordered_map<std::string, int32_t>& vocabulary)
     indexed_ = true;
 }
 
-std::size_t Lexicon::match(const std::vector<Token>& tokens, std::size_t i, const Entry** found,
-                           bool ignore_case) const
+std::size_t Lexicon::match_entries(const std::vector<Token>& tokens, std::size_t i,
+                                   const Entry** found, bool ignore_case) const
 {
     const std::vector<std::size_t>* starting = nullptr;
     const bool by_id = indexed_ && tokens[i].word != -2;

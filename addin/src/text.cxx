@@ -30,6 +30,10 @@ bool ascii_digit(UChar32 c)
 {
     return c >= u'0' && c <= u'9';
 }
+char ascii_lower(UChar c)
+{
+    return static_cast<char>(c >= u'A' && c <= u'Z' ? c + 32 : c);
+}
 bool is_alnum(UChar32 c)
 {
     return c < 0x80 ? ascii_letter(c) || ascii_digit(c) : u_isalnum(c);
@@ -150,15 +154,43 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                 sentence_start = true;
             continue;
         }
-        Token t;
+        Token& t = tokens.emplace_back();
         t.begin = begin;
         t.capitalised = is_upper_or_title(c);
         bool all_caps = t.capitalised;
         bool letters = is_alpha(c);
         bool digits = is_digit(c);
+        // The word lower-cased as it is read, while it is ASCII and short.
+        char lower[32];
+        int32_t first_non_ascii = -1;
+        auto keep = [&](int32_t from, int32_t to)
+        {
+            for (int32_t x = from; x < to; ++x)
+                if (s[x] >= 0x80)
+                {
+                    if (first_non_ascii < 0)
+                        first_non_ascii = x;
+                }
+                else if (x - begin < 32)
+                    lower[x - begin] = ascii_lower(s[x]);
+        };
+        keep(begin, i);
         int32_t end = i;
         while (end < n)
         {
+            // ASCII letters and digits, answered without decoding.
+            const UChar a = s[end];
+            if (a < 0x80 && (ascii_letter(a) || ascii_digit(a)))
+            {
+                letters = letters && ascii_letter(a);
+                digits = digits && ascii_digit(a);
+                if (a >= u'a' && a <= u'z')
+                    all_caps = false;
+                if (end - begin < 32)
+                    lower[end - begin] = ascii_lower(a);
+                ++end;
+                continue;
+            }
             int32_t j = end;
             UChar32 d;
             U16_NEXT(s, j, n, d);
@@ -168,6 +200,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                 digits = digits && is_digit(d);
                 if (is_lower(d))
                     all_caps = false;
+                keep(end, j);
                 end = j;
                 continue;
             }
@@ -181,6 +214,7 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
                 {
                     if (is_hyphen(d))
                         t.hyphenated = true;
+                    keep(end, j);
                     end = j;
                     continue;
                 }
@@ -191,22 +225,32 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
         t.alpha = letters;
         t.number = digits;
         t.all_caps = all_caps && (end - begin) > 1;
-        icu::UnicodeString word = text.tempSubStringBetween(begin, end);
         // Possessive: Liam's, Liam’s, James'
-        const int32_t len = word.length();
-        if (len > 2 && (word[len - 1] == u's' || word[len - 1] == u'S') &&
-            is_apostrophe(word[len - 2]))
+        const int32_t len = end - begin;
+        int32_t key_end = end;
+        if (len > 2 && (s[end - 1] == u's' || s[end - 1] == u'S') && is_apostrophe(s[end - 2]))
         {
             t.possessive = true;
-            word.truncate(len - 2);
+            key_end = end - 2;
         }
         else if (end < n && is_apostrophe(s[end]) && len > 1 &&
-                 (word[len - 1] == u's' || word[len - 1] == u'S'))
+                 (s[end - 1] == u's' || s[end - 1] == u'S'))
             t.possessive = true;
-        t.key = fold(word);
+        // ASCII words (no spaces in a token) fold to their lower case.
+        const bool ascii = first_non_ascii < 0 || first_non_ascii >= key_end;
+        if (ascii && key_end - begin <= 32)
+            t.key.append(lower, static_cast<std::size_t>(key_end - begin));
+        else if (ascii)
+        {
+            t.key.resize(static_cast<std::size_t>(key_end - begin));
+            for (int32_t k = begin; k < key_end; ++k)
+                t.key[static_cast<std::size_t>(k - begin)] =
+                    static_cast<char>(s[k] >= u'A' && s[k] <= u'Z' ? s[k] + 32 : s[k]);
+        }
+        else
+            t.key = fold(text.tempSubStringBetween(begin, key_end));
         t.sentence_start = sentence_start;
         sentence_start = false;
-        tokens.push_back(std::move(t));
         i = end;
     }
     return tokens;

@@ -213,6 +213,41 @@ TEST(Anonymisation, OffsetsAreCodePoints)
     EXPECT_FALSE(phone->explanation.empty());
 }
 
+TEST(Anonymisation, ScannerShortcutsFindWhatThePatternsFind)
+{
+    // The scanner lowers text for the requires_any words itself (ICU only
+    // for capitals outside ASCII), searches each pattern in windows, and
+    // counts code points on from the previous finding: each shortcut here.
+    const auto all =
+        scan({"Roedd y teulu yn byw yn Lôn Las, Abertawe.", "ÅSA and the family lived on Lôn Las.",
+              "🙂 07700 900123 🙂🙂 mum99@example.com then Zoë.",
+              "The crime reference: 12345678 was logged; log 4455AB6 too.",
+              "Child A was seen first.", "The girl, known as ‘Child A’, was five."});
+    std::vector<std::string> f;
+    for (const auto& x : all)
+        f.push_back(x.category + ":" + x.text + "@" + std::to_string(x.paragraph) + ":" +
+                    std::to_string(x.start) + "-" + std::to_string(x.end));
+    const auto explained = [&](std::size_t paragraph, const std::string& detector)
+    {
+        return std::any_of(all.begin(), all.end(),
+                           [&](const scrqm::Finding& x)
+                           {
+                               return x.paragraph == paragraph &&
+                                      x.explanation.find("[detector " + detector + "]") !=
+                                          std::string::npos;
+                           });
+    };
+    EXPECT_TRUE(explained(0, "welsh-street")) << ::testing::PrintToString(f);
+    EXPECT_TRUE(explained(1, "welsh-street")) << ::testing::PrintToString(f);
+    EXPECT_TRUE(has(f, "phone:07700 900123@2:2-14")) << ::testing::PrintToString(f);
+    EXPECT_TRUE(has(f, "email:mum99@example.com@2:18-35")) << ::testing::PrintToString(f);
+    EXPECT_TRUE(has(f, "name:Zoë@2:41-44")) << ::testing::PrintToString(f);
+    EXPECT_TRUE(has(f, "reference-number:crime reference: 12345678@3:4-29"))
+        << ::testing::PrintToString(f);
+    EXPECT_TRUE(has(f, "reference-number:log 4455AB6@3:42-53")) << ::testing::PrintToString(f);
+    EXPECT_TRUE(has(f, "pseudonym:Child A@4:0-7")) << ::testing::PrintToString(f);
+}
+
 TEST(Anonymisation, RegisterFiles)
 {
     const std::string csv = ::testing::TempDir() + "/reg.csv";

@@ -46,12 +46,30 @@ public:
     // Phrases match token keys in order; a capitalised entry needs a
     // capitalised first token.
     // `ignore_case` also lets a capitalised entry match a lower-case word.
-    std::size_t match(const std::vector<Token>& tokens, std::size_t i,
-                      const Entry** entry = nullptr, bool ignore_case = false) const;
+    // Always inlined: called for every token by several lexicons.
+    [[gnu::always_inline]] std::size_t match(const std::vector<Token>& tokens, std::size_t i,
+                                             const Entry** entry = nullptr,
+                                             bool ignore_case = false) const
+    {
+        // Most tokens start no entry: answered here, without a call.
+        if (entries_.empty())
+            return 0;
+        if (indexed_ && tokens[i].word != -2)
+        {
+            const int32_t w = tokens[i].word;
+            if (w < 0 || static_cast<std::size_t>(w) >= first_group_.size() ||
+                first_group_[static_cast<std::size_t>(w)] < 0)
+                return 0;
+        }
+        return match_entries(tokens, i, entry, ignore_case);
+    }
 
     std::size_t size() const { return entries_.size(); }
 
 private:
+    std::size_t match_entries(const std::vector<Token>& tokens, std::size_t i, const Entry** entry,
+                              bool ignore_case) const;
+
     std::vector<Entry> entries_;
     std::unordered_set<std::string> singles_;
     // first word -> indices of entries starting with it
