@@ -1,4 +1,5 @@
 #include <scrqm/report_items.hxx>
+#include <scrqm/text.hxx>
 
 #include <unicode/regex.h>
 
@@ -66,7 +67,7 @@ public:
             return std::nullopt;
         const bool rec = kind[0] == 'r' || kind[0] == 'R';
         return Opening{rec ? ReportItem::Kind::Recommendation : ReportItem::Kind::Finding,
-                       std::stoi(number), trim(title)};
+                       digits_value(number), trim(title)};
     }
 
     std::optional<Opening> numbered(const std::string& text, const std::string& section) const
@@ -88,7 +89,7 @@ public:
         m->group(2, status).toUTF8String(title);
         if (U_FAILURE(status))
             return std::nullopt;
-        return Opening{*kind, std::stoi(number), trim(title)};
+        return Opening{*kind, digits_value(number), trim(title)};
     }
 
 private:

@@ -91,7 +91,7 @@ bool parse_cell(const std::string& container, std::string& table, int& column, i
         !std::all_of(cell.begin() + static_cast<long>(i), cell.end(),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
         return false;
-    row = std::stoi(cell.substr(i));
+    row = digits_value(std::string_view(cell).substr(i));
     table = container.substr(0, space);
     return true;
 }

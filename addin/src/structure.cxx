@@ -154,7 +154,7 @@ std::vector<Reference> references(const icu::UnicodeString& text)
             std::string digits;
             n->group(status).toUTF8String(digits);
             // The first number's span takes in its label: "Finding 4".
-            out.push_back(Reference{kind, std::stoi(digits),
+            out.push_back(Reference{kind, digits_value(digits),
                                     first ? label : from + n->start(status),
                                     from + n->end(status)});
             first = false;

@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 namespace scrqm
 {
@@ -256,4 +257,20 @@ std::vector<Token> tokenize(const icu::UnicodeString& text)
     return tokens;
 }
 
+int digits_value(std::string_view utf8)
+{
+    int value = 0;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < length;)
+    {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        const int32_t d = c < 0 ? -1 : u_charDigitValue(c);
+        if (d < 0)
+            break;
+        value = value >= 99999999 ? 999999999 : value * 10 + d;
+    }
+    return value;
+}
 } // namespace scrqm

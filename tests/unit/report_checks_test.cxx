@@ -3,6 +3,7 @@
 #include <scrqm/hidden.hxx>
 #include <scrqm/language.hxx>
 #include <scrqm/structure.hxx>
+#include <scrqm/text.hxx>
 
 #include <gtest/gtest.h>
 
@@ -61,6 +62,21 @@ TEST(Structure, CompleteReportHasNoFinding)
 {
     scrqm::StructureCheck check(kData);
     EXPECT_EQ(ids(check.run(complete_report(), scrqm::CheckOptions{})), std::vector<std::string>{});
+}
+
+// Numbers typed in a report are data, not trusted: a huge one or one in
+// another script's digits must not stop the check ("internal error: stoi").
+TEST(Structure, HugeAndNonAsciiFindingNumbersDoNotThrow)
+{
+    scrqm::Document d = complete_report();
+    d.paragraphs[15].text = "Finding 99999999999999: Referrals wait";
+    d.paragraphs[18].text = "1. The Board should fund cover (Findings \u0663 and 99999999999).";
+    scrqm::StructureCheck check(kData);
+    EXPECT_NO_THROW(check.run(d, scrqm::CheckOptions{}));
+    EXPECT_EQ(scrqm::digits_value("\u0663\u0664"), 34); // Arabic-Indic 3 and 4
+    EXPECT_EQ(scrqm::digits_value("99999999999999"), 999999999);
+    EXPECT_EQ(scrqm::digits_value("12a3"), 12);
+    EXPECT_EQ(scrqm::digits_value(""), 0);
 }
 
 TEST(Structure, MissingEmptyAndOutOfOrderSections)

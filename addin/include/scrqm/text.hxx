@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace scrqm
@@ -35,6 +36,11 @@ struct Token
 
 // Words and numbers of a paragraph, with where each sentence starts.
 std::vector<Token> tokenize(const icu::UnicodeString& text);
+
+// The value of a run of decimal digits in UTF-8 (any script's: ICU's \\d
+// matches Arabic-Indic digits too), stopping at the first non-digit and
+// saturating at 999,999,999: a number typed in a document never throws.
+int digits_value(std::string_view utf8);
 
 // Converts UTF-16 offsets of `text` to code-point offsets.
 class CodePoints
