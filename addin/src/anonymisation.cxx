@@ -1049,13 +1049,21 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             m->region(w.begin, w.end, status);
             while (m->find(status) && U_SUCCESS(status))
             {
-                const Span span{m->start(status), m->end(status)};
+                Span span{m->start(status), m->end(status)};
                 std::string text;
                 m->group(status).toUTF8String(text);
                 if (d.validator == "nhs-mod11" && !valid_nhs_number(digits_of(text)))
                     continue;
                 if (d.validator == "uk-phone" && !valid_uk_phone(text))
                     continue;
+                // "(01632 960124)": the pattern's optional "(" of an area code
+                // belongs to the sentence when no ")" closes it in the number.
+                if (d.validator == "uk-phone" && text[0] == '(' &&
+                    text.find(')') == std::string::npos)
+                {
+                    ++span.begin;
+                    text.erase(0, 1);
+                }
                 const std::string before = fold(
                     u.tempSubStringBetween(std::max(0, span.begin - d.context_window), span.begin));
                 const std::string after =

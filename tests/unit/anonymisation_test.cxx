@@ -149,8 +149,12 @@ TEST(Anonymisation, NumbersAndContacts)
 {
     const auto f = found({"NHS number 999 401 7268 (not 999 401 7269); NI JT 48 27 93 B.",
                           "Call 07700 900123 or mum99@example.com; @jade_x99 on Instagram.",
-                          "Reference CP/2016/0456; car AB12 CDE."});
+                          "Reference CP/2016/0456; car AB12 CDE.",
+                          "Mother (01632 960124) or (01632) 960 125."});
     EXPECT_TRUE(has(f, "nhs-number:999 401 7268")) << ::testing::PrintToString(f);
+    // A "(" opening the sentence's aside is not the number's; an area code's is.
+    EXPECT_TRUE(has(f, "phone:01632 960124")) << ::testing::PrintToString(f);
+    EXPECT_TRUE(has(f, "phone:(01632) 960 125")) << ::testing::PrintToString(f);
     EXPECT_FALSE(has(f, "nhs-number:999 401 7269"));
     EXPECT_TRUE(has(f, "ni-number:JT 48 27 93 B"));
     EXPECT_TRUE(has(f, "phone:07700 900123"));
