@@ -115,6 +115,20 @@ void kill_group(pid_t group)
         ::kill(-group, SIGKILL);
 }
 
+// Waits until every process of an office's group is gone, soffice.bin as
+// well as oosplash: a killed process finishes the system call it is in, so
+// a profile removed before that may get a file back ('user' not empty).
+// scrqm is the subreaper of its offices, so soffice.bin, orphaned when
+// oosplash dies first, is its child too.
+void wait_group(pid_t group)
+{
+    if (group <= 0)
+        return;
+    while (::waitpid(-group, nullptr, 0) > 0 || errno == EINTR)
+    {
+    }
+}
+
 void start_signal_thread()
 {
     static std::once_flag once;
@@ -128,6 +142,9 @@ void start_signal_thread()
                        sigaddset(&set, SIGHUP);
                        // Threads started later (UNO's, the pool's) inherit the mask.
                        pthread_sigmask(SIG_BLOCK, &set, nullptr);
+                       // The offices' soffice.bin outlives oosplash: adopt it (see
+                       // wait_group).
+                       ::prctl(PR_SET_CHILD_SUBREAPER, 1);
                        // `scrqm check ... | head` must not die on a closed pipe
                        // with its offices still running: writes fail instead.
                        std::signal(SIGPIPE, SIG_IGN);
@@ -142,7 +159,7 @@ void start_signal_thread()
                                    for (const pid_t g : cleanup().groups)
                                        kill_group(g);
                                    for (const pid_t g : cleanup().groups)
-                                       ::waitpid(g, nullptr, 0);
+                                       wait_group(g);
                                    for (const std::string& d : cleanup().dirs)
                                        remove_tree(d);
                                }
@@ -987,8 +1004,7 @@ private:
             return;
         std::lock_guard<std::mutex> lock(cleanup().mutex);
         kill_group(pid_);
-        if (!exited_)
-            ::waitpid(pid_, nullptr, 0);
+        wait_group(pid_);
         cleanup().groups.erase(pid_);
         pid_ = 0;
     }
