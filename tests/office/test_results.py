@@ -137,7 +137,7 @@ class PrepublicationCheck(unittest.TestCase):
             self.assertEqual(self.selection(doc), text, "Go to " + text)
         # A comment's text cannot be selected: Go to selects its anchor and
         # says so; a property is named.
-        self.select(dialog, "(07700 900461", "comment by")
+        self.select(dialog, "07700 900461", "comment by")
         self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertTrue(dialog.getControl("Status").getModel().Label.startswith(
             "In a comment: comment by"))
