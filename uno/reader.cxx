@@ -636,13 +636,8 @@ public:
                            ? anchor->getStart()
                            : Reference<text::XTextRange>();
             };
-            // Footnotes, endnotes, comments: each list is most likely in
-            // document order already; merged, they cost far fewer
-            // comparisons than a sort (0.1-0.2 ms each).
-            std::vector<std::size_t> runs; // where each list starts in `out`
             for (const bool endnotes : {false, true})
             {
-                runs.push_back(out.size());
                 Reference<container::XIndexAccess> notes;
                 if (endnotes)
                 {
@@ -665,7 +660,6 @@ public:
                         out.push_back({start, note, {}, 0});
                 }
             }
-            runs.push_back(out.size());
             for (const Field& f : fields(model))
             {
                 if (!f.annotation)
@@ -686,16 +680,34 @@ public:
                 tie = tie || c == 0;
                 return c > 0;
             };
-            runs.push_back(out.size());
-            for (std::size_t r = 0; r + 1 < runs.size(); ++r)
+            // Footnotes and endnotes come in document order, comments (7.4)
+            // the first one then the others backwards: runs going up or down,
+            // merged, cost far fewer comparisons (0.1-0.2 ms each) than a
+            // sort. Many runs: a sort.
+            std::vector<std::size_t> cuts{0};
+            for (std::size_t i = 0; i < out.size() && cuts.size() <= 16;)
             {
-                const auto from = out.begin() + static_cast<std::ptrdiff_t>(runs[r]);
-                const auto to = out.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]);
-                if (!std::is_sorted(from, to, before))
-                    std::stable_sort(from, to, before);
-                if (r > 0)
-                    std::inplace_merge(out.begin(), from, to, before);
+                std::size_t j = i + 1;
+                if (j < out.size() && before(out[j], out[i]))
+                {
+                    while (j < out.size() && before(out[j], out[j - 1]))
+                        ++j;
+                    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(i),
+                                 out.begin() + static_cast<std::ptrdiff_t>(j));
+                }
+                else
+                    while (j < out.size() && !before(out[j], out[j - 1]))
+                        ++j;
+                cuts.push_back(j);
+                i = j;
             }
+            if (cuts.size() > 16)
+                std::stable_sort(out.begin(), out.end(), before);
+            else
+                for (std::size_t k = 2; k < cuts.size(); ++k)
+                    std::inplace_merge(out.begin(),
+                                       out.begin() + static_cast<std::ptrdiff_t>(cuts[k - 1]),
+                                       out.begin() + static_cast<std::ptrdiff_t>(cuts[k]), before);
             if (tie)
                 return false;
             Reference<text::XTextCursor> cursor = text->createTextCursor();
