@@ -148,6 +148,7 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         for read in ("cursor", "outline", "auto"):
             self.assertEqual(out[read][1:], out["full"][1:], "Read=%s (%s)" % (read, out[read][0]))
         self.tags = out["full"][2]
+        self.hidden = out["full"][4]
         return {k: v[0] for k, v in out.items()}, out["full"][1]
 
     def models_of(self, path):
@@ -282,10 +283,11 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
             text.insertTextContent(c, obj, False)
         return obj
 
-    def noted(self, heading_extra=None, author_in=None):
+    def noted(self, heading_extra=None, author_in=None, in_note=None):
         """ROWS and a table, with notes, comments and fields in body paragraphs
         (and in the table); `heading_extra`: also one of those in a heading;
-        `author_in`: an author field in the "body" or the "header"."""
+        `author_in`: an author field in the "body" or the "header"; `in_note`:
+        a "comment", an "author" field or "hidden" text in the first footnote."""
         doc = self.build(self.ROWS, header="Header", table=[["Introduction", "cell"],
                                                             ["Findings", ""]])
         text = doc.getText()
@@ -297,7 +299,7 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         c = text.createTextCursorByRange(p1.getStart())
         c.gotoEndOfParagraph(True)
         text.insertTextContent(c, bm, True)
-        self.insert(doc, p1, 3, "footnote", "Note one, mid-paragraph")
+        note = self.insert(doc, p1, 3, "footnote", "Note one, mid-paragraph")
         self.insert(doc, p1, None, "footnote", "Note two, at the end")
         self.insert(doc, p1, 2, "comment", "Comment over two letters", span=2)
         self.insert(doc, p2, 0, "comment", "Comment at the start")
@@ -321,6 +323,13 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
             header = doc.getStyleFamilies().getByName("PageStyles").getByName(
                 "Standard").HeaderText
             self.insert(doc, header.createEnumeration().nextElement(), 1, "author")
+        inner = note.createEnumeration().nextElement()
+        if in_note in ("comment", "author"):
+            self.insert(doc, inner, 5, in_note, "Comment in a note")
+        elif in_note == "hidden":
+            c = note.createTextCursorByRange(inner.getStart())
+            c.goRight(4, True)
+            c.CharHidden = True
         doc.getTextFields().refresh()
         return doc
 
@@ -356,6 +365,18 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
                 self.assertEqual(used["auto"], way, extra)
                 heading = [p["text"] for p in model["paragraphs"] if p["level"]][1]
                 self.assertEqual(heading == "Findings", extra == "comment", heading)
+            finally:
+                doc.close(True)
+        # What a note's portions carry: the notes are walked portion by
+        # portion (Writer's hidden-text search does not look into notes).
+        for in_note in ("comment", "author", "hidden"):
+            doc = self.noted(in_note=in_note)
+            try:
+                used, model = self.models(doc)
+                kinds = [h["kind"] for h in self.hidden]
+                self.assertEqual(used["auto"], "outline", in_note)
+                self.assertIn({"comment": "comment", "author": "field",
+                               "hidden": "hidden-text"}[in_note], kinds, in_note)
             finally:
                 doc.close(True)
         # An author field in the body is recorded by the portion walk.
