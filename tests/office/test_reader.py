@@ -340,6 +340,9 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
                 used, model = self.models(doc)
                 self.assertEqual(used["outline"], "outline", extra)
                 self.assertEqual(used["auto"], "outline", extra)
+                # Fields that only show text no longer send the cursor walk
+                # (the command line's way) to the full walk.
+                self.assertEqual(used["cursor"], "cursor", extra)
                 wheres = [(p["where"], p["anchor"]) for p in model["paragraphs"]
                           if p["where"] != "body"]
                 # Reading order: each after the paragraph that anchors it.
