@@ -241,6 +241,19 @@ private:
                         .member("paragraph", static_cast<std::uint64_t>(t.paragraph))
                         .member("last", static_cast<std::uint64_t>(t.last))
                         .end_object();
+                // Hidden data, so that a test sees a fast read record the same.
+                w.end_array().key("hidden").begin_array();
+                for (const HiddenItem& h : d.hidden)
+                    w.begin_object()
+                        .member("kind", h.kind)
+                        .member("where", to_string(h.where))
+                        .member("paragraph", static_cast<std::uint64_t>(h.paragraph))
+                        .member("start", static_cast<std::uint64_t>(h.start))
+                        .member("end", static_cast<std::uint64_t>(h.end))
+                        .member("container", h.container)
+                        .member("name", h.name)
+                        .member("text", h.text)
+                        .end_object();
                 w.end_array().key("questions").begin_object();
                 for (const auto& [marker, value] : d.question_states)
                     w.member(marker, value);

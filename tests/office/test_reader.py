@@ -143,11 +143,12 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         out = {}
         for read in ("full", "cursor", "outline", "auto"):
             r = json.loads(a.execute(named(Action="model", Document=doc, File="f", Read=read)))
-            out[read] = (r["read"], r["model"], r["tags"], r["questions"])
+            out[read] = (r["read"], r["model"], r["tags"], r["questions"], r["hidden"])
         self.assertEqual(out["full"][0], "full")
         for read in ("cursor", "outline", "auto"):
             self.assertEqual(out[read][1:], out["full"][1:], "Read=%s (%s)" % (read, out[read][0]))
         self.tags = out["full"][2]
+        self.hidden = out["full"][4]
         return {k: v[0] for k, v in out.items()}, out["full"][1]
 
     def models_of(self, path):
@@ -195,7 +196,14 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
     def test_fixtures_and_sample(self):
         for name in ("parts.odt", "parts.docx", "parts.fodt", "tagged.odt", "tagged.docx"):
             self.models_of(os.path.join(FIXTURES, name))
-        self.models_of(os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.docx"))
+        # A footnote and a comment in the body, a page-number field in the
+        # footer: no call per paragraph.
+        used, model = self.models_of(os.path.join(ROOT, "addin", "data", "sample",
+                                                  "sample-scr-report.docx"))
+        self.assertEqual(used["auto"], "outline")
+        self.assertEqual(used["outline"], "outline")
+        self.assertEqual(sorted({p["where"] for p in model["paragraphs"]}),
+                         ["body", "comment", "footer", "footnote", "header", "property", "table"])
         # parts.* have tables, notes and frames: never the outline way.
         self.assertEqual(self.models_of(os.path.join(FIXTURES, "parts.odt"))[0]["outline"], "full")
 
@@ -210,6 +218,178 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         levels = [p["level"] for p in model["paragraphs"] if p["where"] == "body"]
         self.assertGreater(sum(1 for l in levels if l), 100)
         self.assertEqual(set(levels), {0, 1, 2, 3})
+
+    def test_long_report_with_notes_and_comments_reads_by_outline(self):
+        path = os.path.join(self.tmp, "long-notes.docx")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "make_long_report.py"),
+                        path, "--words", "20000", "--notes", "8"], check=True,
+                       stdout=subprocess.DEVNULL)
+        used, model = self.models_of(path)
+        self.assertEqual(used["auto"], "outline")
+        wheres = [p["where"] for p in model["paragraphs"]]
+        self.assertGreater(wheres.count("footnote"), 20)
+        self.assertGreater(wheres.count("comment"), 40)
+
+    def paragraphs(self, doc):
+        out = []
+        e = doc.getText().createEnumeration()
+        while e.hasMoreElements():
+            p = e.nextElement()
+            if p.supportsService("com.sun.star.text.Paragraph"):
+                out.append(p)
+        return out
+
+    def insert(self, doc, paragraph, offset, kind, content="", span=0):
+        """Inserts a footnote, endnote, comment (over `span` characters) or
+        field (page, date, reference to the bookmark "ref") into `paragraph`
+        at `offset` (None: its end)."""
+        text = paragraph.getText()
+        c = text.createTextCursorByRange(paragraph.getStart())
+        if offset is None:
+            c.gotoEndOfParagraph(False)
+        else:
+            c.goRight(offset, False)
+        if span:
+            c.goRight(span, True)
+        if kind in ("footnote", "endnote"):
+            obj = doc.createInstance("com.sun.star.text.%s" % kind.capitalize())
+            text.insertTextContent(c, obj, False)
+            obj.setString(content)
+        elif kind == "comment":
+            obj = doc.createInstance("com.sun.star.text.textfield.Annotation")
+            obj.Author = "Test Author"
+            obj.Content = content
+            text.insertTextContent(c, obj, bool(span))
+        elif kind == "page":
+            obj = doc.createInstance("com.sun.star.text.textfield.PageNumber")
+            obj.NumberingType = 4  # ARABIC
+            obj.SubType = 1  # CURRENT
+            text.insertTextContent(c, obj, False)
+        elif kind == "date":
+            obj = doc.createInstance("com.sun.star.text.textfield.DateTime")
+            obj.IsDate = True
+            obj.IsFixed = True
+            text.insertTextContent(c, obj, False)
+        elif kind == "reference":
+            obj = doc.createInstance("com.sun.star.text.textfield.GetReference")
+            obj.ReferenceFieldSource = 2  # BOOKMARK
+            obj.ReferenceFieldPart = 2  # TEXT
+            obj.SourceName = "ref"
+            text.insertTextContent(c, obj, False)
+        elif kind == "author":
+            obj = doc.createInstance("com.sun.star.text.textfield.Author")
+            obj.IsFixed = True
+            obj.Content = "Jane Smith"
+            text.insertTextContent(c, obj, False)
+        return obj
+
+    def noted(self, heading_extra=None, author_in=None, in_note=None):
+        """ROWS and a table, with notes, comments and fields in body paragraphs
+        (and in the table); `heading_extra`: also one of those in a heading;
+        `author_in`: an author field in the "body" or the "header"; `in_note`:
+        a "comment", an "author" field or "hidden" text in the first footnote."""
+        doc = self.build(self.ROWS, header="Header", table=[["Introduction", "cell"],
+                                                            ["Findings", ""]])
+        text = doc.getText()
+        paras = self.paragraphs(doc)
+        # Find the inserts by their place in ROWS before any moves them.
+        p1, p2, p6, p10, last = paras[1], paras[2], paras[6], paras[10], paras[-1]
+        bm = doc.createInstance("com.sun.star.text.Bookmark")
+        bm.setName("ref")
+        c = text.createTextCursorByRange(p1.getStart())
+        c.gotoEndOfParagraph(True)
+        text.insertTextContent(c, bm, True)
+        note = self.insert(doc, p1, 3, "footnote", "Note one, mid-paragraph")
+        self.insert(doc, p1, None, "footnote", "Note two, at the end")
+        self.insert(doc, p1, 2, "comment", "Comment over two letters", span=2)
+        self.insert(doc, p2, 0, "comment", "Comment at the start")
+        self.insert(doc, p2, None, "comment", "Comment at the end\nof two lines")
+        self.insert(doc, p2, 5, "endnote", "Endnote one")
+        self.insert(doc, p6, 4, "page")
+        self.insert(doc, p6, 0, "date")
+        self.insert(doc, p6, None, "reference")
+        self.insert(doc, p10, 1, "footnote", "Note in the last heading's section")
+        self.insert(doc, last, None, "comment", "After the table")
+        self.insert(doc, last, 2, "footnote", "Note after the table")
+        cell = doc.getTextTables().getByIndex(0).getCellByName("B1")
+        cpara = cell.createEnumeration().nextElement()
+        self.insert(doc, cpara, 1, "footnote", "Note in a cell")
+        self.insert(doc, cpara, 0, "comment", "Comment in a cell")
+        if heading_extra:
+            self.insert(doc, paras[3], 2, heading_extra, "In a heading")
+        if author_in == "body":
+            self.insert(doc, p2, 3, "author")
+        elif author_in == "header":
+            header = doc.getStyleFamilies().getByName("PageStyles").getByName(
+                "Standard").HeaderText
+            self.insert(doc, header.createEnumeration().nextElement(), 1, "author")
+        inner = note.createEnumeration().nextElement()
+        if in_note in ("comment", "author"):
+            self.insert(doc, inner, 5, in_note, "Comment in a note")
+        elif in_note == "hidden":
+            c = note.createTextCursorByRange(inner.getStart())
+            c.goRight(4, True)
+            c.CharHidden = True
+        doc.getTextFields().refresh()
+        return doc
+
+    def test_notes_comments_and_fields_read_by_outline(self):
+        for extra in (None, "header"):
+            doc = self.noted(author_in=extra)
+            try:
+                used, model = self.models(doc)
+                self.assertEqual(used["outline"], "outline", extra)
+                self.assertEqual(used["auto"], "outline", extra)
+                # Fields that only show text no longer send the cursor walk
+                # (the command line's way) to the full walk.
+                self.assertEqual(used["cursor"], "cursor", extra)
+                wheres = [(p["where"], p["anchor"]) for p in model["paragraphs"]
+                          if p["where"] != "body"]
+                # Reading order: each after the paragraph that anchors it.
+                self.assertEqual(
+                    [w for w in wheres if w[0] in ("footnote", "endnote", "comment")][:6],
+                    [("comment", 1), ("footnote", 1), ("footnote", 1), ("comment", 2),
+                     ("endnote", 2), ("comment", 2)])
+                texts = [p["text"] for p in model["paragraphs"]]
+                self.assertIn("Note in a cell", texts)
+                self.assertIn("Note after the table", texts)
+            finally:
+                doc.close(True)
+
+    def test_notes_and_fields_in_headings_and_author_fields(self):
+        # Writer's outline names a heading with a note mark or a field
+        # without them: the outline read gives up (the cursor walk reads it);
+        # a comment shows nothing in the text.
+        for extra in ("footnote", "endnote", "page", "date", "reference", "comment"):
+            doc = self.noted(heading_extra=extra)
+            try:
+                used, model = self.models(doc)
+                way = "outline" if extra == "comment" else "cursor"
+                self.assertEqual(used["auto"], way, extra)
+                heading = [p["text"] for p in model["paragraphs"] if p["level"]][1]
+                self.assertEqual(heading == "Findings", extra == "comment", heading)
+            finally:
+                doc.close(True)
+        # What a note's portions carry: the notes are walked portion by
+        # portion (Writer's hidden-text search does not look into notes).
+        for in_note in ("comment", "author", "hidden"):
+            doc = self.noted(in_note=in_note)
+            try:
+                used, model = self.models(doc)
+                kinds = [h["kind"] for h in self.hidden]
+                self.assertEqual(used["auto"], "outline", in_note)
+                self.assertIn({"comment": "comment", "author": "field",
+                               "hidden": "hidden-text"}[in_note], kinds, in_note)
+            finally:
+                doc.close(True)
+        # An author field in the body is recorded by the portion walk.
+        doc = self.noted(author_in="body")
+        try:
+            used, _ = self.models(doc)
+            self.assertEqual(used["outline"], "full")
+            self.assertEqual(used["auto"], "full")
+        finally:
+            doc.close(True)
 
     def build(self, rows, header=None, table=None):
         """A new document from (style, text, direct outline level or None); text may
