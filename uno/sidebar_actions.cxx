@@ -16,6 +16,7 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/document/XLinkTargetSupplier.hpp>
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
@@ -256,6 +257,45 @@ std::size_t locate_in_body(const Reference<text::XText>& body_text,
     return body_index(compare, body, table->getAnchor());
 }
 
+// Writer's outline: its headings' names ("number text"), in order.
+std::vector<OUString> outline_names(const XModelRef& model)
+{
+    Reference<document::XLinkTargetSupplier> links(model, UNO_QUERY_THROW);
+    Reference<container::XNameAccess> outline(links->getLinks()->getByName("Headings"),
+                                              UNO_QUERY_THROW);
+    const uno::Sequence<OUString> names = outline->getElementNames();
+    return std::vector<OUString>(names.begin(), names.end());
+}
+
+// The scrqm_ bookmarks' names, sorted.
+std::vector<OUString> tag_bookmark_names(const uno::Sequence<OUString>& names)
+{
+    std::vector<OUString> out;
+    for (const OUString& name : names)
+        if (name.startsWith("scrqm_"))
+            out.push_back(name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The body's text cut at paragraph ends (table cells' paragraphs included),
+// as read_outline_body cuts it.
+std::vector<OUString> body_lines(const XModelRef& model)
+{
+    const OUString whole =
+        Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText()->getString();
+    std::vector<OUString> lines;
+    for (sal_Int32 pos = 0;;)
+    {
+        const sal_Int32 nl = whole.indexOf('\n', pos);
+        lines.push_back(whole.copy(pos, (nl < 0 ? whole.getLength() : nl) - pos));
+        if (nl < 0)
+            break;
+        pos = nl + 1;
+    }
+    return lines;
+}
+
 // What the sidebar needs, read lean: body paragraphs with their heading
 // level, scrqm_ bookmarks and question states.
 // The full reader also walks text portions, notes, frames, headers and
@@ -267,11 +307,16 @@ void read_question_states(const XModelRef& model, Document& doc);
 // anchors with a few calls each. False when that read is not sure of the
 // document.
 bool read_lean_by_outline(const XModelRef& model, Document& doc,
-                          std::vector<Reference<text::XTextRange>>& body)
+                          std::vector<Reference<text::XTextRange>>& body, LeanKeep* keep)
 {
     std::optional<OutlineBody> outline;
     try
     {
+        // Read first: a change between the two reads can only make the kept
+        // names differ from the next ones, which means a full read then.
+        std::vector<OUString> headings;
+        if (keep)
+            headings = outline_names(model);
         outline = read_outline_body(model);
         if (!outline)
             return false;
@@ -321,6 +366,17 @@ bool read_lean_by_outline(const XModelRef& model, Document& doc,
             if (tag->paragraph < body.size())
                 doc.tags.push_back(std::move(*tag));
         }
+        if (keep)
+        {
+            keep->headings = std::move(headings);
+            keep->tag_names = tag_bookmark_names(names);
+            keep->paragraph_of = std::move(paragraph_of);
+            for (std::size_t i = 0; i < outline->lines.size(); ++i)
+                if (outline->table[i] >= 0)
+                    keep->paragraph_of[i] = none;
+            keep->lines = std::move(outline->lines);
+            keep->valid = true;
+        }
         return true;
     }
     catch (const uno::Exception&)
@@ -330,16 +386,22 @@ bool read_lean_by_outline(const XModelRef& model, Document& doc,
 }
 
 Document read_lean(const XModelRef& model, const std::string& file,
-                   std::vector<Reference<text::XTextRange>>& body, LeanRead how, bool* by_outline)
+                   std::vector<Reference<text::XTextRange>>& body, LeanRead how, bool* by_outline,
+                   LeanKeep* keep = nullptr)
 {
+    if (keep)
+        *keep = LeanKeep();
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
     if (!text_doc.is())
         throw std::invalid_argument("not a text document: scrqm works on Writer documents");
     Document doc;
     doc.file = file;
-    const bool outline = how != LeanRead::Enumeration && read_lean_by_outline(model, doc, body);
+    const bool outline =
+        how != LeanRead::Enumeration && read_lean_by_outline(model, doc, body, keep);
     if (by_outline)
         *by_outline = outline;
+    if (keep && !outline)
+        *keep = LeanKeep();
     if (outline)
     {
         std::sort(doc.tags.begin(), doc.tags.end(),
@@ -437,10 +499,92 @@ DocumentState read_state(const XModelRef& model, const std::string& file,
                          const std::string& framework, SuggestCache* cache)
 {
     DocumentState st;
-    st.doc = read_lean(model, file, st.body, LeanRead::Auto, nullptr);
+    st.doc = read_lean(model, file, st.body, LeanRead::Auto, nullptr, &st.keep);
     st.analysis =
         analyse(st.doc, framework_catalogue(framework), framework_suggester(framework), cache);
     return st;
+}
+
+bool update_state(const XModelRef& model, DocumentState& state, const std::string& framework,
+                  SuggestCache* cache)
+{
+    LeanKeep& keep = state.keep;
+    if (!keep.valid || !model.is())
+        return false;
+    const std::size_t none = static_cast<std::size_t>(-1);
+    try
+    {
+        std::vector<OUString> lines = body_lines(model);
+        if (lines.size() != keep.lines.size())
+            return false; // a paragraph added or removed (or a line break)
+        std::vector<std::size_t> changed;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (lines[i] != keep.lines[i])
+                changed.push_back(i);
+        // Nothing typed: a style, a heading's level or a bookmark may have
+        // changed, none of which the text shows.
+        if (changed.empty())
+            return false;
+        if (outline_names(model) != keep.headings)
+            return false; // a heading added, removed or renamed
+        if (tag_bookmark_names(bookmarks_of(model)->getElementNames()) != keep.tag_names)
+            return false; // a tag added or removed
+        // A line the full read would ask its level (its text ends a
+        // heading's name), before or after: it may be a heading.
+        std::vector<OUString> texts;
+        for (const OUString& h : keep.headings)
+            texts.push_back(h.endsWith("|outline") ? h.copy(0, h.getLength() - 8) : h);
+        auto candidate = [&](const OUString& line)
+        {
+            if (line.isEmpty())
+                return false;
+            for (const OUString& t : texts)
+                if (t.endsWith(line) && t.getLength() - line.getLength() < 64)
+                    return true;
+            return false;
+        };
+        for (std::size_t i : changed)
+        {
+            const std::size_t p = keep.paragraph_of[i];
+            if (p == none || p >= state.doc.paragraphs.size())
+                return false; // a table's cell
+            if (state.doc.paragraphs[p].outline_level != 0)
+                return false;
+            if (candidate(lines[i]) || candidate(keep.lines[i]))
+                return false;
+        }
+        // Paragraph breaks moved between the first and last line changed
+        // (one joined, one split) could carry a tag's bookmark to another
+        // paragraph; elsewhere every line and paragraph is the same.
+        if (changed.size() > 1)
+        {
+            const std::size_t first = keep.paragraph_of[changed.front()];
+            const std::size_t last = keep.paragraph_of[changed.back()];
+            for (const Tag& t : state.doc.tags)
+                if (t.last >= first && t.paragraph <= last)
+                    return false;
+        }
+        for (std::size_t i : changed)
+        {
+            state.doc.paragraphs[keep.paragraph_of[i]].text = to_utf8(lines[i]);
+            keep.lines[i] = std::move(lines[i]);
+        }
+        state.doc.question_states.clear();
+        read_question_states(model, state.doc);
+        state.analysis = analyse(state.doc, framework_catalogue(framework),
+                                 framework_suggester(framework), cache);
+        return true;
+    }
+    catch (const uno::Exception&)
+    {
+        keep.valid = false; // the state may be half patched: the full read replaces it
+        return false;
+    }
+    catch (const std::exception&)
+    {
+        keep.valid = false;
+        return false;
+    }
 }
 
 std::size_t cursor_section(const XModelRef& model, const DocumentState& state)
