@@ -340,7 +340,8 @@ public:
     void refresh(Refresh how);
 
     // The last refresh that read the document, for tests and the benchmark:
-    // "<count> <incremental|full> read=<ms> total=<ms>".
+    // "<count> <incremental|full> read=<ms> total=<ms>" and, for an
+    // incremental one, its steps (see update_state).
     const std::string& last_info() const { return last_info_; }
 
     // XModifyListener / XSelectionChangeListener: only note the time.
@@ -1108,11 +1109,12 @@ void Tracker::refresh(Refresh how)
     { return std::chrono::duration<double, std::milli>(d).count(); };
     const auto start = clock::now();
     const char* kind = nullptr; // the cursor's section only
+    double steps[4] = {};
     if (how != Refresh::Cursor || !state_)
     {
         kind = "incremental";
         if (how == Refresh::Full || !state_ ||
-            !update_state(model_, *state_, kDefaultFramework, &cache_))
+            !update_state(model_, *state_, kDefaultFramework, &cache_, &steps))
         {
             kind = "full";
             state_ = std::make_unique<DocumentState>(
@@ -1132,9 +1134,11 @@ void Tracker::refresh(Refresh how)
             p->update();
     if (kind == nullptr)
         return; // the note is of the last read
-    char info[96];
-    std::snprintf(info, sizeof info, "%zu %s read=%.1f total=%.1f", ++refreshes_, kind,
-                  ms(read - start), ms(clock::now() - start));
+    char info[160];
+    std::snprintf(info, sizeof info,
+                  "%zu %s read=%.1f total=%.1f text=%.1f outline=%.1f tags=%.1f core=%.1f",
+                  ++refreshes_, kind, ms(read - start), ms(clock::now() - start), steps[0],
+                  steps[1], steps[2], steps[3]);
     last_info_ = info;
     for (Panel* p : panels)
         if (panels_.count(p))

@@ -36,6 +36,7 @@
 #include <cppuhelper/implbase1.hxx>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -506,8 +507,16 @@ DocumentState read_state(const XModelRef& model, const std::string& file,
 }
 
 bool update_state(const XModelRef& model, DocumentState& state, const std::string& framework,
-                  SuggestCache* cache)
+                  SuggestCache* cache, double (*steps)[4])
 {
+    using clock = std::chrono::steady_clock;
+    auto lap = [steps, t = clock::now()](int step) mutable
+    {
+        const auto now = clock::now();
+        if (steps)
+            (*steps)[step] = std::chrono::duration<double, std::milli>(now - t).count();
+        t = now;
+    };
     LeanKeep& keep = state.keep;
     if (!keep.valid || !model.is())
         return false;
@@ -515,6 +524,7 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
     try
     {
         std::vector<OUString> lines = body_lines(model);
+        lap(0);
         if (lines.size() != keep.lines.size())
             return false; // a paragraph added or removed (or a line break)
         std::vector<std::size_t> changed;
@@ -527,8 +537,10 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
             return false;
         if (outline_names(model) != keep.headings)
             return false; // a heading added, removed or renamed
+        lap(1);
         if (tag_bookmark_names(bookmarks_of(model)->getElementNames()) != keep.tag_names)
             return false; // a tag added or removed
+        lap(2);
         // A line the full read would ask its level (its text ends a
         // heading's name), before or after: it may be a heading.
         std::vector<OUString> texts;
@@ -573,6 +585,7 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
         read_question_states(model, state.doc);
         state.analysis = analyse(state.doc, framework_catalogue(framework),
                                  framework_suggester(framework), cache);
+        lap(3);
         return true;
     }
     catch (const uno::Exception&)
