@@ -315,8 +315,10 @@ bool read_lean_by_outline(const XModelRef& model, Document& doc,
     {
         // Read first: a change between the two reads can only make the kept
         // names differ from the next ones, which means a full read then.
+        // Not on a model with no view (the command line's): asking it for
+        // its links crashes Writer, and read_outline_body gives up there.
         std::vector<OUString> headings;
-        if (keep)
+        if (keep && model->getCurrentController().is())
             headings = outline_names(model);
         outline = read_outline_body(model);
         if (!outline)
