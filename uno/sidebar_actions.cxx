@@ -34,6 +34,7 @@
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/implbase1.hxx>
+#include <rtl/ustrbuf.hxx>
 
 #include <algorithm>
 #include <chrono>
@@ -279,24 +280,6 @@ std::vector<OUString> tag_bookmark_names(const uno::Sequence<OUString>& names)
     return out;
 }
 
-// The body's text cut at paragraph ends (table cells' paragraphs included),
-// as read_outline_body cuts it.
-std::vector<OUString> body_lines(const XModelRef& model)
-{
-    const OUString whole =
-        Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText()->getString();
-    std::vector<OUString> lines;
-    for (sal_Int32 pos = 0;;)
-    {
-        const sal_Int32 nl = whole.indexOf('\n', pos);
-        lines.push_back(whole.copy(pos, (nl < 0 ? whole.getLength() : nl) - pos));
-        if (nl < 0)
-            break;
-        pos = nl + 1;
-    }
-    return lines;
-}
-
 // What the sidebar needs, read lean: body paragraphs with their heading
 // level, scrqm_ bookmarks and question states.
 // The full reader also walks text portions, notes, frames, headers and
@@ -377,7 +360,15 @@ bool read_lean_by_outline(const XModelRef& model, Document& doc,
             for (std::size_t i = 0; i < outline->lines.size(); ++i)
                 if (outline->table[i] >= 0)
                     keep->paragraph_of[i] = none;
-            keep->lines = std::move(outline->lines);
+            rtl::OUStringBuffer text;
+            for (std::size_t i = 0; i < outline->lines.size(); ++i)
+            {
+                if (i)
+                    text.append("\n"); // (u'\n' would append the number 10)
+                keep->starts.push_back(text.getLength());
+                text.append(outline->lines[i]);
+            }
+            keep->text = text.makeStringAndClear();
             keep->valid = true;
         }
         return true;
@@ -525,16 +516,53 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
     const std::size_t none = static_cast<std::size_t>(-1);
     try
     {
-        std::vector<OUString> lines = body_lines(model);
+        // The text compared as a whole: cutting 10,000 lines each time costs
+        // more than the compare.
+        const OUString whole =
+            Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText()->getString();
         lap(0);
-        if (lines.size() != keep.lines.size())
-            return false; // a paragraph added or removed (or a line break)
-        std::vector<std::size_t> changed;
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            if (lines[i] != keep.lines[i])
-                changed.push_back(i);
         // Nothing typed: a style, a heading's level or a bookmark may have
         // changed, none of which the text shows.
+        if (whole == keep.text)
+            return false;
+        const sal_Unicode* a = keep.text.getStr();
+        const sal_Unicode* b = whole.getStr();
+        const sal_Int32 old_len = keep.text.getLength(), new_len = whole.getLength();
+        const sal_Int32 shorter = std::min(old_len, new_len);
+        sal_Int32 prefix = 0, suffix = 0;
+        while (prefix < shorter && a[prefix] == b[prefix])
+            ++prefix;
+        while (suffix < shorter - prefix && a[old_len - 1 - suffix] == b[new_len - 1 - suffix])
+            ++suffix;
+        if (std::count(a + prefix, a + old_len - suffix, u'\n') !=
+            std::count(b + prefix, b + new_len - suffix, u'\n'))
+            return false; // a paragraph added or removed (or a line break)
+        // The lines holding the changed part, the same lines before and after
+        // (the paragraph ends before and inside it are as many).
+        auto line_at = [&](sal_Int32 pos)
+        {
+            return static_cast<std::size_t>(
+                std::upper_bound(keep.starts.begin(), keep.starts.end(), pos) -
+                keep.starts.begin() - 1);
+        };
+        const std::size_t from = line_at(prefix), to = line_at(old_len - suffix);
+        auto old_line = [&](std::size_t i)
+        {
+            const sal_Int32 end = i + 1 < keep.starts.size() ? keep.starts[i + 1] - 1 : old_len;
+            return keep.text.copy(keep.starts[i], end - keep.starts[i]);
+        };
+        std::vector<std::pair<std::size_t, OUString>> changed; // line, its new text
+        std::vector<sal_Int32> new_starts;
+        for (sal_Int32 pos = keep.starts[from], i = 0; i <= static_cast<sal_Int32>(to - from); ++i)
+        {
+            const sal_Int32 nl = whole.indexOf('\n', pos);
+            const sal_Int32 end = nl < 0 ? new_len : nl;
+            new_starts.push_back(pos);
+            OUString line = whole.copy(pos, end - pos);
+            if (line != old_line(from + i))
+                changed.emplace_back(from + i, std::move(line));
+            pos = end + 1;
+        }
         if (changed.empty())
             return false;
         if (outline_names(model) != keep.headings)
@@ -557,14 +585,14 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
                     return true;
             return false;
         };
-        for (std::size_t i : changed)
+        for (const auto& [i, line] : changed)
         {
             const std::size_t p = keep.paragraph_of[i];
             if (p == none || p >= state.doc.paragraphs.size())
                 return false; // a table's cell
             if (state.doc.paragraphs[p].outline_level != 0)
                 return false;
-            if (candidate(lines[i]) || candidate(keep.lines[i]))
+            if (candidate(line) || candidate(old_line(i)))
                 return false;
         }
         // Paragraph breaks moved between the first and last line changed
@@ -572,17 +600,18 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
         // paragraph; elsewhere every line and paragraph is the same.
         if (changed.size() > 1)
         {
-            const std::size_t first = keep.paragraph_of[changed.front()];
-            const std::size_t last = keep.paragraph_of[changed.back()];
+            const std::size_t first = keep.paragraph_of[changed.front().first];
+            const std::size_t last = keep.paragraph_of[changed.back().first];
             for (const Tag& t : state.doc.tags)
                 if (t.last >= first && t.paragraph <= last)
                     return false;
         }
-        for (std::size_t i : changed)
-        {
-            state.doc.paragraphs[keep.paragraph_of[i]].text = to_utf8(lines[i]);
-            keep.lines[i] = std::move(lines[i]);
-        }
+        for (const auto& [i, line] : changed)
+            state.doc.paragraphs[keep.paragraph_of[i]].text = to_utf8(line);
+        std::copy(new_starts.begin(), new_starts.end(), keep.starts.begin() + from);
+        for (std::size_t i = to + 1; i < keep.starts.size(); ++i)
+            keep.starts[i] += new_len - old_len;
+        keep.text = whole;
         state.doc.question_states.clear();
         read_question_states(model, state.doc);
         state.analysis = analyse(state.doc, framework_catalogue(framework),

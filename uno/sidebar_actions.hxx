@@ -29,7 +29,8 @@ const Suggester& framework_suggester(const std::string& framework);
 struct LeanKeep
 {
     bool valid = false;
-    std::vector<rtl::OUString> lines;      // the body's getString cut at paragraph ends
+    rtl::OUString text;                    // the body's getString
+    std::vector<sal_Int32> starts;         // where each line (paragraph) starts in `text`
     std::vector<std::size_t> paragraph_of; // line -> body paragraph; npos: a table's line
     std::vector<rtl::OUString> headings;   // Writer's outline ("Headings" link targets)
     std::vector<rtl::OUString> tag_names;  // scrqm_ bookmark names, sorted

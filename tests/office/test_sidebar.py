@@ -186,9 +186,22 @@ class Sidebar(unittest.TestCase):
             model = panel.getControl("Headings").getModel()
         tag = model.Tag
         if not tag:
-            return (0, "")
+            return (0, "", "")
         count, kind = tag.split()[:2]
-        return (int(count), kind)
+        return (int(count), kind, tag)
+
+    def settle(self, panel):
+        """Waits until no read has come for 2 s (one a change before may
+        still be due), and returns the last note."""
+        deadline = time.time() + 60
+        info = self.refresh_info(panel)
+        quiet = time.time()
+        while time.time() < deadline and time.time() - quiet < 2:
+            time.sleep(0.1)
+            now = self.refresh_info(panel)
+            if now != info:
+                info, quiet = now, time.time()
+        return info
 
     def wait_refresh(self, panel, after, kind):
         """Waits for a read after note `after`; asserts it was of `kind`."""
@@ -236,13 +249,14 @@ class Sidebar(unittest.TestCase):
         hits = doc.findAll(search)
         self.assertEqual(hits.getCount(), 5)
         self.assertNotIn("QM9", intro_suggests(2))
-        info = self.refresh_info(sections)
+        info = self.settle(sections)
         hit = hits.getByIndex(2)
         hit.getText().insertString(hit.getEnd(), CUES, False)
         info = self.wait_refresh(sections, info, "incremental")
         self.assertIn("QM9", intro_suggests(2))
         self.assertNotIn("QM9", intro_suggests(3))
         typed = snapshot()
+        info = self.settle(sections)
         self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
         info = self.wait_refresh(sections, info, "full")
         self.assertEqual(snapshot(), typed)
@@ -254,6 +268,7 @@ class Sidebar(unittest.TestCase):
         hits = doc.findAll(search)
         self.assertEqual(hits.getCount(), 5)
         hit = hits.getByIndex(4)
+        info = self.settle(sections)
         hit.getText().insertString(hit.getEnd(), " and inquests", False)
         info = self.wait_refresh(sections, info, "full")
         self.assertEqual(items(sections, "Headings").count(SECTION + " and inquests"), 1)
@@ -263,12 +278,14 @@ class Sidebar(unittest.TestCase):
         hit = doc.findAll(search).getByIndex(3)
         cursor = hit.getText().createTextCursorByRange(hit.getEnd())
         cursor.gotoEndOfParagraph(False)
+        info = self.settle(sections)
         from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
         cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
         cursor.getText().insertString(cursor, CUES.strip(), False)
         info = self.wait_refresh(sections, info, "full")
         self.assertIn("QM9", intro_suggests(3))
 
+        info = self.settle(sections)
         cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
         cursor.ParaStyleName = "Heading 1"
         cursor.getText().insertString(cursor, "1a. The inquest", False)
@@ -276,9 +293,11 @@ class Sidebar(unittest.TestCase):
         self.assertEqual(items(sections, "Headings").count("1a. The inquest"), 1)
 
         row = items(sections, "Headings").index("1a. The inquest")
+        info = self.settle(sections)
         self.call(doc, Action="tag", Section=str(row), Markers="QM9")
         info = self.wait_refresh(sections, info, "full")
         self.assertEqual(items(sections, "Headings")[row], "1a. The inquest  [QM9]")
+        info = self.settle(sections)
         self.call(doc, Action="tag", Section=str(row), Markers="QM9", Mode="remove")
         info = self.wait_refresh(sections, info, "full")
         self.assertEqual(items(sections, "Headings")[row], "1a. The inquest")
@@ -286,10 +305,12 @@ class Sidebar(unittest.TestCase):
         # Typing again after all that: in place, and still what a full read
         # shows.
         hit = doc.findAll(search).getByIndex(0)
+        info = self.settle(sections)
         hit.getText().insertString(hit.getEnd(), " The police investigation ran in parallel.",
                                    False)
         info = self.wait_refresh(sections, info, "incremental")
         typed = snapshot()
+        info = self.settle(sections)
         self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
         info = self.wait_refresh(sections, info, "full")
         self.assertEqual(snapshot(), typed)
