@@ -69,6 +69,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <dlfcn.h>
 #include <fstream>
 #include <map>
@@ -257,6 +258,15 @@ class Panel;
 
 // ---- the tracker: one per frame, shared by its panels ----
 
+// What a refresh does: find the cursor's section only; follow a change (in
+// place when it is typing in body text, see update_state); read in full.
+enum class Refresh
+{
+    Cursor,
+    Changed,
+    Full,
+};
+
 class Tracker : public cppu::WeakImplHelper3<util::XModifyListener, view::XSelectionChangeListener,
                                              awt::XCallback>
 {
@@ -325,9 +335,14 @@ public:
         }
     }
 
-    // Re-reads the document (full) or only finds the cursor's section, then
-    // updates the panels. Main thread only.
-    void refresh(bool full);
+    // Re-reads the document (see Refresh) or only finds the cursor's
+    // section, then updates the panels. Main thread only.
+    void refresh(Refresh how);
+
+    // The last refresh that read the document, for tests and the benchmark:
+    // "<count> <incremental|full> read=<ms> total=<ms>" and, for an
+    // incremental one, its steps (see update_state).
+    const std::string& last_info() const { return last_info_; }
 
     // XModifyListener / XSelectionChangeListener: only note the time.
     void SAL_CALL modified(const lang::EventObject&) override { schedule(true); }
@@ -352,7 +367,7 @@ public:
         }
         try
         {
-            refresh(full);
+            refresh(full ? Refresh::Changed : Refresh::Cursor);
         }
         catch (...)
         {
@@ -416,6 +431,8 @@ private:
     std::chrono::steady_clock::time_point due_;
     bool pending_ = false, full_ = false, stop_ = false;
     std::chrono::milliseconds last_refresh_{0};
+    std::size_t refreshes_ = 0;
+    std::string last_info_;
 };
 
 std::mutex g_registry_mutex;
@@ -501,7 +518,25 @@ public:
         if (tracker_->state())
             update();
         else
-            tracker_->refresh(true);
+            tracker_->refresh(Refresh::Full);
+    }
+
+    // The last refresh's kind and time, on the dialog model's Tag (not
+    // shown): tests and the benchmark read it.
+    void note_refresh(const std::string& info)
+    {
+        for (const Reference<awt::XControl>& holder :
+             {Reference<awt::XControl>(window_, UNO_QUERY),
+              c(kind_ == Kind::Markers ? "Markers" : "Headings")})
+        {
+            Reference<beans::XPropertySet> model(
+                holder.is() ? holder->getModel() : Reference<awt::XControlModel>(), UNO_QUERY);
+            if (model.is() && model->getPropertySetInfo()->hasPropertyByName("Tag"))
+            {
+                model->setPropertyValue("Tag", uno::Any(to_ou(info)));
+                return;
+            }
+        }
     }
 
     // Fills the panel from the tracker's state.
@@ -535,7 +570,7 @@ public:
             else if (name == "GotoTagged" || name == "GotoHeading")
                 go_to(name);
             else if (name == "Refresh")
-                tracker_->refresh(true);
+                tracker_->refresh(Refresh::Full);
             else if (name == "FocusMarker")
             {
                 Reference<awt::XWindow> w(control(controls_, "Marker"), UNO_QUERY);
@@ -841,7 +876,7 @@ private:
         set_question(tracker_->model(), kDefaultFramework, mc->marker, qi + 1, state,
                      get_text(c("Note")));
         shown_question_ = -1;
-        tracker_->refresh(true);
+        tracker_->refresh(Refresh::Full);
         status(tr("status.saved", {mc->marker, std::to_string(qi + 1)}));
     }
 
@@ -959,7 +994,7 @@ private:
         }
         lo::tag_section(tracker_->model(), kDefaultFramework, si, {marker},
                         add ? TagMode::Add : TagMode::Remove);
-        tracker_->refresh(true);
+        tracker_->refresh(Refresh::Full);
         status(tr(add ? "status.tagged" : "status.untagged", {title, marker}));
     }
 
@@ -972,7 +1007,7 @@ private:
     void tag_selection_impl(const std::string& marker)
     {
         lo::tag_selection(tracker_->model(), kDefaultFramework, {marker}, TagMode::Add);
-        tracker_->refresh(true);
+        tracker_->refresh(Refresh::Full);
         status(tr("status.passage", {marker}));
     }
 
@@ -989,7 +1024,7 @@ private:
         const std::string marker = list[static_cast<std::size_t>(row)]->marker;
         const std::string title = st->analysis.sections[si].title;
         lo::tag_section(tracker_->model(), kDefaultFramework, si, {marker}, TagMode::Add);
-        tracker_->refresh(true);
+        tracker_->refresh(Refresh::Full);
         status(tr("status.tagged", {title, marker}));
     }
 
@@ -1065,26 +1100,49 @@ private:
     std::set<std::string> rejected_; // "section title\nmarker", for this session
 };
 
-void Tracker::refresh(bool full)
+void Tracker::refresh(Refresh how)
 {
     if (!model_.is())
         return;
-    if (full || !state_)
+    using clock = std::chrono::steady_clock;
+    auto ms = [](clock::duration d)
+    { return std::chrono::duration<double, std::milli>(d).count(); };
+    const auto start = clock::now();
+    const char* kind = nullptr; // the cursor's section only
+    double steps[4] = {};
+    if (how != Refresh::Cursor || !state_)
     {
-        const auto start = std::chrono::steady_clock::now();
-        state_ = std::make_unique<DocumentState>(
-            read_state(model_, to_utf8(model_->getURL()), kDefaultFramework, &cache_));
-        const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::steady_clock::now() - start);
+        kind = "incremental";
+        if (how == Refresh::Full || !state_ ||
+            !update_state(model_, *state_, kDefaultFramework, &cache_, &steps))
+        {
+            kind = "full";
+            state_ = std::make_unique<DocumentState>(
+                read_state(model_, to_utf8(model_->getURL()), kDefaultFramework, &cache_));
+        }
+        const auto took =
+            std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - start);
         std::lock_guard<std::mutex> lock(mutex_);
         last_refresh_ = std::min(took, std::chrono::milliseconds(5000));
     }
+    const auto read = clock::now();
     current_ = cursor_section(model_, *state_);
     // Copy: a panel's update may add or remove panels.
     const std::set<Panel*> panels = panels_;
     for (Panel* p : panels)
         if (panels_.count(p))
             p->update();
+    if (kind == nullptr)
+        return; // the note is of the last read
+    char info[160];
+    std::snprintf(info, sizeof info,
+                  "%zu %s read=%.1f total=%.1f text=%.1f outline=%.1f tags=%.1f core=%.1f",
+                  ++refreshes_, kind, ms(read - start), ms(clock::now() - start), steps[0],
+                  steps[1], steps[2], steps[3]);
+    last_info_ = info;
+    for (Panel* p : panels)
+        if (panels_.count(p))
+            p->note_refresh(last_info_);
 }
 
 // ---- the factory ----

@@ -16,6 +16,7 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/document/XLinkTargetSupplier.hpp>
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
@@ -33,8 +34,10 @@
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/implbase1.hxx>
+#include <rtl/ustrbuf.hxx>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -256,6 +259,27 @@ std::size_t locate_in_body(const Reference<text::XText>& body_text,
     return body_index(compare, body, table->getAnchor());
 }
 
+// Writer's outline: its headings' names ("number text"), in order.
+std::vector<OUString> outline_names(const XModelRef& model)
+{
+    Reference<document::XLinkTargetSupplier> links(model, UNO_QUERY_THROW);
+    Reference<container::XNameAccess> outline(links->getLinks()->getByName("Headings"),
+                                              UNO_QUERY_THROW);
+    const uno::Sequence<OUString> names = outline->getElementNames();
+    return std::vector<OUString>(names.begin(), names.end());
+}
+
+// The scrqm_ bookmarks' names, sorted.
+std::vector<OUString> tag_bookmark_names(const uno::Sequence<OUString>& names)
+{
+    std::vector<OUString> out;
+    for (const OUString& name : names)
+        if (name.startsWith("scrqm_"))
+            out.push_back(name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 // What the sidebar needs, read lean: body paragraphs with their heading
 // level, scrqm_ bookmarks and question states.
 // The full reader also walks text portions, notes, frames, headers and
@@ -267,11 +291,18 @@ void read_question_states(const XModelRef& model, Document& doc);
 // anchors with a few calls each. False when that read is not sure of the
 // document.
 bool read_lean_by_outline(const XModelRef& model, Document& doc,
-                          std::vector<Reference<text::XTextRange>>& body)
+                          std::vector<Reference<text::XTextRange>>& body, LeanKeep* keep)
 {
     std::optional<OutlineBody> outline;
     try
     {
+        // Read first: a change between the two reads can only make the kept
+        // names differ from the next ones, which means a full read then.
+        // Not on a model with no view (the command line's): asking it for
+        // its links crashes Writer, and read_outline_body gives up there.
+        std::vector<OUString> headings;
+        if (keep && model->getCurrentController().is())
+            headings = outline_names(model);
         outline = read_outline_body(model);
         if (!outline)
             return false;
@@ -321,6 +352,25 @@ bool read_lean_by_outline(const XModelRef& model, Document& doc,
             if (tag->paragraph < body.size())
                 doc.tags.push_back(std::move(*tag));
         }
+        if (keep)
+        {
+            keep->headings = std::move(headings);
+            keep->tag_names = tag_bookmark_names(names);
+            keep->paragraph_of = std::move(paragraph_of);
+            for (std::size_t i = 0; i < outline->lines.size(); ++i)
+                if (outline->table[i] >= 0)
+                    keep->paragraph_of[i] = none;
+            rtl::OUStringBuffer text;
+            for (std::size_t i = 0; i < outline->lines.size(); ++i)
+            {
+                if (i)
+                    text.append("\n"); // (u'\n' would append the number 10)
+                keep->starts.push_back(text.getLength());
+                text.append(outline->lines[i]);
+            }
+            keep->text = text.makeStringAndClear();
+            keep->valid = true;
+        }
         return true;
     }
     catch (const uno::Exception&)
@@ -330,16 +380,22 @@ bool read_lean_by_outline(const XModelRef& model, Document& doc,
 }
 
 Document read_lean(const XModelRef& model, const std::string& file,
-                   std::vector<Reference<text::XTextRange>>& body, LeanRead how, bool* by_outline)
+                   std::vector<Reference<text::XTextRange>>& body, LeanRead how, bool* by_outline,
+                   LeanKeep* keep = nullptr)
 {
+    if (keep)
+        *keep = LeanKeep();
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
     if (!text_doc.is())
         throw std::invalid_argument("not a text document: scrqm works on Writer documents");
     Document doc;
     doc.file = file;
-    const bool outline = how != LeanRead::Enumeration && read_lean_by_outline(model, doc, body);
+    const bool outline =
+        how != LeanRead::Enumeration && read_lean_by_outline(model, doc, body, keep);
     if (by_outline)
         *by_outline = outline;
+    if (keep && !outline)
+        *keep = LeanKeep();
     if (outline)
     {
         std::sort(doc.tags.begin(), doc.tags.end(),
@@ -437,10 +493,142 @@ DocumentState read_state(const XModelRef& model, const std::string& file,
                          const std::string& framework, SuggestCache* cache)
 {
     DocumentState st;
-    st.doc = read_lean(model, file, st.body, LeanRead::Auto, nullptr);
+    st.doc = read_lean(model, file, st.body, LeanRead::Auto, nullptr, &st.keep);
     st.analysis =
         analyse(st.doc, framework_catalogue(framework), framework_suggester(framework), cache);
     return st;
+}
+
+bool update_state(const XModelRef& model, DocumentState& state, const std::string& framework,
+                  SuggestCache* cache, double (*steps)[4])
+{
+    using clock = std::chrono::steady_clock;
+    auto lap = [steps, t = clock::now()](int step) mutable
+    {
+        const auto now = clock::now();
+        if (steps)
+            (*steps)[step] = std::chrono::duration<double, std::milli>(now - t).count();
+        t = now;
+    };
+    LeanKeep& keep = state.keep;
+    if (!keep.valid || !model.is())
+        return false;
+    const std::size_t none = static_cast<std::size_t>(-1);
+    try
+    {
+        // The text compared as a whole: cutting 10,000 lines each time costs
+        // more than the compare.
+        const OUString whole =
+            Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText()->getString();
+        lap(0);
+        // Nothing typed: a style, a heading's level or a bookmark may have
+        // changed, none of which the text shows.
+        if (whole == keep.text)
+            return false;
+        const sal_Unicode* a = keep.text.getStr();
+        const sal_Unicode* b = whole.getStr();
+        const sal_Int32 old_len = keep.text.getLength(), new_len = whole.getLength();
+        const sal_Int32 shorter = std::min(old_len, new_len);
+        sal_Int32 prefix = 0, suffix = 0;
+        while (prefix < shorter && a[prefix] == b[prefix])
+            ++prefix;
+        while (suffix < shorter - prefix && a[old_len - 1 - suffix] == b[new_len - 1 - suffix])
+            ++suffix;
+        if (std::count(a + prefix, a + old_len - suffix, u'\n') !=
+            std::count(b + prefix, b + new_len - suffix, u'\n'))
+            return false; // a paragraph added or removed (or a line break)
+        // The lines holding the changed part, the same lines before and after
+        // (the paragraph ends before and inside it are as many).
+        auto line_at = [&](sal_Int32 pos)
+        {
+            return static_cast<std::size_t>(
+                std::upper_bound(keep.starts.begin(), keep.starts.end(), pos) -
+                keep.starts.begin() - 1);
+        };
+        const std::size_t from = line_at(prefix), to = line_at(old_len - suffix);
+        auto old_line = [&](std::size_t i)
+        {
+            const sal_Int32 end = i + 1 < keep.starts.size() ? keep.starts[i + 1] - 1 : old_len;
+            return keep.text.copy(keep.starts[i], end - keep.starts[i]);
+        };
+        std::vector<std::pair<std::size_t, OUString>> changed; // line, its new text
+        std::vector<sal_Int32> new_starts;
+        for (sal_Int32 pos = keep.starts[from], i = 0; i <= static_cast<sal_Int32>(to - from); ++i)
+        {
+            const sal_Int32 nl = whole.indexOf('\n', pos);
+            const sal_Int32 end = nl < 0 ? new_len : nl;
+            new_starts.push_back(pos);
+            OUString line = whole.copy(pos, end - pos);
+            if (line != old_line(from + i))
+                changed.emplace_back(from + i, std::move(line));
+            pos = end + 1;
+        }
+        if (changed.empty())
+            return false;
+        if (outline_names(model) != keep.headings)
+            return false; // a heading added, removed or renamed
+        lap(1);
+        if (tag_bookmark_names(bookmarks_of(model)->getElementNames()) != keep.tag_names)
+            return false; // a tag added or removed
+        lap(2);
+        // A line the full read would ask its level (its text ends a
+        // heading's name), before or after: it may be a heading.
+        std::vector<OUString> texts;
+        for (const OUString& h : keep.headings)
+            texts.push_back(h.endsWith("|outline") ? h.copy(0, h.getLength() - 8) : h);
+        auto candidate = [&](const OUString& line)
+        {
+            if (line.isEmpty())
+                return false;
+            for (const OUString& t : texts)
+                if (t.endsWith(line) && t.getLength() - line.getLength() < 64)
+                    return true;
+            return false;
+        };
+        for (const auto& [i, line] : changed)
+        {
+            const std::size_t p = keep.paragraph_of[i];
+            if (p == none || p >= state.doc.paragraphs.size())
+                return false; // a table's cell
+            if (state.doc.paragraphs[p].outline_level != 0)
+                return false;
+            if (candidate(line) || candidate(old_line(i)))
+                return false;
+        }
+        // Paragraph breaks moved between the first and last line changed
+        // (one joined, one split) could carry a tag's bookmark to another
+        // paragraph; elsewhere every line and paragraph is the same.
+        if (changed.size() > 1)
+        {
+            const std::size_t first = keep.paragraph_of[changed.front().first];
+            const std::size_t last = keep.paragraph_of[changed.back().first];
+            for (const Tag& t : state.doc.tags)
+                if (t.last >= first && t.paragraph <= last)
+                    return false;
+        }
+        for (const auto& [i, line] : changed)
+            state.doc.paragraphs[keep.paragraph_of[i]].text = to_utf8(line);
+        std::copy(new_starts.begin(), new_starts.end(), keep.starts.begin() + from);
+        for (std::size_t i = to + 1; i < keep.starts.size(); ++i)
+            keep.starts[i] += new_len - old_len;
+        keep.text = whole;
+        state.doc.question_states.clear();
+        read_question_states(model, state.doc);
+        state.analysis = analyse(state.doc, framework_catalogue(framework),
+                                 framework_suggester(framework), cache);
+        lap(3);
+        return true;
+    }
+    catch (const uno::Exception&)
+    {
+        keep.valid = false; // the state may be half patched: the full read replaces it
+        return false;
+    }
+    catch (const std::exception&)
+    {
+        keep.valid = false;
+        return false;
+    }
 }
 
 std::size_t cursor_section(const XModelRef& model, const DocumentState& state)

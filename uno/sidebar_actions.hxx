@@ -8,6 +8,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <rtl/ustring.hxx>
 
 #include <string>
 #include <vector>
@@ -22,6 +23,19 @@ using XModelRef = com::sun::star::uno::Reference<com::sun::star::frame::XModel>;
 const Catalogue& framework_catalogue(const std::string& framework);
 const Suggester& framework_suggester(const std::string& framework);
 
+// What the last full read by Writer's outline saw, kept so that typing in
+// body text can be patched into the model (update_state) instead of read
+// again. Not valid after a read by paragraph enumeration.
+struct LeanKeep
+{
+    bool valid = false;
+    rtl::OUString text;                    // the body's getString
+    std::vector<sal_Int32> starts;         // where each line (paragraph) starts in `text`
+    std::vector<std::size_t> paragraph_of; // line -> body paragraph; npos: a table's line
+    std::vector<rtl::OUString> headings;   // Writer's outline ("Headings" link targets)
+    std::vector<rtl::OUString> tag_names;  // scrqm_ bookmark names, sorted
+};
+
 struct DocumentState
 {
     Document doc; // body, tables, tags and question states only (read lean)
@@ -30,6 +44,7 @@ struct DocumentState
     // after a read without a call per paragraph, only headings have one
     // (at their start).
     std::vector<com::sun::star::uno::Reference<com::sun::star::text::XTextRange>> body;
+    LeanKeep keep;
 };
 
 // How the lean read reads the body: Auto tries read_outline_body (no call
@@ -47,6 +62,19 @@ Document read_lean_model(const XModelRef& model, const std::string& file, LeanRe
 
 DocumentState read_state(const XModelRef& model, const std::string& file,
                          const std::string& framework, SuggestCache* cache = nullptr);
+
+// The common case of a change, typing inside body text, without a full
+// read: one getString of the body, the outline's names and the bookmarks'
+// names. True when `state` was brought up to date that way, and then it equals
+// what read_state would give. False (state untouched) when the change may be
+// anything else: a heading, a paragraph added or removed, a table cell, a
+// tag, a change with no text changed (a style, a level); the caller then
+// reads in full.
+// `steps`, when given, gets the milliseconds of its steps (for the
+// benchmark): the body's text, the outline's names, the bookmarks' names, the
+// recompute.
+bool update_state(const XModelRef& model, DocumentState& state, const std::string& framework,
+                  SuggestCache* cache = nullptr, double (*steps)[4] = nullptr);
 
 // The section holding the view cursor, or npos.
 std::size_t cursor_section(const XModelRef& model, const DocumentState& state);

@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""The sidebar's full refresh inside LibreOffice on a ~300-page report: reading
-the document through UNO (the part the core benchmark leaves out) plus
-sections, suggestions and coverage, timed as Action=coverage. Builds the
-report by inserting the bundled sample (7 pages) 43 times. Prints figures.
+"""The sidebar's refresh inside LibreOffice on a ~300-page report: reading the
+document through UNO (the part the core benchmark leaves out) plus sections,
+suggestions and coverage, timed as Action=coverage; then the Quality Markers
+panels themselves, as they refresh: a full refresh (Panel.Refresh) and the
+refresh after a character typed into a body paragraph (incremental), both
+timed inside the office by the sidebar (read = document to state, total =
+with the panels filled). Builds the report by inserting the bundled sample
+(7 pages) 43 times. Prints figures.
    SCRQM_OXT=build/scrqm.oxt /usr/bin/python3 tests/bench/bench_sidebar_office.py"""
 import os
 import shutil
@@ -44,6 +48,61 @@ def on_main_thread(office, run):
     return job.ms
 
 
+DECK = "ScrqmQualityMarkersDeck"
+# A sentence of the sample's body text (not a heading, not in a table).
+BODY_TEXT = "This review has tried to understand practice from the inside"
+
+
+def dispatch(office, doc, command):
+    helper = office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
+                                                   office.ctx)
+    helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+
+
+def panels(office, doc):
+    """Opens the deck and waits for its Sections panel."""
+    dispatch(office, doc, "vnd.scrqm:QualityMarkers")
+    decks = doc.getCurrentController().getSidebar().getDecks()
+    deadline = time.time() + 120
+    while not decks.hasByName(DECK) and time.time() < deadline:
+        time.sleep(0.2)
+        dispatch(office, doc, "vnd.scrqm:QualityMarkers")
+    deck = decks.getByName(DECK)
+    if not deck.isActive():
+        dispatch(office, doc, "vnd.scrqm:QualityMarkers")
+    panel = deck.getPanels().getByName("ScrqmSectionsPanel")
+    if not panel.isExpanded():
+        panel.expand(False)
+    global SECTIONS
+    SECTIONS = panel.getDialog()
+
+
+def refresh_info(doc):
+    """The sidebar's note of its last refresh: (count, kind, read ms, total ms)."""
+    tag = SECTIONS.getModel().Tag if SECTIONS.getModel().getPropertySetInfo().hasPropertyByName(
+        "Tag") else SECTIONS.getControl("Headings").getModel().Tag
+    if not tag:
+        return (0, "", 0.0, 0.0)
+    count, kind, *times = tag.split()
+    times = [float(t.split("=")[1]) for t in times]
+    return (int(count), kind) + tuple(times)
+
+
+def report(what, infos, kind):
+    kinds = sorted(set(i[1] for i in infos))
+    reads = sorted(i[2] for i in infos)
+    totals = sorted(i[3] for i in infos)
+    print("%s: %d runs (%s), read median %.1f ms min %.1f ms; with the panels median %.1f ms "
+          "min %.1f ms" % (what, len(infos), ",".join(kinds), reads[len(reads) // 2], reads[0],
+                           totals[len(totals) // 2], totals[0]))
+    if kind == "incremental":
+        parts = [sorted(i[4 + k] for i in infos) for k in range(4)]
+        print("  of which (medians): body text %.1f ms, outline names %.1f ms, bookmark names "
+              "%.1f ms, recompute %.1f ms" % tuple(p[len(p) // 2] for p in parts))
+    if kinds != [kind]:
+        print("  NOTE: expected every run to be %s" % kind)
+
+
 print("load average: %.2f %.2f %.2f" % os.getloadavg())
 office = Office(os.environ.get("SCRQM_OXT", os.path.join(ROOT, "build", "scrqm.oxt")))
 tmp = tempfile.mkdtemp()
@@ -53,7 +112,7 @@ try:
     odt = os.path.join(tmp, "sample.odt")
     doc.storeToURL(uno.systemPathToFileUrl(odt), props(FilterName="writer8"))
     doc.close(True)
-    doc = office.new_writer()
+    doc = office.new_writer(hidden=False)
     text = doc.getText()
     for _ in range(43):
         text.createTextCursorByRange(text.getEnd()).insertDocumentFromURL(
@@ -78,6 +137,31 @@ try:
         named(Document=doc, Action="coverage"))) for _ in range(5))
     print("office refresh on the main thread (as the sidebar runs it): median %.0f ms, "
           "min %.0f ms" % (times[len(times) // 2], times[0]))
+    panels(office, doc)
+    print("load average: %.2f %.2f %.2f" % os.getloadavg())
+    full = []
+    for _ in range(5):
+        dispatch(office, doc, "vnd.scrqm:Panel.Refresh")
+        full.append(refresh_info(doc))
+    report("panels, full refresh (Panel.Refresh)", full, "full")
+    # A plain body paragraph in the middle of the report: a character
+    # typed at its end, then the pause the sidebar waits for.
+    search = doc.createSearchDescriptor()
+    search.SearchString = BODY_TEXT
+    hits = doc.findAll(search)
+    target = hits.getByIndex(hits.getCount() // 2)
+    typed = []
+    for _ in range(7):
+        before = refresh_info(doc)
+        target.getText().insertString(target.getEnd(), "x", False)
+        deadline = time.time() + 60
+        info = refresh_info(doc)
+        while info[0] == before[0] and time.time() < deadline:
+            time.sleep(0.05)
+            info = refresh_info(doc)
+        typed.append(info)
+    report("panels, refresh after typing a character in body text", typed, "incremental")
+    print("load average: %.2f %.2f %.2f" % os.getloadavg())
     doc.close(True)
 finally:
     office.close()

@@ -22,6 +22,8 @@ SAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "addin", "data", "s
                       "sample-scr-report.docx")
 DECK = "ScrqmQualityMarkersDeck"
 SECTION = "6. Parallel processes"
+# Cues of QM9 (parallel processes), typed into an introduction.
+CUES = " The coroner opened an inquest and the criminal proceedings ran in parallel."
 
 
 def items(dialog, name):
@@ -176,6 +178,142 @@ class Sidebar(unittest.TestCase):
             model = self.call(again, Action="model")
             self.assertFalse([p for p in model["paragraphs"]
                               if p["text"].startswith("scrqm_")], ext)
+
+    def refresh_info(self, panel):
+        """The sidebar's note of its last read: (count, kind)."""
+        model = panel.getModel()
+        if not model.getPropertySetInfo().hasPropertyByName("Tag"):
+            model = panel.getControl("Headings").getModel()
+        tag = model.Tag
+        if not tag:
+            return (0, "", "")
+        count, kind = tag.split()[:2]
+        return (int(count), kind, tag)
+
+    def settle(self, panel):
+        """Waits until no read has come for 2 s (one a change before may
+        still be due), and returns the last note."""
+        deadline = time.time() + 60
+        info = self.refresh_info(panel)
+        quiet = time.time()
+        while time.time() < deadline and time.time() - quiet < 2:
+            time.sleep(0.1)
+            now = self.refresh_info(panel)
+            if now != info:
+                info, quiet = now, time.time()
+        return info
+
+    def wait_refresh(self, panel, after, kind):
+        """Waits for a read after note `after`; asserts it was of `kind`."""
+        self.assertTrue(wait_for(lambda: self.refresh_info(panel)[0] > after[0], 60),
+                        self.refresh_info(panel))
+        info = self.refresh_info(panel)
+        self.assertEqual(info[1], kind, info)
+        return info
+
+    def test_typing_in_body_text_follows_in_place(self):
+        # A longer report: the sample and four copies of it.
+        doc = self.load(self.path, hidden=False)
+        odt = os.path.join(self.tmp, "sample.odt")
+        doc.storeToURL(uno.systemPathToFileUrl(odt), props(FilterName="writer8"))
+        text = doc.getText()
+        for _ in range(4):
+            text.createTextCursorByRange(text.getEnd()).insertDocumentFromURL(
+                uno.systemPathToFileUrl(odt), ())
+        self.dispatch(doc, "vnd.scrqm:QualityMarkers")
+        markers, sections = self.panels(doc)
+        self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
+        headings = items(sections, "Headings")
+        intro = [i for i, h in enumerate(headings) if h == "1. Introduction"]
+        self.assertEqual(len(intro), 5, headings)
+        self.assertEqual(self.refresh_info(sections)[1], "full")
+
+        def snapshot():
+            # Every section's suggestions and cues, as the panel shows them.
+            shown = []
+            for row in range(len(items(sections, "Headings"))):
+                sections.getControl("Headings").selectItemPos(row, True)
+                shown.append((items(sections, "Suggestions"),
+                              sections.getControl("Cues").getModel().Text))
+            return (items(sections, "Headings"), items(markers, "Markers"), shown)
+
+        def intro_suggests(copy):
+            sections.getControl("Headings").selectItemPos(intro[copy], True)
+            return [r.split()[1] for r in items(sections, "Suggestions") if "QM" in r]
+
+        # Typing in body text (the third copy's introduction): a cue of QM9
+        # shows up without a full read, and the panels show what a forced
+        # full read shows.
+        search = doc.createSearchDescriptor()
+        search.SearchString = "This review has tried to understand practice"
+        hits = doc.findAll(search)
+        self.assertEqual(hits.getCount(), 5)
+        self.assertNotIn("QM9", intro_suggests(2))
+        info = self.settle(sections)
+        hit = hits.getByIndex(2)
+        hit.getText().insertString(hit.getEnd(), CUES, False)
+        info = self.wait_refresh(sections, info, "incremental")
+        self.assertIn("QM9", intro_suggests(2))
+        self.assertNotIn("QM9", intro_suggests(3))
+        typed = snapshot()
+        info = self.settle(sections)
+        self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
+        info = self.wait_refresh(sections, info, "full")
+        self.assertEqual(snapshot(), typed)
+
+        # A renamed heading, a new paragraph, a new heading, a tag and an
+        # untag: each read in full, and shown.
+        search.SearchRegularExpression = True
+        search.SearchString = "^6\\. Parallel processes$"
+        hits = doc.findAll(search)
+        self.assertEqual(hits.getCount(), 5)
+        hit = hits.getByIndex(4)
+        info = self.settle(sections)
+        hit.getText().insertString(hit.getEnd(), " and inquests", False)
+        info = self.wait_refresh(sections, info, "full")
+        self.assertEqual(items(sections, "Headings").count(SECTION + " and inquests"), 1)
+
+        search.SearchRegularExpression = False
+        search.SearchString = "This review has tried to understand practice"
+        hit = doc.findAll(search).getByIndex(3)
+        cursor = hit.getText().createTextCursorByRange(hit.getEnd())
+        cursor.gotoEndOfParagraph(False)
+        info = self.settle(sections)
+        from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
+        cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        cursor.getText().insertString(cursor, CUES.strip(), False)
+        info = self.wait_refresh(sections, info, "full")
+        self.assertIn("QM9", intro_suggests(3))
+
+        info = self.settle(sections)
+        cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        cursor.ParaStyleName = "Heading 1"
+        cursor.getText().insertString(cursor, "1a. The inquest", False)
+        info = self.wait_refresh(sections, info, "full")
+        self.assertEqual(items(sections, "Headings").count("1a. The inquest"), 1)
+
+        row = items(sections, "Headings").index("1a. The inquest")
+        info = self.settle(sections)
+        self.call(doc, Action="tag", Section=str(row), Markers="QM9")
+        info = self.wait_refresh(sections, info, "full")
+        self.assertEqual(items(sections, "Headings")[row], "1a. The inquest  [QM9]")
+        info = self.settle(sections)
+        self.call(doc, Action="tag", Section=str(row), Markers="QM9", Mode="remove")
+        info = self.wait_refresh(sections, info, "full")
+        self.assertEqual(items(sections, "Headings")[row], "1a. The inquest")
+
+        # Typing again after all that: in place, and still what a full read
+        # shows.
+        hit = doc.findAll(search).getByIndex(0)
+        info = self.settle(sections)
+        hit.getText().insertString(hit.getEnd(), " The police investigation ran in parallel.",
+                                   False)
+        info = self.wait_refresh(sections, info, "incremental")
+        typed = snapshot()
+        info = self.settle(sections)
+        self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
+        info = self.wait_refresh(sections, info, "full")
+        self.assertEqual(snapshot(), typed)
 
     def test_commands_keys_and_tag_section(self):
         doc = self.load(self.path, hidden=False)
