@@ -280,6 +280,35 @@ std::vector<OUString> tag_bookmark_names(const uno::Sequence<OUString>& names)
     return out;
 }
 
+// The scrqm_ tag bookmarks among `names`, each placed by `locate` (a
+// position -> its body paragraph). A tag whose placing throws `Skip` is
+// outside the body (a header or a frame holds no section's tag); any other
+// exception is the caller's.
+template <class Skip, class Locate>
+void add_tags(const Reference<container::XNameAccess>& bookmarks,
+              const uno::Sequence<OUString>& names, std::size_t body_size, Locate locate,
+              Document& doc)
+{
+    for (const OUString& name : names)
+    {
+        std::optional<Tag> tag = parse_tag_name(to_utf8(name));
+        if (!tag)
+            continue;
+        try
+        {
+            Reference<text::XTextContent> bm(bookmarks->getByName(name), UNO_QUERY_THROW);
+            const Reference<text::XTextRange> anchor = bm->getAnchor();
+            tag->paragraph = locate(anchor->getStart());
+            tag->last = locate(anchor->getEnd());
+            if (tag->paragraph < body_size)
+                doc.tags.push_back(std::move(*tag));
+        }
+        catch (const Skip&)
+        {
+        }
+    }
+}
+
 // What the sidebar needs, read lean: body paragraphs with their heading
 // level, scrqm_ bookmarks and question states.
 // The full reader also walks text portions, notes, frames, headers and
@@ -323,35 +352,17 @@ bool read_lean_by_outline(const XModelRef& model, Document& doc,
         body.assign(count, Reference<text::XTextRange>());
         for (const auto& [line, range] : outline->headings)
             body.at(paragraph_of[line]) = range;
+        Reference<text::XTextRangeCompare> compare(
+            Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW);
         auto locate = [&](const Reference<text::XTextRange>& pos)
         {
+            compare->compareRegionStarts(pos, pos); // throws outside the body
             const std::size_t line = outline->line_of(model, pos);
             return line < paragraph_of.size() ? paragraph_of[line] : none;
         };
         Reference<container::XNameAccess> bookmarks = bookmarks_of(model);
         const uno::Sequence<OUString> names = bookmarks->getElementNames();
-        for (sal_Int32 i = 0; i < names.getLength(); ++i)
-        {
-            std::optional<Tag> tag = parse_tag_name(to_utf8(names[i]));
-            if (!tag)
-                continue;
-            Reference<text::XTextContent> bm(bookmarks->getByName(names[i]), UNO_QUERY_THROW);
-            const Reference<text::XTextRange> anchor = bm->getAnchor();
-            Reference<text::XTextRangeCompare> compare(
-                Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText(), UNO_QUERY_THROW);
-            try
-            {
-                compare->compareRegionStarts(anchor, anchor); // in the body?
-            }
-            catch (const lang::IllegalArgumentException&)
-            {
-                continue; // outside the body (a header, a frame): not a tag of a section
-            }
-            tag->paragraph = locate(anchor->getStart());
-            tag->last = locate(anchor->getEnd());
-            if (tag->paragraph < body.size())
-                doc.tags.push_back(std::move(*tag));
-        }
+        add_tags<lang::IllegalArgumentException>(bookmarks, names, body.size(), locate, doc);
         if (keep)
         {
             keep->headings = std::move(headings);
@@ -435,25 +446,11 @@ Document read_lean(const XModelRef& model, const std::string& file,
     Reference<text::XTextRangeCompare> compare(text, UNO_QUERY_THROW);
     Reference<container::XNameAccess> bookmarks = bookmarks_of(model);
     const uno::Sequence<OUString> names = bookmarks->getElementNames();
-    for (sal_Int32 i = 0; i < names.getLength(); ++i)
-    {
-        std::optional<Tag> tag = parse_tag_name(to_utf8(names[i]));
-        if (!tag)
-            continue;
-        try
-        {
-            Reference<text::XTextContent> bm(bookmarks->getByName(names[i]), UNO_QUERY_THROW);
-            const Reference<text::XTextRange> anchor = bm->getAnchor();
-            tag->paragraph = locate_in_body(text, compare, body, anchor->getStart());
-            tag->last = locate_in_body(text, compare, body, anchor->getEnd());
-            if (tag->paragraph < body.size())
-                doc.tags.push_back(std::move(*tag));
-        }
-        catch (const uno::Exception&)
-        {
-            // outside the body (a header, a frame): not a tag of a section
-        }
-    }
+    add_tags<uno::Exception>(
+        bookmarks, names, body.size(),
+        [&](const Reference<text::XTextRange>& pos)
+        { return locate_in_body(text, compare, body, pos); },
+        doc);
     std::sort(doc.tags.begin(), doc.tags.end(),
               [](const Tag& a, const Tag& b) { return a.paragraph < b.paragraph; });
     read_question_states(model, doc);
