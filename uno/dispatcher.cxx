@@ -4,6 +4,7 @@
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "locate.hxx"
+#include "main_thread.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
@@ -96,7 +97,13 @@ public:
             if (url.Path == "NextFinding")
                 next_finding();
             else if (!results_command(context_, frame_, url.Path))
-                sidebar_command(context_, frame_, url.Path);
+            {
+                // The Quality Markers panels and their tracker live on the
+                // main thread, which refreshes them after edits.
+                const OUString path = url.Path;
+                run_on_main_thread(context_,
+                                   [this, path] { sidebar_command(context_, frame_, path); });
+            }
         }
         catch (const uno::Exception&)
         {

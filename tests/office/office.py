@@ -3,7 +3,11 @@ installed into it through the office's own ExtensionManager, and a UNO
 connection. Run with /usr/bin/python3 (Debian's python3-uno)."""
 
 import atexit
+import faulthandler
 import os
+import re
+import sys
+import threading
 import shutil
 import signal
 import subprocess
@@ -29,6 +33,58 @@ _LIVE = []
 def _close_all():
     for office in list(_LIVE):
         office.close()
+
+
+def _office_threads(pid):
+    """The office's main thread and its threads in scrqm code, from gdb: a
+    hang's cause, printed where CI shows it."""
+    try:
+        out = subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", "thread apply all bt 30"],
+                             capture_output=True, text=True, timeout=120).stdout
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return "gdb: %s\n" % e
+    build = os.environ.get("SCRQM_BUILD_DIR")
+    if build and os.path.isdir(build):
+        # Every thread, for a closer look than CI's output gives.
+        with open(os.path.join(build, "watchdog-%d.txt" % pid), "w") as f:
+            f.write(out)
+    keep = []
+    for block in re.split(r"\n(?=Thread \d+ )", out):
+        if block.startswith("Thread 1 ") or "scrqm" in block or "Tracker" in block:
+            keep.append(block.strip())
+    return "\n\n".join(keep) + "\n"
+
+
+def _watchdog():
+    """A test still running near ctest's limit is hung: print where Python
+    and the office are, then kill the offices so the blocked call fails and
+    the run ends with that report instead of a bare timeout."""
+    sys.stderr.write("\n=== watchdog: test still running after %s s ===\n" % _WATCHDOG_S)
+    faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+    for office in list(_LIVE):
+        for pid in office.office_pids():
+            try:
+                with open("/proc/%d/comm" % pid) as f:
+                    if f.read().strip() != "soffice.bin":
+                        continue
+            except OSError:
+                continue
+            sys.stderr.write("--- soffice.bin %d ---\n%s" % (pid, _office_threads(pid)))
+    sys.stderr.flush()
+    for office in list(_LIVE):
+        try:
+            os.killpg(office.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+# Set by ctest below its own limit; benchmarks run as long as they need.
+_WATCHDOG_S = float(os.environ.get("SCRQM_TEST_WATCHDOG", "0"))
+if _WATCHDOG_S > 0:
+    _timer = threading.Timer(_WATCHDOG_S, _watchdog)
+    _timer.daemon = True
+    _timer.start()
+
 EXTENSION_ID = "org.scrqm.extension"
 
 

@@ -76,6 +76,10 @@ class PrepublicationCheck(unittest.TestCase):
     def panel(self, doc):
         deck = doc.getCurrentController().getSidebar().getDecks().getByName(DECK)
         self.assertTrue(deck.isActive(), "the command opens the deck")
+        # The deck's panels are created after it turns active.
+        deadline = time.time() + 10
+        while not deck.getPanels().hasByName(PANEL) and time.time() < deadline:
+            time.sleep(0.1)
         panel = deck.getPanels().getByName(PANEL)
         if not panel.isExpanded():
             panel.expand(False)

@@ -91,6 +91,9 @@ class Sidebar(unittest.TestCase):
         self.assertTrue(deck.isActive())
         out = {}
         for name in ("ScrqmMarkersPanel", "ScrqmSectionsPanel"):
+            # The deck's panels are created after it turns active.
+            self.assertTrue(wait_for(lambda: deck.getPanels().hasByName(name)),
+                            deck.getPanels().getElementNames())
             panel = deck.getPanels().getByName(name)
             if not panel.isExpanded():
                 panel.expand(False)
