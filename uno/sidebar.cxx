@@ -23,6 +23,7 @@
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XItemList.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
@@ -194,14 +195,20 @@ void set_model(const Reference<awt::XControl>& c, const char* property, const un
 
 void set_label(const Reference<awt::XControl>& c, const std::string& text)
 {
+    Reference<beans::XPropertySet> model(c.is() ? c->getModel() : nullptr, UNO_QUERY);
+    OUString now;
+    if (model.is() && (model->getPropertyValue("Label") >>= now) && now == to_ou(text))
+        return;
     set_model(c, "Label", uno::Any(to_ou(text)));
 }
 
 void set_text(const Reference<awt::XControl>& c, const std::string& text)
 {
     Reference<awt::XTextComponent> t(c, UNO_QUERY);
-    if (t.is())
-        t->setText(to_ou(text));
+    // Unchanged text is not set again: a multi-line field lays itself out
+    // anew each time.
+    if (const OUString now = to_ou(text); t.is() && t->getText() != now)
+        t->setText(now);
 }
 
 std::string get_text(const Reference<awt::XControl>& c)
@@ -225,10 +232,36 @@ void fill_list(const Reference<awt::XControl>& c, const std::vector<std::string>
     if (!same)
     {
         const sal_Int16 keep = list->getSelectedItemPos();
-        uno::Sequence<OUString> seq(static_cast<sal_Int32>(items.size()));
-        for (std::size_t i = 0; i < items.size(); ++i)
-            seq[static_cast<sal_Int32>(i)] = to_ou(items[i]);
-        set_model(c, "StringItemList", uno::Any(seq));
+        // Only the rows that changed, when few did (a heading renamed or
+        // tagged in a list of a thousand): refilling it all costs tens of ms.
+        const sal_Int32 old_n = now.getLength(), new_n = static_cast<sal_Int32>(items.size());
+        sal_Int32 prefix = 0, suffix = 0;
+        while (prefix < std::min(old_n, new_n) &&
+               now[prefix] == to_ou(items[static_cast<std::size_t>(prefix)]))
+            ++prefix;
+        while (suffix < std::min(old_n, new_n) - prefix &&
+               now[old_n - 1 - suffix] ==
+                   to_ou(items[static_cast<std::size_t>(new_n - 1 - suffix)]))
+            ++suffix;
+        const sal_Int32 old_mid = old_n - prefix - suffix, new_mid = new_n - prefix - suffix;
+        Reference<awt::XItemList> rows(c->getModel(), UNO_QUERY);
+        if (rows.is() && std::max(old_mid, new_mid) <= 16)
+        {
+            for (sal_Int32 i = 0; i < std::min(old_mid, new_mid); ++i)
+                rows->setItemText(prefix + i, to_ou(items[static_cast<std::size_t>(prefix + i)]));
+            for (sal_Int32 i = new_mid; i < old_mid; ++i)
+                rows->removeItem(prefix + new_mid);
+            for (sal_Int32 i = old_mid; i < new_mid; ++i)
+                rows->insertItemText(prefix + i,
+                                     to_ou(items[static_cast<std::size_t>(prefix + i)]));
+        }
+        else
+        {
+            uno::Sequence<OUString> seq(new_n);
+            for (std::size_t i = 0; i < items.size(); ++i)
+                seq[static_cast<sal_Int32>(i)] = to_ou(items[i]);
+            set_model(c, "StringItemList", uno::Any(seq));
+        }
         if (select < 0 && keep >= 0 && keep < static_cast<sal_Int16>(items.size()))
             select = keep;
     }

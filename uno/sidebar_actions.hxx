@@ -34,6 +34,7 @@ struct LeanKeep
     std::vector<std::size_t> paragraph_of; // line -> body paragraph; npos: a table's line
     std::vector<rtl::OUString> headings;   // Writer's outline ("Headings" link targets)
     std::vector<rtl::OUString> tag_names;  // scrqm_ bookmark names, sorted
+    sal_Int32 tables = -1;                 // text tables, anywhere
 };
 
 struct DocumentState
@@ -63,13 +64,16 @@ Document read_lean_model(const XModelRef& model, const std::string& file, LeanRe
 DocumentState read_state(const XModelRef& model, const std::string& file,
                          const std::string& framework, SuggestCache* cache = nullptr);
 
-// The common case of a change, typing inside body text, without a full
-// read: one getString of the body, the outline's names and the bookmarks'
-// names. True when `state` was brought up to date that way, and then it equals
-// what read_state would give. False (state untouched) when the change may be
-// anything else: a heading, a paragraph added or removed, a table cell, a
-// tag, a change with no text changed (a style, a level); the caller then
-// reads in full.
+// A change without a full read: one getString of the body, the outline's
+// names and the bookmarks' names, then only the paragraphs that changed.
+// Typing inside body text patches their text; a paragraph added, removed,
+// split or joined, a heading typed, renamed or removed re-reads the changed
+// paragraphs with a cursor from the heading before them; a tag added or
+// removed is placed from its bookmark. True when `state` was brought up to
+// date that way, and then it equals what read_state would give. False
+// (state untouched) when the change may be anything else: a table or its
+// cells, a line break, a style or a level with no text changed, text and
+// tags changed at once; the caller then reads in full.
 // `steps`, when given, gets the milliseconds of its steps (for the
 // benchmark): the body's text, the outline's names, the bookmarks' names, the
 // recompute.

@@ -5,7 +5,8 @@ suggestions and coverage, timed as Action=coverage; then the Quality Markers
 panels themselves, as they refresh: a full refresh (Panel.Refresh) and the
 refresh after a character typed into a body paragraph (incremental), both
 timed inside the office by the sidebar (read = document to state, total =
-with the panels filled). Builds the report by inserting the bundled sample
+with the panels filled), and the refresh after structural changes: a
+paragraph added or joined, a heading renamed, a section tagged and untagged. Builds the report by inserting the bundled sample
 (7 pages) 43 times. Prints figures.
    SCRQM_OXT=build/scrqm.oxt /usr/bin/python3 tests/bench/bench_sidebar_office.py"""
 import os
@@ -100,7 +101,8 @@ def report(what, infos, kind):
         print("  of which (medians): body text %.1f ms, outline names %.1f ms, bookmark names "
               "%.1f ms, recompute %.1f ms" % tuple(p[len(p) // 2] for p in parts))
     if kinds != [kind]:
-        print("  NOTE: expected every run to be %s" % kind)
+        print("  NOTE: expected every run to be %s; runs: %s" % (
+            kind, ", ".join("%d:%s" % (n, i[1]) for n, i in enumerate(infos))))
 
 
 print("load average: %.2f %.2f %.2f" % os.getloadavg())
@@ -150,17 +152,49 @@ try:
     search.SearchString = BODY_TEXT
     hits = doc.findAll(search)
     target = hits.getByIndex(hits.getCount() // 2)
-    typed = []
-    for _ in range(7):
-        before = refresh_info(doc)
-        target.getText().insertString(target.getEnd(), "x", False)
-        deadline = time.time() + 60
-        info = refresh_info(doc)
-        while info[0] == before[0] and time.time() < deadline:
-            time.sleep(0.05)
+    def measure(what, change, runs=7):
+        """`change` made `runs` times, each followed by the sidebar's
+        refresh after the pause."""
+        infos = []
+        for i in range(runs):
+            before = refresh_info(doc)
+            change(i)
+            deadline = time.time() + 60
             info = refresh_info(doc)
-        typed.append(info)
-    report("panels, refresh after typing a character in body text", typed, "incremental")
+            while info[0] == before[0] and time.time() < deadline:
+                time.sleep(0.05)
+                info = refresh_info(doc)
+            infos.append(info)
+        report("panels, refresh after " + what, infos, "incremental")
+
+    measure("typing a character in body text",
+            lambda i: target.getText().insertString(target.getEnd(), "x", False))
+    from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
+    cursor = target.getText().createTextCursorByRange(target.getEnd())
+
+    def enter(i):
+        cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        cursor.getText().insertString(cursor, "A new paragraph %d." % i, False)
+    measure("Enter and a new paragraph's text in body text", enter)
+
+    def join(i):
+        c = cursor.getText().createTextCursorByRange(cursor)
+        c.gotoStartOfParagraph(False)
+        c.goLeft(1, True)
+        c.setString("")
+    measure("deleting a paragraph break (two paragraphs joined)", join)
+    search.SearchString = "Parallel processes"
+    headings = doc.findAll(search)
+    heading = headings.getByIndex(headings.getCount() // 2)
+    measure("typing a character in a heading",
+            lambda i: heading.getText().insertString(heading.getEnd(), "s", False))
+    outline = a.execute(named(Document=doc, Action="outline"))
+    import json
+    middle = len(json.loads(outline)["sections"]) // 2
+    measure("tagging and untagging a section (Action=tag)",
+            lambda i: a.execute(named(Document=doc, Action="tag", Section=str(middle),
+                                      Markers="QM9", Mode="add" if i % 2 == 0 else "remove")),
+            runs=6)
     print("load average: %.2f %.2f %.2f" % os.getloadavg())
     doc.close(True)
 finally:

@@ -264,46 +264,93 @@ class Sidebar(unittest.TestCase):
         info = self.wait_refresh(sections, info, "full")
         self.assertEqual(snapshot(), typed)
 
-        # A renamed heading, a new paragraph, a new heading, a tag and an
-        # untag: each read in full, and shown.
+        def shown():
+            # What the panels show without selecting: headings with tags,
+            # markers with status, the current section's suggestions.
+            return (items(sections, "Headings"), items(markers, "Markers"),
+                    items(sections, "Suggestions"))
+
+        def changed_in_place(change):
+            # A change the panels follow without a full read, showing what
+            # a forced full read then shows.
+            info = self.settle(sections)
+            change()
+            info = self.wait_refresh(sections, info, "incremental")
+            after = shown()
+            info = self.settle(sections)
+            self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
+            self.wait_refresh(sections, info, "full")
+            self.assertEqual(shown(), after)
+            return after
+
+        # A renamed heading, a paragraph added and removed, a heading typed
+        # and removed, a tag and an untag: each followed in place.
         search.SearchRegularExpression = True
         search.SearchString = "^6\\. Parallel processes$"
         hits = doc.findAll(search)
         self.assertEqual(hits.getCount(), 5)
         hit = hits.getByIndex(4)
-        info = self.settle(sections)
-        hit.getText().insertString(hit.getEnd(), " and inquests", False)
-        info = self.wait_refresh(sections, info, "full")
-        self.assertEqual(items(sections, "Headings").count(SECTION + " and inquests"), 1)
+        after = changed_in_place(
+            lambda: hit.getText().insertString(hit.getEnd(), " and inquests", False))
+        self.assertEqual(after[0].count(SECTION + " and inquests"), 1)
 
         search.SearchRegularExpression = False
         search.SearchString = "This review has tried to understand practice"
         hit = doc.findAll(search).getByIndex(3)
         cursor = hit.getText().createTextCursorByRange(hit.getEnd())
         cursor.gotoEndOfParagraph(False)
-        info = self.settle(sections)
         from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
-        cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
-        cursor.getText().insertString(cursor, CUES.strip(), False)
-        info = self.wait_refresh(sections, info, "full")
+
+        def new_paragraph():
+            cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+            cursor.getText().insertString(cursor, CUES.strip(), False)
+        changed_in_place(new_paragraph)
         self.assertIn("QM9", intro_suggests(3))
 
-        info = self.settle(sections)
-        cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
-        cursor.ParaStyleName = "Heading 1"
-        cursor.getText().insertString(cursor, "1a. The inquest", False)
-        info = self.wait_refresh(sections, info, "full")
-        self.assertEqual(items(sections, "Headings").count("1a. The inquest"), 1)
+        def new_heading():
+            cursor.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+            cursor.ParaStyleName = "Heading 1"
+            cursor.getText().insertString(cursor, "1a. The inquest", False)
+        after = changed_in_place(new_heading)
+        self.assertEqual(after[0].count("1a. The inquest"), 1)
 
         row = items(sections, "Headings").index("1a. The inquest")
+        after = changed_in_place(
+            lambda: self.call(doc, Action="tag", Section=str(row), Markers="QM9"))
+        self.assertEqual(after[0][row], "1a. The inquest  [QM9]")
+        after = changed_in_place(lambda: self.call(doc, Action="tag", Section=str(row),
+                                                   Markers="QM9", Mode="remove"))
+        self.assertEqual(after[0][row], "1a. The inquest")
+
+        # The heading removed (its paragraph joined to the one before).
+        def remove_heading():
+            search.SearchString = "1a. The inquest"
+            hit = doc.findFirst(search)
+            c = hit.getText().createTextCursorByRange(hit.getStart())
+            c.goLeft(1, False)
+            c.gotoRange(hit.getEnd(), True)
+            c.setString("")
+        after = changed_in_place(remove_heading)
+        self.assertNotIn("1a. The inquest", after[0])
+        self.assertIn("QM9", intro_suggests(3))
+
+        # A paragraph joined to the one before (its break deleted).
+        search.SearchString = "This review has tried to understand practice"
+        hit = doc.findAll(search).getByIndex(3)
+        cursor = hit.getText().createTextCursorByRange(hit.getEnd())
+        cursor.gotoEndOfParagraph(False)
+
+        def join():
+            cursor.goRight(1, True)
+            cursor.setString("")
+        changed_in_place(join)
+
+        # A table is not followed in place: read in full.
         info = self.settle(sections)
-        self.call(doc, Action="tag", Section=str(row), Markers="QM9")
-        info = self.wait_refresh(sections, info, "full")
-        self.assertEqual(items(sections, "Headings")[row], "1a. The inquest  [QM9]")
-        info = self.settle(sections)
-        self.call(doc, Action="tag", Section=str(row), Markers="QM9", Mode="remove")
-        info = self.wait_refresh(sections, info, "full")
-        self.assertEqual(items(sections, "Headings")[row], "1a. The inquest")
+        table = doc.createInstance("com.sun.star.text.TextTable")
+        table.initialize(2, 2)
+        cursor.getText().insertTextContent(cursor, table, False)
+        self.wait_refresh(sections, info, "full")
 
         # Typing again after all that: in place, and still what a full read
         # shows.
