@@ -71,6 +71,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <dlfcn.h>
 #include <fstream>
 #include <map>
@@ -412,6 +413,7 @@ private:
     void schedule(bool full)
     {
         std::lock_guard<std::mutex> lock(mutex_);
+        cursor_moved_ = cursor_moved_ || !full;
         // A long document takes long to read: wait longer after typing
         // there, so a refresh does not come between two bursts of typing.
         due_ = std::chrono::steady_clock::now() + std::max(kDebounce, 2 * last_refresh_);
@@ -463,9 +465,11 @@ private:
     std::thread worker_;
     std::chrono::steady_clock::time_point due_;
     bool pending_ = false, full_ = false, stop_ = false;
+    bool cursor_moved_ = true; // since the last refresh found the cursor's section
     std::chrono::milliseconds last_refresh_{0};
     std::size_t refreshes_ = 0;
     std::string last_info_;
+    std::vector<std::size_t> shown_headings_; // the sections' heading paragraphs
 };
 
 std::mutex g_registry_mutex;
@@ -1104,12 +1108,21 @@ private:
 
     Reference<graphic::XGraphic> svg_graphic(const std::string& svg)
     {
+        // A tag and its undo go back and forth between two pictures.
+        for (const auto& [text, graphic] : strips_)
+            if (text == svg)
+                return graphic;
         uno::Sequence<sal_Int8> bytes(static_cast<sal_Int32>(svg.size()));
         std::copy(svg.begin(), svg.end(), reinterpret_cast<char*>(bytes.getArray()));
         uno::Sequence<beans::PropertyValue> props(1);
         props[0].Name = "InputStream";
         props[0].Value <<= io::SequenceInputStream::createStreamFromSequence(context_, bytes);
-        return graphic::GraphicProvider::create(context_)->queryGraphic(props);
+        Reference<graphic::XGraphic> graphic =
+            graphic::GraphicProvider::create(context_)->queryGraphic(props);
+        if (strips_.size() == 8)
+            strips_.pop_front();
+        strips_.emplace_back(svg, graphic);
+        return graphic;
     }
 
     Kind kind_;
@@ -1124,6 +1137,7 @@ private:
     sal_Int32 design_width_ = 0;
 
     std::string strip_svg_;
+    std::deque<std::pair<std::string, Reference<graphic::XGraphic>>> strips_; // recent ones
     std::vector<int> marker_rows_; // list row -> coverage index, -1 for a cluster
     std::string shown_marker_;
     int shown_question_ = -1;
@@ -1159,7 +1173,19 @@ void Tracker::refresh(Refresh how)
         last_refresh_ = std::min(took, std::chrono::milliseconds(5000));
     }
     const auto read = clock::now();
-    current_ = cursor_section(model_, *state_);
+    bool moved = true;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::swap(moved, cursor_moved_);
+    }
+    // The cursor's section is asked for (a few calls through the view)
+    // unless neither the cursor nor the headings moved: a tag, say.
+    std::vector<std::size_t> headings;
+    for (const Section& s : state_->analysis.sections)
+        headings.push_back(s.paragraph);
+    if (moved || how == Refresh::Full || headings != shown_headings_)
+        current_ = cursor_section(model_, *state_);
+    shown_headings_ = std::move(headings);
     // Copy: a panel's update may add or remove panels.
     const std::set<Panel*> panels = panels_;
     for (Panel* p : panels)

@@ -774,8 +774,10 @@ bool patch_tags(const XModelRef& model, DocumentState& state)
         std::size_t line = lo == 0 ? 0 : heading_lines[lo - 1];
         for (sal_Int32 i = 0; i < between.getLength(); ++i)
             line += between[i] == '\n';
-        return line < keep.paragraph_of.size() ? keep.paragraph_of[line] : kNone;
+        return line;
     };
+    auto paragraph_at = [&](std::size_t line)
+    { return line < keep.paragraph_of.size() ? keep.paragraph_of[line] : kNone; };
     for (const OUString& name : added)
     {
         std::optional<Tag> tag = parse_tag_name(to_utf8(name));
@@ -783,8 +785,16 @@ bool patch_tags(const XModelRef& model, DocumentState& state)
             continue;
         Reference<text::XTextContent> bm(bookmarks->getByName(name), UNO_QUERY_THROW);
         const Reference<text::XTextRange> anchor = bm->getAnchor();
-        tag->paragraph = locate(anchor->getStart());
-        tag->last = locate(anchor->getEnd());
+        const std::size_t line = locate(anchor->getStart());
+        if (line == kNone)
+            return false;
+        // Its end: the lines it spans (one call, not a second search).
+        const OUString spanned = anchor->getString();
+        std::size_t last = line;
+        for (sal_Int32 i = 0; i < spanned.getLength(); ++i)
+            last += spanned[i] == '\n';
+        tag->paragraph = paragraph_at(line);
+        tag->last = paragraph_at(last);
         if (tag->paragraph == kNone || tag->last == kNone)
             return false;
         tags.push_back(std::move(*tag));

@@ -132,10 +132,24 @@ class _Env(unohelper.Base, XCommandEnvironment, XInteractionHandler, XProgressHa
 
 
 class Office:
-    def __init__(self, oxt=None, profile_dir=None):
-        """profile_dir: reuse a profile (to restart an office); else a new one."""
+    def __init__(self, oxt=None, profile_dir=None, restart=True):
+        """profile_dir: reuse a profile (to restart an office); else a new one.
+        oxt: installed through the office's ExtensionManager; then, with
+        `restart`, the office restarts on the same profile, as LibreOffice
+        asks a user to. Until then it runs the extension's native component
+        in a helper process (uno.bin) and every call crosses a process
+        boundary: slower, and not what users run."""
         self.own_dir = profile_dir is None
         self.dir = profile_dir or tempfile.mkdtemp(prefix="scrqm-test-")
+        _LIVE.append(self)
+        self._start()
+        if oxt:
+            self.install(oxt)
+            if restart:
+                self._stop()
+                self._start()
+
+    def _start(self):
         self.pipe = "scrqmtest_" + uuid.uuid4().hex
         profile = uno.systemPathToFileUrl(self.dir) + "/profile"
         self.proc = subprocess.Popen(
@@ -144,7 +158,6 @@ class Office:
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe,
              "-env:UserInstallation=" + profile],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        _LIVE.append(self)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -161,8 +174,23 @@ class Office:
                 time.sleep(0.1)
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
-        if oxt:
-            self.install(oxt)
+
+    def _stop(self):
+        try:
+            if getattr(self, "desktop", None) is not None:
+                self.desktop.terminate()
+        except Exception:
+            pass  # the bridge goes down with the office
+        self.desktop = None
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
 
     def extension_manager(self):
         return self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
@@ -198,20 +226,8 @@ class Office:
         elif getattr(self, "_closed", False):
             return
         self._closed = True
-        try:
-            if getattr(self, "desktop", None) is not None:
-                self.desktop.terminate()
-        except Exception:
-            pass  # the bridge goes down with the office
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.proc.wait()
+        if getattr(self, "proc", None) is not None:
+            self._stop()
         if self.own_dir:
             shutil.rmtree(self.dir, ignore_errors=True)
 
