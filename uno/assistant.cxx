@@ -3,6 +3,7 @@
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "hidden.hxx"
+#include "main_thread.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
@@ -99,11 +100,33 @@ public:
     uno::Any SAL_CALL execute(const uno::Sequence<beans::NamedValue>& arguments) override
     {
         std::string json;
+        auto run = [&]
+        {
+            try
+            {
+                Args args;
+                args.add(arguments);
+                json = dispatch(args);
+            }
+            catch (const uno::Exception& e)
+            {
+                json = error_json(to_utf8(e.Message));
+            }
+            catch (const std::exception& e)
+            {
+                json = error_json(e.what());
+            }
+            catch (...)
+            {
+                json = error_json("unexpected failure");
+            }
+        };
+        // On the main thread, like the sidebar's refresh: Writer's outline
+        // (link targets) is not safe to read from a bridge's thread while
+        // the main thread reads it, and crashed the office so.
         try
         {
-            Args args;
-            args.add(arguments);
-            json = dispatch(args);
+            run_on_main_thread(context_, run);
         }
         catch (const uno::Exception& e)
         {
@@ -112,10 +135,6 @@ public:
         catch (const std::exception& e)
         {
             json = error_json(e.what());
-        }
-        catch (...)
-        {
-            json = error_json("unexpected failure");
         }
         return uno::Any(to_ou(json));
     }

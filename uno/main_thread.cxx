@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -29,26 +30,16 @@ public:
         {
             std::lock_guard<std::mutex> lock(mutex_);
             if (state_ != State::Pending)
-                return; // dropped by a caller that gave up waiting
+                return; // the caller ran it itself
             state_ = State::Running;
         }
-        try
-        {
-            work_();
-        }
-        catch (...)
-        {
-            // Commands never throw into the office.
-        }
-        std::lock_guard<std::mutex> lock(mutex_);
-        state_ = State::Done;
-        done_.notify_all();
+        run();
     }
 
-    // Waits until done; gives up (and drops the job) if it has not started
+    // Waits until done; runs it here if the main thread has not started it
     // within `start_limit`. A job that started is waited for to the end: a
     // long check is no hang.
-    bool wait(std::chrono::duration<double> start_limit)
+    void wait(std::chrono::duration<double> start_limit)
     {
         std::unique_lock<std::mutex> lock(mutex_);
         const auto deadline =
@@ -56,25 +47,45 @@ public:
             std::chrono::duration_cast<std::chrono::steady_clock::duration>(start_limit);
         if (!done_.wait_until(lock, deadline, [this] { return state_ != State::Pending; }))
         {
-            state_ = State::Dropped;
-            return false;
+            state_ = State::Running;
+            lock.unlock();
+            run();
+            lock.lock();
         }
         done_.wait(lock, [this] { return state_ == State::Done; });
-        return true;
+        if (error_)
+            std::rethrow_exception(error_);
     }
 
 private:
+    void run()
+    {
+        std::exception_ptr error;
+        try
+        {
+            work_();
+        }
+        catch (...)
+        {
+            error = std::current_exception();
+        }
+        std::lock_guard<std::mutex> lock(mutex_);
+        error_ = error;
+        state_ = State::Done;
+        done_.notify_all();
+    }
+
     enum class State
     {
         Pending,
         Running,
         Done,
-        Dropped,
     };
     std::function<void()> work_;
     std::mutex mutex_;
     std::condition_variable done_;
     State state_ = State::Pending;
+    std::exception_ptr error_;
 };
 
 } // namespace
@@ -84,17 +95,17 @@ bool on_main_thread()
     return static_cast<pid_t>(syscall(SYS_gettid)) == getpid();
 }
 
-bool run_on_main_thread(const uno::Reference<uno::XComponentContext>& context,
+void run_on_main_thread(const uno::Reference<uno::XComponentContext>& context,
                         std::function<void()> work, double start_limit_s)
 {
     if (on_main_thread())
     {
         work();
-        return true;
+        return;
     }
     rtl::Reference<Job> job(new Job(std::move(work)));
     awt::AsyncCallback::create(context)->addCallback(job.get(), uno::Any());
-    return job->wait(std::chrono::duration<double>(start_limit_s));
+    job->wait(std::chrono::duration<double>(start_limit_s));
 }
 
 } // namespace scrqm::lo
