@@ -136,6 +136,10 @@ public:
         {
             json = error_json(e.what());
         }
+        catch (...)
+        {
+            json = error_json("unexpected failure");
+        }
         return uno::Any(to_ou(json));
     }
 

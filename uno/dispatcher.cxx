@@ -111,6 +111,9 @@ public:
         catch (const std::exception&)
         {
         }
+        catch (...)
+        {
+        }
     }
 
     void SAL_CALL addStatusListener(const Reference<frame::XStatusListener>& listener,
