@@ -289,6 +289,15 @@ LanguageSettings load_language_settings(const std::string& data_dir)
     if (const auto list = root.get_child_optional("passive.irregular_participles"))
         for (const auto& [k, v] : *list)
             s.participles.insert(v.data());
+    if (const auto list = root.get_child_optional("passive.adjectival_participles"))
+        for (const auto& [k, v] : *list)
+        {
+            const std::string& w = v.data();
+            if (w.empty() || w.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
+                throw DataError(path + ": passive.adjectival_participles: \"" + w +
+                                "\" is not a lower-case word");
+            s.adjectival.insert(w);
+        }
     s.abbreviation_min = number<std::size_t>(root, "abbreviations.min_length", 2, path);
     s.abbreviation_max = number<std::size_t>(root, "abbreviations.max_length", 8, path);
     const std::string known = root.get<std::string>("abbreviations.known", "");
@@ -577,6 +586,8 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
                 for (std::size_t j = i + 1; j < st.size() && j <= i + 3 && !is_passive; ++j)
                 {
                     const std::string& k = st[j]->key;
+                    if (s.adjectival.count(k))
+                        break; // "was aged 2": a state, not a passive
                     if (k.size() > 3 && k.compare(k.size() - 2, 2, "ed") == 0)
                         is_passive = true;
                     else if (s.participles.count(k))

@@ -304,6 +304,21 @@ TEST(Language, LongSentencesAndPassives)
     EXPECT_EQ(f[0].text.substr(f[0].text.size() - 10), "the child.");
 }
 
+TEST(Language, StatesAfterBeAreNotPassive)
+{
+    scrqm::LanguageCheck check(kData);
+    scrqm::Document d;
+    // Four sentences, each "be" + an -ed word that describes a state.
+    d.add(Where::Body, "Child A was aged 2. Mother was worried. Father was unemployed. "
+                       "Child A was malnourished.");
+    EXPECT_TRUE(ids(check.run(d, scrqm::CheckOptions{})).empty());
+    // The same shape with actions done to someone stays passive.
+    d.add(Where::Body, "Child A was referred. Mother was visited. Father was arrested. "
+                       "Child A was examined.");
+    EXPECT_EQ(ids(check.run(d, scrqm::CheckOptions{})),
+              (std::vector<std::string>{"language.passive@1"}));
+}
+
 TEST(Hidden, OneFindingPerItemWithItsPlace)
 {
     scrqm::HiddenCheck check(kData);

@@ -23,6 +23,7 @@ struct LanguageSettings
     std::size_t passive_min_sentences = 3;
     double passive_min_ratio = 0.6;
     std::set<std::string> participles; // irregular past participles
+    std::set<std::string> adjectival;  // -ed words that after "be" are states
     std::set<std::string> known_abbreviations;
     std::size_t abbreviation_min = 2, abbreviation_max = 8;
     std::string skip_sections; // ICU regex on section titles
