@@ -55,29 +55,42 @@ def main():
         with open(os.path.join(tmp, "profile", "user", "registrymodifications.xcu"), "w") as f:
             f.write(REGISTRY)
         env = dict(os.environ, DISPLAY=display, SAL_USE_VCLPLUGIN="gen", HOME=tmp)
-        pipe = "scrqmshot_" + uuid.uuid4().hex
+        def start():
+            pipe = "scrqmshot_" + uuid.uuid4().hex
+            proc = subprocess.Popen(
+                [SOFFICE, "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+                 "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
+                 "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(tmp, "profile"))],
+                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True)
+            local = uno.getComponentContext()
+            resolver = local.ServiceManager.createInstanceWithContext(
+                "com.sun.star.bridge.UnoUrlResolver", local)
+            deadline = time.time() + 60
+            while True:
+                try:
+                    return proc, resolver.resolve(
+                        "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                except Exception:
+                    if time.time() > deadline or proc.poll() is not None:
+                        raise RuntimeError("LibreOffice did not start")
+                    time.sleep(0.2)
+
         time.sleep(1)
-        office = subprocess.Popen(
-            [SOFFICE, "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
-             "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(tmp, "profile"))],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.time() + 60
-        while True:
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
-            except Exception:
-                if time.time() > deadline or office.poll() is not None:
-                    raise RuntimeError("LibreOffice did not start")
-                time.sleep(0.2)
-        smgr = ctx.ServiceManager
+        office, ctx = start()
         manager = ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
         manager.addExtension(uno.systemPathToFileUrl(os.path.abspath(args.oxt)),
                              named(SUPPRESS_LICENSE="1"), "user", None, _Env())
+        # Restart, as LibreOffice asks after an install: until then the
+        # extension's component runs in a helper process.
+        try:
+            ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
+                                                         ctx).terminate()
+        except Exception:
+            pass
+        office.wait(timeout=30)
+        office, ctx = start()
+        smgr = ctx.ServiceManager
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         copy = os.path.join(tmp, "sample-scr-report.docx")
         shutil.copy(os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.docx"), copy)
