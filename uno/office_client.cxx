@@ -14,6 +14,7 @@
 #include <com/sun/star/bridge/XUnoUrlResolver.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/deployment/ExtensionManager.hpp>
 #include <com/sun/star/deployment/XExtensionManager.hpp>
 #include <com/sun/star/deployment/XPackage.hpp>
@@ -26,6 +27,7 @@
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/task/DocumentMSPasswordRequest.hpp>
 #include <com/sun/star/task/DocumentMSPasswordRequest2.hpp>
 #include <com/sun/star/task/DocumentPasswordRequest.hpp>
@@ -38,6 +40,7 @@
 #include <com/sun/star/ucb/XCommandEnvironment.hpp>
 #include <com/sun/star/ucb/XProgressHandler.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/bootstrap.hxx>
 #include <cppuhelper/implbase1.hxx>
@@ -325,7 +328,11 @@ std::string template_key(const std::string& soffice, const std::string& oxt)
     const std::string oxt_bytes = file_bytes(oxt);
     if (oxt_bytes.empty())
         throw std::runtime_error("cannot read " + oxt);
-    return sha256_hex(oxt_bytes + '\0' + program + '\0' + file_bytes(program + "/versionrc"))
+    // The template's own format: a new one is built when what goes into it
+    // changes (2: the LibreOffice version recorded as seen).
+    constexpr const char* kTemplateFormat = "2";
+    return sha256_hex(oxt_bytes + '\0' + program + '\0' + file_bytes(program + "/versionrc") +
+                      '\0' + kTemplateFormat)
         .substr(0, 24);
 }
 
@@ -808,6 +815,7 @@ private:
             launch(build + "/profile");
             timer_.lap("start", "to build the profile template");
             install();
+            record_version_seen();
             terminate_cleanly();
             timer_.lap("template", "built " + ready);
         }
@@ -935,6 +943,34 @@ private:
         if (!package.is() || !probe())
             throw OfficeError("the scrqm extension did not install into LibreOffice (see " + log_ +
                               ")");
+    }
+
+    // Records this LibreOffice version as seen in the profile. Until a
+    // profile has seen the version, every start runs LibreOffice's graphics
+    // self-tests (GraphicsRenderTests: about 0.7 s of CPU and a gigabyte of
+    // page faults here), which a user's office does once per upgrade.
+    void record_version_seen()
+    {
+        Reference<lang::XMultiServiceFactory> provider(
+            remote_->getServiceManager()->createInstanceWithContext(
+                "com.sun.star.configuration.ConfigurationProvider", remote_),
+            UNO_QUERY_THROW);
+        beans::NamedValue path;
+        path.Name = "nodepath";
+        path.Value <<= OUString("/org.openoffice.Setup/Product");
+        const uno::Any arg(path);
+        const uno::Sequence<uno::Any> args(&arg, 1);
+        Reference<container::XNameAccess> product(
+            provider->createInstanceWithArguments(
+                "com.sun.star.configuration.ConfigurationUpdateAccess", args),
+            UNO_QUERY_THROW);
+        OUString version;
+        product->getByName("ooSetupVersion") >>= version;
+        if (version.isEmpty())
+            return;
+        Reference<container::XNameReplace>(product, UNO_QUERY_THROW)
+            ->replaceByName("ooSetupLastVersion", uno::Any(version));
+        Reference<util::XChangesBatch>(product, UNO_QUERY_THROW)->commitChanges();
     }
 
     // Asks the office to quit and waits for it, so that its profile is
