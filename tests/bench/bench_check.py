@@ -19,6 +19,7 @@ before each run as well: other processes compete for the same cores. The
 benchmark keeps scrqm's profile cache in its own temporary directory."""
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -56,7 +57,7 @@ def bench_long(scrqm, runs, tmp):
     docx = os.path.join(tmp, "long-report.docx")
     made = subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "make_long_report.py"),
                            docx, "--words", "150000"], check=True, capture_output=True, text=True)
-    paragraphs = int(made.stdout.split()[-2])
+    paragraphs = int(re.search(r"(\d+) paragraphs", made.stdout).group(1))
     size = os.path.getsize(docx)
     conv, check, loads = [], [], []
     cold = None
