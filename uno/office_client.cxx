@@ -949,7 +949,19 @@ private:
     // profile has seen the version, every start runs LibreOffice's graphics
     // self-tests (GraphicsRenderTests: about 0.7 s of CPU and a gigabyte of
     // page faults here), which a user's office does once per upgrade.
+    // Best effort: without it the office only starts more slowly.
     void record_version_seen()
+    {
+        try
+        {
+            record_version_seen_or_throw();
+        }
+        catch (const uno::Exception&)
+        {
+        }
+    }
+
+    void record_version_seen_or_throw()
     {
         Reference<lang::XMultiServiceFactory> provider(
             remote_->getServiceManager()->createInstanceWithContext(
