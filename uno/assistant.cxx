@@ -102,28 +102,14 @@ public:
         std::string json;
         auto run = [&]
         {
-            try
-            {
-                Args args;
-                args.add(arguments);
-                json = dispatch(args);
-            }
-            catch (const uno::Exception& e)
-            {
-                json = error_json(to_utf8(e.Message));
-            }
-            catch (const std::exception& e)
-            {
-                json = error_json(e.what());
-            }
-            catch (...)
-            {
-                json = error_json("unexpected failure");
-            }
+            Args args;
+            args.add(arguments);
+            json = dispatch(args);
         };
         // On the main thread, like the sidebar's refresh: Writer's outline
         // (link targets) is not safe to read from a bridge's thread while
-        // the main thread reads it, and crashed the office so.
+        // the main thread reads it, and crashed the office so. Its
+        // exceptions come back here.
         try
         {
             run_on_main_thread(context_, run);
