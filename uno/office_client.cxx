@@ -59,9 +59,11 @@
 #include <filesystem>
 #include <fstream>
 #include <ftw.h>
+#include <map>
 #include <mutex>
 #include <random>
 #include <set>
+#include <shared_mutex>
 #include <sstream>
 #include <sys/file.h>
 #include <sys/prctl.h>
@@ -86,10 +88,12 @@ namespace
 // Offices and profiles to remove if the user interrupts us (one of each per
 // office of a --jobs pool). A dedicated thread waits for the signals (they
 // are blocked everywhere else), so the cleanup runs as ordinary code, not in
-// a signal handler.
+// a signal handler. Profile copies hold the lock shared, so that the
+// offices of a --jobs pool copy theirs at the same time; everything else
+// holds it alone.
 struct Cleanup
 {
-    std::mutex mutex;
+    std::shared_mutex mutex;
     std::set<pid_t> groups;
     std::set<std::string> dirs;
 };
@@ -340,6 +344,57 @@ bool is_directory(const std::string& path)
 {
     struct stat st;
     return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Whether a profile path lies inside an unpacked extension (a "*.oxt"
+// directory: libscrqm.so and its data).
+bool inside_extension(const std::filesystem::path& rel)
+{
+    for (const std::filesystem::path& part : rel.parent_path())
+    {
+        const std::string name = part.string();
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".oxt") == 0)
+            return true;
+    }
+    return false;
+}
+
+// Copies a profile template into a session's directory. The unpacked
+// extension's files are hard-linked instead: LibreOffice only reads them (and
+// would remove, never rewrite, them), so no session can change the template
+// through a link, and two thirds of the files, the 2 MB library among them,
+// are not written again for every office. The rest, which LibreOffice may
+// rewrite, is copied. A link that fails (TMPDIR on another file system)
+// falls back to a copy. cli.golden checks both and that the template stays
+// unchanged.
+void copy_profile(const std::string& from, const std::string& to, std::error_code& ec)
+{
+    namespace fs = std::filesystem;
+    fs::create_directory(to, from, ec);
+    bool link = true;
+    for (fs::recursive_directory_iterator it(from, ec), end; !ec && it != end; it.increment(ec))
+    {
+        const fs::path rel = it->path().lexically_relative(from);
+        const fs::path dest = fs::path(to) / rel;
+        const fs::file_status st = it->symlink_status(ec);
+        if (ec)
+            return;
+        if (fs::is_directory(st))
+            fs::create_directory(dest, it->path(), ec);
+        else if (fs::is_symlink(st))
+            fs::copy_symlink(it->path(), dest, ec);
+        else
+        {
+            if (link && inside_extension(rel))
+            {
+                if (::link(it->path().c_str(), dest.c_str()) == 0)
+                    continue;
+                // Another file system, or links not allowed there: copy from now on.
+                link = !(errno == EXDEV || errno == EPERM || errno == EMLINK);
+            }
+            fs::copy_file(it->path(), dest, ec);
+        }
+    }
 }
 
 // Templates of other extension builds not used for two weeks go, and so do
@@ -714,14 +769,12 @@ private:
                 from = profile_template();
             if (!from.empty())
             {
-                // Under the cleanup lock: an interrupt must not remove the
-                // directory while files are still being copied into it.
-                std::lock_guard<std::mutex> lock(cleanup().mutex);
+                // Under the cleanup lock (shared with the other offices'
+                // copies): an interrupt must not remove the directory while
+                // files are still being copied into it.
+                std::shared_lock<std::shared_mutex> lock(cleanup().mutex);
                 std::error_code ec;
-                std::filesystem::copy(from, profile,
-                                      std::filesystem::copy_options::recursive |
-                                          std::filesystem::copy_options::copy_symlinks,
-                                      ec);
+                copy_profile(from, profile, ec);
                 if (ec)
                 {
                     remove_tree(profile);
@@ -754,7 +807,7 @@ private:
     // never misses it.
     static std::string make_temp_dir(std::string templ)
     {
-        std::lock_guard<std::mutex> lock(cleanup().mutex);
+        std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
         if (::mkdtemp(templ.data()) == nullptr)
             throw OfficeError("cannot create a temporary profile in " +
                               templ.substr(0, templ.rfind('/')) + ": " + std::strerror(errno));
@@ -764,9 +817,33 @@ private:
 
     static void forget_temp_dir(const std::string& dir)
     {
-        std::lock_guard<std::mutex> lock(cleanup().mutex);
+        std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
         remove_tree(dir);
         cleanup().dirs.erase(dir);
+    }
+
+    // The template's key, worked out once per process: it reads and hashes
+    // the whole .oxt, and every office of a --jobs pool asks for it at once.
+    // Empty when the .oxt cannot be read.
+    std::string cached_template_key()
+    {
+        static std::mutex mutex;
+        static std::map<std::string, std::string> keys;
+        std::lock_guard<std::mutex> lock(mutex);
+        const std::string id = soffice_ + '\0' + oxt_;
+        const auto found = keys.find(id);
+        if (found != keys.end())
+            return found->second;
+        std::string key;
+        try
+        {
+            key = template_key(soffice_, oxt_);
+        }
+        catch (const std::exception&)
+        {
+        }
+        keys.emplace(id, key);
+        return key;
     }
 
     // The cached profile template for this .oxt and office, built on first
@@ -781,15 +858,9 @@ private:
         if (root.empty() || (std::filesystem::create_directories(root, ec), ec) ||
             ::chmod(root.c_str(), 0700) != 0)
             return {};
-        std::string key;
-        try
-        {
-            key = template_key(soffice_, oxt_);
-        }
-        catch (const std::exception&)
-        {
+        const std::string key = cached_template_key();
+        if (key.empty())
             return {};
-        }
         const std::string ready = root + "/profile-" + key;
         if (is_directory(ready + "/user"))
         {
@@ -869,7 +940,7 @@ private:
         {
             // Under the cleanup lock, as everything that creates files in
             // our directory: an interrupt removes it under that lock.
-            std::lock_guard<std::mutex> lock(cleanup().mutex);
+            std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
             ::mkdir(office_tmp.c_str(), 0700);
             exited_ = false;
             pid_ = ::fork();
@@ -1038,7 +1109,7 @@ private:
         const pid_t r = ::waitpid(pid_, &status, WNOHANG);
         if (r == pid_)
         {
-            std::lock_guard<std::mutex> lock(cleanup().mutex);
+            std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
             exited_ = true;
             return false;
         }
@@ -1050,7 +1121,7 @@ private:
     {
         if (pid_ <= 0)
             return;
-        std::lock_guard<std::mutex> lock(cleanup().mutex);
+        std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
         kill_group(pid_);
         wait_group(pid_);
         cleanup().groups.erase(pid_);
@@ -1080,7 +1151,7 @@ private:
         reap();
         if (!dir_.empty())
         {
-            std::lock_guard<std::mutex> lock(cleanup().mutex);
+            std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
             if (!keep)
                 remove_tree(dir_);
             cleanup().dirs.erase(dir_);

@@ -10,7 +10,10 @@ Office cases also assert that no LibreOffice process and no temporary
 profile is left behind."""
 import argparse
 import difflib
+import glob
+import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -211,6 +214,69 @@ def interrupt_case(scrqm, tmpdir, jobs):
     return problems + check_clean(tmpdir, name)
 
 
+def template_case(scrqm):
+    """The cached profile template is shared, never written: a session's
+    profile hard-links the unpacked extension's files and copies the rest,
+    and a session whose office writes its profile leaves the template as it
+    was."""
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="scrqm-golden-") as tmp:
+        cache, tmpdir = os.path.join(tmp, "cache"), os.path.join(tmp, "t")
+        os.mkdir(tmpdir)
+        env = dict(os.environ, TMPDIR=tmpdir, XDG_CACHE_HOME=cache)
+
+        def run(extra):
+            p = subprocess.run([scrqm, "check", SAMPLE], cwd=ROOT, env=dict(env, **extra),
+                               capture_output=True, text=True, timeout=180)
+            if p.returncode not in (0, 1):
+                problems.append("template: scrqm check failed (exit %d): %s"
+                                % (p.returncode, p.stderr[-300:]))
+
+        def snapshot(root):
+            files = {}
+            for d, _, names in os.walk(root):
+                for n in names:
+                    path = os.path.join(d, n)
+                    with open(path, "rb") as f:
+                        files[os.path.relpath(path, root)] = hashlib.sha256(f.read()).hexdigest()
+            return files
+
+        run({})  # builds the template
+        templates = glob.glob(os.path.join(cache, "scrqm", "profile-*/"))
+        if len(templates) != 1:
+            return problems + ["template: expected one template, found %r" % templates]
+        template = templates[0]
+        before = snapshot(template)
+        run({"SCRQM_KEEP_PROFILE": "1"})  # the office writes its profile as it stops
+        kept = glob.glob(os.path.join(tmpdir, "scrqm-*", "profile"))
+        if len(kept) != 1:
+            return problems + ["template: expected one kept profile, found %r" % kept]
+        kept = kept[0]
+        # Every file inside an unpacked extension ("*.oxt/") is a link to the
+        # template's; every other one is a copy.
+        linked = copied = 0
+        for rel in before:
+            mine = os.path.join(kept, rel)
+            if not os.path.exists(mine):
+                continue
+            shared = os.stat(mine).st_ino == os.stat(os.path.join(template, rel)).st_ino
+            in_extension = any(part.endswith(".oxt") for part in rel.split("/")[:-1])
+            if shared != in_extension:
+                problems.append("template: %s is %s" % (rel, "the template's own file" if shared
+                                                        else "a copy, not a link"))
+            linked += shared
+            copied += not shared
+        if not any(rel.endswith("/libscrqm.so") for rel in before) or linked == 0 or copied == 0:
+            problems.append("template: %d files linked and %d copied; libscrqm.so in the template: %s"
+                            % (linked, copied, any(r.endswith("/libscrqm.so") for r in before)))
+        after = snapshot(template)
+        if after != before:
+            changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+            problems.append("template: changed by a session: %s" % changed[:10])
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--scrqm", required=True)
@@ -253,6 +319,10 @@ def main():
             failures += problems
             if not problems:
                 print("ok  interrupt --jobs %d" % jobs)
+        problems = template_case(scrqm)
+        failures += problems
+        if not problems:
+            print("ok  template shared, never written")
     for f in failures:
         print("FAIL " + f)
     return 1 if failures else 0
