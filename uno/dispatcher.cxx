@@ -94,16 +94,26 @@ public:
     {
         try
         {
-            if (url.Path == "NextFinding")
-                next_finding();
-            else if (!results_command(context_, frame_, url.Path))
-            {
-                // The Quality Markers panels and their tracker live on the
-                // main thread, which refreshes them after edits.
-                const OUString path = url.Path;
+            const OUString path = url.Path;
+            if (path == "CheckAll" || path == "Results.Cancel")
+                // On the caller's thread. The check gives the main thread
+                // back only to its own events (its progress), so a check
+                // run there from a macro could not be cancelled from
+                // another thread; and a cancel must not wait for the
+                // check it stops.
+                results_command(context_, frame_, path);
+            else
+                // The panels, their tracker and the document's reading live
+                // on the main thread, which refreshes them after edits: a
+                // macro's command on another thread runs there too.
                 run_on_main_thread(context_,
-                                   [this, path] { sidebar_command(context_, frame_, path); });
-            }
+                                   [this, path]
+                                   {
+                                       if (path == "NextFinding")
+                                           next_finding();
+                                       else if (!results_command(context_, frame_, path))
+                                           sidebar_command(context_, frame_, path);
+                                   });
         }
         catch (const uno::Exception&)
         {
