@@ -95,7 +95,7 @@ public:
         try
         {
             const OUString path = url.Path;
-            if (path == "CheckAll" || path == "Results.Cancel")
+            if (path == "CheckAll" || path == "Results.Recheck" || path == "Results.Cancel")
                 // On the caller's thread. The check gives the main thread
                 // back only to its own events (its progress), so a check
                 // run there from a macro could not be cancelled from

@@ -2,6 +2,7 @@
 // profile into which the built extension is installed. All document work is
 // one XJob call inside that office (no paragraph-by-paragraph remote calls).
 #include "convert.hxx"
+#include "profile_copy.hxx"
 
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
@@ -344,57 +345,6 @@ bool is_directory(const std::string& path)
 {
     struct stat st;
     return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-// Whether a profile path lies inside an unpacked extension (a "*.oxt"
-// directory: libscrqm.so and its data).
-bool inside_extension(const std::filesystem::path& rel)
-{
-    for (const std::filesystem::path& part : rel.parent_path())
-    {
-        const std::string name = part.string();
-        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".oxt") == 0)
-            return true;
-    }
-    return false;
-}
-
-// Copies a profile template into a session's directory. The unpacked
-// extension's files are hard-linked instead: LibreOffice only reads them (and
-// would remove, never rewrite, them), so no session can change the template
-// through a link, and two thirds of the files, the 2 MB library among them,
-// are not written again for every office. The rest, which LibreOffice may
-// rewrite, is copied. A link that fails (TMPDIR on another file system)
-// falls back to a copy. cli.golden checks both and that the template stays
-// unchanged.
-void copy_profile(const std::string& from, const std::string& to, std::error_code& ec)
-{
-    namespace fs = std::filesystem;
-    fs::create_directory(to, from, ec);
-    bool link = true;
-    for (fs::recursive_directory_iterator it(from, ec), end; !ec && it != end; it.increment(ec))
-    {
-        const fs::path rel = it->path().lexically_relative(from);
-        const fs::path dest = fs::path(to) / rel;
-        const fs::file_status st = it->symlink_status(ec);
-        if (ec)
-            return;
-        if (fs::is_directory(st))
-            fs::create_directory(dest, it->path(), ec);
-        else if (fs::is_symlink(st))
-            fs::copy_symlink(it->path(), dest, ec);
-        else
-        {
-            if (link && inside_extension(rel))
-            {
-                if (::link(it->path().c_str(), dest.c_str()) == 0)
-                    continue;
-                // Another file system, or links not allowed there: copy from now on.
-                link = !(errno == EXDEV || errno == EPERM || errno == EMLINK);
-            }
-            fs::copy_file(it->path(), dest, ec);
-        }
-    }
 }
 
 // Templates of other extension builds not used for two weeks go, and so do
@@ -774,7 +724,9 @@ private:
                 // files are still being copied into it.
                 std::shared_lock<std::shared_mutex> lock(cleanup().mutex);
                 std::error_code ec;
-                copy_profile(from, profile, ec);
+                // A profile kept for debugging is all copies: editing its
+                // extension's data must not edit the template's.
+                lo::copy_profile(from, profile, std::getenv("SCRQM_KEEP_PROFILE") == nullptr, ec);
                 if (ec)
                 {
                     remove_tree(profile);

@@ -12,11 +12,13 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <iterator>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -61,7 +63,17 @@ inline void pin_to_share(const std::vector<int>& cpus, unsigned worker, unsigned
     CPU_ZERO(&set);
     for (int c : share)
         CPU_SET(c, &set);
+    // A refusal (a CPU gone offline since) leaves the worker unpinned,
+    // which is only slower.
     ::pthread_setaffinity_np(::pthread_self(), sizeof set, &set);
+}
+
+// SCRQM_PIN=0 leaves the workers to the scheduler: for a machine whose
+// other work would crowd one worker's CPUs.
+inline bool pinning_wanted()
+{
+    const char* e = std::getenv("SCRQM_PIN");
+    return !(e && std::string(e) == "0");
 }
 
 template <class State, class Outcome>
@@ -85,7 +97,7 @@ void run_batch(std::size_t count, unsigned jobs,
     std::vector<std::exception_ptr> failures(count);
     std::size_t next = 0;
     bool stop = false;
-    const std::vector<int> cpus = allowed_cpus();
+    const std::vector<int> cpus = pinning_wanted() ? allowed_cpus() : std::vector<int>();
     const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(jobs, count));
     auto worker = [&](unsigned index)
     {

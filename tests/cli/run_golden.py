@@ -215,19 +215,20 @@ def interrupt_case(scrqm, tmpdir, jobs):
 
 
 def template_case(scrqm):
-    """The cached profile template is shared, never written: a session's
-    profile hard-links the unpacked extension's files and copies the rest,
-    and a session whose office writes its profile leaves the template as it
-    was."""
+    """The cached profile template is shared, never written: a running
+    session's profile hard-links the unpacked extension's files and copies
+    the rest; a profile kept for debugging (SCRQM_KEEP_PROFILE) is all
+    copies; and sessions, one whose office writes its profile as it stops
+    among them, leave the template as it was."""
     problems = []
     with tempfile.TemporaryDirectory(prefix="scrqm-golden-") as tmp:
         cache, tmpdir = os.path.join(tmp, "cache"), os.path.join(tmp, "t")
         os.mkdir(tmpdir)
         env = dict(os.environ, TMPDIR=tmpdir, XDG_CACHE_HOME=cache)
 
-        def run(extra):
-            p = subprocess.run([scrqm, "check", SAMPLE], cwd=ROOT, env=dict(env, **extra),
-                               capture_output=True, text=True, timeout=180)
+        def run(extra, files=1):
+            p = subprocess.run([scrqm, "check"] + [SAMPLE] * files, cwd=ROOT,
+                               env=dict(env, **extra), capture_output=True, text=True, timeout=180)
             if p.returncode not in (0, 1):
                 problems.append("template: scrqm check failed (exit %d): %s"
                                 % (p.returncode, p.stderr[-300:]))
@@ -241,34 +242,55 @@ def template_case(scrqm):
                         files[os.path.relpath(path, root)] = hashlib.sha256(f.read()).hexdigest()
             return files
 
+        def shared(profile, rel):
+            mine = os.path.join(profile, rel)
+            return os.path.exists(mine) and \
+                os.stat(mine).st_ino == os.stat(os.path.join(template, rel)).st_ino
+
         run({})  # builds the template
         templates = glob.glob(os.path.join(cache, "scrqm", "profile-*/"))
         if len(templates) != 1:
             return problems + ["template: expected one template, found %r" % templates]
         template = templates[0]
         before = snapshot(template)
+        if not any(rel.endswith(".oxt/libscrqm.so") for rel in before):
+            problems.append("template: no unpacked extension in %s" % template)
+
+        # A live session, looked at once soffice.bin runs (the copy is done
+        # before the office starts; soffice.bin comes after the launcher).
+        p = subprocess.Popen([scrqm, "check"] + [SAMPLE] * 12, cwd=ROOT, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        running = False
+        while not running and p.poll() is None and time.time() < deadline:
+            running = any("soffice.bin" in line for line in office_processes(tmpdir))
+            time.sleep(0.01)
+        live = glob.glob(os.path.join(tmpdir, "scrqm-*", "profile"))
+        if len(live) != 1 or not running:
+            problems.append("template: no running session seen (%r, exit %s)" % (live, p.poll()))
+        else:
+            linked = copied = 0
+            for rel in before:
+                if not os.path.exists(os.path.join(live[0], rel)):
+                    continue
+                in_extension = any(part.endswith(".oxt") for part in rel.split("/")[:-1])
+                if shared(live[0], rel) != in_extension:
+                    problems.append("template: %s is %s" % (
+                        rel, "the template's own file" if not in_extension else "a copy, not a link"))
+                linked += in_extension
+                copied += not in_extension
+            if linked == 0 or copied == 0:
+                problems.append("template: %d files linked and %d copied" % (linked, copied))
+        p.communicate(timeout=180)
+
         run({"SCRQM_KEEP_PROFILE": "1"})  # the office writes its profile as it stops
         kept = glob.glob(os.path.join(tmpdir, "scrqm-*", "profile"))
         if len(kept) != 1:
-            return problems + ["template: expected one kept profile, found %r" % kept]
-        kept = kept[0]
-        # Every file inside an unpacked extension ("*.oxt/") is a link to the
-        # template's; every other one is a copy.
-        linked = copied = 0
-        for rel in before:
-            mine = os.path.join(kept, rel)
-            if not os.path.exists(mine):
-                continue
-            shared = os.stat(mine).st_ino == os.stat(os.path.join(template, rel)).st_ino
-            in_extension = any(part.endswith(".oxt") for part in rel.split("/")[:-1])
-            if shared != in_extension:
-                problems.append("template: %s is %s" % (rel, "the template's own file" if shared
-                                                        else "a copy, not a link"))
-            linked += shared
-            copied += not shared
-        if not any(rel.endswith("/libscrqm.so") for rel in before) or linked == 0 or copied == 0:
-            problems.append("template: %d files linked and %d copied; libscrqm.so in the template: %s"
-                            % (linked, copied, any(r.endswith("/libscrqm.so") for r in before)))
+            problems.append("template: expected one kept profile, found %r" % kept)
+        else:
+            links = [rel for rel in before if shared(kept[0], rel)]
+            if links:
+                problems.append("template: a kept profile links %s" % links[:5])
         after = snapshot(template)
         if after != before:
             changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
@@ -322,7 +344,7 @@ def main():
         problems = template_case(scrqm)
         failures += problems
         if not problems:
-            print("ok  template shared, never written")
+            print("ok  template linked, copied, never written")
     for f in failures:
         print("FAIL " + f)
     return 1 if failures else 0

@@ -274,15 +274,16 @@ class PrepublicationCheck(unittest.TestCase):
         self.assertEqual(self.selection(doc), "NM4 7QT")
         self.assertEqual(status.Label, "")
 
-    def start_check(self, doc):
-        """Dispatches CheckAll in a thread (the dispatch returns when the
-        check ends); returns the thread once the panel says it is checking."""
+    def start_check(self, doc, command="vnd.scrqm:CheckAll"):
+        """Dispatches CheckAll (or Re-check) in a thread (the dispatch returns
+        when the check ends); returns the thread once the panel says it is
+        checking."""
         dialog = self.panel(doc)
         errors = []
 
         def check():
             try:
-                self.dispatch(doc, "vnd.scrqm:CheckAll")
+                self.dispatch(doc, command)
             except Exception as e:  # pragma: no cover - reported below
                 errors.append(e)
 
@@ -346,8 +347,10 @@ class PrepublicationCheck(unittest.TestCase):
         rows = items(dialog)
         self.assertEqual(len([r for r in rows if r.startswith("    ")]), len(findings))
 
-        # Cancelled again: the previous findings stay, marked as such.
-        thread = self.start_check(doc)
+        # Cancelled again, a Re-check this time (it runs on the macro's
+        # thread as CheckAll does, so a cancel from another thread reaches
+        # it): the previous findings stay, marked as such.
+        thread = self.start_check(doc, "vnd.scrqm:Results.Recheck")
         self.dispatch(doc, "vnd.scrqm:Results.Cancel")
         self.wait(thread)
         self.assertEqual(verdict.Label, "Check cancelled")
