@@ -15,7 +15,6 @@
 #include <cstdlib>
 #include <exception>
 #include <functional>
-#include <iterator>
 #include <mutex>
 #include <optional>
 #include <string>
