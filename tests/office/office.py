@@ -131,6 +131,35 @@ class _Env(unohelper.Base, XCommandEnvironment, XInteractionHandler, XProgressHa
         pass
 
 
+def start_office(profile_dir, pipe, visible_env=None):
+    """Starts soffice on profile_dir, accepting on the named pipe, and
+    connects to it: (process, component context). Headless unless
+    visible_env (the environment of a visible office, for screenshots) is
+    given. The process has its own session, so os.killpg stops it whole;
+    it is stopped here if it never answers."""
+    args = [SOFFICE] + ([] if visible_env else ["--headless", "--invisible"]) + [
+        "--nologo", "--norestore", "--nodefault", "--nolockcheck", "--nofirststartwizard",
+        "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
+        "-env:UserInstallation=" + uno.systemPathToFileUrl(profile_dir)]
+    proc = subprocess.Popen(args, env=visible_env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.time() + 60
+    while True:
+        try:
+            return proc, resolver.resolve(
+                "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+        except NoConnectException:
+            if proc.poll() is not None or time.time() > deadline:
+                if proc.poll() is None:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
+                raise RuntimeError("LibreOffice did not start")
+            time.sleep(0.1)
+
+
 class Office:
     def __init__(self, oxt=None, profile_dir=None, restart=True):
         """profile_dir: reuse a profile (to restart an office); else a new one.
@@ -152,27 +181,11 @@ class Office:
 
     def _start(self):
         self.pipe = "scrqmtest_" + uuid.uuid4().hex
-        profile = uno.systemPathToFileUrl(self.dir) + "/profile"
-        self.proc = subprocess.Popen(
-            [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-             "--nolockcheck", "--nofirststartwizard",
-             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe,
-             "-env:UserInstallation=" + profile],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.time() + 60
-        while True:
-            try:
-                self.ctx = resolver.resolve(
-                    "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
-                break
-            except NoConnectException:
-                if self.proc.poll() is not None or time.time() > deadline:
-                    self.close()
-                    raise RuntimeError("LibreOffice did not start")
-                time.sleep(0.1)
+        try:
+            self.proc, self.ctx = start_office(os.path.join(self.dir, "profile"), self.pipe)
+        except RuntimeError:
+            self.close()
+            raise
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
 

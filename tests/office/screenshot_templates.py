@@ -21,12 +21,11 @@ import time
 import uuid
 
 import uno
-from com.sun.star.connection import NoConnectException
 from com.sun.star.awt import Rectangle
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from office import _Env, named, props  # noqa: E402
+from office import _Env, named, props, start_office  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 SOFFICE = os.environ.get("SCRQM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
@@ -67,25 +66,9 @@ def main():
         with open(os.path.join(tmp, "profile", "user", "registrymodifications.xcu"), "w") as f:
             f.write(REGISTRY)
         env = dict(os.environ, DISPLAY=":%d" % display, SAL_USE_VCLPLUGIN="gen", HOME=tmp)
-        pipe = "scrqmshot_" + uuid.uuid4().hex
         time.sleep(1)
-        office = subprocess.Popen(
-            [SOFFICE, "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-             "--nofirststartwizard", "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
-             "-env:UserInstallation=" + uno.systemPathToFileUrl(tmp) + "/profile"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.time() + 60
-        while True:
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
-            except NoConnectException:
-                if office.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("LibreOffice did not start")
-                time.sleep(0.2)
+        office, ctx = start_office(os.path.join(tmp, "profile"), "scrqmshot_" + uuid.uuid4().hex,
+                                   visible_env=env)
         smgr = ctx.ServiceManager
         ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager").addExtension(
             uno.systemPathToFileUrl(os.path.abspath(a.oxt)), named(SUPPRESS_LICENSE="1"), "user",

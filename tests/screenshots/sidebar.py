@@ -24,7 +24,7 @@ import uno
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "office"))
-from office import _Env, named, props  # noqa: E402
+from office import _Env, named, props, start_office  # noqa: E402
 
 SOFFICE = os.environ.get("SCRQM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
 REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
@@ -56,25 +56,8 @@ def main():
             f.write(REGISTRY)
         env = dict(os.environ, DISPLAY=display, SAL_USE_VCLPLUGIN="gen", HOME=tmp)
         def start():
-            pipe = "scrqmshot_" + uuid.uuid4().hex
-            proc = subprocess.Popen(
-                [SOFFICE, "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-                 "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
-                 "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(tmp, "profile"))],
-                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                start_new_session=True)
-            local = uno.getComponentContext()
-            resolver = local.ServiceManager.createInstanceWithContext(
-                "com.sun.star.bridge.UnoUrlResolver", local)
-            deadline = time.time() + 60
-            while True:
-                try:
-                    return proc, resolver.resolve(
-                        "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                except Exception:
-                    if time.time() > deadline or proc.poll() is not None:
-                        raise RuntimeError("LibreOffice did not start")
-                    time.sleep(0.2)
+            return start_office(os.path.join(tmp, "profile"), "scrqmshot_" + uuid.uuid4().hex,
+                                visible_env=env)
 
         time.sleep(1)
         office, ctx = start()
