@@ -81,36 +81,47 @@ std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const
                                     const std::vector<Reference<uno::XInterface>>& sources,
                                     const std::vector<Finding>& findings)
 {
-    // Last first, so earlier offsets in the same paragraph stay valid.
-    std::vector<const Finding*> todo;
+    std::vector<TextFix> fixes;
     for (const Finding& f : findings)
-        if (f.category == "register")
-            todo.push_back(&f);
+        if (const FixAction* replace = f.fix_of(FixKind::Replace);
+            replace && !replace->replacement.empty() && f.where != Where::Property)
+            fixes.push_back({f, replace->replacement});
+    return apply_text_fixes(model, doc, sources, fixes, "Replace with pseudonyms");
+}
+
+std::size_t apply_text_fixes(const Reference<frame::XModel>& model, const Document& doc,
+                             const std::vector<Reference<uno::XInterface>>& sources,
+                             const std::vector<TextFix>& fixes, const std::string& undo_title)
+{
+    // Last first, so earlier offsets in the same paragraph stay valid.
+    std::vector<const TextFix*> todo;
+    for (const TextFix& fix : fixes)
+        if (fix.finding.where != Where::Property)
+            todo.push_back(&fix);
     std::sort(todo.begin(), todo.end(),
-              [](const Finding* a, const Finding* b)
+              [](const TextFix* x, const TextFix* y)
               {
-                  if (a->where != b->where)
-                      return a->where < b->where;
-                  if (a->paragraph != b->paragraph)
-                      return a->paragraph < b->paragraph;
-                  return a->start > b->start;
+                  const Finding& a = x->finding;
+                  const Finding& b = y->finding;
+                  if (a.where != b.where)
+                      return a.where < b.where;
+                  if (a.paragraph != b.paragraph)
+                      return a.paragraph < b.paragraph;
+                  return a.start > b.start;
               });
     Reference<document::XUndoManagerSupplier> undo_supplier(model, UNO_QUERY);
     Reference<document::XUndoManager> undo =
         undo_supplier.is() ? undo_supplier->getUndoManager() : Reference<document::XUndoManager>();
     if (undo.is())
-        undo->enterUndoContext("Replace with pseudonyms");
+        undo->enterUndoContext(to_ou(undo_title));
     std::size_t replaced = 0;
     try
     {
         // Comments are rewritten once each, with all their replacements.
-        for (const Finding* f : todo)
+        for (const TextFix* fix : todo)
         {
-            const std::string pseudonym = f->fix.rfind("Replace with \"", 0) == 0
-                                              ? f->fix.substr(14, f->fix.size() - 15)
-                                              : "";
-            if (pseudonym.empty())
-                continue;
+            const Finding* f = &fix->finding;
+            const std::string& pseudonym = fix->replacement;
             for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
             {
                 const Paragraph& p = doc.paragraphs[i];

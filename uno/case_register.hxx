@@ -26,9 +26,24 @@ register_path(const com::sun::star::uno::Reference<com::sun::star::uno::XCompone
 std::size_t store_register(const std::string& path, const std::vector<RegisterEntry>& entries);
 std::optional<HashedRegister> load_stored_register(const std::string& path);
 
-// Replaces each register finding's text with its pseudonym, last first so
-// that offsets stay valid, inside one undo context. Returns the number of
-// replacements; findings in document properties are left (not undoable).
+// One finding's text and what it becomes ("" removes it).
+struct TextFix
+{
+    Finding finding;
+    std::string replacement;
+};
+
+// Replaces each finding's text, last first so that offsets stay valid, inside
+// one undo context named `undo_title`. A finding whose text changed since the
+// check is left. Returns the number of replacements; findings in document
+// properties are left (not undoable).
+std::size_t apply_text_fixes(
+    const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model, const Document& doc,
+    const std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>>& sources,
+    const std::vector<TextFix>& fixes, const std::string& undo_title);
+
+// apply_text_fixes for every finding whose Replace fix names its pseudonym
+// (the case register's findings).
 std::size_t replace_with_pseudonyms(
     const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model, const Document& doc,
     const std::vector<com::sun::star::uno::Reference<com::sun::star::uno::XInterface>>& sources,

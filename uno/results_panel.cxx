@@ -599,10 +599,33 @@ std::string shorten(const std::string& text, std::size_t max)
     return text;
 }
 
-bool has_fix(const Finding& f)
+// The first of the finding's fix actions that Fix can apply without asking
+// anything: a replacement it names, a generalisation, a removal in the text,
+// or a hidden-data fix. A Replace that leaves the pseudonym to the user and
+// Allow (the Ignore button) are not among them.
+const FixAction* one_click_fix(const Finding& f)
 {
-    // Only register findings carry a pseudonym to put in their place.
-    return f.fix.rfind("Replace with \"", 0) == 0 && f.where != Where::Property;
+    for (const FixAction& a : f.fixes)
+        switch (a.kind)
+        {
+        case FixKind::Replace:
+        case FixKind::Generalise:
+            if (!a.replacement.empty() && f.where != Where::Property)
+                return &a;
+            break;
+        case FixKind::Remove:
+            if (f.where != Where::Property)
+                return &a;
+            break;
+        case FixKind::DeleteComment:
+        case FixKind::AcceptOrRejectChanges:
+        case FixKind::ClearProperty:
+            return &a;
+        case FixKind::RemoveHiddenText:
+        case FixKind::Allow:
+            break;
+        }
+    return nullptr;
 }
 
 // ---- the panel ----
@@ -985,9 +1008,9 @@ private:
                 detail += " (" + f.marker + ")";
             if (!f.explanation.empty())
                 detail += "\nWhy: " + f.explanation;
-            if (!f.fix.empty())
-                detail += "\nFix: " + f.fix;
-            fixable = has_fix(f);
+            if (const std::string fix = fix_summary(f); !fix.empty())
+                detail += "\nFix: " + fix;
+            fixable = one_click_fix(f) != nullptr;
         }
         set_text(c("Detail"), detail);
         set_model(c("GoTo"), "Enabled", uno::Any(i >= 0));
@@ -1038,23 +1061,46 @@ private:
     void fix()
     {
         const Finding f = need_finding();
-        if (!has_fix(f))
+        const FixAction* action = one_click_fix(f);
+        if (!action)
         {
             status("No automatic fix for this finding");
             return;
         }
         const int row = selected_row();
-        need_source(context_, *results_, f);
-        const std::size_t n =
-            replace_with_pseudonyms(results_->model, results_->doc, results_->sources, {f});
-        if (n == 0)
+        const std::string label = fix_label(*action);
+        std::string note = " (Edit > Undo takes it back)";
+        switch (action->kind)
         {
-            status("The text has changed since the check: Re-check");
-            return;
+        case FixKind::DeleteComment:
+        case FixKind::AcceptOrRejectChanges:
+        case FixKind::ClearProperty:
+        {
+            const std::string name = action->kind == FixKind::DeleteComment   ? "delete-comments"
+                                     : action->kind == FixKind::ClearProperty ? "clear-property"
+                                                                              : "accept-changes";
+            const std::string answer =
+                apply_hidden_fix(context_, results_->model, name, action->target);
+            if (answer.find("\"undo\":false") != std::string::npos)
+                note = " (not undoable: document properties are outside Edit > Undo)";
+            break;
         }
-        // Offsets after the replacement moved: check again.
+        default:
+        {
+            need_source(context_, *results_, f);
+            const std::size_t n =
+                apply_text_fixes(results_->model, results_->doc, results_->sources,
+                                 {{f, action->replacement}}, label);
+            if (n == 0)
+            {
+                status("The text has changed since the check: Re-check");
+                return;
+            }
+        }
+        }
+        // Offsets after the change moved: check again.
         recheck(row);
-        status("Replaced with the pseudonym (Edit > Undo takes it back)");
+        status(label + note);
     }
 
     void ignore()

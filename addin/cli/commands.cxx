@@ -9,6 +9,7 @@
 #include <scrqm/office.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/rules.hxx>
 #include <scrqm/structure.hxx>
 #include <scrqm/text_reader.hxx>
 
@@ -39,6 +40,8 @@ constexpr const char* kUsage = R"(usage: scrqm COMMAND [OPTIONS] [FILE...]
 Commands:
   outline FILE...     the document's sections (headings) with their marker tags
   markers             the quality markers of the framework, with their questions
+  rules               every rule a check can report: id, family, severity, marker,
+                      name, fix kinds and summary (--format text|json|markdown)
   check FILE...       run checks; exit 1 when there is an error-severity finding
   template NAME -o OUT.odt|OUT.docx [--from REPORT]
                       a new terms-of-reference or board-response document; with
@@ -208,8 +211,11 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
         else
             opt.files.push_back(a);
     }
-    if (opt.format != "text" && opt.format != "json" && opt.format != "html")
+    if (opt.format != "text" && opt.format != "json" && opt.format != "html" &&
+        opt.format != "markdown")
         return "--format must be text, json or html, not " + opt.format;
+    if (opt.format == "markdown" && opt.command != "rules")
+        return "--format markdown is for rules only";
     if (opt.format == "html" && opt.command != "check")
         return "--format html is for check only";
     if (opt.show_identifiers && opt.format != "json")
@@ -258,6 +264,14 @@ public:
     {
         const Catalogue cat = load_framework(data_directory(), opt_.framework);
         put(opt_.format == "json" ? catalogue_to_json(cat) + "\n" : catalogue_to_text(cat));
+        return finish() ? kExitOk : kExitCannotCheck;
+    }
+
+    int rules()
+    {
+        put(opt_.format == "json"       ? rules_to_json() + "\n"
+            : opt_.format == "markdown" ? rules_to_markdown()
+                                        : rules_to_text());
         return finish() ? kExitOk : kExitCannotCheck;
     }
 
@@ -780,6 +794,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         Runner runner(opt, out, err);
         if (opt.command == "markers")
             return runner.markers();
+        if (opt.command == "rules")
+            return runner.rules();
         if (opt.command == "outline")
             return runner.outline();
         if (opt.command == "check")

@@ -3,6 +3,9 @@
 #include <scrqm/json.hxx>
 #include <scrqm/register.hxx>
 
+#include "checks/anonymisation/fixes.hxx"
+#include "checks/anonymisation/rules.hxx"
+
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
@@ -44,7 +47,7 @@ bool valid_nhs_number(const std::string& digits)
 namespace
 {
 
-constexpr const char* kMarker = "QM14";
+namespace R = rules::anonymisation;
 
 std::string digits_of(const std::string& s)
 {
@@ -221,8 +224,7 @@ uint64_t fnv1a(const std::string& s)
 struct Detector
 {
     std::string id;
-    std::string category;
-    Severity severity = Severity::Warning;
+    const Rule* rule = nullptr; // its findings' rule: id, category, severity
     std::unique_ptr<icu::RegexPattern> pattern;
     std::string validator;
     std::vector<std::string> context; // folded
@@ -240,17 +242,6 @@ struct Detector
     // costs more than most searches. A check object is used by one thread.
     std::unique_ptr<icu::RegexMatcher> matcher;
 };
-
-Severity severity_of(const std::string& path, const std::string& s)
-{
-    if (s == "error")
-        return Severity::Error;
-    if (s == "warning")
-        return Severity::Warning;
-    if (s == "info")
-        return Severity::Info;
-    throw DataError(path + ": unknown severity \"" + s + "\"");
-}
 
 std::vector<std::string> strings(const pt::ptree& node, const char* name)
 {
@@ -518,7 +509,7 @@ struct AnonymisationCheck::Impl
     Lexicon titles, roles, institutions, allow_terms;
     struct Special
     {
-        std::string category;
+        const Rule* rule;
         Lexicon lexicon;
         std::string message;
     };
@@ -553,8 +544,7 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
         const std::string where = "detector \"" + d.id + "\"";
         if (d.id.empty() || !ids.insert(d.id).second)
             throw DataError(path + ": " + where + ": missing or duplicate id");
-        d.category = node.get<std::string>("category", "");
-        d.severity = severity_of(path, node.get<std::string>("severity", "warning"));
+        d.rule = &rule_named(node.get<std::string>("rule", ""), path + ": " + where);
         d.validator = node.get<std::string>("validator", "");
         if (!d.validator.empty() && d.validator != "nhs-mod11" && d.validator != "uk-phone")
             throw DataError(path + ": " + where + ": unknown validator \"" + d.validator + "\"");
@@ -568,8 +558,8 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
         d.context_window = node.get<int32_t>("context_window", 30);
         d.context_required = node.get<bool>("context_required", false);
         d.context_after = node.get<bool>("context_after", false);
-        if (d.category.empty() || d.message.empty())
-            throw DataError(path + ": " + where + ": missing category or message");
+        if (d.message.empty())
+            throw DataError(path + ": " + where + ": missing message");
         UErrorCode status = U_ZERO_ERROR;
         UParseError pe{};
         const uint32_t flags =
@@ -605,9 +595,9 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
             throw DataError(path + ": " + where +
                             ": cannot use the pattern: " + u_errorName(status));
         for (const std::string& m : strings(node, "examples.match"))
-            examples.push_back({d.id, d.category, m, true});
+            examples.push_back({d.id, d.rule, m, true});
         for (const std::string& m : strings(node, "examples.nomatch"))
-            examples.push_back({d.id, d.category, m, false});
+            examples.push_back({d.id, d.rule, m, false});
         detectors.push_back(std::move(d));
     }
     literal_finder.build(required_literals);
@@ -630,17 +620,23 @@ void AnonymisationCheck::Impl::load(const std::string& dir)
     roles = Lexicon::load(lex + "role-words.txt");
     institutions = Lexicon::load(lex + "institution-words.txt");
     allow_terms = Lexicon::load(lex + "allow-terms.txt");
-    const std::array<std::array<const char*, 3>, 7> special = {{
-        {"health", "health-conditions.txt", "Specific health condition or diagnosis"},
-        {"disability", "disabilities.txt", "Specific disability"},
-        {"ethnicity", "ethnicities.txt", "Ethnicity"},
-        {"nationality", "nationalities.txt", "Nationality"},
-        {"religion", "religions.txt", "Religion"},
-        {"language", "languages.txt", "First or home language"},
-        {"immigration", "immigration-status.txt", "Immigration status"},
+    struct SpecialFile
+    {
+        const Rule* rule;
+        const char* file;
+        const char* message;
+    };
+    const std::array<SpecialFile, 7> special = {{
+        {&R::health, "health-conditions.txt", "Specific health condition or diagnosis"},
+        {&R::disability, "disabilities.txt", "Specific disability"},
+        {&R::ethnicity, "ethnicities.txt", "Ethnicity"},
+        {&R::nationality, "nationalities.txt", "Nationality"},
+        {&R::religion, "religions.txt", "Religion"},
+        {&R::language, "languages.txt", "First or home language"},
+        {&R::immigration, "immigration-status.txt", "Immigration status"},
     }};
-    for (const auto& s : special)
-        specials.push_back({s[0], Lexicon::load(lex + s[1]), s[2]});
+    for (const SpecialFile& s : special)
+        specials.push_back({s.rule, Lexicon::load(lex + s.file), s.message});
     for (Lexicon* l : {&given, &surnames, &given_words, &surname_words, &places, &place_words,
                        &countries, &titles, &roles, &institutions, &allow_terms})
         l->index(vocabulary);
@@ -726,19 +722,14 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
     Hits hits;
     const CodePoints cp(u);
 
-    auto make = [&](const std::string& id, const std::string& category, Severity sev, double score,
-                    const std::string& message, const std::string& explanation,
-                    const std::string& fix)
+    auto make = [&](const Rule& rule, double score, const std::string& message,
+                    const std::string& explanation, const std::string& advice)
     {
-        Finding f;
-        f.check = "anonymisation." + id;
-        f.category = category;
-        f.severity = sev;
+        Finding f(rule);
         f.score = score;
         f.message = message;
         f.explanation = explanation;
-        f.fix = fix;
-        f.marker = kMarker;
+        f.advice = advice;
         return f;
     };
 
@@ -1079,23 +1070,21 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
                     continue;
                 bool skip = false;
                 for (const Span& e : excluded)
-                    skip = skip || (overlaps(e, span) && d.category != "date");
+                    skip = skip || (overlaps(e, span) && d.rule != &R::date);
                 if (skip)
                     continue;
-                Finding f = make(d.category, d.category, d.severity,
-                                 std::min(1.0, d.score + (context ? 0.05 : 0)), d.message,
+                Finding f = make(*d.rule, std::min(1.0, d.score + (context ? 0.05 : 0)), d.message,
                                  d.explanation + (context ? "; context word nearby" : "") +
                                      " [detector " + d.id + "]",
                                  d.fix);
-                if (d.category == "date")
+                if (d.rule == &R::date)
                 {
                     const std::string lead =
                         fold(u.tempSubStringBetween(std::max(0, span.begin - 30), span.begin));
                     for (const std::string& c : dob_context)
                         if (lead.find(c) != std::string::npos)
                         {
-                            f = make("date-of-birth", "date-of-birth", Severity::Error, 0.95,
-                                     "Date of birth",
+                            f = make(R::date_of_birth, 0.95, "Date of birth",
                                      d.explanation + "; birth context (\"" + c + "\")",
                                      "Remove it; give the child's age in years if it matters");
                             break;
@@ -1115,21 +1104,20 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             if (const std::size_t n = reg->match(tokens, i, &target))
             {
                 Finding f =
-                    make("register", "register", Severity::Error, 1.0,
-                         "Identifier from the case register",
+                    make(R::register_, 1.0, "Identifier from the case register",
                          "register: a real " +
                              (target->kind.empty() ? std::string("identifier") : target->kind) +
                              " of this case (matched by its salted hash)",
-                         target->pseudonym.empty() ? "Replace it"
-                                                   : "Replace with \"" + target->pseudonym + "\"");
+                         {});
+                f.fixes.push_back({FixKind::Replace, target->pseudonym, {}});
                 hits.add({tokens[i].begin, tokens[i + n - 1].end}, std::move(f), 2);
                 break;
             }
         }
         if (const std::size_t n = deny.match(tokens, i))
-            hits.add({tokens[i].begin, tokens[i + n - 1].end},
-                     make("deny-list", "deny-list", Severity::Error, 1.0, "Term on the deny-list",
-                          "deny-list: always flagged", "Remove it"));
+            hits.add(
+                {tokens[i].begin, tokens[i + n - 1].end},
+                make(R::deny_list, 1.0, "Term on the deny-list", "deny-list: always flagged", {}));
     }
 
     // ---- special categories (lexicons)
@@ -1141,8 +1129,9 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             if (const std::size_t n = s.lexicon.match(tokens, i))
             {
                 hits.add({tokens[i].begin, tokens[i + n - 1].end},
-                         make(s.category, s.category, Severity::Warning, 0.7, s.message,
-                              "lexicon: " + s.category + " (special category or precise detail)",
+                         make(*s.rule, 0.7, s.message,
+                              "lexicon: " + std::string(s.rule->category) +
+                                  " (special category or precise detail)",
                               "Generalise it (a long-term condition, a region) or leave it out"));
                 i += n - 1;
             }
@@ -1188,20 +1177,20 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
         if (street && first > 0 && tokens[first - 1].number)
         {
             span.begin = tokens[first - 1].begin;
-            hits.add(span, make("address", "address", Severity::Error, 0.9, "Street address",
+            hits.add(span, make(R::address, 0.9, "Street address",
                                 "house number, capitalised name and a street word (\"" +
                                     head->words.back() + "\")",
-                                "Remove it"));
+                                {}));
         }
         else if (street)
             hits.add(span,
-                     make("place", "place", Severity::Warning, 0.75, "Named street or estate",
+                     make(R::place, 0.75, "Named street or estate",
                           "capitalised name and a street word (\"" + head->words.back() + "\")",
                           "Remove it or say 'the family's street'"));
         else
             hits.add(
                 span,
-                make("institution", "institution", Severity::Warning, 0.8,
+                make(R::institution, 0.8,
                      "Named school, health service, place of worship or other institution",
                      "capitalised name and an institution word (\"" + head->words.back() + "\")",
                      "Use a generic description ('the primary school', 'the hospital')"));
@@ -1250,12 +1239,12 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
             continue;
         if (country)
             hits.add({tokens[i].begin, tokens[i + n - 1].end},
-                     make("nationality", "nationality", Severity::Warning, 0.6,
+                     make(R::nationality, 0.6,
                           "Country: with other details it points to the family's origin",
                           "lexicon: country", "Use a region ('Eastern Europe') or leave it out"));
         else
             hits.add({tokens[i].begin, tokens[i + n - 1].end},
-                     make("place", "place", Severity::Warning, 0.75, "Named town or place", why,
+                     make(R::place, 0.75, "Named town or place", why,
                           "Remove it, or say 'the local area'"));
         for (std::size_t k = i; k < i + n; ++k)
             token_excluded[k] = true;
@@ -1460,14 +1449,15 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
         const bool full = last > i || first < i;
         const Severity sev = strength == 2 ? Severity::Error : Severity::Warning;
         const double score = strength == 2 ? (full ? 0.95 : 0.85) : 0.5;
-        if (professional)
-            hits.add(span, make("professional-name", "professional-name", sev, score,
-                                "Named professional", reason + "; after \"" + role + "\"",
-                                "Use the role (\"the health visitor\", \"GP 1\")"));
-        else
-            hits.add(span, make("name", "name", sev, score,
-                                strength == 2 ? "Personal name" : "Possible personal name", reason,
-                                "Replace with the pseudonym (\"Child A\", \"Mother\")"));
+        Finding f =
+            professional
+                ? make(R::professional_name, score, "Named professional",
+                       reason + "; after \"" + role + "\"",
+                       "Use the role (\"the health visitor\", \"GP 1\")")
+                : make(R::name, score, strength == 2 ? "Personal name" : "Possible personal name",
+                       reason, "Replace with the pseudonym (\"Child A\", \"Mother\")");
+        f.severity = sev; // a possible name is a warning
+        hits.add(span, std::move(f));
         i = last;
     }
 
@@ -1526,6 +1516,8 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
                                         : points + static_cast<std::size_t>(u.countChar32(
                                                        span.begin, span.end - span.begin));
         u.tempSubStringBetween(span.begin, span.end).toUTF8String(f.text);
+        if (f.fixes.empty())
+            f.fixes = anonymisation_fixes(*find_rule(f.check), f.text);
         out.push_back(std::move(f));
     }
 }
@@ -1545,9 +1537,8 @@ AnonymisationCheck::AnonymisationCheck(const std::string& data_dir) : impl_(new 
         bool matched = false;
         for (const Finding& f : found)
         {
-            const std::string id = f.check.substr(std::string("anonymisation.").size());
-            matched =
-                matched || id == e.category || (e.category == "date" && id == "date-of-birth");
+            matched = matched || f.check == e.rule->id ||
+                      (e.rule == &R::date && f.check == R::date_of_birth.id);
         }
         if (matched != e.should_match)
             throw DataError(data_dir + "/anonymisation.json: detector \"" + e.detector +
@@ -1618,22 +1609,18 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     for (const Paragraph& p : doc.paragraphs)
         by_place[{p.where, p.index}] = &p;
     std::vector<Finding> jigsaw;
-    auto add_jigsaw = [&](const std::string& id, Severity severity, double score,
-                          const std::string& message, const std::set<std::string>& kinds,
-                          const Paragraph& p, const std::string& text)
+    auto add_jigsaw = [&](const Rule& rule, double score, const std::string& message,
+                          const std::set<std::string>& kinds, const Paragraph& p,
+                          const std::string& text)
     {
         std::string list;
         for (const std::string& k : kinds)
             list += (list.empty() ? "" : ", ") + k;
-        Finding f;
-        f.check = "anonymisation." + id;
-        f.category = "jigsaw";
-        f.severity = severity;
+        Finding f(rule);
         f.score = score;
-        f.marker = kMarker;
         f.message = message;
         f.explanation = "quasi identifiers combined: " + list;
-        f.fix = "Keep only the details the learning needs; generalise the others";
+        f.advice = "Keep only the details the learning needs; generalise the others";
         f.where = p.where;
         f.paragraph = p.index;
         f.end = static_cast<std::size_t>(icu::UnicodeString::fromUTF8(text).countChar32());
@@ -1646,7 +1633,7 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
             kinds_by_paragraph[{f.where, f.paragraph}].insert(f.category);
     for (const auto& [key, kinds] : kinds_by_paragraph)
         if (static_cast<int>(kinds.size()) >= impl_->jigsaw_paragraph && by_place.count(key))
-            add_jigsaw("jigsaw", Severity::Error, 0.8,
+            add_jigsaw(R::jigsaw, 0.8,
                        "Jigsaw risk: " + std::to_string(kinds.size()) +
                            " details in one paragraph could together identify the family",
                        kinds, *by_place[key], by_place[key]->text);
@@ -1661,7 +1648,7 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                 kinds.insert(k.begin(), k.end());
         if (static_cast<int>(kinds.size()) >= impl_->jigsaw_section &&
             by_place.count({Where::Body, s.paragraph}))
-            add_jigsaw("jigsaw-section", Severity::Warning, 0.6,
+            add_jigsaw(R::jigsaw_section, 0.6,
                        "Jigsaw risk in section \"" + s.title +
                            "\": " + std::to_string(kinds.size()) +
                            " kinds of detail together could identify the family",
@@ -1831,18 +1818,14 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
             introduced[fold(r.form)] = uses[r.role].size();
         uses[r.role].push_back(Use{r.p, r.begin, r.end, r.form});
     }
-    auto consistency = [&](const Use& use, const std::string& id, const std::string& message,
+    auto consistency = [&](const Use& use, const Rule& rule, const std::string& message,
                            const std::string& explanation)
     {
-        Finding f;
-        f.check = "anonymisation." + id;
-        f.category = "pseudonym";
-        f.severity = Severity::Warning;
+        Finding f(rule);
         f.score = 0.7;
-        f.marker = kMarker;
         f.message = message;
         f.explanation = explanation;
-        f.fix = "Use one form of the pseudonym throughout";
+        f.advice = "Use one form of the pseudonym throughout";
         f.where = use.p->where;
         f.paragraph = use.p->index;
         const icu::UnicodeString& u =
@@ -1872,18 +1855,18 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
             const Use& use = list[k];
             const bool is_number = u_isdigit(static_cast<UChar32>(use.form.back()));
             if (letters > 0 && numbers > 0 && is_number == numbers_minor)
-                consistency(use, "pseudonym-scheme",
+                consistency(use, R::pseudonym_scheme,
                             "Pseudonym written two ways: \"" + use.form + "\" and \"" + canonical +
                                 "\"",
                             "the same role is numbered in some places and lettered in others");
             else if (use.form != canonical && fold(use.form) == fold(canonical))
-                consistency(use, "pseudonym-case",
+                consistency(use, R::pseudonym_case,
                             "Pseudonym in a different case: \"" + use.form + "\", elsewhere \"" +
                                 canonical + "\"",
                             "the same pseudonym in different letter case");
             const auto intro_at = introduced.find(fold(use.form));
             if (intro_at != introduced.end() && k < intro_at->second)
-                consistency(use, "pseudonym-before-introduction",
+                consistency(use, R::pseudonym_before_introduction,
                             "\"" + use.form + "\" is used before it is introduced",
                             "the pseudonym is introduced later in the report");
         }

@@ -1,5 +1,7 @@
 #include <scrqm/hidden.hxx>
 
+#include "checks/hidden/rules.hxx"
+
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -9,6 +11,8 @@ namespace scrqm
 
 namespace
 {
+
+namespace R = rules::hidden;
 
 constexpr const char* kPropertyNote =
     " Document properties are not part of the text: clearing one cannot be undone with "
@@ -20,48 +24,48 @@ constexpr const char* kPropertyNote =
 const std::vector<HiddenKindInfo>& hidden_kinds()
 {
     static const std::vector<HiddenKindInfo> kinds = {
-        {"comment", Severity::Warning, "Comment",
+        {"comment", &R::comment, "Comment",
          "Comments travel with the file and show their author's name and their text to anyone "
          "who opens it.",
          "Fix=delete-comments removes every comment (one undo step)."},
-        {"tracked-change", Severity::Warning, "Tracked change not yet accepted or rejected",
+        {"tracked-change", &R::tracked_change, "Tracked change not yet accepted or rejected",
          "Deleted text stays in the file and every change carries its author's name and date.",
          "Fix=accept-changes or Fix=reject-changes settles every change (one undo step)."},
-        {"hidden-text", Severity::Warning, "Hidden text",
+        {"hidden-text", &R::hidden_text, "Hidden text",
          "Hidden characters are not printed or shown but are in the file and in any copy made "
          "from it.",
          ""},
-        {"hidden-paragraph", Severity::Warning, "Hidden paragraph",
+        {"hidden-paragraph", &R::hidden_paragraph, "Hidden paragraph",
          "A hidden paragraph or section is in the file though not shown.", ""},
-        {"property", Severity::Warning, "Document property",
+        {"property", &R::property, "Document property",
          "Document properties (File > Properties) are published with the file and often hold "
          "names.",
          "Fix=clear-property with Property=NAME empties it."},
-        {"custom-property", Severity::Warning, "Custom document property",
+        {"custom-property", &R::custom_property, "Custom document property",
          "Custom properties are published with the file and often hold case numbers or names.",
          "Fix=clear-property with Property=custom:NAME removes it."},
-        {"header", Severity::Info, "Header with content",
+        {"header", &R::header, "Header with content",
          "Headers repeat on every page; check they carry no name, case number or draft marking.",
          ""},
-        {"footer", Severity::Info, "Footer with content",
+        {"footer", &R::footer, "Footer with content",
          "Footers repeat on every page; check they carry no name, case number or file path.", ""},
-        {"frame", Severity::Info, "Text frame or text box",
+        {"frame", &R::frame, "Text frame or text box",
          "Text in frames and text boxes is easy to overlook when reviewing the body.", ""},
-        {"image", Severity::Info, "Image name or description",
+        {"image", &R::image, "Image name or description",
          "An image's name, title and description travel with it and can name a person or a "
          "file.",
          ""},
-        {"embedded-object", Severity::Warning, "Embedded object",
+        {"embedded-object", &R::embedded_object, "Embedded object",
          "An embedded object (spreadsheet, chart, document) carries its own data, which may be "
          "far more than what is shown.",
          ""},
-        {"field", Severity::Warning, "Field showing an author or file name",
+        {"field", &R::field, "Field showing an author or file name",
          "The field fills in the author's name or the file's name or path whenever the document "
          "is opened or printed.",
          ""},
-        {"version", Severity::Warning, "Stored version",
+        {"version", &R::version, "Stored version",
          "Earlier versions stored in the file (File > Versions) can be opened by any reader.", ""},
-        {"personal-info-setting", Severity::Warning,
+        {"personal-info-setting", &R::personal_info_setting,
          "\"Remove personal information on saving\" is off",
          "With it off, saving keeps authors' names on comments and tracked changes and the "
          "document's author and editing time.",
@@ -92,11 +96,7 @@ std::vector<Finding> HiddenCheck::run(const Document& doc, const CheckOptions&) 
             std::any_of(std::begin(kAppStatistics), std::end(kAppStatistics),
                         [&](const char* n) { return item.name == n; }))
             continue;
-        Finding f;
-        f.check = "hidden." + item.kind;
-        f.category = "hidden-data";
-        f.severity = k->severity;
-        f.marker = "QM14";
+        Finding f(*k->rule);
         f.where = item.where;
         f.paragraph = item.paragraph;
         f.start = item.start;
@@ -127,10 +127,17 @@ std::vector<Finding> HiddenCheck::run(const Document& doc, const CheckOptions&) 
                         "Together).";
         if (item.kind == "property" || item.kind == "custom-property")
             f.explanation += kPropertyNote;
-        f.fix = k->fix;
-        if ((item.kind == "property" || item.kind == "custom-property") && !item.name.empty())
-            f.fix = "Fix=clear-property with Property=" + item.name +
-                    " (not undoable: properties are outside Edit > Undo)";
+        f.advice = k->advice;
+        for (FixKind kind : k->rule->fixes)
+        {
+            // A property can be cleared only when the reader named it.
+            if (kind == FixKind::ClearProperty && item.name.empty())
+                continue;
+            FixAction a{kind, {}, {}};
+            if (kind == FixKind::ClearProperty)
+                a.target = item.name;
+            f.fixes.push_back(std::move(a));
+        }
         out.push_back(std::move(f));
     }
     return out;

@@ -2,6 +2,8 @@
 #include <scrqm/language.hxx>
 #include <scrqm/text.hxx>
 
+#include "checks/language/rules.hxx"
+
 #include <boost/property_tree/ptree.hpp>
 #include <unicode/brkiter.h>
 #include <unicode/regex.h>
@@ -22,6 +24,8 @@ namespace scrqm
 
 namespace
 {
+
+namespace R = rules::language;
 
 std::string read_file(const std::string& path)
 {
@@ -179,16 +183,13 @@ std::string utf8(const icu::UnicodeString& u, int32_t begin, int32_t end)
     return s;
 }
 
-Finding make(const std::string& rule, Severity severity, const std::string& marker,
-             const Paragraph& p, const icu::UnicodeString& u, int32_t begin, int32_t end,
-             std::string message, std::string explanation, std::string fix = {})
+Finding make(const Rule& rule, const std::string& marker, const Paragraph& p,
+             const icu::UnicodeString& u, int32_t begin, int32_t end, std::string message,
+             std::string explanation, std::string advice = {})
 {
     const CodePoints cp(u);
-    Finding f;
-    f.check = "language." + rule;
-    f.category = "language";
-    f.severity = severity;
-    f.marker = marker;
+    Finding f(rule);
+    f.marker = marker; // the settings' or the kind's marker
     f.where = p.where;
     f.paragraph = p.index;
     f.start = cp(begin);
@@ -196,7 +197,7 @@ Finding make(const std::string& rule, Severity severity, const std::string& mark
     f.text = utf8(u, begin, end);
     f.message = std::move(message);
     f.explanation = std::move(explanation);
-    f.fix = std::move(fix);
+    f.advice = std::move(advice);
     return f;
 }
 
@@ -334,7 +335,9 @@ LanguageSettings load_language_settings(const std::string& data_dir)
         for (const auto& [name, node] : kinds ? *kinds : empty)
         {
             LanguageSettings::Kind k{node.get<std::string>("marker", ""),
-                                     node.get<std::string>("bias", "")};
+                                     node.get<std::string>("bias", ""),
+                                     &rule_named(node.get<std::string>("rule", ""),
+                                                 hb_path + ": kind \"" + name + "\"")};
             if (k.marker.rfind("QM", 0) != 0 || k.bias.empty())
                 throw DataError(hb_path + ": kind \"" + name + "\": needs a marker and a bias");
             s.kinds[name] = k;
@@ -539,7 +542,7 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
                 continue;
             const LanguageSettings::Entry& e = s.entries[std::stoul(entry->group)];
             const LanguageSettings::Kind& k = s.kinds.at(e.kind);
-            out.push_back(make(e.kind, Severity::Info, k.marker, p, u, begin, end,
+            out.push_back(make(*k.rule, k.marker, p, u, begin, end,
                                "\"" + utf8(u, begin, end) + "\": " + e.kind + " language",
                                e.explanation + " " + k.bias,
                                "Describe what was known and done at the time, and why"));
@@ -566,7 +569,7 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
             }
             if (ws.size() > s.long_sentence_words)
                 out.push_back(make(
-                    "long-sentence", Severity::Warning, s.marker, p, u, sent.first, sent.second,
+                    R::long_sentence, s.marker, p, u, sent.first, sent.second,
                     "Long sentence: " + std::to_string(ws.size()) + " words",
                     "Working Together asks for SCR reports in plain English that professionals "
                     "and the public can understand (QM14). Sentences over " +
@@ -603,7 +606,7 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
         if (counted >= s.passive_min_sentences &&
             static_cast<double>(passive) >= s.passive_min_ratio * static_cast<double>(counted))
             out.push_back(make(
-                "passive", Severity::Info, s.marker, p, u, 0, u.length(),
+                R::passive, s.marker, p, u, 0, u.length(),
                 std::to_string(passive) + " of " + std::to_string(counted) +
                     " sentences in this paragraph are passive",
                 "Passive sentences hide who acted (\"a referral was made\"), which the analysis "
@@ -633,7 +636,7 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
                       "%.1f words per sentence, %.2f syllables per word, %zu words",
                       static_cast<double>(r.words) / static_cast<double>(r.sentences),
                       static_cast<double>(r.syllables) / static_cast<double>(r.words), r.words);
-        out.push_back(make("readability", Severity::Info, s.marker, *heading, u, 0, u.length(),
+        out.push_back(make(R::readability, s.marker, *heading, u, 0, u.length(),
                            "Section \"" + sec.title + "\" is hard to read: Flesch reading ease " +
                                fixed(score) + " (" + figures + ")",
                            "Flesch reading ease below " + fixed(s.min_flesch) +
@@ -650,8 +653,8 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
             if (a.glossary || !a.use_p)
                 continue;
             const icu::UnicodeString u = icu::UnicodeString::fromUTF8(a.use_p->text);
-            out.push_back(make("abbreviation-undefined", Severity::Warning, s.marker, *a.use_p, u,
-                               a.use.first, a.use.second, "\"" + word + "\" is not defined",
+            out.push_back(make(R::abbreviation_undefined, s.marker, *a.use_p, u, a.use.first,
+                               a.use.second, "\"" + word + "\" is not defined",
                                "An abbreviation is spelt out at its first use, \"Full Name (" +
                                    word +
                                    ")\", or listed in a glossary: the public reader may not "
@@ -663,21 +666,21 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
         if (a.use_p && a.first_use < first_def.first)
         {
             const icu::UnicodeString u = icu::UnicodeString::fromUTF8(a.use_p->text);
-            out.push_back(make(
-                "abbreviation-late", Severity::Warning, s.marker, *a.use_p, u, a.use.first,
-                a.use.second, "\"" + word + "\" is used before it is defined",
-                "It is defined later (" + std::string(to_string(first_def.second.first->where)) +
-                    " paragraph " + std::to_string(first_def.second.first->index) +
-                    "); define an abbreviation at its first use.",
-                "Move the definition to the first use"));
+            out.push_back(make(R::abbreviation_late, s.marker, *a.use_p, u, a.use.first,
+                               a.use.second, "\"" + word + "\" is used before it is defined",
+                               "It is defined later (" +
+                                   std::string(to_string(first_def.second.first->where)) +
+                                   " paragraph " + std::to_string(first_def.second.first->index) +
+                                   "); define an abbreviation at its first use.",
+                               "Move the definition to the first use"));
         }
         for (std::size_t i = 1; i < a.definitions.size(); ++i)
         {
             const auto& d = a.definitions[i];
             const icu::UnicodeString u = icu::UnicodeString::fromUTF8(d.second.first->text);
             out.push_back(make(
-                "abbreviation-redefined", Severity::Info, s.marker, *d.second.first, u,
-                d.second.second.first, d.second.second.second, "\"" + word + "\" is defined again",
+                R::abbreviation_redefined, s.marker, *d.second.first, u, d.second.second.first,
+                d.second.second.second, "\"" + word + "\" is defined again",
                 "It was already defined (" + std::string(to_string(first_def.second.first->where)) +
                     " paragraph " + std::to_string(first_def.second.first->index) +
                     "); define an abbreviation once.",
@@ -686,9 +689,8 @@ std::vector<Finding> LanguageCheck::run(const Document& doc, const CheckOptions&
         if (!a.use_p || a.last_use < first_def.first)
         {
             const icu::UnicodeString u = icu::UnicodeString::fromUTF8(first_def.second.first->text);
-            out.push_back(make("abbreviation-unused", Severity::Info, s.marker,
-                               *first_def.second.first, u, first_def.second.second.first,
-                               first_def.second.second.second,
+            out.push_back(make(R::abbreviation_unused, s.marker, *first_def.second.first, u,
+                               first_def.second.second.first, first_def.second.second.second,
                                "\"" + word + "\" is defined but not used after its definition",
                                "An abbreviation that is never used again only adds a term for "
                                "the reader to remember.",

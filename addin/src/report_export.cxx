@@ -764,8 +764,8 @@ std::string finding_row(const Finding& f, std::size_t number, const Masker& mask
     rule += "<br><span class=\"id\">" + html_escape(f.check) + "</span>";
     if (!f.explanation.empty())
         rule += "<br><span class=\"why\">" + masked_html(masker, f.explanation) + "</span>";
-    if (!f.fix.empty())
-        rule += "<br><span class=\"why\">Fix: " + masked_html(masker, f.fix) + "</span>";
+    if (const std::string fix = fix_summary(f); !fix.empty())
+        rule += "<br><span class=\"why\">Fix: " + masked_html(masker, fix) + "</span>";
     rule += "</td>";
     std::string where = "<td>" + place_name(f.where);
     if (f.where != Where::Property)
@@ -932,8 +932,22 @@ std::string report_to_json(const ReportedFile& item, const Masker& masker)
             .member("end", static_cast<std::uint64_t>(f.end))
             .member("explanation", masker.mask(f.explanation))
             .member("score", f.score);
-        if (!f.fix.empty())
-            w.member("fix", masker.mask(f.fix));
+        if (!f.fixes.empty())
+        {
+            w.key("fixes").begin_array();
+            for (const FixAction& a : f.fixes)
+            {
+                w.begin_object().member("kind", to_string(a.kind));
+                if (!a.replacement.empty())
+                    w.member("replacement", masker.mask(a.replacement));
+                if (!a.target.empty())
+                    w.member("target", masker.mask(a.target));
+                w.end_object();
+            }
+            w.end_array();
+        }
+        if (!f.advice.empty())
+            w.member("advice", masker.mask(f.advice));
         w.member("section", masker.mask(f.section))
             .member("context_before", masker.mask(f.context_before))
             .member("context_after", masker.mask(f.context_after))

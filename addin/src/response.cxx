@@ -1,6 +1,10 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/response.hxx>
+#include <scrqm/rules.hxx>
 #include <scrqm/text.hxx>
+
+#include "checks/response/rules.hxx"
+#include "checks/template/rules.hxx"
 
 #include <boost/property_tree/ptree.hpp>
 #include <unicode/brkiter.h>
@@ -19,8 +23,6 @@ namespace scrqm
 namespace
 {
 
-constexpr const char* kMarker = "QM16";
-
 std::string trim(const std::string& s)
 {
     const auto b = s.find_first_not_of(" \t\r\n\u00a0");
@@ -36,17 +38,6 @@ std::vector<std::string> strings(const pt::ptree& node, const std::string& key)
         for (const auto& [k, v] : *child)
             out.push_back(v.get_value<std::string>());
     return out;
-}
-
-Severity severity_of(const std::string& path, const std::string& where, const std::string& s)
-{
-    if (s == "error")
-        return Severity::Error;
-    if (s == "warning")
-        return Severity::Warning;
-    if (s == "info")
-        return Severity::Info;
-    throw DataError(path + ": " + where + ": unknown severity \"" + s + "\"");
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to)
@@ -126,11 +117,7 @@ std::vector<Finding> find_placeholders(const Document& doc)
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
         for (const auto& [start, end] : p.placeholders)
         {
-            Finding f;
-            f.check = "template.placeholder";
-            f.category = "template";
-            f.severity = Severity::Error;
-            f.marker = "QM17";
+            Finding f(rules::templates::placeholder);
             const int32_t b = u.moveIndex32(0, static_cast<int32_t>(start));
             const int32_t e = u.moveIndex32(0, static_cast<int32_t>(end));
             u.tempSubStringBetween(b, e).toUTF8String(f.text);
@@ -141,7 +128,7 @@ std::vector<Finding> find_placeholders(const Document& doc)
             f.end = end;
             f.explanation = "a template placeholder field is still in the document: its guidance "
                             "would be published as it stands";
-            f.fix = "Click the placeholder and type what it asks for, or delete it.";
+            f.advice = "Click the placeholder and type what it asks for, or delete it.";
             out.push_back(std::move(f));
         }
     }
@@ -153,8 +140,8 @@ struct ResponseCheck::Impl
     struct Rule
     {
         std::string id;
+        const scrqm::Rule* rule = nullptr;
         int question = 0;
-        Severity severity = Severity::Warning;
         std::vector<std::vector<std::string>> cues; // every group needs one cue
         bool needs_date = false;
         std::vector<std::string> heading; // where to point when missing
@@ -171,8 +158,8 @@ struct ResponseCheck::Impl
     std::vector<std::string> title_cues;
     std::vector<Rule> rules;
     std::vector<Jargon> jargon;
-    std::string plain_id, plain_message, plain_fix, jargon_message;
-    Severity plain_severity = Severity::Warning;
+    const scrqm::Rule* plain_rule = nullptr;
+    std::string plain_message, plain_fix, jargon_message;
     int plain_question = 2;
     std::size_t max_words = 30;
     std::unique_ptr<icu::RegexPattern> date;
@@ -289,10 +276,8 @@ void ResponseCheck::Impl::load(const std::string& dir)
     const auto plain = root.get_child_optional("plain_english");
     if (!plain)
         throw DataError(path + ": missing object \"plain_english\"");
-    plain_id = plain->get<std::string>("id", "plain-english");
+    plain_rule = &rule_named(plain->get<std::string>("rule", ""), path + ": plain_english");
     plain_question = plain->get<int>("question", 2);
-    plain_severity =
-        severity_of(path, "plain_english", plain->get<std::string>("severity", "warning"));
     max_words = plain->get<std::size_t>("max_sentence_words", 30);
     plain_message = plain->get<std::string>("message", "");
     plain_fix = plain->get<std::string>("fix", "");
@@ -324,13 +309,13 @@ void ResponseCheck::Impl::load(const std::string& dir)
     for (const auto& [k, node] : rule_nodes ? *rule_nodes : none)
     {
         Rule r;
-        r.id = node.get<std::string>("id", "");
+        r.id = node.get<std::string>("rule", "");
         const std::string where = "rule \"" + r.id + "\"";
         if (r.id.empty() || std::find(ids.begin(), ids.end(), r.id) != ids.end())
-            throw DataError(path + ": " + where + ": missing or duplicate id");
+            throw DataError(path + ": " + where + ": missing or duplicate rule");
         ids.push_back(r.id);
+        r.rule = &rule_named(r.id, path);
         r.question = node.get<int>("question", 0);
-        r.severity = severity_of(path, where, node.get<std::string>("severity", "warning"));
         r.needs_date = node.get<bool>("needs_date", false);
         r.message = node.get<std::string>("message", "");
         r.fix = node.get<std::string>("fix", "");
@@ -379,11 +364,7 @@ void ResponseCheck::Impl::plain_english(const Paragraph& p, std::vector<Finding>
     const CodePoints cp(u);
     auto finding = [&](int32_t b, int32_t e, std::string message, std::string fix)
     {
-        Finding f;
-        f.check = "response." + plain_id;
-        f.category = "response";
-        f.severity = plain_severity;
-        f.marker = kMarker;
+        Finding f(*plain_rule);
         u.tempSubStringBetween(b, e).toUTF8String(f.text);
         f.message = std::move(message);
         f.where = p.where;
@@ -392,7 +373,7 @@ void ResponseCheck::Impl::plain_english(const Paragraph& p, std::vector<Finding>
         f.end = cp(e);
         f.explanation = "QM16 question " + std::to_string(plain_question) +
                         ": is the response written in plain English?";
-        f.fix = std::move(fix);
+        f.advice = std::move(fix);
         out.push_back(std::move(f));
     };
 
@@ -476,13 +457,9 @@ std::vector<Finding> ResponseCheck::run(const Document& doc) const
     {
         if (impl_->met(r, texts))
             continue;
-        Finding f;
-        f.check = "response." + r.id;
-        f.category = "response";
-        f.severity = r.severity;
-        f.marker = kMarker;
+        Finding f(*r.rule);
         f.message = r.message;
-        f.fix = r.fix;
+        f.advice = r.fix;
         f.explanation = "QM16 question " + std::to_string(r.question) +
                         "; none of the expected statements was found (placeholders and headings "
                         "do not count)";

@@ -1,5 +1,6 @@
 #include <scrqm/json.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/rules.hxx>
 
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -61,8 +62,22 @@ void write_finding(JsonWriter& w, const Finding& f)
         .member("end", static_cast<std::uint64_t>(f.end))
         .member("explanation", f.explanation)
         .member("score", f.score);
-    if (!f.fix.empty())
-        w.member("fix", f.fix);
+    if (!f.fixes.empty())
+    {
+        w.key("fixes").begin_array();
+        for (const FixAction& a : f.fixes)
+        {
+            w.begin_object().member("kind", to_string(a.kind));
+            if (!a.replacement.empty())
+                w.member("replacement", a.replacement);
+            if (!a.target.empty())
+                w.member("target", a.target);
+            w.member("label", fix_label(a)).end_object();
+        }
+        w.end_array();
+    }
+    if (!f.advice.empty())
+        w.member("advice", f.advice);
     if (!f.section.empty())
         w.member("section", f.section);
     if (!f.context_before.empty())
@@ -231,8 +246,11 @@ Result result_from_json(const std::string& json)
     if (const auto findings = root.get_child_optional("findings"))
         for (const auto& [key, node] : *findings)
         {
-            Finding f;
-            f.check = node.get<std::string>("check", "");
+            const std::string check = node.get<std::string>("check", "");
+            const Rule* rule = find_rule(check);
+            if (!rule)
+                throw std::runtime_error("a finding of an unknown rule \"" + check + "\"");
+            Finding f(*rule);
             f.category = node.get<std::string>("category", "");
             f.severity = severity_from(node.get<std::string>("severity", ""));
             f.message = node.get<std::string>("message", "");
@@ -244,7 +262,12 @@ Result result_from_json(const std::string& json)
             f.end = node.get<std::size_t>("end", 0);
             f.explanation = node.get<std::string>("explanation", "");
             f.score = node.get<double>("score", 1.0);
-            f.fix = node.get<std::string>("fix", "");
+            if (const auto fixes = node.get_child_optional("fixes"))
+                for (const auto& [fk, fix] : *fixes)
+                    f.fixes.push_back({fix_kind_from(fix.get<std::string>("kind", "")),
+                                       fix.get<std::string>("replacement", ""),
+                                       fix.get<std::string>("target", "")});
+            f.advice = node.get<std::string>("advice", "");
             f.section = node.get<std::string>("section", "");
             f.context_before = node.get<std::string>("context_before", "");
             f.context_after = node.get<std::string>("context_after", "");

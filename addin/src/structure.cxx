@@ -3,6 +3,8 @@
 #include <scrqm/structure.hxx>
 #include <scrqm/text.hxx>
 
+#include "checks/structure/rules.hxx"
+
 #include <boost/property_tree/ptree.hpp>
 #include <unicode/regex.h>
 
@@ -19,6 +21,8 @@ namespace scrqm
 
 namespace
 {
+
+namespace R = rules::structure;
 
 using Pattern = std::unique_ptr<icu::RegexPattern>;
 
@@ -163,17 +167,14 @@ std::vector<Reference> references(const icu::UnicodeString& text)
     return out;
 }
 
-Finding make(const std::string& rule, Severity severity, const std::string& marker,
-             const Paragraph* p, std::string message, std::string explanation, std::string fix = {})
+Finding make(const Rule& rule, const std::string& marker, const Paragraph* p, std::string message,
+             std::string explanation, std::string advice = {})
 {
-    Finding f;
-    f.check = "structure." + rule;
-    f.category = "structure";
-    f.severity = severity;
-    f.marker = marker;
+    Finding f(rule);
+    f.marker = marker; // the profile's marker for the section
     f.message = std::move(message);
     f.explanation = std::move(explanation);
-    f.fix = std::move(fix);
+    f.advice = std::move(advice);
     if (p)
     {
         f.where = p->where;
@@ -329,7 +330,7 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
     if (sections.empty())
     {
         // Without headings every section would be "missing": say it once.
-        Finding f = make("no-headings", Severity::Warning, "QM14", nullptr,
+        Finding f = make(R::no_headings, "QM14", nullptr,
                          "The document has no headings, so its sections cannot be checked",
                          "The " + profile.id +
                              " profile recognises sections by their headings (heading styles "
@@ -372,7 +373,7 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                     (p.where == Where::Table && p.anchor >= s.paragraph && p.anchor < s.end))
                     n += words(p.text);
             if (n < ps.min_words)
-                out.push_back(make("empty-section", Severity::Warning, ps.marker, body[s.paragraph],
+                out.push_back(make(R::empty_section, ps.marker, body[s.paragraph],
                                    "Section \"" + s.title + "\" (" + ps.title + ") is " +
                                        (n == 0 ? std::string("empty")
                                                : "almost empty: " + std::to_string(n) + " words"),
@@ -394,8 +395,8 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                 at = body[served[j]->paragraph];
                 break;
             }
-        Finding f = make("missing-section", Severity::Warning, ps.marker, nullptr,
-                         "No section for " + ps.title, {}, "Add a section \"" + ps.title + "\"");
+        Finding f = make(R::missing_section, ps.marker, nullptr, "No section for " + ps.title, {},
+                         "Add a section \"" + ps.title + "\"");
         f.where = at->where;
         f.paragraph = at->index;
         f.explanation = "No heading (level 1-" + std::to_string(profile.max_heading_level) +
@@ -445,7 +446,7 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                 if (present[j] < present[i])
                     next = profile.sections[present[j]].title;
             out.push_back(make(
-                "section-order", Severity::Info, ps.marker, body[served[present[i]]->paragraph],
+                R::section_order, ps.marker, body[served[present[i]]->paragraph],
                 "Section \"" + served[present[i]]->title + "\" (" + ps.title +
                     ") is out of the usual order" +
                     (!after.empty() ? ": it comes after " + after : ": it comes before " + next),
@@ -479,8 +480,8 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                 n += words(body[i]->text);
             if (n > 0)
                 out.push_back(make(
-                    finding ? "findings-unidentified" : "recommendations-unnumbered",
-                    Severity::Warning, profile.findings_marker, body[s->paragraph],
+                    finding ? R::findings_unidentified : R::recommendations_unnumbered,
+                    profile.findings_marker, body[s->paragraph],
                     std::string(finding
                                     ? "The findings are not identifiable: no \"Finding N\" "
                                       "heading or paragraph in section \""
@@ -503,14 +504,14 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                 continue;
             const Paragraph* p = body[it.paragraph];
             if (!seen.insert(it.number).second)
-                out.push_back(make("numbering-duplicate", Severity::Warning,
-                                   profile.findings_marker, p, it.label + " is numbered twice",
+                out.push_back(make(R::numbering_duplicate, profile.findings_marker, p,
+                                   it.label + " is numbered twice",
                                    "Each finding and recommendation needs its own number so that "
                                    "the board's response and cross-references can name it.",
                                    "Renumber"));
             else if (it.number != expected)
                 out.push_back(make(
-                    "numbering-gap", Severity::Warning, profile.findings_marker, p,
+                    R::numbering_gap, profile.findings_marker, p,
                     it.label + " follows " +
                         (expected == 1 ? std::string("no earlier one")
                                        : std::string(finding ? "Finding " : "Recommendation ") +
@@ -563,7 +564,7 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                 cue = profile.explanation_cues.match(tokens, t, nullptr, true) > 0;
             if (!cue && profile.explanation_cues.size() > 0)
                 out.push_back(make(
-                    "finding-without-explanation", Severity::Warning, profile.findings_marker, p,
+                    R::finding_without_explanation, profile.findings_marker, p,
                     it.label +
                         " describes what happened but not why: none of the explanation "
                         "cues (" +
@@ -579,19 +580,19 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                 std::any_of(profile.board_question_cues.begin(), profile.board_question_cues.end(),
                             [&](const std::string& c) { return contains_phrase(folded, c); });
             if (!question && !recommended.count(it.number))
-                out.push_back(make(
-                    "finding-without-recommendation", Severity::Warning, profile.findings_marker, p,
-                    it.label + " leads to no recommendation and no question for the board",
-                    "No recommendation cites \"" + it.label +
-                        "\" or follows it in its section, and the finding asks the board no "
-                        "question. QM14 and QM15: each finding should lead to action.",
-                    "Add a recommendation that cites " + it.label +
-                        ", or a question for the board"));
+                out.push_back(
+                    make(R::finding_without_recommendation, profile.findings_marker, p,
+                         it.label + " leads to no recommendation and no question for the board",
+                         "No recommendation cites \"" + it.label +
+                             "\" or follows it in its section, and the finding asks the board no "
+                             "question. QM14 and QM15: each finding should lead to action.",
+                         "Add a recommendation that cites " + it.label +
+                             ", or a question for the board"));
             continue;
         }
         if (!traced[i])
             out.push_back(
-                make("recommendation-untraced", Severity::Warning, profile.findings_marker, p,
+                make(R::recommendation_untraced, profile.findings_marker, p,
                      it.label + " cannot be traced to a finding",
                      "It cites no finding (\"see Finding 2\") and does not follow one in the same "
                      "section. QM14: recommendations should reflect the explanations the findings "
@@ -607,7 +608,7 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
                         });
         if (!addressed && !profile.addressees.empty())
             out.push_back(make(
-                "recommendation-unaddressed", Severity::Warning, profile.findings_marker, p,
+                R::recommendation_unaddressed, profile.findings_marker, p,
                 it.label + " is not addressed to anyone: it names no board, agency or service",
                 "A recommendation says who is to act. The check looked for an addressee word (" +
                     join(profile.addressees, 8) + ") and found none.",
@@ -641,7 +642,7 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
             if (label || exists.count({static_cast<int>(r.kind), r.number}))
                 continue;
             Finding f = make(
-                "cross-reference", Severity::Warning, profile.findings_marker, &p,
+                R::cross_reference, profile.findings_marker, &p,
                 std::string("\"") +
                     (r.kind == ReportItem::Kind::Finding ? "Finding " : "Recommendation ") +
                     std::to_string(r.number) + "\" is referred to but there is no such " +
@@ -672,7 +673,7 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
         if (run.size() >= profile.chronology_min_run)
         {
             Finding f = make(
-                "chronology", Severity::Warning, profile.chronology_marker, run.front(),
+                R::chronology, profile.chronology_marker, run.front(),
                 std::to_string(run.size()) + " dated paragraphs in a row (body paragraphs " +
                     std::to_string(run.front()->index + 1) + "-" +
                     std::to_string(run.back()->index + 1) + ") read as a blow-by-blow chronology",

@@ -151,10 +151,13 @@ class PrepublicationCheck(unittest.TestCase):
                          "In the document properties (File > Properties): custom:CaseReference")
         self.assertFalse(doc.isModified(), "Go to does not modify")
 
-        # Fix: only register findings have one; it replaces with the
-        # pseudonym in one undo step and the panel is re-checked.
+        # Fix is enabled from the finding's fix actions: a postcode can be
+        # generalised to its area in one click; the detail names the action.
         self.select(dialog, "NM4 7QT")
-        self.assertFalse(dialog.getControl("Fix").getModel().Enabled)
+        self.assertTrue(dialog.getControl("Fix").getModel().Enabled)
+        self.assertIn('Fix: Generalise to "NM4"', dialog.getControl("Detail").getModel().Text)
+        # A register finding replaces with its pseudonym in one undo step and
+        # the panel is re-checked.
         row = self.select(dialog, "Liam")
         self.assertIn("case register", row)
         self.assertTrue(dialog.getControl("Fix").getModel().Enabled)
@@ -166,7 +169,7 @@ class PrepublicationCheck(unittest.TestCase):
         self.assertEqual(doc.getText().getString().count("Child A"),
                          before_child + 1)
         self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
-                         "Replace with pseudonyms")
+                         'Replace with "Child A"')
         self.assertEqual(
             sum(1 for r in items(dialog) if r.startswith("    \u201cLiam\u201d")),
             registered - 1, "the panel shows the check after the fix")
@@ -259,7 +262,7 @@ class PrepublicationCheck(unittest.TestCase):
         self.dispatch(doc, "vnd.scrqm:Results.Fix")
         self.assertTrue(doc.getText().getString().endswith("Child A started school in 2009."))
         self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
-                         "Replace with pseudonyms")
+                         'Replace with "Child A"')
 
         # A paragraph typed after the check: the findings' places are stale.
         text = doc.getText()

@@ -1,4 +1,5 @@
 #include <scrqm/ignore.hxx>
+#include <scrqm/rules.hxx>
 
 #include <gtest/gtest.h>
 
@@ -10,8 +11,7 @@ namespace
 
 Finding finding(const std::string& check, const std::string& text)
 {
-    Finding f;
-    f.check = check;
+    Finding f(scrqm::rule_named(check, "test"));
     f.text = text;
     return f;
 }
@@ -68,7 +68,7 @@ TEST(Ignore, DamagedOrForeignStoredFormGivesAnEmptyList)
     }
     // Damaged hashes are dropped, good ones kept.
     IgnoreList list = IgnoreList::parse("");
-    const std::string key = scrqm::finding_key(finding("c", "x"), 1);
+    const std::string key = scrqm::finding_key(finding("anonymisation.name", "x"), 1);
     list.add(key);
     const IgnoreList back = IgnoreList::parse(list.serialise() + " nothex");
     EXPECT_EQ(back.size(), 1u);

@@ -1,5 +1,6 @@
 #include <scrqm/json.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/rules.hxx>
 
 #include <gtest/gtest.h>
 
@@ -37,9 +38,7 @@ TEST(Result, SharedShapeRoundTrips)
     s.end = 9;
     s.markers = {"QM13", "QM14"};
     r.sections.push_back(s);
-    scrqm::Finding f;
-    f.check = "anonymisation.postcode";
-    f.category = "postcode";
+    scrqm::Finding f(scrqm::rule_named("anonymisation.postcode", "test"));
     f.severity = scrqm::Severity::Error;
     f.message = "Full postcode";
     f.marker = "QM14";

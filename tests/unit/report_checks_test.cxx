@@ -351,7 +351,10 @@ TEST(Hidden, OneFindingPerItemWithItsPlace)
     EXPECT_EQ(f[1].check, "hidden.property");
     EXPECT_EQ(f[1].end, 11u); // the whole property paragraph
     EXPECT_NE(f[1].explanation.find("cannot be undone"), std::string::npos);
-    EXPECT_NE(f[1].fix.find("clear-property"), std::string::npos);
+    // The fix is structured: clear this property, by name.
+    ASSERT_EQ(f[1].fixes.size(), 1u);
+    EXPECT_EQ(f[1].fixes[0].kind, scrqm::FixKind::ClearProperty);
+    EXPECT_EQ(f[1].fixes[0].target, "author");
     // Plain text has no hidden items: nothing to report.
     scrqm::Document plain;
     plain.add(Where::Body, "Just text.");

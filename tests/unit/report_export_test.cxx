@@ -2,6 +2,7 @@
 #include <scrqm/checks.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/rules.hxx>
 #include <scrqm/suggest.hxx>
 #include <scrqm/tags.hxx>
 
@@ -25,8 +26,7 @@ namespace
 Finding finding(const std::string& check, const std::string& category, const std::string& text,
                 std::size_t paragraph, std::size_t start, Severity severity = Severity::Error)
 {
-    Finding f;
-    f.check = check;
+    Finding f(scrqm::rule_named(check, "test"));
     f.category = category;
     f.text = text;
     f.severity = severity;

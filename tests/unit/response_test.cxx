@@ -192,7 +192,8 @@ TEST(ResponseData, ABrokenExampleIsRefusedWithTheRuleNamed)
     }
     catch (const scrqm::DataError& e)
     {
-        EXPECT_NE(std::string(e.what()).find("rule \"acceptance\""), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("rule \"response.acceptance\""), std::string::npos)
+            << e.what();
     }
     std::filesystem::remove_all(dir);
 }

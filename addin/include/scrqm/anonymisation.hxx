@@ -6,6 +6,7 @@
 #include <scrqm/finding.hxx>
 #include <scrqm/lexicon.hxx>
 #include <scrqm/model.hxx>
+#include <scrqm/rules.hxx>
 
 #include <memory>
 #include <string>
@@ -59,7 +60,7 @@ public:
     struct Example
     {
         std::string detector;
-        std::string category;
+        const Rule* rule; // the detector's rule
         std::string text;
         bool should_match;
     };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <scrqm/checks.hxx>
+#include <scrqm/rules.hxx>
 
 #include <string>
 #include <vector>
@@ -13,11 +14,11 @@ namespace scrqm
 
 struct HiddenKindInfo
 {
-    const char* kind;
-    Severity severity;
-    const char* what; // "Comment", "Tracked change", ...
-    const char* why;  // why it matters for publication
-    const char* fix;  // the Fix= that removes it, or ""
+    const char* kind;   // the reader's kind: "comment", "tracked-change", ...
+    const Rule* rule;   // the rule its findings belong to
+    const char* what;   // "Comment", "Tracked change", ...
+    const char* why;    // why it matters for publication
+    const char* advice; // the macro API's Fix= that removes it, or ""
 };
 
 // Every kind the check knows, in the order findings are explained.

@@ -3,6 +3,8 @@
 // once, and used after), hindsight and blame language (QM13, QM5).
 #pragma once
 
+#include <scrqm/rules.hxx>
+
 #include <scrqm/checks.hxx>
 #include <scrqm/lexicon.hxx>
 
@@ -35,6 +37,7 @@ struct LanguageSettings
     struct Kind
     {
         std::string marker, bias;
+        const Rule* rule = nullptr; // the data's "rule", validated against the registry
     };
     std::vector<Entry> entries;
     std::map<std::string, Kind> kinds;

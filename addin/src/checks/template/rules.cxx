@@ -1,0 +1,24 @@
+#include "rules.hxx"
+
+namespace scrqm::rules::templates
+{
+
+const Rule placeholder{"template.placeholder",
+                       "template",
+                       "template",
+                       Severity::Error,
+                       "QM17",
+                       "Template placeholders",
+                       "A template placeholder field still in the document: its guidance would be "
+                       "published as it stands.",
+                       {}};
+
+const std::vector<const Rule*>& registered()
+{
+    static const std::vector<const Rule*> rules = {
+        &placeholder,
+    };
+    return rules;
+}
+
+} // namespace scrqm::rules::templates
