@@ -194,7 +194,7 @@ constexpr ReachRule kReach[] = {
     {"postcode-district", 0xb2440e768a1131c6, Reach::NearDigits, 4, 4, after_capital},
     {"phone", 0xfa1e1ebfbd5a7dee, Reach::NearDigits, 4, 26, phone_run},
     {"email", 0xc8ee27f880f86c93, Reach::Paragraph, 0, 0},
-    {"url", 0xdd99fc2c3fb8ba53, Reach::Paragraph, 0, 0},
+    {"url", 0xd40d42f9bd4ec910, Reach::Paragraph, 0, 0},
     {"social-handle", 0x64d6eff2cb141ead, Reach::Paragraph, 0, 0},
     {"username", 0xfb25fd1d25fbbdf4, Reach::Paragraph, 0, 0},
     {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14, nhs_run},

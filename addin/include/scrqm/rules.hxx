@@ -28,6 +28,11 @@ struct Rule
     const char* name;     // for lists: "Full postcodes"
     const char* summary;  // one line: what it reports
     std::vector<FixKind> fixes;
+    // Small documents in the markup of rule_examples.hxx: each match example
+    // must give a finding of this rule (at each [[span]] it marks), each
+    // nomatch example none. Run by one generic unit test.
+    std::vector<const char*> match;
+    std::vector<const char*> nomatch;
 };
 
 // Every registered rule, sorted by id.

@@ -10,27 +10,38 @@ const Rule address{"anonymisation.address",
                    "QM14",
                    "Street addresses",
                    "A house number with a street name, or a flat: it locates the family's home.",
-                   {FixKind::Generalise, FixKind::Remove, FixKind::Allow}};
+                   {FixKind::Generalise, FixKind::Remove, FixKind::Allow},
+                   // examples (rule_examples.hxx)
+                   {"The family lived at [[12 Elm Grove]] until 2015."},
+                   {"The family lived in a rented flat near the town centre."}};
 
-const Rule age{"anonymisation.age",
-               "anonymisation",
-               "age",
-               Severity::Warning,
-               "QM14",
-               "Precise ages",
-               "An age in months, weeks or years and months (\"aged 2 years and 7 months\", \"just "
-               "17\"): with a date it gives a date of birth.",
-               {FixKind::Generalise, FixKind::Allow}};
+const Rule age{
+    "anonymisation.age",
+    "anonymisation",
+    "age",
+    Severity::Warning,
+    "QM14",
+    "Precise ages",
+    "An age in months, weeks or years and months (\"aged 2 years and 7 months\", \"just "
+    "17\"): with a date it gives a date of birth.",
+    {FixKind::Generalise, FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"Child A was [[aged 2 years and 7 months]] at the time.", "He was [[17 months old]]."},
+    {"Two years later the family moved.", "The support lasted for 3 months."}};
 
-const Rule date{"anonymisation.date",
-                "anonymisation",
-                "date",
-                Severity::Warning,
-                "QM14",
-                "Exact dates",
-                "A day, month and year (or day and month): exact dates let a reader match the case "
-                "to news reports or records.",
-                {FixKind::Generalise, FixKind::Allow}};
+const Rule date{
+    "anonymisation.date",
+    "anonymisation",
+    "date",
+    Severity::Warning,
+    "QM14",
+    "Exact dates",
+    "A day, month and year (or day and month): exact dates let a reader match the case "
+    "to news reports or records.",
+    {FixKind::Generalise, FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"The police were called on [[14/06/2013]].", "The visit took place on [[14 June 2013]]."},
+    {"The family moved in March 2016.", "See paragraph 4.2.1."}};
 
 const Rule date_of_birth{
     "anonymisation.date-of-birth",
@@ -40,7 +51,10 @@ const Rule date_of_birth{
     "QM14",
     "Dates of birth",
     "A date introduced as a date of birth (\"born on\", \"DOB\"): a direct identifier.",
-    {FixKind::Generalise, FixKind::Remove}};
+    {FixKind::Generalise, FixKind::Remove},
+    // examples (rule_examples.hxx)
+    {"Child A was born on [[14/06/2013]]."},
+    {"Child A was born in the summer of 2013."}};
 
 const Rule deny_list{"anonymisation.deny-list",
                      "anonymisation",
@@ -49,7 +63,10 @@ const Rule deny_list{"anonymisation.deny-list",
                      "QM14",
                      "Terms on the deny-list",
                      "A term the user or the case asked always to report (--deny, the deny-list).",
-                     {FixKind::Replace, FixKind::Remove}};
+                     {FixKind::Replace, FixKind::Remove},
+                     // examples (rule_examples.hxx)
+                     {"%deny Rosewood\nThe meeting was held at [[Rosewood]]."},
+                     {"%deny Rosewood\nThe meeting was held at the family centre."}};
 
 const Rule disability{
     "anonymisation.disability",
@@ -59,7 +76,10 @@ const Rule disability{
     "QM14",
     "Specific disabilities",
     "A named disability: special-category data that can identify a family in a small area.",
-    {FixKind::Allow}};
+    {FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"Sibling 1 is [[profoundly deaf]]."},
+    {"Sibling 1 needed extra help at school."}};
 
 const Rule email{"anonymisation.email",
                  "anonymisation",
@@ -68,7 +88,10 @@ const Rule email{"anonymisation.email",
                  "QM14",
                  "E-mail addresses",
                  "An e-mail address: a direct identifier.",
-                 {FixKind::Remove, FixKind::Allow}};
+                 {FixKind::Remove, FixKind::Allow},
+                 // examples (rule_examples.hxx)
+                 {"Mother wrote from [[jade.smith99@example.com]]."},
+                 {"Mother wrote an e-mail to the school."}};
 
 const Rule ethnicity{
     "anonymisation.ethnicity",
@@ -78,7 +101,10 @@ const Rule ethnicity{
     "QM14",
     "Ethnicity",
     "An ethnic group: special-category data; keep it only where the learning needs it.",
-    {FixKind::Allow}};
+    {FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"The family are [[White British]]."},
+    {"The family's culture was not explored."}};
 
 const Rule health{
     "anonymisation.health",
@@ -88,7 +114,10 @@ const Rule health{
     "QM14",
     "Specific health conditions",
     "A named condition or diagnosis: a precise condition makes a family identifiable (QM14).",
-    {FixKind::Allow}};
+    {FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"Child A has [[cystic fibrosis]]."},
+    {"Child A had a long-term health condition."}};
 
 const Rule immigration{"anonymisation.immigration",
                        "anonymisation",
@@ -97,7 +126,10 @@ const Rule immigration{"anonymisation.immigration",
                        "QM14",
                        "Immigration status",
                        "An immigration status: special-category detail that narrows down a family.",
-                       {FixKind::Allow}};
+                       {FixKind::Allow},
+                       // examples (rule_examples.hxx)
+                       {"Mother had [[no recourse to public funds]]."},
+                       {"Mother's status limited the help she could get."}};
 
 const Rule institution{
     "anonymisation.institution",
@@ -107,17 +139,24 @@ const Rule institution{
     "QM14",
     "Named schools, hospitals and surgeries",
     "A named school, nursery, hospital, ward, surgery or place of worship: it locates the family.",
-    {FixKind::Generalise, FixKind::Allow}};
+    {FixKind::Generalise, FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"Child A attended [[Northmoor Primary School]]."},
+    {"Child A attended the local primary school."}};
 
-const Rule jigsaw{"anonymisation.jigsaw",
-                  "anonymisation",
-                  "jigsaw",
-                  Severity::Error,
-                  "QM14",
-                  "Jigsaw risk in a paragraph",
-                  "Several quasi identifiers in one paragraph (age, place, ethnicity, "
-                  "condition...): together they can identify the family.",
-                  {}};
+const Rule jigsaw{
+    "anonymisation.jigsaw",
+    "anonymisation",
+    "jigsaw",
+    Severity::Error,
+    "QM14",
+    "Jigsaw risk in a paragraph",
+    "Several quasi identifiers in one paragraph (age, place, ethnicity, "
+    "condition...): together they can identify the family.",
+    {},
+    // examples (rule_examples.hxx)
+    {"Child A, aged 2 years and 7 months, has cystic fibrosis and the family are White British."},
+    {"Child A had a long-term condition and the family were known to services."}};
 
 const Rule jigsaw_section{
     "anonymisation.jigsaw-section",
@@ -127,7 +166,11 @@ const Rule jigsaw_section{
     "QM14",
     "Jigsaw risk in a section",
     "Several quasi identifiers in one section: together they narrow down the family.",
-    {}};
+    {},
+    // examples (rule_examples.hxx)
+    {"# Background\nChild A is aged 14 months.\nChild A has cystic fibrosis.\nThe family are White "
+     "British.\nThey moved to Northallerton."},
+    {"# Background\nChild A was very young.\nThe family were known to services."}};
 
 const Rule language{
     "anonymisation.language",
@@ -137,7 +180,10 @@ const Rule language{
     "QM14",
     "First or home languages",
     "A named first or home language: with other details it narrows down the family.",
-    {FixKind::Allow}};
+    {FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"Mother's first language is [[Tigrinya]]."},
+    {"Mother needed an interpreter."}};
 
 const Rule name{"anonymisation.name",
                 "anonymisation",
@@ -146,7 +192,11 @@ const Rule name{"anonymisation.name",
                 "QM14",
                 "Personal names",
                 "A person's name that is not a pseudonym, a role or a public party of the report.",
-                {FixKind::Replace, FixKind::Allow}};
+                {FixKind::Replace, FixKind::Allow},
+                // examples (rule_examples.hxx)
+                {"[[Liam]] was seen at home by the health visitor."},
+                {"Child A was seen at home by the health visitor.",
+                 "There was hope that things would improve."}};
 
 const Rule nationality{"anonymisation.nationality",
                        "anonymisation",
@@ -155,7 +205,10 @@ const Rule nationality{"anonymisation.nationality",
                        "QM14",
                        "Nationalities",
                        "A nationality: with other details it narrows down the family.",
-                       {FixKind::Allow}};
+                       {FixKind::Allow},
+                       // examples (rule_examples.hxx)
+                       {"Father is [[Eritrean]]."},
+                       {"Father had moved to England as a young man."}};
 
 const Rule nhs_number{"anonymisation.nhs-number",
                       "anonymisation",
@@ -164,7 +217,10 @@ const Rule nhs_number{"anonymisation.nhs-number",
                       "QM14",
                       "NHS numbers",
                       "A ten-digit number that passes the NHS modulus-11 check.",
-                      {FixKind::Remove}};
+                      {FixKind::Remove},
+                      // examples (rule_examples.hxx)
+                      {"NHS number [[999 401 7268]]."},
+                      {"The reference 999 401 7269 is not valid."}};
 
 const Rule ni_number{"anonymisation.ni-number",
                      "anonymisation",
@@ -173,7 +229,10 @@ const Rule ni_number{"anonymisation.ni-number",
                      "QM14",
                      "National Insurance numbers",
                      "A National Insurance number with a valid prefix.",
-                     {FixKind::Remove}};
+                     {FixKind::Remove},
+                     // examples (rule_examples.hxx)
+                     {"Her National Insurance number is [[AB123456C]]."},
+                     {"The prefix QQ 12 34 56 C is never issued."}};
 
 const Rule phone{"anonymisation.phone",
                  "anonymisation",
@@ -182,7 +241,10 @@ const Rule phone{"anonymisation.phone",
                  "QM14",
                  "Phone numbers",
                  "A UK phone number: a direct identifier.",
-                 {FixKind::Remove, FixKind::Allow}};
+                 {FixKind::Remove, FixKind::Allow},
+                 // examples (rule_examples.hxx)
+                 {"Mother's mobile was [[07700 900123]]."},
+                 {"The calls were made in 2015 and 2016."}};
 
 const Rule place{"anonymisation.place",
                  "anonymisation",
@@ -191,7 +253,10 @@ const Rule place{"anonymisation.place",
                  "QM14",
                  "Named towns, streets and estates",
                  "A named town, street or estate: with other details it locates the family.",
-                 {FixKind::Allow}};
+                 {FixKind::Allow},
+                 // examples (rule_examples.hxx)
+                 {"The family moved to [[Northallerton]] in 2014."},
+                 {"The family moved to another area in 2014."}};
 
 const Rule postcode{"anonymisation.postcode",
                     "anonymisation",
@@ -200,7 +265,10 @@ const Rule postcode{"anonymisation.postcode",
                     "QM14",
                     "Full postcodes",
                     "A full UK postcode: it identifies an address.",
-                    {FixKind::Generalise, FixKind::Remove, FixKind::Allow}};
+                    {FixKind::Generalise, FixKind::Remove, FixKind::Allow},
+                    // examples (rule_examples.hxx)
+                    {"12 Elm Grove, [[NM4 7QT]]"},
+                    {"Table 3 4AB shows the visits."}};
 
 const Rule postcode_district{"anonymisation.postcode-district",
                              "anonymisation",
@@ -209,7 +277,10 @@ const Rule postcode_district{"anonymisation.postcode-district",
                              "QM14",
                              "Postcode districts",
                              "An outward code given as where the family lived (\"the NM4 area\").",
-                             {FixKind::Remove, FixKind::Allow}};
+                             {FixKind::Remove, FixKind::Allow},
+                             // examples (rule_examples.hxx)
+                             {"The family lived in the [[NM4]] area."},
+                             {"Practitioners were graded A1 in training."}};
 
 const Rule professional_name{
     "anonymisation.professional-name",
@@ -219,7 +290,10 @@ const Rule professional_name{
     "QM14",
     "Professionals' names",
     "A practitioner named by name (\"social worker Jane Hughes\", \"Dr Patel\"): use their role.",
-    {FixKind::Replace, FixKind::Allow}};
+    {FixKind::Replace, FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"The social worker [[Jane Hughes]] visited the home."},
+    {"The social worker visited the home."}};
 
 const Rule pseudonym_before_introduction{
     "anonymisation.pseudonym-before-introduction",
@@ -229,7 +303,12 @@ const Rule pseudonym_before_introduction{
     "QM14",
     "Pseudonyms used before they are introduced",
     "A pseudonym used before the paragraph that introduces it.",
-    {}};
+    {},
+    // examples (rule_examples.hxx)
+    {"Child A was seen at home.\nThe subject of this review, referred to as Child A, was two years "
+     "old."},
+    {"The subject of this review, referred to as Child A, was two years old.\nChild A was seen at "
+     "home."}};
 
 const Rule pseudonym_case{
     "anonymisation.pseudonym-case",
@@ -239,7 +318,10 @@ const Rule pseudonym_case{
     "QM14",
     "Pseudonyms in two cases",
     "The same pseudonym written with different capitals (\"Child a\", \"Child A\").",
-    {}};
+    {},
+    // examples (rule_examples.hxx)
+    {"Child A was seen at home.\nLater child A was seen again.\nChild A was well."},
+    {"Child A was seen at home.\nChild A was well."}};
 
 const Rule pseudonym_scheme{
     "anonymisation.pseudonym-scheme",
@@ -249,7 +331,10 @@ const Rule pseudonym_scheme{
     "QM14",
     "Mixed pseudonym schemes",
     "One person given pseudonyms of two schemes (\"Child A\" and \"Child 1\").",
-    {}};
+    {},
+    // examples (rule_examples.hxx)
+    {"Child A was seen at home by GP 1.\nChild 1 was seen again later."},
+    {"Child A was seen at home.\nChild B was seen again later."}};
 
 const Rule reference_number{"anonymisation.reference-number",
                             "anonymisation",
@@ -258,7 +343,10 @@ const Rule reference_number{"anonymisation.reference-number",
                             "QM14",
                             "Case and reference numbers",
                             "A case, crime, court, MARAC or hospital reference number.",
-                            {FixKind::Remove, FixKind::Allow}};
+                            {FixKind::Remove, FixKind::Allow},
+                            // examples (rule_examples.hxx)
+                            {"The case was logged as [[CP/2016/0456]]."},
+                            {"See Finding 3 and the Children Act 1989."}};
 
 const Rule register_{"anonymisation.register",
                      "anonymisation",
@@ -267,7 +355,10 @@ const Rule register_{"anonymisation.register",
                      "QM14",
                      "Identifiers from the case register",
                      "An identifier the reviewer put in the case register, with its pseudonym.",
-                     {FixKind::Replace}};
+                     {FixKind::Replace},
+                     // examples (rule_examples.hxx)
+                     {"%register Liam Carter -> Child B\n[[Liam Carter]] was seen at home."},
+                     {"%register Liam Carter -> Child B\nChild B was seen at home."}};
 
 const Rule religion{"anonymisation.religion",
                     "anonymisation",
@@ -276,7 +367,10 @@ const Rule religion{"anonymisation.religion",
                     "QM14",
                     "Religions and denominations",
                     "A religion or denomination: special-category data.",
-                    {FixKind::Allow}};
+                    {FixKind::Allow},
+                    // examples (rule_examples.hxx)
+                    {"The family are [[Jehovah's Witnesses]]."},
+                    {"The family's faith mattered to them."}};
 
 const Rule social_handle{"anonymisation.social-handle",
                          "anonymisation",
@@ -285,7 +379,10 @@ const Rule social_handle{"anonymisation.social-handle",
                          "QM14",
                          "Social media names",
                          "A social media handle or user name.",
-                         {FixKind::Remove, FixKind::Allow}};
+                         {FixKind::Remove, FixKind::Allow},
+                         // examples (rule_examples.hxx)
+                         {"She posted as [[@jade_x99]] on Instagram."},
+                         {"They agreed to meet @ 3pm."}};
 
 const Rule url{"anonymisation.url",
                "anonymisation",
@@ -294,7 +391,10 @@ const Rule url{"anonymisation.url",
                "QM14",
                "Web addresses",
                "A web address, which may lead to a person's page.",
-               {FixKind::Remove, FixKind::Allow}};
+               {FixKind::Remove, FixKind::Allow},
+               // examples (rule_examples.hxx)
+               {"Her page was [[facebook.com/some.name]]."},
+               {"She used Facebook every day."}};
 
 const Rule vehicle_registration{"anonymisation.vehicle-registration",
                                 "anonymisation",
@@ -303,7 +403,10 @@ const Rule vehicle_registration{"anonymisation.vehicle-registration",
                                 "QM14",
                                 "Vehicle registrations",
                                 "A UK vehicle registration mark.",
-                                {FixKind::Remove, FixKind::Allow}};
+                                {FixKind::Remove, FixKind::Allow},
+                                // examples (rule_examples.hxx)
+                                {"The car was [[AB12 CDE]]."},
+                                {"The car was red."}};
 
 const std::vector<const Rule*>& registered()
 {

@@ -10,7 +10,10 @@ const Rule comment{"hidden.comment",
                    "QM14",
                    "Comments",
                    "A comment: it travels with the file with its author's name.",
-                   {FixKind::DeleteComment}};
+                   {FixKind::DeleteComment},
+                   // examples (rule_examples.hxx)
+                   {"Body text.\n!comment: [[Check the date with Mother]]"},
+                   {"Body text without comments."}};
 
 const Rule custom_property{"hidden.custom-property",
                            "hidden",
@@ -19,7 +22,10 @@ const Rule custom_property{"hidden.custom-property",
                            "QM14",
                            "Custom document properties",
                            "A custom document property (often a case number or a name).",
-                           {FixKind::ClearProperty}};
+                           {FixKind::ClearProperty},
+                           // examples (rule_examples.hxx)
+                           {"!custom-property custom:Case: [[SCR-2016-03]]"},
+                           {"!custom-property custom:AppVersion: 16.0000"}};
 
 const Rule embedded_object{"hidden.embedded-object",
                            "hidden",
@@ -28,7 +34,10 @@ const Rule embedded_object{"hidden.embedded-object",
                            "QM14",
                            "Embedded objects",
                            "An embedded spreadsheet, chart or document: it carries its own data.",
-                           {}};
+                           {},
+                           // examples (rule_examples.hxx)
+                           {"!embedded-object Object1: [[Spreadsheet]]"},
+                           {"Body text only."}};
 
 const Rule field{"hidden.field",
                  "hidden",
@@ -37,7 +46,10 @@ const Rule field{"hidden.field",
                  "QM14",
                  "Author and file-name fields",
                  "A field that fills in the author's name or the file's name or path.",
-                 {}};
+                 {},
+                 // examples (rule_examples.hxx)
+                 {"!field Author: [[Jo Bloggs]]"},
+                 {"Body text only."}};
 
 const Rule footer{"hidden.footer",
                   "hidden",
@@ -46,7 +58,10 @@ const Rule footer{"hidden.footer",
                   "QM14",
                   "Footers",
                   "A footer with content: it repeats on every page.",
-                  {}};
+                  {},
+                  // examples (rule_examples.hxx)
+                  {"!footer: [[Draft v3]]"},
+                  {"Body text only."}};
 
 const Rule frame{"hidden.frame",
                  "hidden",
@@ -55,7 +70,10 @@ const Rule frame{"hidden.frame",
                  "QM14",
                  "Text frames and boxes",
                  "Text in a frame or text box, easy to overlook.",
-                 {}};
+                 {},
+                 // examples (rule_examples.hxx)
+                 {"!frame: [[Text in a box]]"},
+                 {"Body text only."}};
 
 const Rule header{"hidden.header",
                   "hidden",
@@ -64,7 +82,10 @@ const Rule header{"hidden.header",
                   "QM14",
                   "Headers",
                   "A header with content: it repeats on every page.",
-                  {}};
+                  {},
+                  // examples (rule_examples.hxx)
+                  {"!header: [[Case 7 draft]]"},
+                  {"Body text only."}};
 
 const Rule hidden_paragraph{"hidden.hidden-paragraph",
                             "hidden",
@@ -73,7 +94,10 @@ const Rule hidden_paragraph{"hidden.hidden-paragraph",
                             "QM14",
                             "Hidden paragraphs",
                             "A hidden paragraph or section: in the file though not shown.",
-                            {FixKind::RemoveHiddenText}};
+                            {FixKind::RemoveHiddenText},
+                            // examples (rule_examples.hxx)
+                            {"!hidden-paragraph: [[A paragraph no one sees]]"},
+                            {"A paragraph everyone sees."}};
 
 const Rule hidden_text{"hidden.hidden-text",
                        "hidden",
@@ -82,7 +106,10 @@ const Rule hidden_text{"hidden.hidden-text",
                        "QM14",
                        "Hidden text",
                        "Hidden characters: in the file and in every copy made from it.",
-                       {FixKind::RemoveHiddenText}};
+                       {FixKind::RemoveHiddenText},
+                       // examples (rule_examples.hxx)
+                       {"!hidden-text: Visible and [[hidden]] text"},
+                       {"Visible text only."}};
 
 const Rule image{"hidden.image",
                  "hidden",
@@ -91,16 +118,23 @@ const Rule image{"hidden.image",
                  "QM14",
                  "Image names and descriptions",
                  "An image's name, title or description, which can name a person or a file.",
-                 {}};
+                 {},
+                 // examples (rule_examples.hxx)
+                 {"!image Photo1: [[photo of the house]]"},
+                 {"Body text only."}};
 
-const Rule personal_info_setting{"hidden.personal-info-setting",
-                                 "hidden",
-                                 "hidden-data",
-                                 Severity::Warning,
-                                 "QM14",
-                                 "\"Remove personal information on saving\" off",
-                                 "The office option that strips authors' names on saving is off.",
-                                 {}};
+const Rule personal_info_setting{
+    "hidden.personal-info-setting",
+    "hidden",
+    "hidden-data",
+    Severity::Warning,
+    "QM14",
+    "\"Remove personal information on saving\" off",
+    "The office option that strips authors' names on saving is off.",
+    {},
+    // examples (rule_examples.hxx)
+    {"!personal-info-setting: [[Remove personal information on saving: off]]"},
+    {"Body text only."}};
 
 const Rule property{"hidden.property",
                     "hidden",
@@ -109,7 +143,10 @@ const Rule property{"hidden.property",
                     "QM14",
                     "Document properties",
                     "A document property (File > Properties) published with the file.",
-                    {FixKind::ClearProperty}};
+                    {FixKind::ClearProperty},
+                    // examples (rule_examples.hxx)
+                    {"!property author: [[Jo Bloggs]]"},
+                    {"Body text only."}};
 
 const Rule tracked_change{
     "hidden.tracked-change",
@@ -119,7 +156,10 @@ const Rule tracked_change{
     "QM14",
     "Tracked changes",
     "A tracked change not yet accepted or rejected: deleted text and authors stay in the file.",
-    {FixKind::AcceptOrRejectChanges}};
+    {FixKind::AcceptOrRejectChanges},
+    // examples (rule_examples.hxx)
+    {"!tracked-change: Text with a [[deleted word]]"},
+    {"Text with no changes."}};
 
 const Rule version{"hidden.version",
                    "hidden",
@@ -128,7 +168,10 @@ const Rule version{"hidden.version",
                    "QM14",
                    "Stored versions",
                    "An earlier version stored in the file (File > Versions).",
-                   {}};
+                   {},
+                   // examples (rule_examples.hxx)
+                   {"!version: [[Version 2 by Jo Bloggs]]"},
+                   {"Body text only."}};
 
 const std::vector<const Rule*>& registered()
 {

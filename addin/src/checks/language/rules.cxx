@@ -3,23 +3,33 @@
 namespace scrqm::rules::language
 {
 
-const Rule abbreviation_late{"language.abbreviation-late",
-                             "language",
-                             "language",
-                             Severity::Warning,
-                             "QM14",
-                             "Abbreviations defined after use",
-                             "An abbreviation used before the place that spells it out.",
-                             {}};
+const Rule abbreviation_late{
+    "language.abbreviation-late",
+    "language",
+    "language",
+    Severity::Warning,
+    "QM14",
+    "Abbreviations defined after use",
+    "An abbreviation used before the place that spells it out.",
+    {},
+    // examples (rule_examples.hxx)
+    {"The [[MASH]] received the referral.\nThe Multi-Agency Safeguarding Hub (MASH) then shared "
+     "it.\nThe MASH closed the case."},
+    {"The Multi-Agency Safeguarding Hub (MASH) received the referral.\nThe MASH closed the case."}};
 
-const Rule abbreviation_redefined{"language.abbreviation-redefined",
-                                  "language",
-                                  "language",
-                                  Severity::Info,
-                                  "QM14",
-                                  "Abbreviations defined twice",
-                                  "An abbreviation spelled out more than once.",
-                                  {}};
+const Rule abbreviation_redefined{
+    "language.abbreviation-redefined",
+    "language",
+    "language",
+    Severity::Info,
+    "QM14",
+    "Abbreviations defined twice",
+    "An abbreviation spelled out more than once.",
+    {},
+    // examples (rule_examples.hxx)
+    {"The Multi-Agency Safeguarding Hub (MASH) received the referral.\nThe Multi-Agency "
+     "Safeguarding Hub (MASH) closed it.\nThe MASH was busy."},
+    {"The Multi-Agency Safeguarding Hub (MASH) received the referral.\nThe MASH closed it."}};
 
 const Rule abbreviation_undefined{
     "language.abbreviation-undefined",
@@ -29,16 +39,23 @@ const Rule abbreviation_undefined{
     "QM14",
     "Undefined abbreviations",
     "An abbreviation never spelled out and not in the glossary or the known list.",
-    {}};
+    {},
+    // examples (rule_examples.hxx)
+    {"The [[ZQX]] received the referral and closed it."},
+    {"The Multi-Agency Safeguarding Hub (MASH) received the referral.\nThe MASH closed it."}};
 
-const Rule abbreviation_unused{"language.abbreviation-unused",
-                               "language",
-                               "language",
-                               Severity::Info,
-                               "QM14",
-                               "Abbreviations defined but unused",
-                               "An abbreviation spelled out but never used again.",
-                               {}};
+const Rule abbreviation_unused{
+    "language.abbreviation-unused",
+    "language",
+    "language",
+    Severity::Info,
+    "QM14",
+    "Abbreviations defined but unused",
+    "An abbreviation spelled out but never used again.",
+    {},
+    // examples (rule_examples.hxx)
+    {"The Multi-Agency Safeguarding Hub (MASH) received the referral."},
+    {"The Multi-Agency Safeguarding Hub (MASH) received the referral.\nThe MASH closed it."}};
 
 const Rule blame{
     "language.blame",
@@ -48,7 +65,10 @@ const Rule blame{
     "QM5",
     "Blame language",
     "A phrase that judges a person (\"failed to\"): say what happened and why it made sense then.",
-    {}};
+    {},
+    // examples (rule_examples.hxx)
+    {"The health visitor [[failed to]] refer the family."},
+    {"The health visitor did not refer the family, because the pathway was unclear."}};
 
 const Rule hindsight{"language.hindsight",
                      "language",
@@ -57,34 +77,85 @@ const Rule hindsight{"language.hindsight",
                      "QM13",
                      "Hindsight language",
                      "A phrase that reads the outcome back into the past (\"should have known\").",
-                     {}};
+                     {},
+                     // examples (rule_examples.hxx)
+                     {"Practitioners [[should have known]] that the risk was rising."},
+                     {"Practitioners did not know at the time that the risk was rising."}};
 
-const Rule long_sentence{"language.long-sentence",
-                         "language",
-                         "language",
-                         Severity::Warning,
-                         "QM14",
-                         "Long sentences",
-                         "A sentence longer than the profile's limit (40 words).",
-                         {}};
+const Rule long_sentence{
+    "language.long-sentence",
+    "language",
+    "language",
+    Severity::Warning,
+    "QM14",
+    "Long sentences",
+    "A sentence longer than the profile's limit (40 words).",
+    {},
+    // examples (rule_examples.hxx)
+    {"The health visitor saw the family at home on several occasions during the autumn and each "
+     "time she noted that the flat was cold and that there was little food in the cupboards but "
+     "she did not share this with the school or the GP because she believed that the social worker "
+     "already knew about it."},
+    {"The health visitor saw the family at home. The flat was cold."}};
 
-const Rule passive{"language.passive",
-                   "language",
-                   "language",
-                   Severity::Info,
-                   "QM14",
-                   "Passive paragraphs",
-                   "A paragraph written mostly in the passive: it hides who did what.",
-                   {}};
+const Rule passive{
+    "language.passive",
+    "language",
+    "language",
+    Severity::Info,
+    "QM14",
+    "Passive paragraphs",
+    "A paragraph written mostly in the passive: it hides who did what.",
+    {},
+    // examples (rule_examples.hxx)
+    {"The referral was made. The family was visited. The case was closed. The file was reviewed."},
+    {"The school made a referral. The social worker visited the family. She closed the case. Her "
+     "manager reviewed the file."}};
 
-const Rule readability{"language.readability",
-                       "language",
-                       "language",
-                       Severity::Info,
-                       "QM14",
-                       "Hard-to-read sections",
-                       "A section whose Flesch reading ease is below the threshold.",
-                       {}};
+const Rule readability{
+    "language.readability",
+    "language",
+    "language",
+    Severity::Info,
+    "QM14",
+    "Hard-to-read sections",
+    "A section whose Flesch reading ease is below the threshold.",
+    {},
+    // examples (rule_examples.hxx)
+    {"# Analysis\nNotwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure. "
+     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+     "accountability necessitates comprehensive interagency communication infrastructure."},
+    {"# Analysis\nThe nurse saw the baby. She was worried. She told the doctor. The nurse saw the "
+     "baby. She was worried. She told the doctor. The nurse saw the baby. She was worried. She "
+     "told the doctor. The nurse saw the baby. She was worried. She told the doctor. The nurse saw "
+     "the baby. She was worried. She told the doctor. The nurse saw the baby. She was worried. She "
+     "told the doctor. The nurse saw the baby. She was worried. She told the doctor. The nurse saw "
+     "the baby. She was worried. She told the doctor. The nurse saw the baby. She was worried. She "
+     "told the doctor. The nurse saw the baby. She was worried. She told the doctor. The nurse saw "
+     "the baby. She was worried. She told the doctor. The nurse saw the baby. She was worried. She "
+     "told the doctor. The nurse saw the baby. She was worried. She told the doctor. The nurse saw "
+     "the baby. She was worried. She told the doctor."}};
 
 const std::vector<const Rule*>& registered()
 {

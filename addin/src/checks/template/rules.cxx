@@ -11,7 +11,10 @@ const Rule placeholder{"template.placeholder",
                        "Template placeholders",
                        "A template placeholder field still in the document: its guidance would be "
                        "published as it stands.",
-                       {}};
+                       {},
+                       // examples (rule_examples.hxx)
+                       {"The board: {{name of the board}}"},
+                       {"The board: Northmoor Safeguarding Children Board"}};
 
 const std::vector<const Rule*>& registered()
 {
