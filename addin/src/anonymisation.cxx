@@ -3,6 +3,7 @@
 #include <scrqm/json.hxx>
 #include <scrqm/register.hxx>
 
+#include "checks/anonymisation/context.hxx"
 #include "checks/anonymisation/fixes.hxx"
 #include "checks/anonymisation/rules.hxx"
 
@@ -1603,6 +1604,12 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
         texts.push_back(utf16(p.text));
         impl_->scan_paragraph(p, texts.back(), allow, deny, registers, pseudonyms, out);
     }
+    // What the document says about its own people and names.
+    refine_findings(
+        doc, read_document_context(doc), options,
+        [this](const std::string& w)
+        { return impl_->given.contains(w) || impl_->surnames.contains(w); },
+        out);
 
     // ---- jigsaw: several quasi identifiers together
     std::map<std::pair<Where, std::size_t>, const Paragraph*> by_place;

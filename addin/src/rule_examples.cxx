@@ -100,6 +100,8 @@ ExampleDocument parse_example(const std::string& markup)
             }
             else if (starts_with(line, "%allow "))
                 ex.options.allow.push_back(line.substr(7));
+            else if (starts_with(line, "%named "))
+                ex.options.named.push_back(line.substr(7));
             else if (starts_with(line, "%deny "))
                 ex.options.deny.push_back(line.substr(6));
             else

@@ -64,6 +64,17 @@ def main():
                     for m in LITERAL.finditer(line):
                         if not m.group(0).endswith('.hxx"'):  # an #include
                             bad.append("%s:%d: %s" % (rel, no, m.group(0)))
+    # Every rule a family declares is in its registered() list.
+    for d in sorted(os.listdir(os.path.join(ROOT, "addin/src/checks"))):
+        base = os.path.join(ROOT, "addin/src/checks", d)
+        if not os.path.exists(os.path.join(base, "rules.hxx")):
+            continue
+        declared = re.findall(r"extern const Rule (\w+);", open(os.path.join(base, "rules.hxx")).read())
+        listed = open(os.path.join(base, "rules.cxx")).read()
+        listed = listed[listed.find("registered()"):]
+        for handle in declared:
+            if not re.search(r"&%s\b" % handle, listed):
+                bad.append("addin/src/checks/%s/rules.cxx: %s is declared but not registered" % (d, handle))
     if scanned < 20:
         print("rule_literals: only %d files scanned; wrong root %s?" % (scanned, ROOT))
         return 1

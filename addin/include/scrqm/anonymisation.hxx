@@ -41,6 +41,9 @@ struct AnonymisationOptions
     const HashedRegister* hashed_register = nullptr;
     std::vector<std::string> allow; // never flagged (the lead reviewer, the chair)
     std::vector<std::string> deny;  // always flagged
+    // People a named review names with the family's agreement: their names
+    // are info, their other details are still reported.
+    std::vector<std::string> named;
     std::vector<RegisterEntry> register_entries;
 };
 

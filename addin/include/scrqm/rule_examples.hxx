@@ -9,7 +9,8 @@
 //   !kind[ NAME]: text        hidden data of that kind (as the office reader
 //                             reports it): "!comment: Call her", "!property
 //                             author: Jo Bloggs", "!tracked-change: deleted"
-//   %register REAL -> PSEUDONYM, %allow TEXT, %deny TEXT   check options
+//   %register REAL -> PSEUDONYM, %allow TEXT, %deny TEXT, %named NAME
+//                             check options
 //   {{...}}                   a template placeholder field
 //   [[...]]                   where the rule's finding must be
 #pragma once

@@ -185,6 +185,53 @@ const Rule language{
     {"Mother's first language is [[Tigrinya]]."},
     {"Mother needed an interpreter."}};
 
+const Rule named_person{
+    "anonymisation.named-person",
+    "anonymisation",
+    "named-person",
+    Severity::Info,
+    "QM14",
+    "People the review names with the family's agreement",
+    "A person the review names openly with the family's agreement (a named review, --named); "
+    "their other details are still reported.",
+    {},
+    // examples (rule_examples.hxx)
+    {"%named Josh Carter\nThe review is about [[Josh Carter]], who died in 2021."},
+    {"%named Josh Carter\nThe review is about a young man who died in 2021."}};
+
+const Rule org_contact{
+    "anonymisation.org-contact",
+    "anonymisation",
+    "org-contact",
+    Severity::Info,
+    "QM14",
+    "Organisations' contact details",
+    "A helpline, a non-geographic number or an office address of an organisation (the board, a "
+    "council): public, unless a person's name or a home is next to it.",
+    {},
+    // examples (rule_examples.hxx)
+    {"For advice please call the board's helpline on [[0300 555 0123]].",
+     "Northmoor Council, Civic Centre, Market Street, [[NM1 1AA]]"},
+    {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
+
+const Rule public_party{
+    "anonymisation.public-party",
+    "anonymisation",
+    "public-party",
+    Severity::Info,
+    "QM14",
+    "Public parties of the report",
+    "A person the report itself presents in a public role (its author or reviewer on the cover, "
+    "the chair, a panel member with their job, a letter's signatory, a cited researcher): shown "
+    "with the reason; --deny reports the name again.",
+    {},
+    // examples (rule_examples.hxx)
+    {"Independent reviewer: Michael Tennant\nThe reviewer, [[Michael Tennant]], met the family.",
+     "Review panel\nFiona Duckworth, Head of Adult Safeguarding, Kessingford County Council\n"
+     "[[Fiona Duckworth]] chaired the meetings."},
+    {"The social worker Jane Hughes visited the home.",
+     "%deny Michael Tennant\nIndependent reviewer: Michael Tennant\nMichael Tennant met them."}};
+
 const Rule name{"anonymisation.name",
                 "anonymisation",
                 "name",
@@ -426,9 +473,11 @@ const std::vector<const Rule*>& registered()
         &jigsaw_section,
         &language,
         &name,
+        &named_person,
         &nationality,
         &nhs_number,
         &ni_number,
+        &org_contact,
         &phone,
         &place,
         &postcode,
@@ -437,6 +486,7 @@ const std::vector<const Rule*>& registered()
         &pseudonym_before_introduction,
         &pseudonym_case,
         &pseudonym_scheme,
+        &public_party,
         &reference_number,
         &register_,
         &religion,

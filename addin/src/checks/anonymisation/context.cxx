@@ -1,0 +1,332 @@
+#include "context.hxx"
+
+#include <scrqm/text.hxx>
+
+#include <unicode/regex.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+namespace scrqm
+{
+
+namespace
+{
+
+// A person's name: two to four capitalised words, after an optional title.
+constexpr const char* kTitle =
+    "(?:(?:The )?Rt\\.? Hon\\.? |Dr\\.? |Prof\\.? |Professor |Mr\\.? |Mrs\\.? |Ms\\.? |Miss |Mx "
+    "|Sir |Dame |Cllr\\.? |Councillor |DI |DS |DCI |DC |PC |Supt\\.? |Det\\.? (?:Insp\\.?|Sgt\\.?) "
+    "|Detective (?:Inspector|Sergeant|Constable|Chief Inspector|Superintendent) |Revd\\.? )";
+constexpr const char* kWord = "\\p{Lu}[\\p{L}'\\u2019\\-]+";
+
+std::string name_pattern(int min_words)
+{
+    return std::string("(") + kTitle + "?" + kWord + "(?:[ \\u00a0]" + kWord + "){" +
+           std::to_string(min_words - 1) + ",3})";
+}
+
+struct Patterns
+{
+    std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
+        name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of;
+
+    Patterns()
+    {
+        const std::string name2 = name_pattern(2);
+        const std::string name1 = name_pattern(1);
+        const std::string roles =
+            "(?:Independent|Chair|Vice[- ]Chair|Head|Director|Manager|Lead|Nurse|Officer|"
+            "Minister|Chief|Deputy|Assistant|Designated|Named|Detective|Inspector|"
+            "Superintendent|Consultant|Safeguarding|Business|Co-?ordinator|Advis[eo]r|"
+            "Principal|Scrutineer|Reviewer|Author|Secretary|Member|Commissioner|Executive|"
+            "Professor|Senior|Strategic|Service|Team|Partnership|Panel|Coroner|Solicitor|"
+            "Barrister|Lecturer|Researcher|Specialist|Practitioner|Clinical|Medical|Public|"
+            "Interim|Acting|Board|Housing|Adult|Children|Police|Probation|Mental|Legal|"
+            "Education|Group|DHR|SAR|LSCB|LSAB|SAB|CSP|Home Office|MP|Representative)";
+        auto make = [](const std::string& p, uint32_t flags = 0)
+        {
+            UErrorCode status = U_ZERO_ERROR;
+            UParseError pe{};
+            std::unique_ptr<icu::RegexPattern> r(
+                icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), flags, pe, status));
+            if (U_FAILURE(status))
+                throw std::logic_error("context pattern: " + p);
+            return r;
+        };
+        // "Report author: X", "Lead reviewers: X and Y", "Independent reviewer - X".
+        role_label =
+            make("^\\s*(?:the )?(?:report |independent |overview |lead |review |panel )*"
+                 "(author|reviewer|chair|scrutineer|writer|written by|prepared by|"
+                 "compiled by|chair of the (?:review )?panel)s?\\s*(?:[:\\-\\u2013\\u2014]|"
+                 "by)?\\s+(.+)$",
+                 UREGEX_CASE_INSENSITIVE);
+        names = make(name2);
+        // "Michael Tennant, Independent Reviewer", "Jane Doe | Chair | ...".
+        name_then_role =
+            make(name2 + "\\s*(?:,|\\||\\t|\\u2013|\\u2014| - |\\()\\s*(?:the |an |a )?" + roles);
+        // "led by independent reviewer Dr Ruth Ames".
+        role_then_name = make("(?:independent reviewer|lead reviewer|report author|independent "
+                              "author|overview author|independent chair|independent scrutineer|"
+                              "chair of the (?:board|partnership|panel))s?,?\\s+" +
+                                  name2,
+                              UREGEX_CASE_INSENSITIVE);
+        name_alone = make("^\\s*" + name2 + "\\s*$");
+        dear = make("^\\s*Dear\\s+" + name1);
+        // "Brandon et al. (2020)", "Munro (2011)", "Dr Ruth Ames's timeline".
+        cited = make(name1 + "(?:\\s+(?:and|&)\\s+" + kWord + ")?\\s+(?:et al\\.?\\s*)?\\(\\d{4}");
+        cited_work = make(name1 + "(?:'s|\\u2019s)\\s+(?:timeline|model|framework|research|"
+                                  "study|studies|work|triangle|theory|analysis|review|"
+                                  "typology|toolkit|report)");
+        // "referred to as Josh", "known as 'Mary'", "whom ... asked us to call Josh".
+        declared = make("(?:referred to as|known as|we (?:will )?call (?:him|her|them)|"
+                        "asked us to call|to be called|is called|are called|name(?:d)? (?:him|her)"
+                        "|pseudonym)\\s+['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}'\\-]+)");
+        // "Mary (pseudonym)", "Josh is not his real name", "Leanne (not her real name)".
+        declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
+                              "(?:pseudonym|not (?:his|her|their) real name)|is not (?:his|her|"
+                              "their) real name|is a pseudonym|was chosen by)");
+        // A title line: 'Josh', or "Safeguarding Adults Review: 'Josh'".
+        quoted_title = make("^[^'\"\\u2018\\u201c]{0,60}['\"\\u2018\\u201c](\\p{Lu}[\\p{L}\\-]+)"
+                            "['\"\\u2019\\u201d](?:\\s*$|\\s*[:\\-\\u2013,])");
+        // A DHR's or SAR's title: "Review into the death of Helen".
+        death_of = make("(?:death|murder|killing|homicide|suicide) of (?:Mr |Mrs |Ms |Miss )?"
+                        "(\\p{Lu}[\\p{L}\\-]+)\\s*$");
+    }
+};
+
+const Patterns& patterns()
+{
+    static const Patterns p;
+    return p;
+}
+
+std::string group(icu::RegexMatcher& m, int g)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::string s;
+    m.group(g, status).toUTF8String(s);
+    return s;
+}
+
+// "Dr Ruth Ames" -> "ruth ames": the title is not part of who it is.
+std::string without_title(const std::string& folded)
+{
+    static const char* const titles[] = {"the rt hon ",
+                                         "rt hon ",
+                                         "dr ",
+                                         "dr. ",
+                                         "prof ",
+                                         "professor ",
+                                         "mr ",
+                                         "mrs ",
+                                         "ms ",
+                                         "miss ",
+                                         "mx ",
+                                         "sir ",
+                                         "dame ",
+                                         "cllr ",
+                                         "councillor ",
+                                         "di ",
+                                         "ds ",
+                                         "dci ",
+                                         "dc ",
+                                         "pc ",
+                                         "supt ",
+                                         "det insp ",
+                                         "det sgt ",
+                                         "detective inspector ",
+                                         "detective sergeant ",
+                                         "detective constable ",
+                                         "detective chief inspector ",
+                                         "detective superintendent ",
+                                         "revd "};
+    for (const char* t : titles)
+        if (folded.rfind(t, 0) == 0)
+            return folded.substr(std::char_traits<char>::length(t));
+    return folded;
+}
+
+// Letters after a name ("MA", "CQSW", "MSc", "BA (Hons)") are not part of it.
+std::string without_postnominals(const std::string& name)
+{
+    std::string out = name;
+    for (;;)
+    {
+        const std::size_t space = out.rfind(' ');
+        if (space == std::string::npos)
+            return out;
+        const std::string last = out.substr(space + 1);
+        const bool caps =
+            std::none_of(last.begin(), last.end(),
+                         [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
+        static const char* const degrees[] = {"MSc", "PhD", "BSc", "Hons", "MPhil", "DipSW",
+                                              "MEd", "BEd", "LLB", "LLM",  "MBA"};
+        if (!caps && std::none_of(std::begin(degrees), std::end(degrees),
+                                  [&](const char* d) { return last == d; }))
+            return out;
+        out = out.substr(0, space);
+    }
+}
+
+void add_public(DocumentContext& c, const std::string& name, const std::string& why)
+{
+    const std::string key = without_title(fold(without_postnominals(name)));
+    if (key.empty())
+        return;
+    c.public_names.emplace(key, why);
+    const std::size_t space = key.find(' ');
+    if (space == std::string::npos)
+    {
+        c.public_parts.emplace(key, why);
+        return;
+    }
+    c.public_parts.emplace(key.substr(0, space), why);           // first name
+    c.public_parts.emplace(key.substr(key.rfind(' ') + 1), why); // surname
+}
+
+bool find(const icu::RegexPattern& p, const icu::UnicodeString& u,
+          const std::function<void(icu::RegexMatcher&)>& each)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(p.matcher(u, status));
+    bool any = false;
+    while (U_SUCCESS(status) && m->find(status))
+    {
+        each(*m);
+        any = true;
+    }
+    return any;
+}
+
+std::size_t words(const std::string& s)
+{
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s)
+    {
+        const bool space = c == ' ' || c == '\t';
+        n += !space && !in;
+        in = !space;
+    }
+    return n;
+}
+
+bool has_any(const std::string& folded, std::initializer_list<const char*> cues)
+{
+    return std::any_of(cues.begin(), cues.end(),
+                       [&](const char* c) { return folded.find(c) != std::string::npos; });
+}
+
+} // namespace
+
+DocumentContext read_document_context(const Document& doc)
+{
+    const Patterns& P = patterns();
+    DocumentContext c;
+    const Paragraph* previous = nullptr;
+    bool pseudonym_list = false;
+    std::size_t body_seen = 0;
+    for (const Paragraph& p : doc.paragraphs)
+    {
+        if (p.text.empty())
+            continue;
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        const std::string folded = fold(u);
+        const std::size_t n = words(p.text);
+        const bool opening = p.where == Where::Body && body_seen++ < 8;
+
+        // Cover and title-page roles: "Report author: X and Y".
+        if (n <= 30 && has_any(folded, {"author", "review", "chair", "scrutineer", "written by",
+                                        "prepared by", "compiled by"}))
+            find(*P.role_label, u,
+                 [&](icu::RegexMatcher& m)
+                 {
+                     const std::string role = fold(group(m, 1));
+                     const icu::UnicodeString rest = icu::UnicodeString::fromUTF8(group(m, 2));
+                     // Each name of the list ("X, Y and Z").
+                     find(*P.names, rest,
+                          [&](icu::RegexMatcher& nm)
+                          { add_public(c, group(nm, 1), "named as " + role + " of the review"); });
+                 });
+        // Panel lists and people quoted or signing with their job.
+        if (has_any(folded,
+                    {"independent",  "chair",        "head",       "director",     "manager",
+                     "lead",         "nurse",        "officer",    "minister",     "reviewer",
+                     "author",       "safeguarding", "designated", "named",        "detective",
+                     "inspector",    "scrutineer",   "secretary",  "commissioner", "executive",
+                     "consultant",   "service",      "team",       "partnership",  "panel",
+                     "practitioner", "coroner"}))
+        {
+            find(*P.name_then_role, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "named with their job and agency"); });
+            find(*P.role_then_name, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "named in their role in the review"); });
+        }
+        // A letter's signatory: the name after "Yours sincerely", or a name
+        // alone on its line followed by a line with a job.
+        if (previous && n <= 5 &&
+            has_any(fold(previous->text), {"yours sincerely", "yours faithfully", "kind regards",
+                                           "best wishes", "signed", "yours truly"}))
+            find(*P.name_alone, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "signs the letter or statement"); });
+        if (n <= 12 && has_any(folded, {"dear "}))
+            find(*P.dear, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "the letter is addressed to them"); });
+        // Researchers cited by name.
+        if (has_any(folded, {"(19", "(20", "et al", "'s "}))
+        {
+            find(*P.cited, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "cited as an author of research"); });
+            find(*P.cited_work, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "cited as an author of research"); });
+        }
+        // Pseudonyms the document declares.
+        if (has_any(folded, {"referred to as", "known as", "call", "pseudonym", "real name",
+                             "chosen by", "named "}))
+        {
+            find(*P.declared, u,
+                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+            find(*P.declared_after, u,
+                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+        }
+        if (opening && n <= 16)
+        {
+            find(*P.quoted_title, u,
+                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+            find(*P.death_of, u,
+                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+        }
+        // A glossary of pseudonyms: "Leanne | the child's mother".
+        if (pseudonym_list && n <= 25 && p.outline_level == 0)
+        {
+            const std::size_t cut = p.text.find_first_of("|:\t,(");
+            const std::string head = p.text.substr(0, cut);
+            const std::string dash = head.substr(0, head.find(" \xe2\x80\x93 "));
+            if (words(dash) == 1 && !dash.empty() &&
+                std::isupper(static_cast<unsigned char>(dash[0])))
+                c.declared_pseudonyms.insert(fold(dash.substr(0, dash.find_last_not_of(' ') + 1)));
+        }
+        if (n <= 8 && has_any(folded, {"pseudonym", "names used"}))
+            pseudonym_list = true;
+        else if (p.outline_level > 0 || n > 25)
+            pseudonym_list = false;
+        previous = &p;
+    }
+    // Names the document declares as pseudonyms are not public people.
+    for (const std::string& d : c.declared_pseudonyms)
+    {
+        c.public_parts.erase(d);
+        c.public_names.erase(d);
+    }
+    return c;
+}
+
+} // namespace scrqm

@@ -1,0 +1,51 @@
+// What the document itself says about the people in it, read before the
+// findings are judged: who it presents as public (its author, reviewers,
+// panel members, chair, the signatory of a letter, researchers it cites) and
+// which names are its own pseudonyms ("referred to as Josh", "Mary
+// (pseudonym)", a review titled 'Josh'). Real reviews name their public
+// parties on every page; without this the check cries wolf on each of them.
+#pragma once
+
+#include <scrqm/anonymisation.hxx>
+#include <scrqm/finding.hxx>
+#include <scrqm/model.hxx>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace scrqm
+{
+
+struct DocumentContext
+{
+    // Folded full name ("michael tennant") -> why it is public ("named as
+    // independent reviewer on the cover").
+    std::map<std::string, std::string> public_names;
+    // Folded surnames and first names of the public names with two or more
+    // words, for "Mr Tennant" and "Michael" later on.
+    std::map<std::string, std::string> public_parts;
+    // Folded first names the document declares as pseudonyms.
+    std::set<std::string> declared_pseudonyms;
+};
+
+// Reads the public parties and declared pseudonyms of `doc`.
+DocumentContext read_document_context(const Document& doc);
+
+// True for a folded word that a name lexicon knows (a given name or surname):
+// such a word in capitals may still be a child's name.
+using KnownName = std::function<bool(const std::string& folded_word)>;
+
+// Judges the scanner's findings with the document's context, in place:
+// public parties and named people become info findings that say why;
+// declared and conventional pseudonyms, acronyms, redaction marks, eponymous
+// conditions, team and programme names and page furniture stop being names;
+// organisations' own contact details become info; name spans stop at a line
+// break, a comma or a bracket. Deny-list findings are left as they are.
+void refine_findings(const Document& doc, const DocumentContext& context,
+                     const AnonymisationOptions& options, const KnownName& known_name,
+                     std::vector<Finding>& findings);
+
+} // namespace scrqm

@@ -1,0 +1,471 @@
+// Judges the scanner's findings with what the document says about itself
+// (context.hxx): the second half of the check's promise, precision on real
+// prose, without giving up recall on what identifies a family.
+#include "context.hxx"
+#include "rules.hxx"
+
+#include <scrqm/text.hxx>
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <map>
+
+namespace scrqm
+{
+
+namespace
+{
+
+namespace R = rules::anonymisation;
+
+bool is_name_rule(const Finding& f)
+{
+    return f.check == R::name.id || f.check == R::professional_name.id;
+}
+
+// The words of a text (letters, digits, ' and -), as UTF-8.
+std::vector<std::string> words_of(const icu::UnicodeString& u)
+{
+    std::vector<std::string> out;
+    int32_t i = 0;
+    while (i < u.length())
+    {
+        while (i < u.length() && !u_isalnum(u.char32At(i)))
+            i = u.moveIndex32(i, 1);
+        int32_t j = i;
+        while (j < u.length() &&
+               (u_isalnum(u.char32At(j)) || u[j] == u'\'' || u[j] == 0x2019 || u[j] == u'-'))
+            j = u.moveIndex32(j, 1);
+        if (j > i)
+        {
+            std::string w;
+            u.tempSubStringBetween(i, j).toUTF8String(w);
+            out.push_back(w);
+        }
+        i = j;
+    }
+    return out;
+}
+
+bool all_caps(const std::string& word)
+{
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+    bool letters = false;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+    {
+        const UChar32 c = u.char32At(i);
+        if (u_islower(c))
+            return false;
+        letters = letters || u_isupper(c);
+    }
+    return letters;
+}
+
+std::string strip_possessive(std::string folded)
+{
+    for (const char* s : {"'s", "\xe2\x80\x99s", "'"})
+    {
+        const std::size_t n = std::char_traits<char>::length(s);
+        if (folded.size() > n && folded.compare(folded.size() - n, n, s) == 0)
+            return folded.substr(0, folded.size() - n);
+    }
+    return folded;
+}
+
+bool is_title(const std::string& folded)
+{
+    static const char* const titles[] = {"mr",  "mrs",  "ms", "miss", "mx", "dr", "prof", "master",
+                                         "sir", "dame", "di", "ds",   "dc", "pc", "dci",  "cllr"};
+    return std::any_of(std::begin(titles), std::end(titles),
+                       [&](const char* t) { return folded == t; });
+}
+
+bool is_pseudonym_head(const std::string& folded)
+{
+    static const char* const heads[] = {
+        "child",  "baby",   "adult",  "subject", "family",      "sibling", "person",      "young",
+        "infant", "mother", "father", "victim",  "perpetrator", "case",    "service user"};
+    return std::any_of(std::begin(heads), std::end(heads),
+                       [&](const char* t) { return folded == t; });
+}
+
+// "Mr C", "Ms M", "Mr SF", "Subject A", "Adult R", "Child 1": the reviews'
+// own pseudonym conventions.
+bool conventional_pseudonym(const std::vector<std::string>& w)
+{
+    if (w.size() != 2)
+        return false;
+    const std::string head = fold(w[0]);
+    const std::string id = strip_possessive(w[1]);
+    const bool letters = id.size() <= 3 && all_caps(id);
+    const bool number = !id.empty() && std::all_of(id.begin(), id.end(),
+                                                   [](char ch) { return ch >= '0' && ch <= '9'; });
+    return (is_title(head) || is_pseudonym_head(head)) && (letters || number);
+}
+
+// The word after [end) and before [start) in the paragraph, folded.
+// The word right after `end`, unless punctuation ends the phrase first
+// ("...Nursery School. Health visitor").
+std::string next_word(const icu::UnicodeString& u, int32_t end)
+{
+    int32_t i = end;
+    while (i < u.length() && (u[i] == u' ' || u[i] == 0xA0))
+        ++i;
+    if (i == end && i < u.length() && u[i] != u'\'' && u[i] != 0x2019)
+        return {};
+    const std::vector<std::string> w = words_of(u.tempSubString(i, 40));
+    if (w.empty() || !u_isalnum(u.char32At(i)))
+        return {};
+    return fold(w.front());
+}
+
+std::string previous_word(const icu::UnicodeString& u, int32_t start)
+{
+    const int32_t from = std::max(0, start - 30);
+    const std::vector<std::string> w = words_of(u.tempSubStringBetween(from, start));
+    return w.empty() ? std::string() : fold(w.back());
+}
+
+bool one_of(const std::string& w, std::initializer_list<const char*> list)
+{
+    return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
+}
+
+bool has(const std::string& text, std::initializer_list<const char*> list)
+{
+    return std::any_of(list.begin(), list.end(),
+                       [&](const char* x) { return text.find(x) != std::string::npos; });
+}
+
+// A short, title-case line with no full stop: a heading or a contents entry.
+bool heading_like(const Paragraph& p)
+{
+    if (p.outline_level > 0)
+        return true;
+    const std::vector<std::string> w = words_of(icu::UnicodeString::fromUTF8(p.text));
+    if (w.empty() || w.size() > 10 || p.text.find(". ") != std::string::npos ||
+        (!p.text.empty() && p.text.back() == '.'))
+        return false;
+    std::size_t capitalised = 0;
+    for (const std::string& x : w)
+        capitalised += !x.empty() && !std::islower(static_cast<unsigned char>(x[0]));
+    return capitalised * 4 >= w.size() * 3;
+}
+
+Finding retype(const Finding& from, const Rule& rule, std::string message, std::string explanation)
+{
+    Finding f(rule);
+    f.where = from.where;
+    f.paragraph = from.paragraph;
+    f.start = from.start;
+    f.end = from.end;
+    f.text = from.text;
+    f.score = from.score;
+    f.message = std::move(message);
+    f.explanation = std::move(explanation);
+    return f;
+}
+
+// Cuts a name's span at a line break, a comma, a bracket or a bar: a name
+// never runs into the job or the agency after it.
+void tighten(Finding& f)
+{
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(f.text);
+    int32_t cut = u.length();
+    for (int32_t i = 0; i < u.length(); ++i)
+        if (u[i] == u'\n' || u[i] == u',' || u[i] == u'(' || u[i] == u')' || u[i] == u'|' ||
+            u[i] == u';' || u[i] == u'\t')
+        {
+            cut = i;
+            break;
+        }
+    while (cut > 0 && u_isspace(u[cut - 1]))
+        --cut;
+    if (cut == u.length() || cut == 0)
+        return;
+    const icu::UnicodeString kept = u.tempSubString(0, cut);
+    f.text.clear();
+    kept.toUTF8String(f.text);
+    f.end = f.start + static_cast<std::size_t>(kept.countChar32());
+}
+
+// A home or a family member within reach of the detail (folded text).
+bool near_home(const std::string& folded)
+{
+    static const char* const words[] = {" lived",   " lives",  " living", " home",    "mother",
+                                        "father",   " family", " moved",  " address", " flat ",
+                                        "rehoused", " her ",   " his ",   " born",    "mobile"};
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](const char* w) { return folded.find(w) != std::string::npos; });
+}
+
+bool organisation_context(const std::string& folded)
+{
+    static const char* const words[] = {"helpline",
+                                        "switchboard",
+                                        "please call",
+                                        "please contact",
+                                        "call the",
+                                        "contact the",
+                                        "council",
+                                        "civic centre",
+                                        "town hall",
+                                        "county hall",
+                                        "offices",
+                                        "po box",
+                                        "board",
+                                        "partnership",
+                                        "business unit",
+                                        "secretariat",
+                                        "enquiries",
+                                        "for further information",
+                                        "safeguarding team",
+                                        "headquarters",
+                                        "nspcc",
+                                        "samaritans",
+                                        "childline",
+                                        "trust",
+                                        " floor",
+                                        " unit,",
+                                        "training centre",
+                                        "office",
+                                        "advice line",
+                                        "hotline"};
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](const char* w) { return folded.find(w) != std::string::npos; });
+}
+
+// info@, enquiries@, safeguarding@: an organisation's mailbox, not a person's.
+bool generic_mailbox(const std::string& email)
+{
+    const std::string local = fold(email.substr(0, email.find('@')));
+    static const char* const boxes[] = {"info",    "enquiries",    "enquiry",      "admin",
+                                        "contact", "safeguarding", "lscb",         "lscp",
+                                        "scp",     "sab",          "board",        "helpline",
+                                        "office",  "reception",    "businessunit", "business.unit",
+                                        "dhr",     "sar",          "cspr",         "partnership"};
+    return std::any_of(std::begin(boxes), std::end(boxes),
+                       [&](const char* b) { return local == b; });
+}
+
+bool non_geographic(const std::string& text)
+{
+    std::string digits;
+    for (char ch : text)
+        if (ch >= '0' && ch <= '9')
+            digits += ch;
+    if (digits.rfind("44", 0) == 0)
+        digits = "0" + digits.substr(2);
+    return digits.rfind("03", 0) == 0 || digits.rfind("080", 0) == 0 ||
+           digits.rfind("0845", 0) == 0 || digits.rfind("0870", 0) == 0 ||
+           digits.rfind("116", 0) == 0;
+}
+
+} // namespace
+
+void refine_findings(const Document& doc, const DocumentContext& context,
+                     const AnonymisationOptions& options, const KnownName& known_name,
+                     std::vector<Finding>& findings)
+{
+    std::map<std::pair<Where, std::size_t>, const Paragraph*> by_place;
+    for (const Paragraph& p : doc.paragraphs)
+        by_place[{p.where, p.index}] = &p;
+    std::map<std::string, std::string> named;
+    for (const std::string& n : options.named)
+    {
+        const std::string key = fold(n);
+        named.emplace(key, n);
+        for (const std::string& w : words_of(icu::UnicodeString::fromUTF8(n)))
+            named.emplace(fold(w), n);
+    }
+    std::vector<char> drop(findings.size(), 0);
+    // Findings of special categories, by paragraph: a name inside one of them
+    // is an eponymous condition ("Asperger's syndrome").
+    std::map<std::pair<Where, std::size_t>, std::vector<const Finding*>> conditions;
+    for (const Finding& f : findings)
+        if (f.check == R::health.id || f.check == R::disability.id)
+            conditions[{f.where, f.paragraph}].push_back(&f);
+
+    for (std::size_t i = 0; i < findings.size(); ++i)
+    {
+        Finding& f = findings[i];
+        const auto place = by_place.find({f.where, f.paragraph});
+        if (place == by_place.end())
+            continue;
+        const Paragraph& p = *place->second;
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        const int32_t b16 = u.moveIndex32(0, static_cast<int32_t>(f.start));
+        const int32_t e16 = u.moveIndex32(0, static_cast<int32_t>(f.end));
+        const std::string folded_paragraph = " " + fold(u) + " ";
+
+        if (f.check == R::phone.id || f.check == R::email.id || f.check == R::postcode.id ||
+            f.check == R::address.id)
+        {
+            // An organisation's own contact detail: a helpline, a council's
+            // office in a letterhead. A home word next to it keeps it.
+            // Judged on the text around it, not the whole paragraph: a long
+            // paragraph about a family can end with the board's helpline.
+            const int32_t from = std::max(0, b16 - 80);
+            const std::string around = " " + fold(u.tempSubStringBetween(from, b16)) + " " +
+                                       fold(u.tempSubStringBetween(e16, e16 + 40)) + " ";
+            const std::string lead = " " + fold(u.tempSubStringBetween(std::max(0, b16 - 30), b16));
+            const bool helpline = (f.check == R::phone.id && non_geographic(f.text)) ||
+                                  (f.check == R::email.id && generic_mailbox(f.text));
+            if (f.check == R::email.id && !helpline)
+                continue; // a person's own address, whatever organisation it is at
+            if ((helpline && !near_home(lead)) ||
+                (organisation_context(around) && !near_home(around)))
+                f = retype(f, R::org_contact, "An organisation's contact detail",
+                           "the paragraph is about an organisation (" +
+                               std::string(helpline ? "a non-geographic number"
+                                                    : "its office or helpline") +
+                               ") and says nothing of a home or a family");
+            continue;
+        }
+        const bool place_like = f.check == R::place.id || f.check == R::institution.id;
+        if (place_like)
+        {
+            // The board's area and its agencies: "Ashcombe Vale Safeguarding
+            // Adults Board", "Eastmoor Hospitals NHS Foundation Trust".
+            const std::string after = next_word(u, e16);
+            const std::string t = " " + fold(f.text) + " ";
+            if (one_of(after,
+                       {"safeguarding", "council",      "borough",    "county",    "city",
+                        "partnership",  "partnerships", "board",      "police",    "constabulary",
+                        "nhs",          "trust",        "integrated", "community", "clinical",
+                        "children's",   "adults",       "fire",       "housing",   "health",
+                        "hospitals",    "metropolitan", "district",   "youth",     "probation",
+                        "ambulance",    "icb",          "ccg",        "lscb",      "scp",
+                        "sab",          "csp"}) ||
+                has(t, {" trust ", " hospitals ", " housing ", " council ", " partnership ",
+                        " nhs ", " board ", " police ", " icb ", " ccg "}))
+            {
+                drop[i] = 1;
+                continue;
+            }
+            // A public person whose surname is also a town ("Kettering").
+            const auto part = context.public_parts.find(strip_possessive(fold(f.text)));
+            if (part != context.public_parts.end())
+                f = retype(f, R::public_party, "Public: " + part->second,
+                           "the report presents this person in a public role: " + part->second +
+                               ". Deny-list the name to report it again.");
+            continue;
+        }
+        if (!is_name_rule(f))
+            continue;
+        tighten(f);
+        const std::vector<std::string> w = words_of(icu::UnicodeString::fromUTF8(f.text));
+        if (w.empty())
+        {
+            drop[i] = 1;
+            continue;
+        }
+        std::vector<std::string> core; // folded, without title and possessive
+        for (const std::string& x : w)
+            if (!is_title(fold(x)))
+                core.push_back(strip_possessive(fold(x)));
+        std::string key;
+        for (const std::string& x : core)
+            key += (key.empty() ? "" : " ") + x;
+        bool known = false;
+        for (const std::string& x : core)
+            known = known || known_name(x);
+
+        // The reviews' own pseudonyms: conventions and declared names. A
+        // declared first name with a surname after it is a real name.
+        if (conventional_pseudonym(w) ||
+            (core.size() == 1 && context.declared_pseudonyms.count(core.front())))
+        {
+            drop[i] = 1;
+            continue;
+        }
+        // Acronyms, initials, redaction marks and headings in capitals.
+        const bool caps = std::all_of(
+            w.begin(), w.end(), [](const std::string& x) { return all_caps(strip_possessive(x)); });
+        if (caps && (!known || w.size() == 1) &&
+            (w.size() > 1 || strip_possessive(w[0]).size() <= 5 || !known))
+        {
+            drop[i] = 1;
+            continue;
+        }
+        // Eponymous conditions: a health or disability finding covers it, or
+        // the next word says it is one.
+        const std::string after = next_word(u, e16);
+        bool condition = one_of(after, {"syndrome", "disease", "palsy", "disorder", "anomaly"});
+        for (const Finding* c : conditions[{f.where, f.paragraph}])
+            condition = condition || (c->start < f.end && f.start < c->end);
+        if (condition)
+        {
+            // Reported as the condition it names, once.
+            bool covered = false;
+            for (const Finding* c : conditions[{f.where, f.paragraph}])
+                covered = covered || (c->start < f.end && f.start < c->end);
+            if (covered)
+            {
+                drop[i] = 1;
+                continue;
+            }
+            const int32_t to = u.indexOf(icu::UnicodeString::fromUTF8(after), e16);
+            Finding h = retype(f, R::health, "Specific health condition or diagnosis",
+                               "a condition named after the people who described it (\"" + after +
+                                   "\" follows the name)");
+            if (to >= 0)
+            {
+                h.end = static_cast<std::size_t>(u.countChar32(0, to)) +
+                        static_cast<std::size_t>(icu::UnicodeString::fromUTF8(after).countChar32());
+                h.text.clear();
+                u.tempSubStringBetween(b16, u.moveIndex32(0, static_cast<int32_t>(h.end)))
+                    .toUTF8String(h.text);
+            }
+            h.fixes = {{FixKind::Allow, {}, "document"}};
+            f = std::move(h);
+            continue;
+        }
+        // Team and programme names, page furniture.
+        const std::string before = previous_word(u, b16);
+        if (one_of(after, {"team", "teams", "unit", "hub", "programme", "project", "squad", "group",
+                           "pathway", "service", "panel", "centre", "court"}) ||
+            one_of(before, {"operation", "project", "programme", "team"}) || key == "page" ||
+            key == "index" || key == "contents" ||
+            // A RAG rating in an action plan's table.
+            (one_of(key, {"green", "amber", "red"}) &&
+             (after.empty() || p.text.find('|') != std::string::npos)))
+        {
+            drop[i] = 1;
+            continue;
+        }
+        // Named in the review with the family's agreement (--named).
+        if (auto n = named.find(key); n != named.end())
+        {
+            f = retype(f, R::named_person, "Named with the family's agreement",
+                       "the review names \"" + n->second +
+                           "\" with the family's agreement (named review); other details about "
+                           "them are still reported");
+            continue;
+        }
+        // The report's own public people.
+        const std::string* why = nullptr;
+        if (const auto pub = context.public_names.find(key); pub != context.public_names.end())
+            why = &pub->second;
+        else if (const auto part = context.public_parts.find(key);
+                 core.size() == 1 && part != context.public_parts.end())
+            why = &part->second;
+        if (why)
+        {
+            f = retype(f, R::public_party, "Public: " + *why,
+                       "the report presents this person in a public role: " + *why +
+                           ". Deny-list the name to report it again.");
+            continue;
+        }
+        // A heading or contents line in title case with no known name in it.
+        if (!known && p.where == Where::Body && heading_like(p))
+            drop[i] = 1;
+    }
+    std::size_t i = 0;
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [&](const Finding&) { return drop[i++] != 0; }),
+                   findings.end());
+}
+
+} // namespace scrqm
