@@ -211,6 +211,10 @@ constexpr ReachRule kReach[] = {
     {"date-numeric", 0xdc391e29496ff1c3, Reach::NearDigits, 2, 12, numeric_date_run},
     // "Wednesday, September 14th": the day is up to 22 units in.
     {"date-text", 0x666b6e6b08bddc76, Reach::NearDigits, 26, 28, day_run},
+    {"date-iso", 0x0f5da41da647b80e, Reach::Paragraph, 0, 0},
+    {"age-just", 0x1fd67217810f140f, Reach::Paragraph, 0, 0},
+    {"agency-reference", 0xcdd820c98e3b64c2, Reach::Paragraph, 0, 0},
+    {"court-number", 0x9786a75f75970ac1, Reach::Paragraph, 0, 0},
     {"age", 0x2ddcefd186e80c08, Reach::AgeWords, 0, 0},
 };
 
@@ -1070,8 +1074,12 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
                 if (d.context_required && !context)
                     continue;
                 bool skip = false;
+                // An agency's name may prefix a reference ("MASH-2011-04417"):
+                // only a match that an exclusion covers whole is skipped.
                 for (const Span& e : excluded)
-                    skip = skip || (overlaps(e, span) && d.rule != &R::date);
+                    skip = skip || (overlaps(e, span) && d.rule != &R::date &&
+                                    (d.rule != &R::reference_number ||
+                                     (e.begin <= span.begin && span.end <= e.end)));
                 if (skip)
                     continue;
                 Finding f = make(*d.rule, std::min(1.0, d.score + (context ? 0.05 : 0)), d.message,

@@ -185,7 +185,9 @@ def interrupt_case(scrqm, tmpdir, jobs):
     """Ctrl-C while the offices are starting (--jobs 1: one office; --jobs 2:
     once both run): exit 130, nothing left behind."""
     env = dict(os.environ, TMPDIR=tmpdir)
-    p = subprocess.Popen([scrqm, "check", "--jobs", str(jobs), SAMPLE, SAMPLE], cwd=ROOT, env=env,
+    # Enough files that the run outlasts the polling below on a loaded
+    # machine (two took under a second, and the offices were missed).
+    p = subprocess.Popen([scrqm, "check", "--jobs", str(jobs)] + [SAMPLE] * 12, cwd=ROOT, env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     name = "interrupt --jobs %d" % jobs
     deadline = time.time() + 60

@@ -19,6 +19,15 @@ constexpr const char* kTitle =
     "(?:(?:The )?Rt\\.? Hon\\.? |Dr\\.? |Prof\\.? |Professor |Mr\\.? |Mrs\\.? |Ms\\.? |Miss |Mx "
     "|Sir |Dame |Cllr\\.? |Councillor |DI |DS |DCI |DC |PC |Supt\\.? |Det\\.? (?:Insp\\.?|Sgt\\.?) "
     "|Detective (?:Inspector|Sergeant|Constable|Chief Inspector|Superintendent) |Revd\\.? )";
+// The last word of a job title or of a team: "Community Safety Manager",
+// "Serious Case Review Unit".
+constexpr const char* kJobNouns =
+    "Manager|Officer|Lead|Nurse|Chair|Director|Head|Reviewer|Author|Worker|Co-?ordinator|"
+    "Advis[eo]r|Inspector|Sergeant|Superintendent|Constable|Consultant|Practitioner|Specialist|"
+    "Representative|Member|Secretary|Scrutineer|Commissioner|Executive|Partner|Governor|"
+    "Headteacher|Principal|Clinician|Doctor|Paediatrician|Psychiatrist|Psychologist|Therapist|"
+    "Solicitor|Barrister|Coroner|Minister|Advocate|IDVA|ISVA|GP|Unit|Team|Service|Department|"
+    "Hub|Directorate|Office";
 constexpr const char* kWord = "\\p{Lu}[\\p{L}'\\u2019\\-]+";
 
 std::string name_pattern(int min_words)
@@ -29,6 +38,7 @@ std::string name_pattern(int min_words)
 
 struct Patterns
 {
+    std::unique_ptr<icu::RegexPattern> done_by, chair_of, job_line, bracketed;
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of;
 
@@ -44,7 +54,10 @@ struct Patterns
             "Professor|Senior|Strategic|Service|Team|Partnership|Panel|Coroner|Solicitor|"
             "Barrister|Lecturer|Researcher|Specialist|Practitioner|Clinical|Medical|Public|"
             "Interim|Acting|Board|Housing|Adult|Children|Police|Probation|Mental|Legal|"
-            "Education|Group|DHR|SAR|LSCB|LSAB|SAB|CSP|Home Office|MP|Representative)";
+            "Education|Group|DHR|SAR|LSCB|LSAB|SAB|CSP|Home Office|MP|Representative|"
+            // or any capitalised words ending in a job or a unit
+            "(?:\\p{Lu}[\\p{L}'\\-]*\\s+){1,5}(?:" +
+            std::string(kJobNouns) + "))";
         auto make = [](const std::string& p, uint32_t flags = 0)
         {
             UErrorCode status = U_ZERO_ERROR;
@@ -66,6 +79,23 @@ struct Patterns
         // "Michael Tennant, Independent Reviewer", "Jane Doe | Chair | ...".
         name_then_role =
             make(name2 + "\\s*(?:,|\\||\\t|\\u2013|\\u2014| - |\\()\\s*(?:the |an |a )?" + roles);
+        // "led by independent reviewers X and Y", "chaired by DS Obi".
+        done_by =
+            make("(?i:review|report|brief|briefing|summary|statement|foreword|panel|published|"
+                 "event|response)\\b[^.;]{0,60}?\\b(?:led|chaired|written|prepared|"
+                 "authored|facilitated|conducted|compiled|signed|approved) by (?:the )?"
+                 "(?:independent |lead )?(?:reviewers? |authors? |chair |scrutineer )?" +
+                 name2 + "(?:\\s*(?:,|and|&)\\s*" + name2 + ")?");
+        // "The Chair of the Kessingford LSCB (KLSCB), Councillor Margaret Ellery,".
+        chair_of = make("(?:Chair|Chairman|Chairperson|Chief Executive|Director) of (?:the )?"
+                        "[^,.;]{3,80},\\s+" +
+                        name2);
+        // A job on the line after a name alone: "Dr Yvonne Achterberg" /
+        // "Independent Scrutineer".
+        job_line =
+            make("^\\s*(?:the )?(?:Independent|Chair|Head|Director|(?:\\p{Lu}[\\p{L}'\\-]*\\s+)"
+                 "{0,5}(?:" +
+                 std::string(kJobNouns) + "))\\b");
         // "led by independent reviewer Dr Ruth Ames".
         role_then_name = make("(?:independent reviewer|lead reviewer|report author|independent "
                               "author|overview author|independent chair|independent scrutineer|"
@@ -76,9 +106,9 @@ struct Patterns
         dear = make("^\\s*Dear\\s+" + name1);
         // "Brandon et al. (2020)", "Munro (2011)", "Dr Ruth Ames's timeline".
         cited = make(name1 + "(?:\\s+(?:and|&)\\s+" + kWord + ")?\\s+(?:et al\\.?\\s*)?\\(\\d{4}");
-        cited_work = make(name1 + "(?:'s|\\u2019s)\\s+(?:timeline|model|framework|research|"
-                                  "study|studies|work|triangle|theory|analysis|review|"
-                                  "typology|toolkit|report)");
+        cited_work = make(name1 + "(?:'s|\\u2019s)\\s+(?:\\p{Ll}+\\s+){0,2}(?:timeline|model|"
+                                  "framework|research|study|studies|triangle|theory|typology|"
+                                  "toolkit)\\b");
         // "referred to as Josh", "known as 'Mary'", "whom ... asked us to call Josh".
         declared = make("(?:referred to as|known as|we (?:will )?call (?:him|her|them)|"
                         "asked us to call|to be called|is called|are called|name(?:d)? (?:him|her)"
@@ -87,6 +117,10 @@ struct Patterns
         declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
                               "(?:pseudonym|not (?:his|her|their) real name)|is not (?:his|her|"
                               "their) real name|is a pseudonym|was chosen by)");
+        // "the Domestic Homicide Review report (Mary)".
+        bracketed =
+            make("(?:Review|review|report|Report|DHR|SAR|LCSPR|SCR)\\s*\\(['\"\\u2018\\u201c]?"
+                 "(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?\\)");
         // A title line: 'Josh', or "Safeguarding Adults Review: 'Josh'".
         quoted_title = make("^[^'\"\\u2018\\u201c]{0,60}['\"\\u2018\\u201c](\\p{Lu}[\\p{L}\\-]+)"
                             "['\"\\u2019\\u201d](?:\\s*$|\\s*[:\\-\\u2013,])");
@@ -100,6 +134,13 @@ const Patterns& patterns()
 {
     static const Patterns p;
     return p;
+}
+
+UErrorCode& status_ok()
+{
+    static thread_local UErrorCode status;
+    status = U_ZERO_ERROR;
+    return status;
 }
 
 std::string group(icu::RegexMatcher& m, int g)
@@ -226,6 +267,7 @@ DocumentContext read_document_context(const Document& doc)
     const Patterns& P = patterns();
     DocumentContext c;
     const Paragraph* previous = nullptr;
+    std::string pending_name; // a name alone on the line before
     bool pseudonym_list = false;
     std::size_t body_seen = 0;
     for (const Paragraph& p : doc.paragraphs)
@@ -251,13 +293,36 @@ DocumentContext read_document_context(const Document& doc)
                           { add_public(c, group(nm, 1), "named as " + role + " of the review"); });
                  });
         // Panel lists and people quoted or signing with their job.
-        if (has_any(folded,
-                    {"independent",  "chair",        "head",       "director",     "manager",
-                     "lead",         "nurse",        "officer",    "minister",     "reviewer",
-                     "author",       "safeguarding", "designated", "named",        "detective",
-                     "inspector",    "scrutineer",   "secretary",  "commissioner", "executive",
-                     "consultant",   "service",      "team",       "partnership",  "panel",
-                     "practitioner", "coroner"}))
+        if (has_any(folded, {" by "}))
+            find(*P.done_by, u,
+                 [&](icu::RegexMatcher& m)
+                 {
+                     add_public(c, group(m, 1), "named as leading or writing the review");
+                     if (m.start(2, status_ok()) >= 0)
+                         add_public(c, group(m, 2), "named as leading or writing the review");
+                 });
+        if (has_any(folded, {"chair of", "chairman of", "chairperson of", "director of",
+                             "chief executive of"}))
+            find(*P.chair_of, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "named as the chair or head of an agency"); });
+        if (pending_name.size() && n <= 12)
+            find(*P.job_line, u,
+                 [&](icu::RegexMatcher&) { add_public(c, pending_name, "signs with their job"); });
+        pending_name.clear();
+        if (n <= 5)
+            find(*P.name_alone, u, [&](icu::RegexMatcher& m) { pending_name = group(m, 1); });
+        // A separator after a name: a list, a table row, "Name, job".
+        if (has_any(folded, {"(", "|", ",", "\t", " - ", "\xe2\x80\x93"}) &&
+            has_any(folded,
+                    {"independent",  "chair",        "head",         "director",     "manager",
+                     "lead",         "nurse",        "officer",      "minister",     "reviewer",
+                     "author",       "safeguarding", "designated",   "named",        "detective",
+                     "inspector",    "scrutineer",   "secretary",    "commissioner", "executive",
+                     "consultant",   "service",      "team",         "partnership",  "panel",
+                     "practitioner", "coroner",      "unit",         "police",       "council",
+                     "trust",        "nhs",          "board",        "worker",       "adviser",
+                     "advisor",      "coordinator",  "co-ordinator", "specialist",   "idva"}))
         {
             find(*P.name_then_role, u,
                  [&](icu::RegexMatcher& m)
@@ -295,6 +360,12 @@ DocumentContext read_document_context(const Document& doc)
             find(*P.declared, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
             find(*P.declared_after, u,
+                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+        }
+        if (has_any(folded, {"review", "report", "dhr", "sar", "scr"}) &&
+            p.text.find('(') != std::string::npos)
+        {
+            find(*P.bracketed, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
         if (opening && n <= 16)

@@ -200,40 +200,28 @@ bool near_home(const std::string& folded)
                        [&](const char* w) { return folded.find(w) != std::string::npos; });
 }
 
-bool organisation_context(const std::string& folded)
+// Words that put a contact detail in an organisation's hands. The strong ones
+// do so anywhere; the weak ones (an agency's name) only on a short line such
+// as a letterhead or a cover, since narrative names agencies everywhere.
+bool organisation_context(const std::string& folded, bool short_line)
 {
-    static const char* const words[] = {"helpline",
-                                        "switchboard",
-                                        "please call",
-                                        "please contact",
-                                        "call the",
-                                        "contact the",
-                                        "council",
-                                        "civic centre",
-                                        "town hall",
-                                        "county hall",
-                                        "offices",
-                                        "po box",
-                                        "board",
-                                        "partnership",
-                                        "business unit",
-                                        "secretariat",
-                                        "enquiries",
-                                        "for further information",
-                                        "safeguarding team",
-                                        "headquarters",
-                                        "nspcc",
-                                        "samaritans",
-                                        "childline",
-                                        "trust",
-                                        " floor",
-                                        " unit,",
-                                        "training centre",
-                                        "office",
-                                        "advice line",
-                                        "hotline"};
-    return std::any_of(std::begin(words), std::end(words),
-                       [&](const char* w) { return folded.find(w) != std::string::npos; });
+    static const char* const strong[] = {
+        "helpline",       "switchboard",    "please call",
+        "please contact", "call the",       "contact the",
+        "civic centre",   "town hall",      "county hall",
+        "offices",        "po box",         "business unit",
+        "secretariat",    "enquiries",      "for further information",
+        "headquarters",   "nspcc",          "samaritans",
+        "childline",      "advice line",    "hotline",
+        " floor",         "training centre"};
+    static const char* const weak[] = {"council", "board",  "partnership",
+                                       "trust",   "office", "safeguarding team",
+                                       " unit",   "police", "service"};
+    return std::any_of(std::begin(strong), std::end(strong),
+                       [&](const char* w) { return folded.find(w) != std::string::npos; }) ||
+           (short_line &&
+            std::any_of(std::begin(weak), std::end(weak),
+                        [&](const char* w) { return folded.find(w) != std::string::npos; }));
 }
 
 // info@, enquiries@, safeguarding@: an organisation's mailbox, not a person's.
@@ -297,7 +285,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
         const int32_t b16 = u.moveIndex32(0, static_cast<int32_t>(f.start));
         const int32_t e16 = u.moveIndex32(0, static_cast<int32_t>(f.end));
-        const std::string folded_paragraph = " " + fold(u) + " ";
+        const bool short_line = words_of(u).size() <= 25;
 
         if (f.check == R::phone.id || f.check == R::email.id || f.check == R::postcode.id ||
             f.check == R::address.id)
@@ -315,7 +303,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
             if (f.check == R::email.id && !helpline)
                 continue; // a person's own address, whatever organisation it is at
             if ((helpline && !near_home(lead)) ||
-                (organisation_context(around) && !near_home(around)))
+                (organisation_context(around, short_line) && !near_home(around)))
                 f = retype(f, R::org_contact, "An organisation's contact detail",
                            "the paragraph is about an organisation (" +
                                std::string(helpline ? "a non-geographic number"
@@ -337,12 +325,45 @@ void refine_findings(const Document& doc, const DocumentContext& context,
                         "children's",   "adults",       "fire",       "housing",   "health",
                         "hospitals",    "metropolitan", "district",   "youth",     "probation",
                         "ambulance",    "icb",          "ccg",        "lscb",      "scp",
-                        "sab",          "csp"}) ||
-                has(t, {" trust ", " hospitals ", " housing ", " council ", " partnership ",
-                        " nhs ", " board ", " police ", " icb ", " ccg "}))
+                        "sab",          "csp",          "women's",    "victim",    "domestic",
+                        "mental",       "social",       "care"}) ||
+                has(t, {" trust ",
+                        " hospitals ",
+                        " housing ",
+                        " council ",
+                        " partnership ",
+                        " nhs ",
+                        " board ",
+                        " police ",
+                        " icb ",
+                        " ccg ",
+                        " safeguarding ",
+                        " homes ",
+                        " services ",
+                        " ltd ",
+                        " limited ",
+                        " civic centre ",
+                        " county offices ",
+                        " town hall ",
+                        " county hall ",
+                        " offices "}))
             {
                 drop[i] = 1;
                 continue;
+            }
+            // A town in an organisation's letterhead or office address.
+            {
+                const std::string around =
+                    " " + fold(u.tempSubStringBetween(std::max(0, b16 - 80), b16)) + " " +
+                    fold(u.tempSubStringBetween(e16, e16 + 40)) + " ";
+                if (organisation_context(around, short_line) && !near_home(around) &&
+                    f.check == R::place.id)
+                {
+                    f = retype(f, R::org_contact, "An organisation's contact detail",
+                               "a town in an organisation's address, with nothing of a home or "
+                               "a family around it");
+                    continue;
+                }
             }
             // A public person whose surname is also a town ("Kettering").
             const auto part = context.public_parts.find(strip_possessive(fold(f.text)));
@@ -363,8 +384,8 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         }
         std::vector<std::string> core; // folded, without title and possessive
         for (const std::string& x : w)
-            if (!is_title(fold(x)))
-                core.push_back(strip_possessive(fold(x)));
+            if (!is_title(fold(x)) && !(core.size() >= 2 && all_caps(x)))
+                core.push_back(strip_possessive(fold(x))); // "Helen Corrigan MA": not "MA"
         std::string key;
         for (const std::string& x : core)
             key += (key.empty() ? "" : " ") + x;
@@ -420,6 +441,27 @@ void refine_findings(const Document& doc, const DocumentContext& context,
             }
             h.fixes = {{FixKind::Allow, {}, "document"}};
             f = std::move(h);
+            continue;
+        }
+        // Holders of public office by their title: councillors, MPs, peers.
+        {
+            const std::string first = fold(w.front());
+            if (one_of(first, {"councillor", "cllr", "lord", "baroness", "minister"}) ||
+                one_of(after, {"mp", "msp", "ms", "am", "mla", "mep"}))
+            {
+                f = retype(f, R::public_party, "Public: holds public office",
+                           "the title shows a holder of public office (a councillor, an MP, a "
+                           "minister). Deny-list the name to report it again.");
+                continue;
+            }
+        }
+        // A job title read as a name: "Chief Nursing" in "Chief Nursing Officer".
+        if (one_of(after, {"officer", "manager", "lead", "director", "nurse", "worker", "adviser",
+                           "advisor", "coordinator", "co-ordinator", "practitioner", "consultant",
+                           "specialist", "inspector", "superintendent"}) &&
+            !known)
+        {
+            drop[i] = 1;
             continue;
         }
         // Team and programme names, page furniture.
