@@ -188,6 +188,7 @@ private:
             options.profile = args.text("Profile");
             options.anonymisation.allow = lines(args.text("Allow"));
             options.anonymisation.deny = lines(args.text("Deny"));
+            options.anonymisation.named = lines(args.text("Named"));
             const std::string reg = args.text("Register");
             if (!reg.empty())
                 options.anonymisation.register_entries = parse_register(reg, "Register");

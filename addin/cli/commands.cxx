@@ -57,6 +57,8 @@ Check options:
                       or a .json file of your board's own)
   --allow TEXT        never flag TEXT (e.g. the lead reviewer's name); repeatable
   --deny TEXT         always flag TEXT; repeatable
+  --named NAME        a named review: NAME is named with the family's agreement and
+                      reported as info (their other details still are); repeatable
   --allow-file FILE   one allowed term per line; --deny-file FILE likewise
   --register FILE     the case's identifier register (JSON or CSV: real,pseudonym,kind)
   --format html       one printable report for the board: verdict, marker coverage,
@@ -111,7 +113,7 @@ struct Options
     std::string format = "text";
     std::string framework = kDefaultFramework;
     std::string checks;
-    std::vector<std::string> allow, deny;
+    std::vector<std::string> allow, deny, named;
     std::string register_file;
     std::string output, from; // --output: report or template file
     std::string profile;
@@ -171,6 +173,8 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
             opt.allow.push_back(value("--allow"));
         else if (a == "--deny" || a.rfind("--deny=", 0) == 0)
             opt.deny.push_back(value("--deny"));
+        else if (a == "--named" || a.rfind("--named=", 0) == 0)
+            opt.named.push_back(value("--named"));
         else if (a == "--allow-file" || a.rfind("--allow-file=", 0) == 0)
             for (auto& l : read_lines(value("--allow-file")))
                 opt.allow.push_back(l);
@@ -314,6 +318,7 @@ public:
                 .run(Document{}, options); // loads (and validates) the profile
         options.anonymisation.allow = opt_.allow;
         options.anonymisation.deny = opt_.deny;
+        options.anonymisation.named = opt_.named;
         if (!opt_.register_file.empty())
             options.anonymisation.register_entries = load_register(opt_.register_file);
         // Said once, here, not from the workers (their output is ordered).
@@ -671,6 +676,7 @@ private:
                  {"Profile", options.profile},
                  {"Allow", join_lines(options.anonymisation.allow)},
                  {"Deny", join_lines(options.anonymisation.deny)},
+                 {"Named", join_lines(options.anonymisation.named)},
                  {"Register", register_to_json(options.anonymisation.register_entries)},
                  {"Context", report ? "1" : "0"}});
             std::map<std::string, CoverageStatus> coverage;

@@ -3,6 +3,7 @@
 #include <scrqm/text.hxx>
 
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <memory>
@@ -70,9 +71,9 @@ struct Patterns
         };
         // "Report author: X", "Lead reviewers: X and Y", "Independent reviewer - X".
         role_label =
-            make("^\\s*(?:the )?(?:report |independent |overview |lead |review |panel )*"
-                 "(author|reviewer|chair|scrutineer|writer|written by|prepared by|"
-                 "compiled by|chair of the (?:review )?panel)s?\\s*(?:[:\\-\\u2013\\u2014]|"
+            make("^\\s*(?:the )?((?:report |independent |overview |lead |review |panel )*"
+                 "(?:author|reviewer|chair|scrutineer|writer|written by|prepared by|"
+                 "compiled by|chair of the (?:review )?panel)s?)\\s*(?:[:\\-\\u2013\\u2014]|"
                  "by)?\\s+(.+)$",
                  UREGEX_CASE_INSENSITIVE);
         names = make(name2);
@@ -80,12 +81,10 @@ struct Patterns
         name_then_role =
             make(name2 + "\\s*(?:,|\\||\\t|\\u2013|\\u2014| - |\\()\\s*(?:the |an |a )?" + roles);
         // "led by independent reviewers X and Y", "chaired by DS Obi".
-        done_by =
-            make("(?i:review|report|brief|briefing|summary|statement|foreword|panel|published|"
-                 "event|response)\\b[^.;]{0,60}?\\b(?:led|chaired|written|prepared|"
-                 "authored|facilitated|conducted|compiled|signed|approved) by (?:the )?"
-                 "(?:independent |lead )?(?:reviewers? |authors? |chair |scrutineer )?" +
-                 name2 + "(?:\\s*(?:,|and|&)\\s*" + name2 + ")?");
+        done_by = make("(?:led|chaired|written|prepared|authored|facilitated|conducted|compiled|"
+                       "signed|approved) by (?:the )?"
+                       "(?:independent |lead )?(?:reviewers? |authors? |chair |scrutineer )?" +
+                       name2 + "(?:\\s*(?:,|and|&)\\s*" + name2 + ")?");
         // "The Chair of the Kessingford LSCB (KLSCB), Councillor Margaret Ellery,".
         chair_of = make("(?:Chair|Chairman|Chairperson|Chief Executive|Director) of (?:the )?"
                         "[^,.;]{3,80},\\s+" +
@@ -241,6 +240,51 @@ bool find(const icu::RegexPattern& p, const icu::UnicodeString& u,
     return any;
 }
 
+// The same as find, but only in windows around each occurrence of `anchor`
+// (`before` and `after` code units of it): the name patterns are costly to
+// try at every capital letter of a long paragraph, and each needs a literal
+// (" by ", ", ", "(") within reach anyway.
+void find_near(const icu::RegexPattern& p, const icu::UnicodeString& u, const char16_t* anchor,
+               int32_t before, int32_t after, const std::function<void(icu::RegexMatcher&)>& each,
+               const std::function<bool(int32_t)>& worth = nullptr)
+{
+    const icu::UnicodeString a(anchor);
+    std::unique_ptr<icu::RegexMatcher> m; // made at the first anchor worth a look
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t done = 0; // windows never overlap: a match is reported once
+    for (int32_t at = u.indexOf(a); at >= 0; at = u.indexOf(a, at + 1))
+    {
+        if (worth && !worth(at))
+            continue;
+        const int32_t from = std::max(done, at - before);
+        const int32_t to = std::min(u.length(), at + a.length() + after);
+        if (from >= to)
+            continue;
+        if (!m)
+        {
+            m.reset(p.matcher(u, status));
+            if (U_FAILURE(status))
+                return;
+        }
+        m->region(from, to, status);
+        while (U_SUCCESS(status) && m->find(status))
+        {
+            each(*m);
+            done = std::max(done, m->end(status));
+        }
+        done = std::max(done, at + 1);
+        status = U_ZERO_ERROR;
+    }
+}
+
+std::string ascii_lower(std::string s)
+{
+    for (char& ch : s)
+        if (ch >= 'A' && ch <= 'Z')
+            ch = static_cast<char>(ch - 'A' + 'a');
+    return s;
+}
+
 std::size_t words(const std::string& s)
 {
     std::size_t n = 0;
@@ -275,7 +319,9 @@ DocumentContext read_document_context(const Document& doc)
         if (p.text.empty())
             continue;
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
-        const std::string folded = fold(u);
+        // Cues are plain ASCII: a lower-case copy is enough to look for them
+        // and far cheaper than folding every paragraph.
+        const std::string folded = ascii_lower(p.text);
         const std::size_t n = words(p.text);
         const bool opening = p.where == Where::Body && body_seen++ < 8;
 
@@ -290,17 +336,42 @@ DocumentContext read_document_context(const Document& doc)
                      // Each name of the list ("X, Y and Z").
                      find(*P.names, rest,
                           [&](icu::RegexMatcher& nm)
-                          { add_public(c, group(nm, 1), "named as " + role + " of the review"); });
+                          { add_public(c, group(nm, 1), "named on the cover as " + role); });
                  });
         // Panel lists and people quoted or signing with their job.
         if (has_any(folded, {" by "}))
-            find(*P.done_by, u,
-                 [&](icu::RegexMatcher& m)
-                 {
-                     add_public(c, group(m, 1), "named as leading or writing the review");
-                     if (m.start(2, status_ok()) >= 0)
-                         add_public(c, group(m, 2), "named as leading or writing the review");
-                 });
+            find_near(
+                *P.done_by, u, u" by ", 12, 120,
+                [&](icu::RegexMatcher& m)
+                {
+                    // Only about the review itself: "the review, led by X";
+                    // "the assessment was carried out by Ms Y" is a practitioner.
+                    const int32_t at = m.start(status_ok());
+                    std::string lead;
+                    u.tempSubStringBetween(std::max(0, at - 80), at).toUTF8String(lead);
+                    if (!has_any(ascii_lower(lead),
+                                 {"review", "report", "brief", "summary", "statement", "foreword",
+                                  "panel", "published", "event", "response"}))
+                        return;
+                    add_public(c, group(m, 1), "named as leading or writing the review");
+                    if (m.start(2, status_ok()) >= 0)
+                        add_public(c, group(m, 2), "named as leading or writing the review");
+                },
+                [&](int32_t at)
+                {
+                    // The word before " by " is one of the pattern's verbs.
+                    std::string lead;
+                    u.tempSubStringBetween(std::max(0, at - 12), at).toUTF8String(lead);
+                    lead = ascii_lower(lead);
+                    for (const char* v :
+                         {"led", "chaired", "written", "prepared", "authored", "facilitated",
+                          "conducted", "compiled", "signed", "approved"})
+                        if (lead.size() >= std::char_traits<char>::length(v) &&
+                            lead.compare(lead.size() - std::char_traits<char>::length(v),
+                                         std::string::npos, v) == 0)
+                            return true;
+                    return false;
+                });
         if (has_any(folded, {"chair of", "chairman of", "chairperson of", "director of",
                              "chief executive of"}))
             find(*P.chair_of, u,
@@ -312,8 +383,14 @@ DocumentContext read_document_context(const Document& doc)
         pending_name.clear();
         if (n <= 5)
             find(*P.name_alone, u, [&](icu::RegexMatcher& m) { pending_name = group(m, 1); });
-        // A separator after a name: a list, a table row, "Name, job".
+        // A separator after a name: a list, a table row, "Name, job". In
+        // long narrative only a senior role says a name is a public one
+        // ("X, Chief Executive of ..., said"): the pattern is costly there.
+        const bool list_like = n <= 20;
         if (has_any(folded, {"(", "|", ",", "\t", " - ", "\xe2\x80\x93"}) &&
+            (list_like ||
+             has_any(folded, {"independent", "chair", "scrutineer", "chief ", "director of",
+                              "head of", "minister", "commissioner", "said"})) &&
             has_any(folded,
                     {"independent",  "chair",        "head",         "director",     "manager",
                      "lead",         "nurse",        "officer",      "minister",     "reviewer",
@@ -324,18 +401,25 @@ DocumentContext read_document_context(const Document& doc)
                      "trust",        "nhs",          "board",        "worker",       "adviser",
                      "advisor",      "coordinator",  "co-ordinator", "specialist",   "idva"}))
         {
-            find(*P.name_then_role, u,
-                 [&](icu::RegexMatcher& m)
-                 { add_public(c, group(m, 1), "named with their job and agency"); });
-            find(*P.role_then_name, u,
-                 [&](icu::RegexMatcher& m)
-                 { add_public(c, group(m, 1), "named in their role in the review"); });
+            auto job = [&](icu::RegexMatcher& m)
+            { add_public(c, group(m, 1), "named with their job and agency"); };
+            if (list_like)
+                find(*P.name_then_role, u, job); // a short line: the whole of it
+            else
+                for (const char16_t* anchor : {u", ", u"|", u"\t", u" \u2013 "})
+                    find_near(*P.name_then_role, u, anchor, 70, 60, job);
+            if (has_any(folded,
+                        {"reviewer", "author", "independent chair", "scrutineer", "chair of the"}))
+                find(*P.role_then_name, u,
+                     [&](icu::RegexMatcher& m)
+                     { add_public(c, group(m, 1), "named in their role in the review"); });
         }
         // A letter's signatory: the name after "Yours sincerely", or a name
         // alone on its line followed by a line with a job.
         if (previous && n <= 5 &&
-            has_any(fold(previous->text), {"yours sincerely", "yours faithfully", "kind regards",
-                                           "best wishes", "signed", "yours truly"}))
+            has_any(ascii_lower(previous->text),
+                    {"yours sincerely", "yours faithfully", "kind regards", "best wishes", "signed",
+                     "yours truly"}))
             find(*P.name_alone, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "signs the letter or statement"); });
@@ -344,14 +428,32 @@ DocumentContext read_document_context(const Document& doc)
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "the letter is addressed to them"); });
         // Researchers cited by name.
-        if (has_any(folded, {"(19", "(20", "et al", "'s "}))
+        if (has_any(folded, {"(19", "(20", "et al"}) ||
+            (has_any(folded, {"'s ", "\xe2\x80\x99s "}) &&
+             has_any(folded, {"timeline", "model", "framework", "research", "stud", "triangle",
+                              "theory", "typology", "toolkit"})))
         {
-            find(*P.cited, u,
-                 [&](icu::RegexMatcher& m)
-                 { add_public(c, group(m, 1), "cited as an author of research"); });
-            find(*P.cited_work, u,
-                 [&](icu::RegexMatcher& m)
-                 { add_public(c, group(m, 1), "cited as an author of research"); });
+            for (const char16_t* anchor : {u"(", u"et al"})
+                find_near(
+                    *P.cited, u, anchor, 80, 12,
+                    [&](icu::RegexMatcher& m)
+                    { add_public(c, group(m, 1), "cited as an author of research"); },
+                    // "(2011)": a year right after the bracket; "et al" always.
+                    [&](int32_t at)
+                    { return u[at] != u'(' || (at + 1 < u.length() && u_isdigit(u[at + 1])); });
+            for (const char16_t* anchor : {u"'s ", u"\u2019s "})
+                find_near(
+                    *P.cited_work, u, anchor, 60, 50,
+                    [&](icu::RegexMatcher& m)
+                    { add_public(c, group(m, 1), "cited as an author of research"); },
+                    // A capital letter starts the word before "'s".
+                    [&](int32_t at)
+                    {
+                        int32_t k = at;
+                        while (k > 0 && u_isalpha(u[k - 1]))
+                            --k;
+                        return k < at && u_isupper(u[k]);
+                    });
         }
         // Pseudonyms the document declares.
         if (has_any(folded, {"referred to as", "known as", "call", "pseudonym", "real name",

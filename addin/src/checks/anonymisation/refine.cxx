@@ -2,6 +2,7 @@
 // (context.hxx): the second half of the check's promise, precision on real
 // prose, without giving up recall on what identifies a family.
 #include "context.hxx"
+#include "fixes.hxx"
 #include "rules.hxx"
 
 #include <scrqm/text.hxx>
@@ -18,6 +19,28 @@ namespace
 {
 
 namespace R = rules::anonymisation;
+
+// fold() for the common case of plain ASCII (most words of an English
+// report): the same key, without ICU's normalisation.
+std::string key_of(const std::string& s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (char ch : s)
+    {
+        if (static_cast<unsigned char>(ch) >= 0x80)
+            return fold(s);
+        out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    return out;
+}
+
+std::string key_of(const icu::UnicodeString& u)
+{
+    std::string s;
+    u.toUTF8String(s);
+    return key_of(s);
+}
 
 bool is_name_rule(const Finding& f)
 {
@@ -96,7 +119,7 @@ bool conventional_pseudonym(const std::vector<std::string>& w)
 {
     if (w.size() != 2)
         return false;
-    const std::string head = fold(w[0]);
+    const std::string head = key_of(w[0]);
     const std::string id = strip_possessive(w[1]);
     const bool letters = id.size() <= 3 && all_caps(id);
     const bool number = !id.empty() && std::all_of(id.begin(), id.end(),
@@ -114,17 +137,34 @@ std::string next_word(const icu::UnicodeString& u, int32_t end)
         ++i;
     if (i == end && i < u.length() && u[i] != u'\'' && u[i] != 0x2019)
         return {};
-    const std::vector<std::string> w = words_of(u.tempSubString(i, 40));
-    if (w.empty() || !u_isalnum(u.char32At(i)))
+    if (i >= u.length() || !u_isalnum(u.char32At(i)))
         return {};
-    return fold(w.front());
+    int32_t j = i;
+    while (j < u.length() && j < i + 40 &&
+           (u_isalnum(u.char32At(j)) || u[j] == u'\'' || u[j] == 0x2019 || u[j] == u'-'))
+        j = u.moveIndex32(j, 1);
+    return key_of(u.tempSubStringBetween(i, j));
+}
+
+// Words in a text, counted without copying them.
+std::size_t count_words(const icu::UnicodeString& u)
+{
+    std::size_t n = 0;
+    bool in = false;
+    for (int32_t i = 0; i < u.length(); ++i)
+    {
+        const bool space = u_isspace(u[i]);
+        n += !space && !in;
+        in = !space;
+    }
+    return n;
 }
 
 std::string previous_word(const icu::UnicodeString& u, int32_t start)
 {
     const int32_t from = std::max(0, start - 30);
     const std::vector<std::string> w = words_of(u.tempSubStringBetween(from, start));
-    return w.empty() ? std::string() : fold(w.back());
+    return w.empty() ? std::string() : key_of(w.back());
 }
 
 bool one_of(const std::string& w, std::initializer_list<const char*> list)
@@ -143,8 +183,11 @@ bool heading_like(const Paragraph& p)
 {
     if (p.outline_level > 0)
         return true;
-    const std::vector<std::string> w = words_of(icu::UnicodeString::fromUTF8(p.text));
-    if (w.empty() || w.size() > 10 || p.text.find(". ") != std::string::npos ||
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+    if (count_words(u) > 10)
+        return false;
+    const std::vector<std::string> w = words_of(u);
+    if (w.empty() || p.text.find(". ") != std::string::npos ||
         (!p.text.empty() && p.text.back() == '.'))
         return false;
     std::size_t capitalised = 0;
@@ -227,7 +270,7 @@ bool organisation_context(const std::string& folded, bool short_line)
 // info@, enquiries@, safeguarding@: an organisation's mailbox, not a person's.
 bool generic_mailbox(const std::string& email)
 {
-    const std::string local = fold(email.substr(0, email.find('@')));
+    const std::string local = key_of(email.substr(0, email.find('@')));
     static const char* const boxes[] = {"info",    "enquiries",    "enquiry",      "admin",
                                         "contact", "safeguarding", "lscb",         "lscp",
                                         "scp",     "sab",          "board",        "helpline",
@@ -262,10 +305,10 @@ void refine_findings(const Document& doc, const DocumentContext& context,
     std::map<std::string, std::string> named;
     for (const std::string& n : options.named)
     {
-        const std::string key = fold(n);
+        const std::string key = key_of(n);
         named.emplace(key, n);
         for (const std::string& w : words_of(icu::UnicodeString::fromUTF8(n)))
-            named.emplace(fold(w), n);
+            named.emplace(key_of(w), n);
     }
     std::vector<char> drop(findings.size(), 0);
     // Findings of special categories, by paragraph: a name inside one of them
@@ -275,6 +318,9 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         if (f.check == R::health.id || f.check == R::disability.id)
             conditions[{f.where, f.paragraph}].push_back(&f);
 
+    const Paragraph* current = nullptr;
+    icu::UnicodeString u;
+    bool short_line = false, heading = false;
     for (std::size_t i = 0; i < findings.size(); ++i)
     {
         Finding& f = findings[i];
@@ -282,10 +328,16 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         if (place == by_place.end())
             continue;
         const Paragraph& p = *place->second;
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        // Findings come paragraph by paragraph: convert each paragraph once.
+        if (&p != current)
+        {
+            current = &p;
+            u = icu::UnicodeString::fromUTF8(p.text);
+            short_line = count_words(u) <= 25;
+            heading = p.where == Where::Body && heading_like(p);
+        }
         const int32_t b16 = u.moveIndex32(0, static_cast<int32_t>(f.start));
         const int32_t e16 = u.moveIndex32(0, static_cast<int32_t>(f.end));
-        const bool short_line = words_of(u).size() <= 25;
 
         if (f.check == R::phone.id || f.check == R::email.id || f.check == R::postcode.id ||
             f.check == R::address.id)
@@ -295,9 +347,10 @@ void refine_findings(const Document& doc, const DocumentContext& context,
             // Judged on the text around it, not the whole paragraph: a long
             // paragraph about a family can end with the board's helpline.
             const int32_t from = std::max(0, b16 - 80);
-            const std::string around = " " + fold(u.tempSubStringBetween(from, b16)) + " " +
-                                       fold(u.tempSubStringBetween(e16, e16 + 40)) + " ";
-            const std::string lead = " " + fold(u.tempSubStringBetween(std::max(0, b16 - 30), b16));
+            const std::string around = " " + key_of(u.tempSubStringBetween(from, b16)) + " " +
+                                       key_of(u.tempSubStringBetween(e16, e16 + 40)) + " ";
+            const std::string lead =
+                " " + key_of(u.tempSubStringBetween(std::max(0, b16 - 30), b16));
             const bool helpline = (f.check == R::phone.id && non_geographic(f.text)) ||
                                   (f.check == R::email.id && generic_mailbox(f.text));
             if (f.check == R::email.id && !helpline)
@@ -312,12 +365,26 @@ void refine_findings(const Document& doc, const DocumentContext& context,
             continue;
         }
         const bool place_like = f.check == R::place.id || f.check == R::institution.id;
+        // "Mrs Wood": a surname that is also a place word, after a title.
+        if (place_like)
+        {
+            const std::vector<std::string> pw = words_of(icu::UnicodeString::fromUTF8(f.text));
+            if (pw.size() >= 2 && is_title(key_of(pw.front())))
+            {
+                Finding n = retype(f, R::name, "Personal name",
+                                   "a title and a capitalised word that is also a place name");
+                n.severity = Severity::Error;
+                n.fixes = anonymisation_fixes(R::name, n.text);
+                f = std::move(n);
+                continue;
+            }
+        }
         if (place_like)
         {
             // The board's area and its agencies: "Ashcombe Vale Safeguarding
             // Adults Board", "Eastmoor Hospitals NHS Foundation Trust".
             const std::string after = next_word(u, e16);
-            const std::string t = " " + fold(f.text) + " ";
+            const std::string t = " " + key_of(f.text) + " ";
             if (one_of(after,
                        {"safeguarding", "council",      "borough",    "county",    "city",
                         "partnership",  "partnerships", "board",      "police",    "constabulary",
@@ -351,11 +418,20 @@ void refine_findings(const Document& doc, const DocumentContext& context,
                 drop[i] = 1;
                 continue;
             }
+            // A public person whose surname is also a town ("Kettering").
+            const auto part = context.public_parts.find(strip_possessive(key_of(f.text)));
+            if (part != context.public_parts.end())
+            {
+                f = retype(f, R::public_party, "Public: " + part->second,
+                           "the report presents this person in a public role: " + part->second +
+                               ". Deny-list the name to report it again.");
+                continue;
+            }
             // A town in an organisation's letterhead or office address.
             {
                 const std::string around =
-                    " " + fold(u.tempSubStringBetween(std::max(0, b16 - 80), b16)) + " " +
-                    fold(u.tempSubStringBetween(e16, e16 + 40)) + " ";
+                    " " + key_of(u.tempSubStringBetween(std::max(0, b16 - 80), b16)) + " " +
+                    key_of(u.tempSubStringBetween(e16, e16 + 40)) + " ";
                 if (organisation_context(around, short_line) && !near_home(around) &&
                     f.check == R::place.id)
                 {
@@ -365,12 +441,6 @@ void refine_findings(const Document& doc, const DocumentContext& context,
                     continue;
                 }
             }
-            // A public person whose surname is also a town ("Kettering").
-            const auto part = context.public_parts.find(strip_possessive(fold(f.text)));
-            if (part != context.public_parts.end())
-                f = retype(f, R::public_party, "Public: " + part->second,
-                           "the report presents this person in a public role: " + part->second +
-                               ". Deny-list the name to report it again.");
             continue;
         }
         if (!is_name_rule(f))
@@ -384,8 +454,8 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         }
         std::vector<std::string> core; // folded, without title and possessive
         for (const std::string& x : w)
-            if (!is_title(fold(x)) && !(core.size() >= 2 && all_caps(x)))
-                core.push_back(strip_possessive(fold(x))); // "Helen Corrigan MA": not "MA"
+            if (!is_title(key_of(x)) && !(core.size() >= 2 && all_caps(x)))
+                core.push_back(strip_possessive(key_of(x))); // "Helen Corrigan MA": not "MA"
         std::string key;
         for (const std::string& x : core)
             key += (key.empty() ? "" : " ") + x;
@@ -445,7 +515,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         }
         // Holders of public office by their title: councillors, MPs, peers.
         {
-            const std::string first = fold(w.front());
+            const std::string first = key_of(w.front());
             if (one_of(first, {"councillor", "cllr", "lord", "baroness", "minister"}) ||
                 one_of(after, {"mp", "msp", "ms", "am", "mla", "mep"}))
             {
@@ -501,7 +571,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
             continue;
         }
         // A heading or contents line in title case with no known name in it.
-        if (!known && p.where == Where::Body && heading_like(p))
+        if (!known && heading)
             drop[i] = 1;
     }
     std::size_t i = 0;

@@ -232,18 +232,36 @@ const Rule public_party{
     {"The social worker Jane Hughes visited the home.",
      "%deny Michael Tennant\nIndependent reviewer: Michael Tennant\nMichael Tennant met them."}};
 
-const Rule name{"anonymisation.name",
-                "anonymisation",
-                "name",
-                Severity::Error,
-                "QM14",
-                "Personal names",
-                "A person's name that is not a pseudonym, a role or a public party of the report.",
-                {FixKind::Replace, FixKind::Allow},
-                // examples (rule_examples.hxx)
-                {"[[Liam]] was seen at home by the health visitor."},
-                {"Child A was seen at home by the health visitor.",
-                 "There was hope that things would improve."}};
+const Rule name{
+    "anonymisation.name",
+    "anonymisation",
+    "name",
+    Severity::Error,
+    "QM14",
+    "Personal names",
+    "A person's name that is not a pseudonym, a role or a public party of the report.",
+    {FixKind::Replace, FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"[[Liam]] was seen at home by the health visitor.",
+     "Josh is not his real name.\nHis real name is [[Joshua Baker]].",
+     "The family's neighbour [[Mrs Wood]] called the police."},
+    {"Child A was seen at home by the health visitor.", "There was hope that things would improve.",
+     // the reviews' pseudonym conventions and declared pseudonyms
+     "Mr C and Ms M met the reviewer; Mr SF did not.", "Subject A and Adult R lived alone.",
+     "The young man is referred to as Josh in this report.\nJosh's mother spoke to "
+     "us.",
+     "Mary (pseudonym) was 34.\nMary worked in a shop.",
+     "Domestic Homicide Review into the death of Helen\nHelen lived alone.",
+     "# CHILD S\nChild S was seen at home.",
+     // acronyms, redaction marks, eponymous conditions
+     "The CSPR asked the MDT to apply the MCA.", "The name REDACTED was given to the police.",
+     "She was diagnosed with Asperger's syndrome.",
+     // teams, programmes, page furniture, RAG ratings
+     "The Emerald Team and Operation Willow took referrals.", "Introduction Page 3\nPage 4 of 24",
+     "Agree the pathway | Subgroup | June 2022 | Green",
+     // public parties: the report's author and panel
+     "Report author: Helen Corrigan MA, CQSW\nHelen Corrigan met the family.",
+     "Yours sincerely\nJane Whitfield\nChair of the Board"}};
 
 const Rule nationality{"anonymisation.nationality",
                        "anonymisation",
