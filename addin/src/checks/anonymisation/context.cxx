@@ -446,13 +446,20 @@ DocumentContext read_document_context(const Document& doc)
                     *P.cited_work, u, anchor, 60, 50,
                     [&](icu::RegexMatcher& m)
                     { add_public(c, group(m, 1), "cited as an author of research"); },
-                    // A capital letter starts the word before "'s".
+                    // A capital letter starts the word before "'s", and a work
+                    // ("timeline", "model") follows within a few words.
                     [&](int32_t at)
                     {
                         int32_t k = at;
                         while (k > 0 && u_isalpha(u[k - 1]))
                             --k;
-                        return k < at && u_isupper(u[k]);
+                        if (k == at || !u_isupper(u[k]))
+                            return false;
+                        std::string next;
+                        u.tempSubString(at, 48).toUTF8String(next);
+                        return has_any(ascii_lower(next),
+                                       {"timeline", "model", "framework", "research", "stud",
+                                        "triangle", "theory", "typology", "toolkit"});
                     });
         }
         // Pseudonyms the document declares.
@@ -467,8 +474,9 @@ DocumentContext read_document_context(const Document& doc)
         if (has_any(folded, {"review", "report", "dhr", "sar", "scr"}) &&
             p.text.find('(') != std::string::npos)
         {
-            find(*P.bracketed, u,
-                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+            find_near(*P.bracketed, u, u"(", 12, 24,
+                      [&](icu::RegexMatcher& m)
+                      { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
         if (opening && n <= 16)
         {
