@@ -71,8 +71,9 @@ TEST(Anonymisation, EveryDetectorExampleHolds)
 TEST(Anonymisation, EveryDetectorPatternHasItsSearchWindows)
 {
     // The scanner searches each pattern only where it can match, worked out
-    // per pattern (kReach in anonymisation.cxx). A changed pattern falls back
-    // to a slower search; update the table with the new pattern's reach.
+    // per pattern (kReach in addin/src/checks/anonymisation/reach.cxx). A
+    // changed pattern falls back to a slower search; update the table with
+    // the new pattern's reach.
     EXPECT_EQ(check().detectors_without_reach(), std::vector<std::string>{});
 }
 

@@ -1,0 +1,290 @@
+// People: personal names (from the name lexicons, or from where a
+// capitalised word stands: after a title, before "family", with initials),
+// whole names, and professionals named after their role or title.
+#include "internal.hxx"
+#include "rules.hxx"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace scrqm
+{
+
+namespace anonymisation
+{
+
+namespace
+{
+
+const std::set<std::string>& kin_words()
+{
+    static const std::set<std::string> words = {
+        "mother",   "father",      "mum",         "dad",     "sister", "brother",    "sibling",
+        "siblings", "grandmother", "grandfather", "nan",     "aunt",   "uncle",      "cousin",
+        "partner",  "boyfriend",   "girlfriend",  "husband", "wife",   "son",        "daughter",
+        "baby",     "children",    "child",       "parents", "family", "stepfather", "stepmother",
+        "school",   "nursery",     "bedroom",     "home",    "gp",     "teacher",    "social",
+        "key",      "carer",       "carers",      "foster",  "friend", "friends",    "birthday"};
+    return words;
+}
+
+bool has_diacritic(const icu::UnicodeString& u, const Token& t)
+{
+    for (int32_t k = t.begin; k < t.end; ++k)
+        if (u[k] >= 0xC0 && u_isalpha(u[k]))
+            return true;
+    return false;
+}
+
+// Reference-list authors ("Fish, S., Munro, E. and Bairstow, S. (2008)")
+// are not the family: "Surname, I." spans are left alone.
+void exclude_reference_authors(ParagraphScan& s)
+{
+    static const std::unique_ptr<icu::RegexPattern> author = []
+    {
+        UErrorCode st = U_ZERO_ERROR;
+        return std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(
+            u"\\p{Lu}[\\p{L}'\\u2019\\-]+,\\s(?:\\p{Lu}\\.\\s?)+", 0, st));
+    }();
+    const UChar* const us = s.us;
+    const int32_t ulen = s.ulen;
+    // Every match holds one ", " followed by a capital: search only from
+    // the word before such a comma to the initials after it.
+    auto letterish = [&](int32_t k)
+    {
+        const UChar c = us[k];
+        return U16_IS_SURROGATE(c) || u_isalpha(c) || c == u'\'' || c == 0x2019 || c == u'-';
+    };
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> am;
+    for (int32_t c = 0; c + 2 < ulen; ++c)
+    {
+        if (us[c] != u',' || !u_isUWhiteSpace(us[c + 1]))
+            continue;
+        UChar32 cap;
+        U16_GET(us, 0, c + 2, ulen, cap);
+        if (!u_isupper(cap))
+            continue;
+        int32_t begin = c;
+        while (begin > 0 && letterish(begin - 1))
+            --begin;
+        int32_t end = c + 2;
+        while (end < ulen && (U16_IS_SURROGATE(us[end]) || u_isupper(us[end]) || us[end] == u'.' ||
+                              u_isUWhiteSpace(us[end])))
+            ++end;
+        if (!am)
+        {
+            am.reset(author->matcher(s.u, st));
+            am->useTransparentBounds(true);
+            am->useAnchoringBounds(false);
+        }
+        am->region(begin, end, st);
+        while (U_SUCCESS(st) && am->find(st))
+        {
+            const Span a{am->start(st), am->end(st)};
+            for (std::size_t k = 0; k < s.tokens.size(); ++k)
+                if (overlaps(a, {s.tokens[k].begin, s.tokens[k].end}))
+                    s.token_excluded[k] = true;
+        }
+        c = end - 1 > c ? end - 1 : c;
+    }
+}
+
+} // namespace
+
+} // namespace anonymisation
+
+bool AnonymisationCheck::Impl::is_title(const std::vector<Token>& tokens, std::size_t k) const
+{
+    return k < tokens.size() && titles.match(tokens, k) == 1 && tokens[k].capitalised;
+}
+
+void AnonymisationCheck::Impl::find_people(ParagraphScan& s) const
+{
+    anonymisation::exclude_reference_authors(s);
+    std::vector<int> strength(s.tokens.size(), 0);
+    std::vector<std::string> why(s.tokens.size());
+    rate_name_tokens(s, strength, why);
+    add_names(s, strength, why);
+}
+
+// How sure the scan is that each token is (part of) a name: 0 no, 1 weak, 2
+// strong; and why.
+void AnonymisationCheck::Impl::rate_name_tokens(const ParagraphScan& s,
+                                                std::vector<int>& name_strength,
+                                                std::vector<std::string>& why) const
+{
+    using anonymisation::is;
+    const std::vector<Token>& tokens = s.tokens;
+    const std::vector<char>& token_excluded = s.token_excluded;
+    const icu::UnicodeString& u = s.u;
+    const bool heading = s.p.outline_level > 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        const Token& t = tokens[i];
+        if (token_excluded[i] || !t.alpha || !t.capitalised || months_weekdays.count(t.key) ||
+            is_title(tokens, i))
+            continue;
+        const bool strong = given.contains(t) || surnames.contains(t);
+        bool hyphen_part = false;
+        if (!strong && t.hyphenated)
+        {
+            std::size_t pos = 0;
+            const std::string& k = t.key;
+            while (pos <= k.size())
+            {
+                std::size_t dash = k.find('-', pos);
+                if (dash == std::string::npos)
+                    dash = k.size();
+                const std::string part = k.substr(pos, dash - pos);
+                hyphen_part = hyphen_part || given.contains(part) || surnames.contains(part);
+                pos = dash + 1;
+            }
+        }
+        const bool wordlike = given_words.contains(t) || surname_words.contains(t);
+        const bool title_before = i > 0 && is_title(tokens, i - 1);
+        // "J. Carter", "JC Carter"; not "Child A. Young people" (a pseudonym).
+        const bool initial_before =
+            i > 0 && !token_excluded[i - 1] && tokens[i - 1].alpha && tokens[i - 1].capitalised &&
+            (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
+             (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
+              !token_excluded[i - 1] && !roles.contains(tokens[i - 1])));
+        const bool family_after = i + 1 < tokens.size() && is(tokens[i + 1].key, "family") &&
+                                  i > 0 && is(tokens[i - 1].key, "the");
+        if (strong || hyphen_part)
+        {
+            name_strength[i] = 2;
+            why[i] = strong ? "lexicon: personal name" : "lexicon: part of a hyphenated name";
+        }
+        else if (title_before)
+        {
+            name_strength[i] = 2;
+            why[i] = "capitalised word after a title";
+        }
+        else if (family_after)
+        {
+            name_strength[i] = 2;
+            why[i] = "surname as a family (\"the ... family\")";
+        }
+        else if (initial_before && !t.all_caps && (wordlike || !t.sentence_start))
+        {
+            name_strength[i] = 2;
+            why[i] = "initials and a surname";
+        }
+        else if (t.possessive && !t.all_caps && i + 1 < tokens.size() &&
+                 anonymisation::kin_words().count(tokens[i + 1].key))
+        {
+            name_strength[i] = 2;
+            why[i] = "possessive before a family word (\"" + tokens[i + 1].key + "\")";
+        }
+        else if (i >= 2 && token_excluded[i - 1] &&
+                 u.tempSubStringBetween(tokens[i - 1].end, t.begin).trim() == u"(")
+        {
+            name_strength[i] = 2;
+            why[i] = "in brackets after a pseudonym: likely the real name";
+        }
+        else if (wordlike && !t.sentence_start && !heading)
+        {
+            name_strength[i] = 1;
+            why[i] = "capitalised mid-sentence and a known name that is also a word";
+        }
+        else if (!t.sentence_start && !heading && !t.all_caps && anonymisation::has_diacritic(u, t))
+        {
+            name_strength[i] = 1;
+            why[i] = "capitalised mid-sentence with letters outside English (a name?)";
+        }
+        else if (t.possessive && !t.sentence_start && !heading && !t.all_caps)
+        {
+            name_strength[i] = 1;
+            why[i] = "capitalised possessive mid-sentence";
+        }
+    }
+    // Unknown capitalised words next to a strong name belong to it.
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        if (name_strength[i] != 2)
+            continue;
+        for (std::size_t k = i + 1; k < tokens.size() && k < i + 3; ++k)
+        {
+            if (name_strength[k] || !tokens[k].alpha || !tokens[k].capitalised ||
+                token_excluded[k] || months_weekdays.count(tokens[k].key) ||
+                tokens[k].sentence_start)
+                break;
+            if (u.tempSubStringBetween(tokens[k - 1].end, tokens[k].begin).trim().length() > 0)
+                break;
+            name_strength[k] = 2;
+            why[k] = "capitalised word in a full name";
+        }
+    }
+}
+
+// Each run of name tokens is one name, with its initials and title.
+void AnonymisationCheck::Impl::add_names(ParagraphScan& s, const std::vector<int>& name_strength,
+                                         const std::vector<std::string>& why) const
+{
+    namespace R = rules::anonymisation;
+    using anonymisation::is;
+    const std::vector<Token>& tokens = s.tokens;
+    const std::vector<char>& token_excluded = s.token_excluded;
+    const icu::UnicodeString& u = s.u;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        if (!name_strength[i])
+            continue;
+        std::size_t last = i;
+        int strength = name_strength[i];
+        std::string reason = why[i];
+        while (last + 1 < tokens.size() && name_strength[last + 1] &&
+               u.tempSubStringBetween(tokens[last].end, tokens[last + 1].begin).trim().length() ==
+                   0 &&
+               !tokens[last].possessive)
+        {
+            ++last;
+            strength = std::max(strength, name_strength[last]);
+        }
+        std::size_t first = i;
+        // Include initials and a title: "J. Carter", "Dr Patel".
+        while (
+            first > 0 && tokens[first - 1].alpha && tokens[first - 1].capitalised &&
+            !token_excluded[first - 1] &&
+            (tokens[first - 1].end - tokens[first - 1].begin == 1 || is_title(tokens, first - 1) ||
+             (tokens[first - 1].all_caps && tokens[first - 1].end - tokens[first - 1].begin <= 3 &&
+              !roles.contains(tokens[first - 1]))))
+            --first;
+        // A professional: a role or a professional title before the name.
+        bool professional = false;
+        std::string role;
+        if (first < i && is_title(tokens, first))
+        {
+            const std::string& tk = tokens[first].key;
+            professional = !(is(tk, "mr") || is(tk, "mrs") || is(tk, "ms") || is(tk, "miss") ||
+                             is(tk, "mx") || is(tk, "master"));
+            role = tokens[first].key;
+        }
+        for (std::size_t back = 1; back <= 3 && first >= back && !professional; ++back)
+            if (roles.match(tokens, first - back) == back)
+            {
+                professional = true;
+                role =
+                    fold(u.tempSubStringBetween(tokens[first - back].begin, tokens[first - 1].end));
+            }
+        const Span span{tokens[first].begin, tokens[last].end};
+        const bool full = last > i || first < i;
+        const Severity sev = strength == 2 ? Severity::Error : Severity::Warning;
+        const double score = strength == 2 ? (full ? 0.95 : 0.85) : 0.5;
+        Finding f =
+            professional
+                ? anonymisation::hit_finding(R::professional_name, score, "Named professional",
+                                             reason + "; after \"" + role + "\"",
+                                             "Use the role (\"the health visitor\", \"GP 1\")")
+                : anonymisation::hit_finding(
+                      R::name, score, strength == 2 ? "Personal name" : "Possible personal name",
+                      reason, "Replace with the pseudonym (\"Child A\", \"Mother\")");
+        f.severity = sev; // a possible name is a warning
+        s.hits.add(span, std::move(f));
+        i = last;
+    }
+}
+
+} // namespace scrqm

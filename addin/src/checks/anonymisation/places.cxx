@@ -1,0 +1,154 @@
+// Places: named institutions, streets and addresses (capitalised words and
+// a head word: "Oakfield School", "12 Elm Grove"), towns and places from the
+// lexicons or where the family lived, and countries.
+#include "internal.hxx"
+#include "rules.hxx"
+
+namespace scrqm
+{
+
+namespace
+{
+
+const std::set<std::string>& residence_words()
+{
+    static const std::set<std::string> words = {
+        "lived",  "living",   "lives",     "live",       "home",     "moved",   "moving",   "move",
+        "born",   "rehoused", "relocated", "registered", "stayed",   "staying", "resident", "grew",
+        "housed", "address",  "flat",      "house",      "returned", "settled"};
+    return words;
+}
+
+} // namespace
+
+// Institutions, streets and addresses: capitalised words and a head.
+void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
+{
+    namespace R = rules::anonymisation;
+    using anonymisation::hit_finding;
+    using anonymisation::is;
+    const std::vector<Token>& tokens = s.tokens;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        const Lexicon::Entry* head = nullptr;
+        const std::size_t n = institutions.match(tokens, i, &head, /*ignore_case=*/true);
+        // "Oakfield School", and also "the Brackenfield estate": a
+        // lower-case head counts after a capitalised name mid-sentence.
+        if (n == 0 || (!tokens[i].capitalised &&
+                       !(i > 0 && tokens[i - 1].capitalised && !tokens[i - 1].sentence_start)))
+            continue;
+        std::size_t first = i;
+        bool named = false;
+        while (first > 0)
+        {
+            const Token& prev = tokens[first - 1];
+            const bool joiner = is(prev.key, "of") || is(prev.key, "and") || is(prev.key, "st") ||
+                                is(prev.key, "the");
+            if (!(prev.capitalised || (joiner && first >= 2 && tokens[first - 2].capitalised)) ||
+                s.token_excluded[first - 1] || prev.number)
+                break;
+            if (is(prev.key, "the"))
+                break;
+            --first;
+            if (!generic_modifiers.count(tokens[first].key) && !tokens[first].sentence_start)
+                named = true;
+            else if (!generic_modifiers.count(tokens[first].key) && tokens[first].sentence_start &&
+                     first < i)
+                named = true;
+        }
+        if (!named)
+        {
+            i += n - 1;
+            continue;
+        }
+        const bool street = head && head->group == "street";
+        Span span{tokens[first].begin, tokens[i + n - 1].end};
+        // A house number before a street name makes an address.
+        if (street && first > 0 && tokens[first - 1].number)
+        {
+            span.begin = tokens[first - 1].begin;
+            s.hits.add(span, hit_finding(R::address, 0.9, "Street address",
+                                         "house number, capitalised name and a street word (\"" +
+                                             head->words.back() + "\")",
+                                         {}));
+        }
+        else if (street)
+            s.hits.add(span, hit_finding(R::place, 0.75, "Named street or estate",
+                                         "capitalised name and a street word (\"" +
+                                             head->words.back() + "\")",
+                                         "Remove it or say 'the family's street'"));
+        else
+            s.hits.add(span, hit_finding(R::institution, 0.8,
+                                         "Named school, health service, place of worship or "
+                                         "other institution",
+                                         "capitalised name and an institution word (\"" +
+                                             head->words.back() + "\")",
+                                         "Use a generic description ('the primary school', 'the "
+                                         "hospital')"));
+        for (std::size_t k = first; k < i + n; ++k)
+            s.token_excluded[k] = true;
+        i += n - 1;
+    }
+}
+
+// Towns and places (the lexicons, or a capitalised word where the family
+// lived or moved), and countries.
+void AnonymisationCheck::Impl::find_places(ParagraphScan& s) const
+{
+    namespace R = rules::anonymisation;
+    using anonymisation::hit_finding;
+    using anonymisation::is;
+    const std::vector<Token>& tokens = s.tokens;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+    {
+        if (s.token_excluded[i] || !tokens[i].capitalised)
+            continue;
+        std::size_t n = places.match(tokens, i);
+        bool country = false;
+        std::string why = "lexicon: UK place";
+        if (n == 0 && i > 0)
+        {
+            const std::string& prev = tokens[i - 1].key;
+            const bool preposition = is(prev, "in") || is(prev, "to") || is(prev, "from") ||
+                                     is(prev, "near") || is(prev, "at") || is(prev, "of");
+            if (preposition && (n = place_words.match(tokens, i)) > 0)
+                why = "lexicon: UK place that is also a word, after \"" + prev + "\"";
+        }
+        if (n == 0 && (n = countries.match(tokens, i)) > 0)
+            country = true;
+        // An unknown capitalised word where people live: "their home in
+        // Thornwick", "moved to Eastbridge". Weak: it may be anything.
+        if (n == 0 && i > 0 && tokens[i].alpha && !tokens[i].all_caps &&
+            !tokens[i].sentence_start && !given.contains(tokens[i]) &&
+            !surnames.contains(tokens[i]))
+        {
+            const std::string& prev = tokens[i - 1].key;
+            const bool preposition = is(prev, "in") || is(prev, "to") || is(prev, "from") ||
+                                     is(prev, "near") || is(prev, "at");
+            bool residence = false;
+            for (std::size_t back = 2; preposition && back <= 5 && back <= i; ++back)
+                residence = residence || residence_words().count(tokens[i - back].key);
+            if (residence)
+            {
+                n = 1;
+                why = "capitalised word after \"" + prev + "\" where the family lived or moved";
+            }
+        }
+        if (n == 0)
+            continue;
+        if (country)
+            s.hits.add(s.tokens_span(i, n),
+                       hit_finding(R::nationality, 0.6,
+                                   "Country: with other details it points to the family's origin",
+                                   "lexicon: country",
+                                   "Use a region ('Eastern Europe') or leave it out"));
+        else
+            s.hits.add(s.tokens_span(i, n), hit_finding(R::place, 0.75, "Named town or place", why,
+                                                        "Remove it, or say 'the local area'"));
+        for (std::size_t k = i; k < i + n; ++k)
+            s.token_excluded[k] = true;
+        i += n - 1;
+    }
+}
+
+} // namespace scrqm
