@@ -1,6 +1,8 @@
+// The hidden-data check: one finding per item the reader found (comment,
+// tracked change, property, ...), with the fixes its kind allows.
 #include <scrqm/hidden.hxx>
 
-#include "checks/hidden/rules.hxx"
+#include "rules.hxx"
 
 #include <unicode/unistr.h>
 
