@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace
 {
@@ -59,13 +61,67 @@ TEST(Anonymisation, EveryDetectorExampleHolds)
     // examples of both kinds for every pattern detector.
     std::map<std::string, std::pair<int, int>> counts;
     for (const auto& e : check().examples())
+    {
         (e.should_match ? counts[e.detector].first : counts[e.detector].second)++;
+        // A match example marks the span its finding covers, in its text.
+        EXPECT_EQ(e.span.empty(), !e.should_match) << e.detector << ": " << e.text;
+        EXPECT_NE(e.text.find(e.span), std::string::npos) << e.detector << ": " << e.text;
+        EXPECT_EQ(e.text.find("[["), std::string::npos) << e.detector << ": " << e.text;
+    }
     EXPECT_GE(counts.size(), 18u);
     for (const auto& [id, c] : counts)
     {
         EXPECT_GT(c.first, 0) << id;
         EXPECT_GT(c.second, 0) << id;
     }
+}
+
+TEST(Anonymisation, ExampleSpansAreCheckedOnLoad)
+{
+    // A copy of the data whose anonymisation.json is changed; the lexicons
+    // are the real ones.
+    namespace fs = std::filesystem;
+    const fs::path data(SCRQM_DATA_DIR_FOR_TESTS);
+    const fs::path dir = fs::path(::testing::TempDir()) / "scrqm-example-spans";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::create_directory_symlink(data / "lexicons", dir / "lexicons");
+    std::ifstream in(data / "anonymisation.json", std::ios::binary);
+    std::stringstream read;
+    read << in.rdbuf();
+    const std::string json = read.str();
+    auto error_with = [&](const std::string& from, const std::string& to)
+    {
+        std::string changed = json;
+        const std::size_t at = changed.find(from);
+        if (at == std::string::npos)
+            return "not in the data: " + from;
+        changed.replace(at, from.size(), to);
+        std::ofstream(dir / "anonymisation.json", std::ios::binary) << changed;
+        try
+        {
+            scrqm::AnonymisationCheck c(dir.string());
+        }
+        catch (const scrqm::DataError& e)
+        {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(error_with("\"[[LS11 5QT]]\"", "\"[[LS11 5QT]]\""), "no error");
+    // The postcode detector finds the postcode, not the whole address.
+    const std::string wide =
+        error_with("\"12 Elm Grove, [[NM4 7QT]]\"", "\"[[12 Elm Grove, NM4 7QT]]\"");
+    EXPECT_NE(wide.find("detector \"postcode\": example \"12 Elm Grove, NM4 7QT\" is found as "
+                        "\"NM4 7QT\", not as the marked \"12 Elm Grove, NM4 7QT\""),
+              std::string::npos)
+        << wide;
+    EXPECT_NE(error_with("\"[[LS11 5QT]]\"", "\"LS11 5QT\"").find("must mark"), std::string::npos);
+    EXPECT_NE(error_with("\"[[LS11 5QT]]\"", "\"[[LS11]] [[5QT]]\"").find("must mark"),
+              std::string::npos);
+    EXPECT_NE(error_with("\"Table 3 4AB\"", "\"[[Table 3 4AB]]\"").find("marks a span"),
+              std::string::npos);
+    fs::remove_all(dir);
 }
 
 TEST(Anonymisation, EveryDetectorPatternHasItsSearchWindows)

@@ -59,12 +59,15 @@ public:
 
     std::vector<Finding> run(const Document& doc, const AnonymisationOptions& options) const;
 
-    // For tests: the pattern detectors' own examples, checked on load.
+    // For tests: the pattern detectors' own examples, checked on load. A
+    // match example marks in the data the span its rule's finding must cover
+    // exactly: "12 Elm Grove, [[NM4 7QT]]".
     struct Example
     {
         std::string detector;
         const Rule* rule; // the detector's rule
-        std::string text;
+        std::string text; // without the [[ ]] markers
+        std::string span; // a match example's marked span; empty for nomatch
         bool should_match;
     };
     const std::vector<Example>& examples() const;

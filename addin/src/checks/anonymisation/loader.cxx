@@ -32,6 +32,37 @@ std::vector<std::string> strings(const pt::ptree& node, const char* name)
     return out;
 }
 
+std::size_t occurrences(const std::string& s, const char* what)
+{
+    std::size_t n = 0;
+    for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+// "12 Elm Grove, [[NM4 7QT]]": the example's text without the markers, and
+// the span its detector's finding must cover exactly. A match example marks
+// one span; a nomatch example none.
+AnonymisationCheck::Example example(const anonymisation::Detector& d, const std::string& markup,
+                                    bool match, const std::string& where)
+{
+    AnonymisationCheck::Example e{d.id, d.rule, markup, {}, match};
+    const std::size_t open = markup.find("[["), close = markup.find("]]");
+    if (!match)
+    {
+        if (open != std::string::npos || close != std::string::npos)
+            throw DataError(where + ": nomatch example \"" + markup + "\" marks a span");
+        return e;
+    }
+    if (occurrences(markup, "[[") != 1 || occurrences(markup, "]]") != 1 ||
+        close == std::string::npos || close <= open + 2)
+        throw DataError(where + ": match example \"" + markup +
+                        "\" must mark the expected finding once, as [[...]]");
+    e.span = markup.substr(open + 2, close - open - 2);
+    e.text = markup.substr(0, open) + e.span + markup.substr(close + 2);
+    return e;
+}
+
 } // namespace
 
 void AnonymisationCheck::Impl::load(const std::string& dir)
@@ -114,9 +145,9 @@ void AnonymisationCheck::Impl::load_detectors(const std::string& path, const pt:
             throw DataError(path + ": " + where +
                             ": cannot use the pattern: " + u_errorName(status));
         for (const std::string& m : strings(node, "examples.match"))
-            examples.push_back({d.id, d.rule, m, true});
+            examples.push_back(example(d, m, true, path + ": " + where));
         for (const std::string& m : strings(node, "examples.nomatch"))
-            examples.push_back({d.id, d.rule, m, false});
+            examples.push_back(example(d, m, false, path + ": " + where));
         detectors.push_back(std::move(d));
     }
     literal_finder.build(required_literals);
@@ -176,13 +207,23 @@ void AnonymisationCheck::Impl::check_examples(const std::string& path) const
         std::vector<Finding> found;
         scan_paragraph(doc.paragraphs[0], icu::UnicodeString::fromUTF8(e.text), Lexicon(),
                        Lexicon(), {}, {}, found);
-        bool matched = false;
+        // The date detector's dates are dates of birth after "born".
+        const Finding* of_rule = nullptr;
+        bool exact = false;
         for (const Finding& f : found)
-            matched = matched || f.check == e.rule->id ||
-                      (e.rule == &R::date && f.check == R::date_of_birth.id);
-        if (matched != e.should_match)
-            throw DataError(path + ": detector \"" + e.detector + "\": example \"" + e.text +
-                            "\" " + (e.should_match ? "is not found" : "is found but must not be"));
+            if (f.check == e.rule->id || (e.rule == &R::date && f.check == R::date_of_birth.id))
+            {
+                of_rule = of_rule ? of_rule : &f;
+                exact = exact || f.text == e.span;
+            }
+        const std::string where = path + ": detector \"" + e.detector + "\": example \"" + e.text;
+        if (!e.should_match && of_rule)
+            throw DataError(where + "\" is found (\"" + of_rule->text + "\") but must not be");
+        if (e.should_match && !of_rule)
+            throw DataError(where + "\" is not found");
+        if (e.should_match && !exact)
+            throw DataError(where + "\" is found as \"" + of_rule->text +
+                            "\", not as the marked \"" + e.span + "\"");
     }
 }
 
