@@ -22,12 +22,8 @@
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "locate.hxx"
+#include "office_check.hxx"
 #include "reader.hxx"
-
-#include <scrqm/catalogue.hxx>
-#include <scrqm/checks.hxx>
-#include <scrqm/ignore.hxx>
-#include <scrqm/register.hxx>
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
@@ -93,12 +89,10 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <dlfcn.h>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <stdexcept>
 
 using namespace com::sun::star;
@@ -110,23 +104,12 @@ using rtl::OUString;
 namespace scrqm::lo
 {
 
-std::string extension_data_dir(); // assistant.cxx
-
 namespace
 {
 
 constexpr const char* kFactoryName = "org.scrqm.comp.ResultsPanelFactory";
 constexpr const char kDeckId[] = "ScrqmPrepublicationDeck";
 constexpr const char kIgnoredProperty[] = "scrqm.ignored";
-
-std::string library_dir()
-{
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&library_dir), &info) == 0 || !info.dli_fname)
-        return ".";
-    const std::string lib = info.dli_fname;
-    return lib.substr(0, lib.find_last_of('/'));
-}
 
 // ---- the results of one frame's last check ----
 
@@ -141,30 +124,15 @@ struct Results
     // use (the check reads faster without), body paragraphs found one by one.
     std::vector<Reference<uno::XInterface>> sources;
     bool sourced = false;
-    std::vector<Finding> all; // reading order
-    std::vector<std::size_t> occurrence;
-    IgnoreList ignored = IgnoreList::parse("");
-    std::vector<std::size_t> shown; // indices into `all`, not ignored
-    std::size_t ignored_count = 0;
+    // Every finding in reading order (result.findings), those not ignored,
+    // the verdict of those.
+    CheckOutcome outcome;
     double seconds = 0, read_seconds = 0;
     std::string error;     // the check could not run
     bool checked = false;  // every check ran (the findings are complete)
     std::string cancelled; // the last check was cancelled: why (findings: the one before)
 
-    bool is_ignored(std::size_t i) const
-    {
-        return ignored.size() && ignored.contains(finding_key(all[i], occurrence[i]));
-    }
-    void filter()
-    {
-        shown.clear();
-        ignored_count = 0;
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (is_ignored(i))
-                ++ignored_count;
-            else
-                shown.push_back(i);
-    }
+    const std::vector<Finding>& all() const { return outcome.result.findings; }
 };
 
 class ResultsPanel;
@@ -291,20 +259,6 @@ std::shared_ptr<Results> results_of(const Reference<frame::XFrame>& frame)
     return it == g_results.end() ? nullptr : it->second;
 }
 
-// Runs one check with the shared runner; the data is loaded on the first
-// check (DataError when broken). A macro may dispatch from another thread:
-// the runner is not thread-safe, and nothing in it calls UNO, so a plain lock.
-std::vector<Finding> run_check(const Document& doc, const std::string& id,
-                               const CheckOptions& options)
-{
-    static std::mutex mutex;
-    static std::unique_ptr<CheckRunner> r;
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!r)
-        r = std::make_unique<CheckRunner>(extension_data_dir());
-    return r->run(doc, {id}, options);
-}
-
 Reference<beans::XPropertySet> user_properties(const Reference<frame::XModel>& model)
 {
     Reference<document::XDocumentPropertiesSupplier> dps(model, UNO_QUERY);
@@ -373,7 +327,6 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
     Reference<task::XStatusIndicator> progress;
     if (Reference<task::XStatusIndicatorFactory> f{frame, UNO_QUERY}; f.is())
         progress = f->createStatusIndicator();
-    const auto& checks = registered_checks();
     constexpr sal_Int32 kRange = 1000; // reading 0-500, the checks 500-1000
     if (progress.is())
         progress->start("Pre-publication check", kRange);
@@ -436,25 +389,23 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
         read_office_hidden(context, r->model, r->doc);
         r->read_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        CheckOptions options;
-        std::optional<HashedRegister> stored = load_stored_register(register_path(context, ""));
-        if (stored)
-            options.anonymisation.hashed_register = &*stored;
-        std::size_t step = 0;
-        for (const CheckInfo& c : checks)
+        // Every check, with the document's own ignore list.
+        CheckRequest request = office_check_request(context, {});
+        request.file = r->doc.file;
+        request.ignored = read_ignored(r->model);
+        // Between checks: progress, and the place to stop at on a cancel
+        // (the runner is held for one check only).
+        request.before_check = [&](const std::string& id, std::size_t step, std::size_t count)
         {
-            stage = std::string("before the ") + c.id + " check";
+            stage = "before the " + id + " check";
             poll();
-            update(std::string("Pre-publication check: ") + c.id,
-                   static_cast<sal_Int32>(500 + 500 * step++ / checks.size()), true);
+            update("Pre-publication check: " + id, static_cast<sal_Int32>(500 + 500 * step / count),
+                   true);
             poll();
-            auto f = run_check(r->doc, c.id, options);
-            r->all.insert(r->all.end(), std::make_move_iterator(f.begin()),
-                          std::make_move_iterator(f.end()));
-        }
+        };
+        r->outcome = run_check(r->doc, request, office_check_runner());
         stage = "after the checks";
         poll();
-        sort_findings(r->all);
     }
     catch (...)
     {
@@ -468,9 +419,6 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
     }
     if (progress.is())
         progress->end();
-    r->occurrence = occurrences(r->all);
-    r->ignored = read_ignored(r->model);
-    r->filter();
     r->checked = true;
     r->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return r;
@@ -690,18 +638,15 @@ public:
         {
             // Counts by check and severity, of the findings shown.
             std::map<std::string, std::array<std::size_t, 3>> counts;
-            std::size_t errors = 0;
-            for (const std::size_t i : r->shown)
+            for (const std::size_t i : r->outcome.shown)
             {
-                const Finding& f = r->all[i];
+                const Finding& f = r->all()[i];
                 ++counts[top_check(f.check)][static_cast<std::size_t>(severity_rank(f.severity))];
-                errors += f.severity == Severity::Error;
             }
-            set_label(c("Verdict"), errors == 0
-                                        ? std::string("Ready to publish")
-                                        : "Not ready: " + plural(errors, "error", "errors"));
+            const Verdict& verdict = r->outcome.verdict;
+            set_label(c("Verdict"), verdict.text);
             set_model(c("Verdict"), "TextColor",
-                      uno::Any(sal_Int32(errors == 0 ? 0x1E7B34 : 0xB00020)));
+                      uno::Any(sal_Int32(verdict.ready ? 0x1E7B34 : 0xB00020)));
             for (const CheckInfo& ci : registered_checks())
             {
                 const auto it = counts.find(ci.id);
@@ -714,27 +659,24 @@ public:
             char secs[64];
             std::snprintf(secs, sizeof secs, "%.2f s (reading %.2f s)", r->seconds,
                           r->read_seconds);
-            summary += plural(r->shown.size(), "finding", "findings") + " shown, " +
-                       std::to_string(r->ignored_count) + " ignored; checked in " + secs;
+            summary += plural(r->outcome.shown.size(), "finding", "findings") + " shown, " +
+                       std::to_string(r->outcome.ignored) + " ignored; checked in " + secs;
             if (!r->cancelled.empty())
             {
                 // The previous check's findings stay, under a verdict that
                 // says the last one did not finish.
-                summary = cancelled_text(*r) + "\nPrevious check: " +
-                          (errors == 0 ? std::string("Ready to publish")
-                                       : "Not ready: " + plural(errors, "error", "errors")) +
-                          "\n" + summary;
+                summary = cancelled_text(*r) + "\nPrevious check: " + verdict.text + "\n" + summary;
                 set_label(c("Verdict"), "Check cancelled");
                 set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
             }
 
             // Rows grouped by check id and severity, each group in reading order.
-            std::vector<std::size_t> order = r->shown;
+            std::vector<std::size_t> order = r->outcome.shown;
             std::stable_sort(order.begin(), order.end(),
                              [&](std::size_t a, std::size_t b)
                              {
-                                 const Finding& fa = r->all[a];
-                                 const Finding& fb = r->all[b];
+                                 const Finding& fa = r->all()[a];
+                                 const Finding& fb = r->all()[b];
                                  if (fa.check != fb.check)
                                      return fa.check < fb.check;
                                  return severity_rank(fa.severity) < severity_rank(fb.severity);
@@ -743,17 +685,17 @@ public:
             rows_.reserve(order.size() + 32);
             for (std::size_t k = 0; k < order.size();)
             {
-                const Finding& head = r->all[order[k]];
+                const Finding& head = r->all()[order[k]];
                 std::size_t end = k;
-                while (end < order.size() && r->all[order[end]].check == head.check &&
-                       r->all[order[end]].severity == head.severity)
+                while (end < order.size() && r->all()[order[end]].check == head.check &&
+                       r->all()[order[end]].severity == head.severity)
                     ++end;
                 rows.push_back(head.check + " · " + to_string(head.severity) + " (" +
                                std::to_string(end - k) + ")");
                 rows_.push_back(-1);
                 for (; k < end; ++k)
                 {
-                    const Finding& f = r->all[order[k]];
+                    const Finding& f = r->all()[order[k]];
                     rows.push_back("    “" + shorten(f.text, 60) + "”  " + place(f, r->doc) +
                                    " — " + f.message);
                     rows_.push_back(static_cast<long>(order[k]));
@@ -930,8 +872,8 @@ private:
     void construct(const Reference<awt::XWindow>& parent)
     {
         OUString file_url;
-        osl::FileBase::getFileURLFromSystemPath(to_ou(library_dir() + "/dialogs/results-panel.xdl"),
-                                                file_url);
+        osl::FileBase::getFileURLFromSystemPath(
+            to_ou(extension_dir() + "/dialogs/results-panel.xdl"), file_url);
         window_ = awt::ContainerWindowProvider::create(context_)->createContainerWindow(
             file_url, OUString(), Reference<awt::XWindowPeer>(parent, UNO_QUERY_THROW), {});
         controls_.set(window_, UNO_QUERY_THROW);
@@ -978,7 +920,7 @@ private:
         return list.is() ? list->getSelectedItemPos() : -1;
     }
 
-    // The selected finding's index in results_->all, or -1.
+    // The selected finding's index in results_->all(), or -1.
     long selected_finding() const
     {
         const int row = selected_row();
@@ -992,7 +934,7 @@ private:
         const long i = selected_finding();
         if (i < 0)
             throw std::invalid_argument("choose a finding in the list first");
-        return results_->all[static_cast<std::size_t>(i)];
+        return results_->all()[static_cast<std::size_t>(i)];
     }
 
     void show_selected()
@@ -1002,7 +944,7 @@ private:
         bool fixable = false;
         if (i >= 0)
         {
-            const Finding& f = results_->all[static_cast<std::size_t>(i)];
+            const Finding& f = results_->all()[static_cast<std::size_t>(i)];
             detail = f.message;
             if (!f.marker.empty())
                 detail += " (" + f.marker + ")";
@@ -1113,10 +1055,9 @@ private:
         const auto k = static_cast<std::size_t>(i);
         // Read the stored list again: another window may have added to it.
         IgnoreList list = read_ignored(r.model);
-        list.add(finding_key(r.all[k], r.occurrence[k]));
+        list.add(r.outcome.ignore_key(k));
         write_ignored(r.model, list);
-        r.ignored = list;
-        r.filter();
+        r.outcome.apply_ignored(&list);
         show(row);
         status("Ignored; remembered in the document (File > Properties > Custom Properties)");
     }
@@ -1127,7 +1068,7 @@ private:
     Reference<awt::XWindow> window_;
     Reference<awt::XControlContainer> controls_;
     std::shared_ptr<Results> results_;
-    std::vector<long> rows_; // list row -> index into results_->all, -1 for a group header
+    std::vector<long> rows_; // list row -> index into results_->all(), -1 for a group header
 };
 
 class ResultsPanelFactory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServiceInfo>

@@ -1,6 +1,7 @@
 #include "sidebar_actions.hxx"
 
 #include "convert.hxx"
+#include "office_check.hxx"
 #include "reader.hxx"
 
 #include <scrqm/json.hxx>
@@ -54,8 +55,6 @@ using rtl::OUString;
 
 namespace scrqm::lo
 {
-
-std::string extension_data_dir(); // assistant.cxx
 
 namespace
 {
