@@ -9,9 +9,11 @@
 #include "sidebar.hxx"
 
 #include "convert.hxx"
+#include "office_check.hxx"
 #include "sidebar_actions.hxx"
 
 #include <scrqm/coverage.hxx>
+#include <scrqm/properties.hxx>
 #include <scrqm/tags.hxx>
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
@@ -72,11 +74,11 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
-#include <dlfcn.h>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 using namespace com::sun::star;
@@ -97,85 +99,26 @@ constexpr const char* kDeckCommand = ".uno:SidebarDeck.ScrqmQualityMarkersDeck";
 constexpr auto kDebounce = std::chrono::milliseconds(400);
 constexpr sal_Int32 kScrollBarRoom = 16; // pixels
 
-std::string this_library_dir()
-{
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&this_library_dir), &info) == 0 || !info.dli_fname)
-        return ".";
-    const std::string lib = info.dli_fname;
-    return lib.substr(0, lib.find_last_of('/'));
-}
-
 // ---- strings: one en-GB resource file, dialogs/strings-en-GB.properties ----
-
-void append_utf8(std::string& out, unsigned cp)
-{
-    if (cp < 0x80)
-        out += static_cast<char>(cp);
-    else if (cp < 0x800)
-    {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    else
-    {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 const std::map<std::string, std::string>& strings()
 {
     static const std::map<std::string, std::string> table = []
     {
-        std::map<std::string, std::string> out;
-        std::ifstream in(this_library_dir() + "/dialogs/strings-en-GB.properties");
-        std::string line;
-        while (std::getline(in, line))
-        {
-            if (line.empty() || line[0] == '#')
-                continue;
-            const auto eq = line.find('=');
-            if (eq == std::string::npos)
-                continue;
-            std::string value;
-            for (std::size_t i = eq + 1; i < line.size(); ++i)
-            {
-                if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == 'n')
-                {
-                    value += '\n';
-                    ++i;
-                }
-                else if (line[i] == '\\' && i + 5 < line.size() && line[i + 1] == 'u')
-                {
-                    append_utf8(value, static_cast<unsigned>(
-                                           std::stoul(line.substr(i + 2, 4), nullptr, 16)));
-                    i += 5;
-                }
-                else
-                    value += line[i];
-            }
-            out[line.substr(0, eq)] = value;
-        }
-        return out;
+        std::ifstream in(extension_dir() + "/dialogs/strings-en-GB.properties");
+        std::ostringstream text;
+        text << in.rdbuf();
+        return parse_properties(text.str());
     }();
     return table;
 }
 
-// The string `key` with {0}, {1}, ... replaced.
+// The string `key` with {0}, {1}, ... filled in; the key itself when the
+// file lacks it, so that a missing string shows which one.
 std::string tr(const std::string& key, const std::vector<std::string>& args = {})
 {
     const auto it = strings().find(key);
-    std::string s = it == strings().end() ? key : it->second;
-    for (std::size_t i = 0; i < args.size(); ++i)
-    {
-        const std::string slot = "{" + std::to_string(i) + "}";
-        for (auto pos = s.find(slot); pos != std::string::npos;
-             pos = s.find(slot, pos + args[i].size()))
-            s.replace(pos, slot.size(), args[i]);
-    }
-    return s;
+    return fill_slots(it == strings().end() ? key : it->second, args);
 }
 
 // ---- small control helpers ----
@@ -512,7 +455,7 @@ public:
     {
         OUString file_url;
         const std::string xdl =
-            this_library_dir() + "/dialogs/" +
+            extension_dir() + "/dialogs/" +
             (kind_ == Kind::Markers ? "sidebar-markers.xdl" : "sidebar-sections.xdl");
         osl::FileBase::getFileURLFromSystemPath(to_ou(xdl), file_url);
         Reference<awt::XContainerWindowProvider> provider =
