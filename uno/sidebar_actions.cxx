@@ -972,61 +972,21 @@ std::size_t cursor_section(const XModelRef& model, const DocumentState& state)
     Reference<text::XTextRangeCompare> compare(text_doc->getText(), UNO_QUERY);
     if (!cursor.is() || !compare.is())
         return none;
-    // Binary search for the last heading starting at or before the cursor:
-    // that is the innermost section holding it.
-    std::size_t lo = 0, hi = sections.size();
     try
     {
-        while (lo < hi)
-        {
-            const std::size_t mid = (lo + hi) / 2;
-            const auto& heading = state.body.at(sections[mid].paragraph);
-            if (heading.is() && compare->compareRegionStarts(heading, cursor->getStart()) >= 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        const Reference<text::XTextRange> at = cursor->getStart();
+        return last_section_before(sections,
+                                   [&](const Section& s)
+                                   {
+                                       const auto& heading = state.body.at(s.paragraph);
+                                       return heading.is() &&
+                                              compare->compareRegionStarts(heading, at) >= 0;
+                                   });
     }
     catch (const uno::Exception&)
     {
         return none; // the cursor is outside the body text (a frame, a note)
     }
-    return lo == 0 ? none : lo - 1;
-}
-
-std::size_t find_section(const std::vector<Section>& sections, const std::string& spec)
-{
-    if (spec.empty())
-        throw std::invalid_argument("missing Section (an index or a title)");
-    if (spec.find_first_not_of("0123456789") == std::string::npos)
-    {
-        const std::size_t i = std::stoul(spec);
-        if (i >= sections.size())
-            throw std::invalid_argument("Section " + spec + " does not exist (the document has " +
-                                        std::to_string(sections.size()) + " sections)");
-        return i;
-    }
-    auto lower = [](std::string s)
-    {
-        for (char& c : s)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c + 32);
-        return s;
-    };
-    for (int pass = 0; pass < 2; ++pass)
-    {
-        std::vector<std::size_t> hits;
-        for (std::size_t i = 0; i < sections.size(); ++i)
-            if (pass == 0 ? sections[i].title == spec : lower(sections[i].title) == lower(spec))
-                hits.push_back(i);
-        if (hits.size() == 1)
-            return hits[0];
-        if (hits.size() > 1)
-            throw std::invalid_argument("Section \"" + spec + "\" matches " +
-                                        std::to_string(hits.size()) +
-                                        " sections; give its index instead");
-    }
-    throw std::invalid_argument("no section titled \"" + spec + "\"");
 }
 
 TagMode tag_mode_from_string(const std::string& mode)

@@ -83,10 +83,6 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
 // The section holding the view cursor, or npos.
 std::size_t cursor_section(const XModelRef& model, const DocumentState& state);
 
-// Section given as a 0-based index or a title (exact, then ignoring case).
-// Throws std::invalid_argument when it names no section or several.
-std::size_t find_section(const std::vector<Section>& sections, const std::string& spec);
-
 enum class TagMode
 {
     Add,
