@@ -15,6 +15,7 @@
 #include <scrqm/coverage.hxx>
 #include <scrqm/properties.hxx>
 #include <scrqm/tags.hxx>
+#include <scrqm/text_diff.hxx>
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
@@ -179,14 +180,12 @@ void fill_list(const Reference<awt::XControl>& c, const std::vector<std::string>
         // Only the rows that changed, when few did (a heading renamed or
         // tagged in a list of a thousand): refilling it all costs tens of ms.
         const sal_Int32 old_n = now.getLength(), new_n = static_cast<sal_Int32>(items.size());
-        sal_Int32 prefix = 0, suffix = 0;
-        while (prefix < std::min(old_n, new_n) &&
-               now[prefix] == to_ou(items[static_cast<std::size_t>(prefix)]))
-            ++prefix;
-        while (suffix < std::min(old_n, new_n) - prefix &&
-               now[old_n - 1 - suffix] ==
-                   to_ou(items[static_cast<std::size_t>(new_n - 1 - suffix)]))
-            ++suffix;
+        const CommonEnds ends =
+            common_ends(static_cast<std::size_t>(old_n), items.size(),
+                        [&](std::size_t i, std::size_t j)
+                        { return now[static_cast<sal_Int32>(i)] == to_ou(items[j]); });
+        const auto prefix = static_cast<sal_Int32>(ends.prefix);
+        const auto suffix = static_cast<sal_Int32>(ends.suffix);
         const sal_Int32 old_mid = old_n - prefix - suffix, new_mid = new_n - prefix - suffix;
         Reference<awt::XItemList> rows(c->getModel(), UNO_QUERY);
         if (rows.is() && std::max(old_mid, new_mid) <= 16)

@@ -6,6 +6,7 @@
 
 #include <scrqm/json.hxx>
 #include <scrqm/tags.hxx>
+#include <scrqm/text_diff.hxx>
 
 #include <com/sun/star/beans/PropertyAttribute.hpp>
 #include <com/sun/star/beans/XPropertyContainer.hpp>
@@ -618,13 +619,14 @@ bool patch_region(const XModelRef& model, DocumentState& state, const OUString& 
     std::vector<Reference<text::XTextRange>> ranges, starts;
     std::vector<sal_Int32> new_starts;
     const OUString outline_level("OutlineLevel");
-    for (sal_Int32 pos = keep.starts[from], k = 0; k < static_cast<sal_Int32>(count); ++k)
+    const std::vector<LineSpan> lines =
+        lines_from(whole.getStr(), whole.getLength(), keep.starts[from], count);
+    if (lines.size() != count)
+        return false;
+    for (std::size_t k = 0; k < count; ++k)
     {
-        const sal_Int32 nl = whole.indexOf('\n', pos);
-        const sal_Int32 end = nl < 0 ? whole.getLength() : nl;
-        new_starts.push_back(pos);
-        OUString line = whole.copy(pos, end - pos);
-        pos = end + 1;
+        new_starts.push_back(lines[k].start);
+        OUString line = whole.copy(lines[k].start, lines[k].end - lines[k].start);
         if (k > 0 && !cursor->gotoNextParagraph(false))
             return false;
         starts.emplace_back(text->createTextCursorByRange(cursor->getStart()), UNO_QUERY_THROW);
@@ -694,22 +696,15 @@ bool patch_region(const XModelRef& model, DocumentState& state, const OUString& 
 
     // Sure now: no UNO call below.
     splice(state, pf, pl, texts, levels, ranges, std::move(tags));
-    std::vector<sal_Int32> starts_all(keep.starts.begin(), keep.starts.begin() + from);
     std::vector<std::size_t> paragraph_of(keep.paragraph_of.begin(),
                                           keep.paragraph_of.begin() + from);
-    const sal_Int32 shift = whole.getLength() - keep.text.getLength();
     for (std::size_t i = 0; i < count; ++i)
-    {
-        starts_all.push_back(new_starts[i]);
         paragraph_of.push_back(pf + i);
-    }
     for (std::size_t i = to + 1; i < keep.starts.size(); ++i)
-    {
-        starts_all.push_back(keep.starts[i] + shift);
         paragraph_of.push_back(keep.paragraph_of[i] == kNone ? kNone
                                                              : keep.paragraph_of[i] + delta);
-    }
-    keep.starts = std::move(starts_all);
+    keep.starts =
+        splice_starts(keep.starts, from, to, new_starts, whole.getLength() - keep.text.getLength());
     keep.paragraph_of = std::move(paragraph_of);
     keep.text = whole;
     keep.headings = names;
@@ -844,33 +839,17 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
             recompute();
             return true;
         }
-        const sal_Unicode* a = keep.text.getStr();
-        const sal_Unicode* b = whole.getStr();
         const sal_Int32 old_len = keep.text.getLength(), new_len = whole.getLength();
-        const sal_Int32 shorter = std::min(old_len, new_len);
-        sal_Int32 prefix = 0, suffix = 0;
-        while (prefix < shorter && a[prefix] == b[prefix])
-            ++prefix;
-        while (suffix < shorter - prefix && a[old_len - 1 - suffix] == b[new_len - 1 - suffix])
-            ++suffix;
-        const std::ptrdiff_t old_ends = std::count(a + prefix, a + old_len - suffix, u'\n');
-        const std::ptrdiff_t new_ends = std::count(b + prefix, b + new_len - suffix, u'\n');
-        // The lines holding the changed part, before and after.
-        auto line_at = [&](sal_Int32 pos)
-        {
-            return static_cast<std::size_t>(
-                std::upper_bound(keep.starts.begin(), keep.starts.end(), pos) -
-                keep.starts.begin() - 1);
-        };
-        const std::size_t from = line_at(prefix), to = line_at(old_len - suffix);
-        const std::size_t to_new = to + static_cast<std::size_t>(new_ends - old_ends);
+        const LineEdit edit =
+            find_line_edit(keep.text.getStr(), old_len, keep.starts, whole.getStr(), new_len);
+        const std::size_t from = edit.from, to = edit.to, to_new = edit.to_new;
         const std::vector<OUString> names = outline_names(model);
         lap(1);
         if (tag_bookmark_names(bookmarks_of(model)->getElementNames()) != keep.tag_names ||
             table_count(model) != keep.tables)
             return false; // text and tags at once, or a table: read in full
         lap(2);
-        if (old_ends != new_ends || names != keep.headings)
+        if (!edit.same_count || names != keep.headings)
         {
             if (!patch_region(model, state, whole, from, to, to_new, names))
                 return false;
@@ -880,20 +859,21 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
         // The same lines: typing inside them.
         auto old_line = [&](std::size_t i)
         {
-            const sal_Int32 end = i + 1 < keep.starts.size() ? keep.starts[i + 1] - 1 : old_len;
-            return keep.text.copy(keep.starts[i], end - keep.starts[i]);
+            const LineSpan l = line_of(keep.starts, old_len, i);
+            return keep.text.copy(l.start, l.end - l.start);
         };
         std::vector<std::pair<std::size_t, OUString>> changed; // line, its new text
         std::vector<sal_Int32> new_starts;
-        for (sal_Int32 pos = keep.starts[from], i = 0; i <= static_cast<sal_Int32>(to - from); ++i)
+        const std::vector<LineSpan> now =
+            lines_from(whole.getStr(), new_len, keep.starts[from], to - from + 1);
+        if (now.size() != to - from + 1)
+            return false;
+        for (std::size_t i = 0; i < now.size(); ++i)
         {
-            const sal_Int32 nl = whole.indexOf('\n', pos);
-            const sal_Int32 end = nl < 0 ? new_len : nl;
-            new_starts.push_back(pos);
-            OUString line = whole.copy(pos, end - pos);
+            new_starts.push_back(now[i].start);
+            OUString line = whole.copy(now[i].start, now[i].end - now[i].start);
             if (line != old_line(from + i))
                 changed.emplace_back(from + i, std::move(line));
-            pos = end + 1;
         }
         if (changed.empty())
             return false;
@@ -939,9 +919,7 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
         }
         for (const auto& [i, line] : changed)
             state.doc.paragraphs[keep.paragraph_of[i]].text = to_utf8(line);
-        std::copy(new_starts.begin(), new_starts.end(), keep.starts.begin() + from);
-        for (std::size_t i = to + 1; i < keep.starts.size(); ++i)
-            keep.starts[i] += new_len - old_len;
+        keep.starts = splice_starts(keep.starts, from, to, new_starts, new_len - old_len);
         keep.text = whole;
         recompute();
         return true;
