@@ -100,7 +100,7 @@ struct Document
     std::map<std::string, std::string> properties;
     std::vector<HiddenItem> hidden; // office formats only
     std::vector<Tag> tags;          // in reading order
-    // marker id -> stored question states (format in questions.hxx)
+    // marker id -> stored question states (format in tags.hxx)
     std::map<std::string, std::string> question_states;
 
     // Appends a paragraph, giving it the next index for its `where`.
