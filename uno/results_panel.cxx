@@ -25,6 +25,8 @@
 #include "office_check.hxx"
 #include "reader.hxx"
 
+#include <scrqm/results_list.hxx>
+
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -506,76 +508,6 @@ void set_text(const Reference<awt::XControl>& c, const std::string& text)
         t->setText(to_ou(text));
 }
 
-std::string plural(std::size_t n, const char* one, const char* many)
-{
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-int severity_rank(Severity s)
-{
-    return s == Severity::Error ? 0 : s == Severity::Warning ? 1 : 2;
-}
-
-std::string top_check(const std::string& id)
-{
-    return id.substr(0, id.find('.'));
-}
-
-std::string place(const Finding& f, const Document& doc)
-{
-    std::string where = to_string(f.where);
-    for (const Paragraph& p : doc.paragraphs)
-        if (p.where == f.where && p.index == f.paragraph)
-        {
-            if (!p.container.empty())
-                where = p.container;
-            break;
-        }
-    if (f.where == Where::Body)
-        where += " ¶" + std::to_string(f.paragraph + 1);
-    return where;
-}
-
-// At most `max` code points of `text`, with an ellipsis when cut (a jigsaw
-// finding's text is a whole paragraph).
-std::string shorten(const std::string& text, std::size_t max)
-{
-    std::size_t cps = 0;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && cps++ == max)
-            return text.substr(0, i) + "…";
-    return text;
-}
-
-// The first of the finding's fix actions that Fix can apply without asking
-// anything: a replacement it names, a generalisation, a removal in the text,
-// or a hidden-data fix. A Replace that leaves the pseudonym to the user and
-// Allow (the Ignore button) are not among them.
-const FixAction* one_click_fix(const Finding& f)
-{
-    for (const FixAction& a : f.fixes)
-        switch (a.kind)
-        {
-        case FixKind::Replace:
-        case FixKind::Generalise:
-            if (!a.replacement.empty() && f.where != Where::Property)
-                return &a;
-            break;
-        case FixKind::Remove:
-            if (f.where != Where::Property)
-                return &a;
-            break;
-        case FixKind::DeleteComment:
-        case FixKind::AcceptOrRejectChanges:
-        case FixKind::ClearProperty:
-            return &a;
-        case FixKind::RemoveHiddenText:
-        case FixKind::Allow:
-            break;
-        }
-    return nullptr;
-}
-
 // ---- the panel ----
 
 bool check_frame(const Reference<uno::XComponentContext>& context,
@@ -636,31 +568,15 @@ public:
         }
         else
         {
-            // Counts by check and severity, of the findings shown.
-            std::map<std::string, std::array<std::size_t, 3>> counts;
-            for (const std::size_t i : r->outcome.shown)
-            {
-                const Finding& f = r->all()[i];
-                ++counts[top_check(f.check)][static_cast<std::size_t>(severity_rank(f.severity))];
-            }
             const Verdict& verdict = r->outcome.verdict;
             set_label(c("Verdict"), verdict.text);
             set_model(c("Verdict"), "TextColor",
                       uno::Any(sal_Int32(verdict.ready ? 0x1E7B34 : 0xB00020)));
-            for (const CheckInfo& ci : registered_checks())
-            {
-                const auto it = counts.find(ci.id);
-                const std::array<std::size_t, 3> n =
-                    it == counts.end() ? std::array<std::size_t, 3>{0, 0, 0} : it->second;
-                summary += std::string(ci.id) + ": " + plural(n[0], "error", "errors") + ", " +
-                           plural(n[1], "warning", "warnings") + ", " + std::to_string(n[2]) +
-                           " info\n";
-            }
             char secs[64];
             std::snprintf(secs, sizeof secs, "%.2f s (reading %.2f s)", r->seconds,
                           r->read_seconds);
-            summary += plural(r->outcome.shown.size(), "finding", "findings") + " shown, " +
-                       std::to_string(r->outcome.ignored) + " ignored; checked in " + secs;
+            // Every check ran: the counts list them all.
+            summary = results_counts(r->outcome, parse_check_list("all")) + "; checked in " + secs;
             if (!r->cancelled.empty())
             {
                 // The previous check's findings stay, under a verdict that
@@ -670,37 +586,9 @@ public:
                 set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
             }
 
-            // Rows grouped by check id and severity, each group in reading order.
-            std::vector<std::size_t> order = r->outcome.shown;
-            std::stable_sort(order.begin(), order.end(),
-                             [&](std::size_t a, std::size_t b)
-                             {
-                                 const Finding& fa = r->all()[a];
-                                 const Finding& fb = r->all()[b];
-                                 if (fa.check != fb.check)
-                                     return fa.check < fb.check;
-                                 return severity_rank(fa.severity) < severity_rank(fb.severity);
-                             });
-            rows.reserve(order.size() + 32);
-            rows_.reserve(order.size() + 32);
-            for (std::size_t k = 0; k < order.size();)
-            {
-                const Finding& head = r->all()[order[k]];
-                std::size_t end = k;
-                while (end < order.size() && r->all()[order[end]].check == head.check &&
-                       r->all()[order[end]].severity == head.severity)
-                    ++end;
-                rows.push_back(head.check + " · " + to_string(head.severity) + " (" +
-                               std::to_string(end - k) + ")");
-                rows_.push_back(-1);
-                for (; k < end; ++k)
-                {
-                    const Finding& f = r->all()[order[k]];
-                    rows.push_back("    “" + shorten(f.text, 60) + "”  " + place(f, r->doc) +
-                                   " — " + f.message);
-                    rows_.push_back(static_cast<long>(order[k]));
-                }
-            }
+            ResultsList list = results_list(r->outcome, r->doc);
+            rows = std::move(list.rows);
+            rows_ = std::move(list.finding);
         }
         uno::Sequence<OUString> seq(static_cast<sal_Int32>(rows.size()));
         OUString* out = seq.getArray();
@@ -970,7 +858,7 @@ private:
             return;
         if (f.where == Where::Property)
         {
-            status("In the document properties (File > Properties): " + place(f, r.doc));
+            status("In the document properties (File > Properties): " + finding_place(f, r.doc));
             return;
         }
         need_source(context_, *results_, f);
@@ -984,7 +872,7 @@ private:
                     if (Reference<text::XTextContent> field{r.sources[i], UNO_QUERY}; field.is())
                     {
                         selection->select(uno::Any(field->getAnchor()));
-                        status("In a comment: " + place(f, r.doc));
+                        status("In a comment: " + finding_place(f, r.doc));
                         return;
                     }
             status("The comment is gone: Re-check");
