@@ -10,6 +10,7 @@
 #include <scrqm/office.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/results_list.hxx>
 #include <scrqm/rules.hxx>
 #include <scrqm/structure.hxx>
 #include <scrqm/text_reader.hxx>
@@ -91,16 +92,6 @@ std::string executable_dir()
         return ".";
     std::string path(buf, static_cast<std::size_t>(n));
     return path.substr(0, path.find_last_of('/'));
-}
-
-// The first `n` code points of UTF-8 `s`, with "..." when cut.
-std::string clip(const std::string& s, std::size_t n)
-{
-    std::size_t i = 0;
-    for (std::size_t cps = 0; i < s.size(); ++i)
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && cps++ == n)
-            return s.substr(0, i) + "...";
-    return s;
 }
 
 bool file_exists(const std::string& path)
@@ -445,7 +436,7 @@ public:
         if (const auto items = r.get_child_optional("items"))
             for (const auto& [k, item] : *items)
                 out_ << "  " << item.get<std::string>("label", "") << ": "
-                     << clip(item.get<std::string>("title", ""), 70) << "\n";
+                     << shorten(item.get<std::string>("title", ""), 70, "...") << "\n";
         return kExitOk;
     }
 

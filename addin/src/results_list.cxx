@@ -37,12 +37,12 @@ std::string finding_place(const Finding& f, const Document& doc)
     return where;
 }
 
-std::string shorten(const std::string& text, std::size_t max)
+std::string shorten(const std::string& text, std::size_t max, const char* ellipsis)
 {
     std::size_t cps = 0;
     for (std::size_t i = 0; i < text.size(); ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && cps++ == max)
-            return text.substr(0, i) + "…";
+            return text.substr(0, i) + ellipsis;
     return text;
 }
 

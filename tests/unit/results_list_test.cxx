@@ -41,19 +41,15 @@ scrqm::Document document()
 TEST(ResultsList, PlacesForPeople)
 {
     const scrqm::Document doc = document();
-    EXPECT_EQ(scrqm::finding_place(
-                  finding("anonymisation.name", Severity::Error, "Liam", Where::Body, 1), doc),
-              "body ¶2");
-    EXPECT_EQ(scrqm::finding_place(
-                  finding("anonymisation.name", Severity::Error, "cell", Where::Table, 0), doc),
-              "Table1 B2");
-    EXPECT_EQ(scrqm::finding_place(
-                  finding("anonymisation.name", Severity::Error, "Jo", Where::Property, 0), doc),
-              "property author");
-    // A place the document does not have: its kind.
-    EXPECT_EQ(scrqm::finding_place(
-                  finding("anonymisation.name", Severity::Error, "x", Where::Footnote, 4), doc),
-              "footnote");
+    auto place = [&](Where where, std::size_t paragraph)
+    {
+        return scrqm::finding_place(
+            finding("anonymisation.name", Severity::Error, "x", where, paragraph), doc);
+    };
+    EXPECT_EQ(place(Where::Body, 1), "body ¶2");
+    EXPECT_EQ(place(Where::Table, 0), "Table1 B2");
+    EXPECT_EQ(place(Where::Property, 0), "property author");
+    EXPECT_EQ(place(Where::Footnote, 4), "footnote"); // a place the document lacks: its kind
 }
 
 TEST(ResultsList, ShortenCountsCodePoints)
@@ -62,6 +58,7 @@ TEST(ResultsList, ShortenCountsCodePoints)
     EXPECT_EQ(scrqm::shorten("abcdefg", 6), "abcdef…");
     EXPECT_EQ(scrqm::shorten("Zoë Zoë", 3), "Zoë…"); // never inside a character
     EXPECT_EQ(scrqm::shorten("", 3), "");
+    EXPECT_EQ(scrqm::shorten("abcdefg", 6, "..."), "abcdef...");
 }
 
 TEST(ResultsList, OneClickFixOnlyWhenNothingIsAsked)

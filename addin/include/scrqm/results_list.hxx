@@ -16,9 +16,9 @@ namespace scrqm
 // "Table1 B2", "body ¶12", "property author": where a finding is, for people.
 std::string finding_place(const Finding& finding, const Document& doc);
 
-// At most `max` code points of UTF-8 `text`, with an ellipsis when cut (a
-// jigsaw finding's text is a whole paragraph).
-std::string shorten(const std::string& text, std::size_t max);
+// At most `max` code points of UTF-8 `text`, with `ellipsis` when cut (a
+// jigsaw finding's text is a whole paragraph; a terminal may not show "…").
+std::string shorten(const std::string& text, std::size_t max, const char* ellipsis = "…");
 
 // The first of the finding's fix actions that Fix applies without asking
 // anything: a replacement it names, a generalisation, a removal in the text,
