@@ -4,6 +4,7 @@
 #include "convert.hxx"
 #include "hidden.hxx"
 #include "main_thread.hxx"
+#include "office_check.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
@@ -11,10 +12,8 @@
 #include "templates.hxx"
 
 #include <scrqm/catalogue.hxx>
-#include <scrqm/checks.hxx>
 #include <scrqm/coverage.hxx>
 #include <scrqm/json.hxx>
-#include <scrqm/register.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
 
@@ -31,10 +30,8 @@
 #include <sal/types.h>
 
 #include <cstdio>
-#include <dlfcn.h>
 #include <exception>
 #include <map>
-#include <optional>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -53,16 +50,6 @@ constexpr const char* kActions =
 namespace
 {
 
-// The extension's own directory: the data files ship beside this library.
-std::string extension_dir()
-{
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&extension_dir), &info) == 0 || !info.dli_fname)
-        return ".";
-    const std::string lib = info.dli_fname;
-    return lib.substr(0, lib.find_last_of('/'));
-}
-
 struct Args
 {
     std::map<std::string, uno::Any> values;
@@ -74,6 +61,16 @@ struct Args
         if (it != values.end() && (it->second >>= s))
             return to_utf8(s);
         return fallback;
+    }
+
+    // Every argument given as text: what a check request is built from.
+    CheckArguments texts() const
+    {
+        CheckArguments out;
+        for (const auto& [name, value] : values)
+            if (OUString s; value >>= s)
+                out[name] = to_utf8(s);
+        return out;
     }
 
     void add(const uno::Sequence<beans::NamedValue>& seq)
@@ -150,8 +147,7 @@ private:
         const std::string action = args.text("Action");
         const std::string framework = args.text("Framework", kDefaultFramework);
         if (action == "catalogue")
-            return catalogue_to_json(
-                load_framework(data_dir(extension_dir() + "/data"), framework));
+            return catalogue_to_json(load_framework(extension_data_dir(), framework));
         if (action == "register-set")
         {
             const std::string path = register_path(context_, args.text("Case"));
@@ -184,27 +180,19 @@ private:
             Document doc = read_document(model, file, action == "fix" ? &sources : nullptr);
             if (action == "check")
                 read_office_hidden(context_, model, doc);
-            CheckOptions options;
-            options.profile = args.text("Profile");
-            options.anonymisation.allow = lines(args.text("Allow"));
-            options.anonymisation.deny = lines(args.text("Deny"));
-            options.anonymisation.named = lines(args.text("Named"));
-            const std::string reg = args.text("Register");
-            if (!reg.empty())
-                options.anonymisation.register_entries = parse_register(reg, "Register");
-            const std::optional<HashedRegister> stored =
-                load_stored_register(register_path(context_, args.text("Case")));
-            if (stored)
-                options.anonymisation.hashed_register = &*stored;
-            if (!runner_)
-                runner_ = std::make_unique<CheckRunner>(data_dir(extension_dir() + "/data"));
+            CheckArguments arguments = args.texts();
+            if (action == "fix")
+                arguments["Checks"] = "anonymisation"; // the register's findings
+            CheckRequest request = office_check_request(context_, arguments);
+            request.file = file;
             if (action == "fix")
             {
                 const std::string fix = args.text("Fix");
                 if (fix != "replace-with-pseudonyms")
                     return error_json("unknown Fix \"" + fix +
                                       "\" (one of: replace-with-pseudonyms, " + kHiddenFixes + ")");
-                const auto findings = runner_->run(doc, {"anonymisation"}, options);
+                const auto findings =
+                    run_check(doc, request, office_check_runner()).result.findings;
                 const std::size_t n = replace_with_pseudonyms(model, doc, sources, findings);
                 JsonWriter w;
                 w.begin_object()
@@ -213,22 +201,16 @@ private:
                     .end_object();
                 return w.take();
             }
-            Result r;
-            r.file = file;
-            r.framework = framework;
-            r.sections = compute_sections(doc);
-            r.paragraphs = doc.paragraphs.size();
-            r.findings = runner_->run(doc, parse_check_list(args.text("Checks")), options);
-            if (args.text("Context") == "1")
+            if (request.context)
             {
                 // For reports: each finding's section and surrounding text,
                 // and the markers' coverage as the sidebar computes it.
-                add_context(r.findings, doc, r.sections);
-                return with_coverage_json(to_json(r),
-                                          compute_coverage(doc, framework_catalogue(framework),
-                                                           framework_suggester(framework)));
+                request.catalogue = &framework_catalogue(request.framework);
+                request.suggester = &framework_suggester(request.framework);
+                const CheckOutcome outcome = run_check(doc, request, office_check_runner());
+                return with_coverage_json(to_json(outcome.result), outcome.coverage);
             }
-            return to_json(r);
+            return to_json(run_check(doc, request, office_check_runner()).result);
         }
         if (action == "outline" || action == "model")
         {
@@ -290,12 +272,10 @@ private:
                 return answer(kReads[static_cast<int>(used)], doc);
             if (action == "model")
                 return model_to_json(doc);
-            Result r;
-            r.file = file;
-            r.framework = framework;
-            r.sections = compute_sections(doc);
-            r.paragraphs = doc.paragraphs.size();
-            return to_json(r);
+            CheckRequest outline; // no checks
+            outline.file = file;
+            outline.framework = framework;
+            return to_json(run_check(doc, outline, office_check_runner()).result);
         }
         if (action == "insert-template")
         {
@@ -393,33 +373,10 @@ private:
         return url.empty() ? std::string("Untitled") : url;
     }
 
-    static std::vector<std::string> lines(const std::string& text)
-    {
-        std::vector<std::string> out;
-        std::size_t pos = 0;
-        while (pos < text.size())
-        {
-            std::size_t nl = text.find('\n', pos);
-            if (nl == std::string::npos)
-                nl = text.size();
-            if (nl > pos)
-                out.push_back(text.substr(pos, nl - pos));
-            pos = nl + 1;
-        }
-        return out;
-    }
-
     Reference<uno::XComponentContext> context_;
-    // The check data is loaded once per service instance.
-    std::unique_ptr<CheckRunner> runner_;
 };
 
 } // namespace
-
-std::string extension_data_dir()
-{
-    return data_dir(extension_dir() + "/data");
-}
 
 Reference<uno::XInterface>
     SAL_CALL create_dispatcher(const Reference<uno::XComponentContext>& context);

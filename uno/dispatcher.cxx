@@ -1,16 +1,13 @@
 // Commands for the toolbar, menu and keyboard: the protocol handler for
 // vnd.scrqm: URLs. vnd.scrqm:NextFinding selects the next finding of the
-// anonymisation check after the cursor (the results panel will list them all).
-#include "case_register.hxx"
+// anonymisation check after the cursor (the results panel lists every check's).
 #include "convert.hxx"
 #include "locate.hxx"
 #include "main_thread.hxx"
+#include "office_check.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
-
-#include <scrqm/catalogue.hxx>
-#include <scrqm/checks.hxx>
 
 #include <com/sun/star/frame/DispatchDescriptor.hpp>
 #include <com/sun/star/frame/FeatureStateEvent.hpp>
@@ -30,9 +27,7 @@
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
-#include <dlfcn.h>
 #include <exception>
-#include <memory>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -41,8 +36,6 @@ using rtl::OUString;
 
 namespace scrqm::lo
 {
-
-std::string extension_data_dir(); // assistant.cxx
 
 namespace
 {
@@ -170,15 +163,10 @@ private:
             return;
         std::vector<Reference<uno::XInterface>> sources;
         const Document doc = read_document(model, "", &sources);
-        CheckOptions options;
-        if (const auto stored = load_stored_register(register_path(context_, "")))
-        {
-            stored_ = *stored;
-            options.anonymisation.hashed_register = &stored_;
-        }
-        if (!runner_)
-            runner_ = std::make_unique<CheckRunner>(extension_data_dir());
-        const std::vector<Finding> findings = runner_->run(doc, {"anonymisation"}, options);
+        const std::vector<Finding> findings =
+            run_check(doc, office_check_request(context_, {{"Checks", "anonymisation"}}),
+                      office_check_runner())
+                .result.findings;
         // The first finding after the view cursor in the same text; else the
         // first one anywhere (wrap around).
         Reference<text::XTextRange> here(vcs->getViewCursor(), UNO_QUERY);
@@ -210,8 +198,6 @@ private:
 
     Reference<uno::XComponentContext> context_;
     Reference<frame::XFrame> frame_;
-    HashedRegister stored_;
-    std::unique_ptr<CheckRunner> runner_; // the check data, loaded on the first use
 };
 
 } // namespace

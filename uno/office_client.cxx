@@ -2,10 +2,10 @@
 // profile into which the built extension is installed. All document work is
 // one XJob call inside that office (no paragraph-by-paragraph remote calls).
 #include "convert.hxx"
-#include "profile_copy.hxx"
 
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
+#include <scrqm/profile_copy.hxx>
 #include <scrqm/register.hxx>
 #include <scrqm/text_reader.hxx>
 
@@ -726,7 +726,7 @@ private:
                 std::error_code ec;
                 // A profile kept for debugging is all copies: editing its
                 // extension's data must not edit the template's.
-                lo::copy_profile(from, profile, std::getenv("SCRQM_KEEP_PROFILE") == nullptr, ec);
+                copy_profile(from, profile, std::getenv("SCRQM_KEEP_PROFILE") == nullptr, ec);
                 if (ec)
                 {
                     remove_tree(profile);

@@ -1,60 +1,32 @@
-// The pre-publication check in Writer and its results panel.
-//
-// vnd.scrqm:CheckAll reads the document once (read_document only reads: the
-// document is never modified or marked modified by a check), runs every
-// registered check, keeps the findings per frame and shows them in the
-// "Pre-publication check" deck. Ignored findings are remembered in the
-// document as salted hashes (scrqm/ignore.hxx) in the user-defined property
-// scrqm.ignored, which survives .docx.
-//
-// Cancel: the check runs in the dispatch (the panel, Go to and Fix need its
-// results when it returns). Every 100 ms it updates the frame's status
-// indicator; the framework's StatusIndicatorFactory runs
-// Application::Reschedule in setText, so a click on Cancel (or Esc in the
-// document) is handled meanwhile and sets an atomic flag that the read (every
-// 256 paragraphs) and the check loop (between checks) test. An edit or a
-// close of the document during the check cancels it too (listeners); a
-// close is vetoed until the check has stopped, then done. Nothing waits for
-// another thread.
+// The "Pre-publication check" deck's panel: the verdict, the counts and the
+// findings of the frame's last check (results_check.hxx runs and keeps it),
+// and Go to, Fix, Ignore, Re-check and Cancel. Ignored findings are
+// remembered in the document as salted hashes (scrqm/ignore.hxx) in the
+// user-defined property scrqm.ignored, which survives .docx.
 #include "results_panel.hxx"
 #include "hidden.hxx"
+#include "results_check.hxx"
 
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "locate.hxx"
+#include "office_check.hxx"
 #include "reader.hxx"
 
-#include <scrqm/catalogue.hxx>
-#include <scrqm/checks.hxx>
-#include <scrqm/ignore.hxx>
-#include <scrqm/register.hxx>
+#include <scrqm/results_list.hxx>
 
-#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
-#include <com/sun/star/awt/Key.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
-#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
-#include <com/sun/star/awt/XKeyHandler.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
-#include <com/sun/star/awt/XUserInputInterception.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
-#include <com/sun/star/beans/NamedValue.hpp>
-#include <com/sun/star/beans/PropertyAttribute.hpp>
-#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/beans/XPropertySetInfo.hpp>
-#include <com/sun/star/document/XDocumentProperties.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
-#include <com/sun/star/document/XUndoManager.hpp>
-#include <com/sun/star/document/XUndoManagerListener.hpp>
-#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XController2.hpp>
@@ -63,8 +35,6 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
-#include <com/sun/star/task/XStatusIndicator.hpp>
-#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
@@ -75,30 +45,19 @@
 #include <com/sun/star/ui/XToolPanel.hpp>
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/ui/XUIElementFactory.hpp>
-#include <com/sun/star/util/CloseVetoException.hpp>
-#include <com/sun/star/util/XCloseBroadcaster.hpp>
-#include <com/sun/star/util/XCloseListener.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
-#include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
-#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
-#include <cppuhelper/implbase3.hxx>
 #include <cppuhelper/implbase6.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 #include <rtl/ref.hxx>
 
 #include <algorithm>
-#include <array>
-#include <atomic>
 #include <chrono>
-#include <dlfcn.h>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <stdexcept>
 
 using namespace com::sun::star;
@@ -110,425 +69,18 @@ using rtl::OUString;
 namespace scrqm::lo
 {
 
-std::string extension_data_dir(); // assistant.cxx
-
 namespace
 {
 
 constexpr const char* kFactoryName = "org.scrqm.comp.ResultsPanelFactory";
 constexpr const char kDeckId[] = "ScrqmPrepublicationDeck";
-constexpr const char kIgnoredProperty[] = "scrqm.ignored";
-
-std::string library_dir()
-{
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&library_dir), &info) == 0 || !info.dli_fname)
-        return ".";
-    const std::string lib = info.dli_fname;
-    return lib.substr(0, lib.find_last_of('/'));
-}
 
 // ---- the results of one frame's last check ----
 
-struct Results
-{
-    // Held so that the frame's address (the registry key) is never reused
-    // while these results exist.
-    Reference<frame::XFrame> frame;
-    Reference<frame::XModel> model;
-    Document doc;
-    // Where each paragraph came from, for Go to and Fix: read on their first
-    // use (the check reads faster without), body paragraphs found one by one.
-    std::vector<Reference<uno::XInterface>> sources;
-    bool sourced = false;
-    std::vector<Finding> all; // reading order
-    std::vector<std::size_t> occurrence;
-    IgnoreList ignored = IgnoreList::parse("");
-    std::vector<std::size_t> shown; // indices into `all`, not ignored
-    std::size_t ignored_count = 0;
-    double seconds = 0, read_seconds = 0;
-    std::string error;     // the check could not run
-    bool checked = false;  // every check ran (the findings are complete)
-    std::string cancelled; // the last check was cancelled: why (findings: the one before)
-
-    bool is_ignored(std::size_t i) const
-    {
-        return ignored.size() && ignored.contains(finding_key(all[i], occurrence[i]));
-    }
-    void filter()
-    {
-        shown.clear();
-        ignored_count = 0;
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (is_ignored(i))
-                ++ignored_count;
-            else
-                shown.push_back(i);
-    }
-};
-
 class ResultsPanel;
 
-// A check in progress on one frame. `cancel` is set from any thread (the
-// panel's Cancel, vnd.scrqm:Results.Cancel from a macro, the listeners) and
-// read by the check between paragraphs and checks.
-struct Running
-{
-    std::atomic<bool> cancel{false};
-    std::atomic<std::size_t> read{0}; // paragraphs read so far
-    std::mutex mutex;
-    std::string reason; // guarded by mutex
-    // Set by the close listener: close this (frame or model) once stopped.
-    Reference<util::XCloseable> close_later;
-
-    void stop(const std::string& why)
-    {
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            if (reason.empty())
-                reason = why;
-        }
-        cancel = true;
-    }
-    std::string why()
-    {
-        std::lock_guard<std::mutex> lock(mutex);
-        return reason;
-    }
-};
-
-// Thrown by the check loop when `Running::cancel` is set.
-struct Cancelled : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
-
-std::mutex g_mutex; // guards the registries, never held across UNO calls
-std::map<const void*, std::shared_ptr<Results>> g_results; // by frame
-std::map<const void*, std::shared_ptr<Running>> g_running; // by frame
+std::mutex g_mutex; // guards g_panels, never held across UNO calls
 std::vector<ResultsPanel*> g_panels;
-
-std::shared_ptr<Running> running_of(const Reference<frame::XFrame>& frame)
-{
-    std::lock_guard<std::mutex> lock(g_mutex);
-    const auto it = g_running.find(frame.get());
-    return it == g_running.end() ? nullptr : it->second;
-}
-
-// While a check runs: an edit of the document or a close of the window or
-// document cancels it; the close is vetoed (the check's stack still uses the
-// document) and, when the closer gave up ownership, done after the check.
-// An edit is a new undo action. Not the modified flag: Writer sets and
-// resets it while it lays out a just loaded long document (seen in a check
-// started right after loading); check_frame compares it at the end.
-// Esc in the document stops the check too (the controller's key handler).
-// Esc in the panel did not reach a key listener on its controls (tried under
-// Xvfb): a check started from the panel puts the focus on Cancel instead.
-class Watch : public cppu::WeakImplHelper3<util::XCloseListener, document::XUndoManagerListener,
-                                           awt::XKeyHandler>
-{
-public:
-    explicit Watch(std::shared_ptr<Running> run) : run_(std::move(run)) {}
-
-    sal_Bool SAL_CALL keyPressed(const awt::KeyEvent& e) override
-    {
-        if (e.KeyCode != awt::Key::ESCAPE || e.Modifiers != 0)
-            return false;
-        run_->stop("cancelled by the user");
-        return true;
-    }
-    sal_Bool SAL_CALL keyReleased(const awt::KeyEvent& e) override
-    {
-        return e.KeyCode == awt::Key::ESCAPE && e.Modifiers == 0;
-    }
-    void SAL_CALL undoActionAdded(const document::UndoManagerEvent&) override { edited(); }
-    void SAL_CALL actionUndone(const document::UndoManagerEvent&) override { edited(); }
-    void SAL_CALL actionRedone(const document::UndoManagerEvent&) override { edited(); }
-    void SAL_CALL enteredContext(const document::UndoManagerEvent&) override { edited(); }
-    void SAL_CALL enteredHiddenContext(const document::UndoManagerEvent&) override { edited(); }
-    void SAL_CALL allActionsCleared(const lang::EventObject&) override {}
-    void SAL_CALL redoActionsCleared(const lang::EventObject&) override {}
-    void SAL_CALL resetAll(const lang::EventObject&) override {}
-    void SAL_CALL leftContext(const document::UndoManagerEvent&) override {}
-    void SAL_CALL leftHiddenContext(const document::UndoManagerEvent&) override {}
-    void SAL_CALL cancelledContext(const document::UndoManagerEvent&) override {}
-
-    void SAL_CALL queryClosing(const lang::EventObject& e, sal_Bool ownership) override
-    {
-        if (!ownership)
-        {
-            run_->stop("the window was not closed because a check was running: close it again");
-        }
-        else
-        {
-            run_->stop("the window is being closed");
-            std::lock_guard<std::mutex> lock(run_->mutex);
-            if (!run_->close_later.is())
-                run_->close_later.set(e.Source, UNO_QUERY);
-        }
-        throw util::CloseVetoException("scrqm: a pre-publication check is stopping",
-                                       static_cast<cppu::OWeakObject*>(this));
-    }
-    void SAL_CALL notifyClosing(const lang::EventObject&) override
-    {
-        run_->stop("the document was closed during the check");
-    }
-    void SAL_CALL disposing(const lang::EventObject&) override
-    {
-        run_->stop("the document was closed during the check");
-    }
-
-private:
-    void edited() { run_->stop("the document was edited during the check"); }
-
-    std::shared_ptr<Running> run_;
-};
-
-std::shared_ptr<Results> results_of(const Reference<frame::XFrame>& frame)
-{
-    std::lock_guard<std::mutex> lock(g_mutex);
-    const auto it = g_results.find(frame.get());
-    return it == g_results.end() ? nullptr : it->second;
-}
-
-// Runs one check with the shared runner; the data is loaded on the first
-// check (DataError when broken). A macro may dispatch from another thread:
-// the runner is not thread-safe, and nothing in it calls UNO, so a plain lock.
-std::vector<Finding> run_check(const Document& doc, const std::string& id,
-                               const CheckOptions& options)
-{
-    static std::mutex mutex;
-    static std::unique_ptr<CheckRunner> r;
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!r)
-        r = std::make_unique<CheckRunner>(extension_data_dir());
-    return r->run(doc, {id}, options);
-}
-
-Reference<beans::XPropertySet> user_properties(const Reference<frame::XModel>& model)
-{
-    Reference<document::XDocumentPropertiesSupplier> dps(model, UNO_QUERY);
-    if (!dps.is())
-        return {};
-    return Reference<beans::XPropertySet>(dps->getDocumentProperties()->getUserDefinedProperties(),
-                                          UNO_QUERY);
-}
-
-IgnoreList read_ignored(const Reference<frame::XModel>& model)
-{
-    OUString stored;
-    Reference<beans::XPropertySet> user = user_properties(model);
-    if (user.is() && user->getPropertySetInfo()->hasPropertyByName(kIgnoredProperty))
-        user->getPropertyValue(kIgnoredProperty) >>= stored;
-    return IgnoreList::parse(to_utf8(stored));
-}
-
-// A document property change is not recorded by the undo manager (there is
-// no undo action for it in Writer): it marks the document modified and is
-// saved, but Edit > Undo does not take it back.
-void write_ignored(const Reference<frame::XModel>& model, const IgnoreList& list)
-{
-    Reference<beans::XPropertySet> user = user_properties(model);
-    if (!user.is())
-        throw uno::RuntimeException("the document has no user-defined properties");
-    const OUString value = to_ou(list.serialise());
-    if (user->getPropertySetInfo()->hasPropertyByName(kIgnoredProperty))
-        user->setPropertyValue(kIgnoredProperty, uno::Any(value));
-    else
-        Reference<beans::XPropertyContainer>(user, UNO_QUERY_THROW)
-            ->addProperty(kIgnoredProperty, beans::PropertyAttribute::REMOVABLE, uno::Any(value));
-}
-
-// The paragraph count the document's statistics give (saved with the file;
-// 0 when unknown): only to scale the progress bar while reading.
-std::size_t stored_paragraph_count(const Reference<frame::XModel>& model)
-{
-    Reference<document::XDocumentPropertiesSupplier> dps(model, UNO_QUERY);
-    if (!dps.is())
-        return 0;
-    for (const beans::NamedValue& v : dps->getDocumentProperties()->getDocumentStatistics())
-        if (v.Name == "ParagraphCount")
-        {
-            sal_Int32 n = 0;
-            v.Value >>= n;
-            return n > 0 ? static_cast<std::size_t>(n) : 0;
-        }
-    return 0;
-}
-
-// Runs every registered check on the frame's document, with progress in the
-// frame's status bar and through `tell` (the panels). Only reads the
-// document. Throws Cancelled as soon as `run.cancel` is seen: every 256
-// paragraphs while reading, before every check.
-std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& context,
-                                    const Reference<frame::XFrame>& frame, Running& run,
-                                    const std::function<void(const std::string&)>& tell)
-{
-    auto r = std::make_shared<Results>();
-    r->frame = frame;
-    Reference<frame::XController> controller = frame.is() ? frame->getController() : nullptr;
-    r->model = controller.is() ? controller->getModel() : nullptr;
-    if (!r->model.is())
-        throw lang::IllegalArgumentException("no document in this window", {}, 0);
-    Reference<task::XStatusIndicator> progress;
-    if (Reference<task::XStatusIndicatorFactory> f{frame, UNO_QUERY}; f.is())
-        progress = f->createStatusIndicator();
-    const auto& checks = registered_checks();
-    constexpr sal_Int32 kRange = 1000; // reading 0-500, the checks 500-1000
-    if (progress.is())
-        progress->start("Pre-publication check", kRange);
-    const auto t0 = std::chrono::steady_clock::now();
-    auto last = t0 - std::chrono::seconds(1);
-    // Each update lets the office handle pending input (the framework's
-    // status indicator reschedules in setText), so at most every 100 ms.
-    auto update = [&](const std::string& text, sal_Int32 value, bool force)
-    {
-        const auto now = std::chrono::steady_clock::now();
-        if (!force && now - last < std::chrono::milliseconds(100))
-            return;
-        last = now;
-        if (progress.is())
-        {
-            progress->setText(to_ou(text));
-            progress->setValue(value);
-        }
-        tell(text);
-    };
-    std::string stage = "while reading";
-    auto stopped = [&]
-    { return run.why() + "; stopped after " + std::to_string(run.read) + " paragraphs, " + stage; };
-    auto poll = [&]
-    {
-        if (run.cancel)
-            throw Cancelled(stopped());
-    };
-    try
-    {
-        const std::size_t estimate = stored_paragraph_count(r->model);
-        update("Pre-publication check: reading", 0, true);
-        poll();
-        const ReadProgress on_read = [&](std::size_t n)
-        {
-            run.read = n;
-            if (run.cancel)
-                return false;
-            const sal_Int32 value =
-                estimate
-                    ? static_cast<sal_Int32>(std::min<std::size_t>(n, estimate) * 500 / estimate)
-                    : 250;
-            update("Pre-publication check: reading, " + std::to_string(n) + " paragraphs", value,
-                   false);
-            return !run.cancel;
-        };
-        try
-        {
-            r->doc = read_document(r->model, to_utf8(r->model->getURL()), nullptr, false,
-                                   BodyRead::Auto, nullptr, on_read);
-        }
-        catch (const ReadCancelled&)
-        {
-            throw Cancelled(stopped());
-        }
-        run.read = r->doc.paragraphs.size();
-        poll();
-        // Stored versions and the office's personal-information option, as
-        // Action=check reads them (appended after every sourced paragraph).
-        read_office_hidden(context, r->model, r->doc);
-        r->read_seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        CheckOptions options;
-        std::optional<HashedRegister> stored = load_stored_register(register_path(context, ""));
-        if (stored)
-            options.anonymisation.hashed_register = &*stored;
-        std::size_t step = 0;
-        for (const CheckInfo& c : checks)
-        {
-            stage = std::string("before the ") + c.id + " check";
-            poll();
-            update(std::string("Pre-publication check: ") + c.id,
-                   static_cast<sal_Int32>(500 + 500 * step++ / checks.size()), true);
-            poll();
-            auto f = run_check(r->doc, c.id, options);
-            r->all.insert(r->all.end(), std::make_move_iterator(f.begin()),
-                          std::make_move_iterator(f.end()));
-        }
-        stage = "after the checks";
-        poll();
-        sort_findings(r->all);
-    }
-    catch (...)
-    {
-        if (progress.is())
-            progress->end();
-        // Whatever broke after a cancel (a document closed under the read)
-        // is the cancel.
-        if (run.cancel)
-            throw Cancelled(stopped());
-        throw;
-    }
-    if (progress.is())
-        progress->end();
-    r->occurrence = occurrences(r->all);
-    r->ignored = read_ignored(r->model);
-    r->filter();
-    r->checked = true;
-    r->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return r;
-}
-
-// Thrown when the document no longer matches the findings.
-struct Changed : std::runtime_error
-{
-    Changed() : std::runtime_error("The text has changed since the check: Re-check") {}
-};
-
-bool same_paragraphs(const Document& a, const Document& b)
-{
-    if (a.paragraphs.size() != b.paragraphs.size())
-        return false;
-    for (std::size_t i = 0; i < a.paragraphs.size(); ++i)
-    {
-        const Paragraph& p = a.paragraphs[i];
-        const Paragraph& q = b.paragraphs[i];
-        if (p.where != q.where || p.index != q.index || p.text != q.text)
-            return false;
-    }
-    return true;
-}
-
-// The sources Go to and Fix need for finding `f`: on first use the document
-// is read again with them (body paragraphs left to body_paragraph) and must
-// give the same paragraphs as the check read; then `f`'s body paragraph is
-// found by its place and must still hold the checked text.
-void need_source(const Reference<uno::XComponentContext>& context, Results& r, const Finding& f)
-{
-    if (!r.sourced)
-    {
-        std::vector<Reference<uno::XInterface>> sources;
-        Document again = read_document(r.model, to_utf8(r.model->getURL()), &sources, true);
-        read_office_hidden(context, r.model, again);
-        if (!same_paragraphs(again, r.doc))
-            throw Changed();
-        r.sources = std::move(sources);
-        r.sourced = true;
-    }
-    if (f.where != Where::Body)
-        return;
-    for (std::size_t i = 0; i < r.doc.paragraphs.size() && i < r.sources.size(); ++i)
-    {
-        const Paragraph& p = r.doc.paragraphs[i];
-        if (p.where != f.where || p.index != f.paragraph)
-            continue;
-        if (!r.sources[i].is())
-        {
-            Reference<text::XTextRange> range = body_paragraph(r.model, p.index);
-            if (!range.is() || to_utf8(range->getString()) != p.text)
-                throw Changed();
-            r.sources[i] = range;
-        }
-        return;
-    }
-}
 
 // ---- control helpers ----
 
@@ -558,81 +110,11 @@ void set_text(const Reference<awt::XControl>& c, const std::string& text)
         t->setText(to_ou(text));
 }
 
-std::string plural(std::size_t n, const char* one, const char* many)
-{
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-int severity_rank(Severity s)
-{
-    return s == Severity::Error ? 0 : s == Severity::Warning ? 1 : 2;
-}
-
-std::string top_check(const std::string& id)
-{
-    return id.substr(0, id.find('.'));
-}
-
-std::string place(const Finding& f, const Document& doc)
-{
-    std::string where = to_string(f.where);
-    for (const Paragraph& p : doc.paragraphs)
-        if (p.where == f.where && p.index == f.paragraph)
-        {
-            if (!p.container.empty())
-                where = p.container;
-            break;
-        }
-    if (f.where == Where::Body)
-        where += " ¶" + std::to_string(f.paragraph + 1);
-    return where;
-}
-
-// At most `max` code points of `text`, with an ellipsis when cut (a jigsaw
-// finding's text is a whole paragraph).
-std::string shorten(const std::string& text, std::size_t max)
-{
-    std::size_t cps = 0;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && cps++ == max)
-            return text.substr(0, i) + "…";
-    return text;
-}
-
-// The first of the finding's fix actions that Fix can apply without asking
-// anything: a replacement it names, a generalisation, a removal in the text,
-// or a hidden-data fix. A Replace that leaves the pseudonym to the user and
-// Allow (the Ignore button) are not among them.
-const FixAction* one_click_fix(const Finding& f)
-{
-    for (const FixAction& a : f.fixes)
-        switch (a.kind)
-        {
-        case FixKind::Replace:
-        case FixKind::Generalise:
-            if (!a.replacement.empty() && f.where != Where::Property)
-                return &a;
-            break;
-        case FixKind::Remove:
-            if (f.where != Where::Property)
-                return &a;
-            break;
-        case FixKind::DeleteComment:
-        case FixKind::AcceptOrRejectChanges:
-        case FixKind::ClearProperty:
-            return &a;
-        case FixKind::RemoveHiddenText:
-        case FixKind::Allow:
-            break;
-        }
-    return nullptr;
-}
-
 // ---- the panel ----
 
-bool check_frame(const Reference<uno::XComponentContext>& context,
-                 const Reference<frame::XFrame>& frame, const void* from,
-                 const std::function<void()>& after);
+bool check_with_panels(const Reference<uno::XComponentContext>& context,
+                       const Reference<frame::XFrame>& frame, const void* from,
+                       const std::function<void()>& after);
 
 class ResultsPanel
     : public cppu::WeakImplHelper6<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel,
@@ -688,77 +170,27 @@ public:
         }
         else
         {
-            // Counts by check and severity, of the findings shown.
-            std::map<std::string, std::array<std::size_t, 3>> counts;
-            std::size_t errors = 0;
-            for (const std::size_t i : r->shown)
-            {
-                const Finding& f = r->all[i];
-                ++counts[top_check(f.check)][static_cast<std::size_t>(severity_rank(f.severity))];
-                errors += f.severity == Severity::Error;
-            }
-            set_label(c("Verdict"), errors == 0
-                                        ? std::string("Ready to publish")
-                                        : "Not ready: " + plural(errors, "error", "errors"));
+            const Verdict& verdict = r->outcome.verdict;
+            set_label(c("Verdict"), verdict.text);
             set_model(c("Verdict"), "TextColor",
-                      uno::Any(sal_Int32(errors == 0 ? 0x1E7B34 : 0xB00020)));
-            for (const CheckInfo& ci : registered_checks())
-            {
-                const auto it = counts.find(ci.id);
-                const std::array<std::size_t, 3> n =
-                    it == counts.end() ? std::array<std::size_t, 3>{0, 0, 0} : it->second;
-                summary += std::string(ci.id) + ": " + plural(n[0], "error", "errors") + ", " +
-                           plural(n[1], "warning", "warnings") + ", " + std::to_string(n[2]) +
-                           " info\n";
-            }
+                      uno::Any(sal_Int32(verdict.ready ? 0x1E7B34 : 0xB00020)));
             char secs[64];
             std::snprintf(secs, sizeof secs, "%.2f s (reading %.2f s)", r->seconds,
                           r->read_seconds);
-            summary += plural(r->shown.size(), "finding", "findings") + " shown, " +
-                       std::to_string(r->ignored_count) + " ignored; checked in " + secs;
+            // Every check ran: the counts list them all.
+            summary = results_counts(r->outcome, parse_check_list("all")) + "; checked in " + secs;
             if (!r->cancelled.empty())
             {
                 // The previous check's findings stay, under a verdict that
                 // says the last one did not finish.
-                summary = cancelled_text(*r) + "\nPrevious check: " +
-                          (errors == 0 ? std::string("Ready to publish")
-                                       : "Not ready: " + plural(errors, "error", "errors")) +
-                          "\n" + summary;
+                summary = cancelled_text(*r) + "\nPrevious check: " + verdict.text + "\n" + summary;
                 set_label(c("Verdict"), "Check cancelled");
                 set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
             }
 
-            // Rows grouped by check id and severity, each group in reading order.
-            std::vector<std::size_t> order = r->shown;
-            std::stable_sort(order.begin(), order.end(),
-                             [&](std::size_t a, std::size_t b)
-                             {
-                                 const Finding& fa = r->all[a];
-                                 const Finding& fb = r->all[b];
-                                 if (fa.check != fb.check)
-                                     return fa.check < fb.check;
-                                 return severity_rank(fa.severity) < severity_rank(fb.severity);
-                             });
-            rows.reserve(order.size() + 32);
-            rows_.reserve(order.size() + 32);
-            for (std::size_t k = 0; k < order.size();)
-            {
-                const Finding& head = r->all[order[k]];
-                std::size_t end = k;
-                while (end < order.size() && r->all[order[end]].check == head.check &&
-                       r->all[order[end]].severity == head.severity)
-                    ++end;
-                rows.push_back(head.check + " · " + to_string(head.severity) + " (" +
-                               std::to_string(end - k) + ")");
-                rows_.push_back(-1);
-                for (; k < end; ++k)
-                {
-                    const Finding& f = r->all[order[k]];
-                    rows.push_back("    “" + shorten(f.text, 60) + "”  " + place(f, r->doc) +
-                                   " — " + f.message);
-                    rows_.push_back(static_cast<long>(order[k]));
-                }
-            }
+            ResultsList list = results_list(r->outcome, r->doc);
+            rows = std::move(list.rows);
+            rows_ = std::move(list.finding);
         }
         uno::Sequence<OUString> seq(static_cast<sal_Int32>(rows.size()));
         OUString* out = seq.getArray();
@@ -857,12 +289,12 @@ public:
     void recheck(int select_row)
     {
         rtl::Reference<ResultsPanel> self(this); // the check handles input: a close may dispose
-        check_frame(context_, frame_, this,
-                    [&]
-                    {
-                        show(select_row);
-                        status("");
-                    });
+        check_with_panels(context_, frame_, this,
+                          [&]
+                          {
+                              show(select_row);
+                              status("");
+                          });
     }
 
     // XUIElement
@@ -930,8 +362,8 @@ private:
     void construct(const Reference<awt::XWindow>& parent)
     {
         OUString file_url;
-        osl::FileBase::getFileURLFromSystemPath(to_ou(library_dir() + "/dialogs/results-panel.xdl"),
-                                                file_url);
+        osl::FileBase::getFileURLFromSystemPath(
+            to_ou(extension_dir() + "/dialogs/results-panel.xdl"), file_url);
         window_ = awt::ContainerWindowProvider::create(context_)->createContainerWindow(
             file_url, OUString(), Reference<awt::XWindowPeer>(parent, UNO_QUERY_THROW), {});
         controls_.set(window_, UNO_QUERY_THROW);
@@ -978,7 +410,7 @@ private:
         return list.is() ? list->getSelectedItemPos() : -1;
     }
 
-    // The selected finding's index in results_->all, or -1.
+    // The selected finding's index in results_->all(), or -1.
     long selected_finding() const
     {
         const int row = selected_row();
@@ -992,7 +424,7 @@ private:
         const long i = selected_finding();
         if (i < 0)
             throw std::invalid_argument("choose a finding in the list first");
-        return results_->all[static_cast<std::size_t>(i)];
+        return results_->all()[static_cast<std::size_t>(i)];
     }
 
     void show_selected()
@@ -1002,7 +434,7 @@ private:
         bool fixable = false;
         if (i >= 0)
         {
-            const Finding& f = results_->all[static_cast<std::size_t>(i)];
+            const Finding& f = results_->all()[static_cast<std::size_t>(i)];
             detail = f.message;
             if (!f.marker.empty())
                 detail += " (" + f.marker + ")";
@@ -1028,7 +460,7 @@ private:
             return;
         if (f.where == Where::Property)
         {
-            status("In the document properties (File > Properties): " + place(f, r.doc));
+            status("In the document properties (File > Properties): " + finding_place(f, r.doc));
             return;
         }
         need_source(context_, *results_, f);
@@ -1042,7 +474,7 @@ private:
                     if (Reference<text::XTextContent> field{r.sources[i], UNO_QUERY}; field.is())
                     {
                         selection->select(uno::Any(field->getAnchor()));
-                        status("In a comment: " + place(f, r.doc));
+                        status("In a comment: " + finding_place(f, r.doc));
                         return;
                     }
             status("The comment is gone: Re-check");
@@ -1113,10 +545,9 @@ private:
         const auto k = static_cast<std::size_t>(i);
         // Read the stored list again: another window may have added to it.
         IgnoreList list = read_ignored(r.model);
-        list.add(finding_key(r.all[k], r.occurrence[k]));
+        list.add(r.outcome.ignore_key(k));
         write_ignored(r.model, list);
-        r.ignored = list;
-        r.filter();
+        r.outcome.apply_ignored(&list);
         show(row);
         status("Ignored; remembered in the document (File > Properties > Custom Properties)");
     }
@@ -1127,7 +558,7 @@ private:
     Reference<awt::XWindow> window_;
     Reference<awt::XControlContainer> controls_;
     std::shared_ptr<Results> results_;
-    std::vector<long> rows_; // list row -> index into results_->all, -1 for a group header
+    std::vector<long> rows_; // list row -> index into results_->all(), -1 for a group header
 };
 
 class ResultsPanelFactory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServiceInfo>
@@ -1226,159 +657,28 @@ void open_deck(const Reference<uno::XComponentContext>& context,
             provider, OUString(".uno:SidebarDeck.") + kDeckId, "", 0, {});
 }
 
-void add_watch(const Reference<frame::XFrame>& frame, const Reference<frame::XModel>& model,
-               const rtl::Reference<Watch>& watch, bool add)
+// check_frame with the frame's panels: they show the check running (the
+// one it was started from, `from`, takes the focus on Cancel) and its
+// progress.
+bool check_with_panels(const Reference<uno::XComponentContext>& context,
+                       const Reference<frame::XFrame>& frame, const void* from,
+                       const std::function<void()>& after)
 {
-    Reference<util::XCloseListener> closing(watch.get());
-    for (const Reference<uno::XInterface>& o : {Reference<uno::XInterface>(frame, UNO_QUERY),
-                                                Reference<uno::XInterface>(model, UNO_QUERY)})
-        try
+    std::vector<rtl::Reference<ResultsPanel>> panels;
+    return check_frame(
+        context, frame,
+        [&]
         {
-            if (Reference<util::XCloseBroadcaster> b{o, UNO_QUERY}; b.is())
-            {
-                if (add)
-                    b->addCloseListener(closing);
-                else
-                    b->removeCloseListener(closing);
-            }
-        }
-        catch (const uno::Exception&)
+            panels = panels_of(frame);
+            for (const auto& p : panels)
+                p->running(p.get() == from);
+        },
+        [&](const std::string& text)
         {
-        }
-    try
-    {
-        Reference<document::XUndoManagerSupplier> undo(model, UNO_QUERY);
-        Reference<document::XUndoManager> manager = undo.is() ? undo->getUndoManager() : nullptr;
-        Reference<document::XUndoManagerListener> listening(watch.get());
-        Reference<awt::XUserInputInterception> input(frame->getController(), UNO_QUERY);
-        Reference<awt::XKeyHandler> keys(watch.get());
-        if (input.is() && add)
-            input->addKeyHandler(keys);
-        else if (input.is())
-            input->removeKeyHandler(keys);
-        if (manager.is() && add)
-            manager->addUndoManagerListener(listening);
-        else if (manager.is())
-            manager->removeUndoManagerListener(listening);
-    }
-    catch (const uno::Exception&)
-    {
-    }
-}
-
-// Closes a window or document whose close came during a check.
-class CloseLater : public cppu::WeakImplHelper1<awt::XCallback>
-{
-public:
-    explicit CloseLater(const Reference<util::XCloseable>& target) : target_(target) {}
-    void SAL_CALL notify(const uno::Any&) override
-    {
-        try
-        {
-            target_->close(true);
-        }
-        catch (const uno::Exception&)
-        {
-        }
-    }
-
-private:
-    Reference<util::XCloseable> target_;
-};
-
-// Checks the frame's document and keeps the results: a complete check's, or
-// when cancelled the previous complete check's marked so (or only the
-// cancel). `after` shows them; then a close that came during the check is
-// done, from the main loop. Returns false (and checks nothing) while a check
-// of the frame runs:
-// a second one could only come from the first one's progress updates.
-bool check_frame(const Reference<uno::XComponentContext>& context,
-                 const Reference<frame::XFrame>& frame, const void* from,
-                 const std::function<void()>& after)
-{
-    auto run = std::make_shared<Running>();
-    {
-        std::lock_guard<std::mutex> lock(g_mutex);
-        auto& slot = g_running[frame.get()];
-        if (slot)
-            return false;
-        slot = run;
-    }
-    Reference<frame::XController> controller = frame->getController();
-    Reference<frame::XModel> model = controller.is() ? controller->getModel() : nullptr;
-    rtl::Reference<Watch> watch(new Watch(run));
-    Reference<util::XModifiable> modifiable(model, UNO_QUERY);
-    const bool was_modified = !modifiable.is() || modifiable->isModified();
-    std::shared_ptr<Results> r;
-    std::string cancelled;
-    try
-    {
-        const auto panels = panels_of(frame);
-        for (const auto& p : panels)
-            p->running(p.get() == from);
-        add_watch(frame, model, watch, true);
-        r = run_checks(context, frame, *run,
-                       [&](const std::string& text)
-                       {
-                           for (const auto& p : panels)
-                               p->status(text);
-                       });
-        if (!was_modified && modifiable->isModified())
-            throw Cancelled("the document was edited during the check; stopped after the checks");
-    }
-    catch (const Cancelled& e)
-    {
-        cancelled = e.what();
-    }
-    catch (const uno::Exception& e)
-    {
-        r = std::make_shared<Results>();
-        r->error = to_utf8(e.Message);
-    }
-    catch (const std::exception& e)
-    {
-        r = std::make_shared<Results>();
-        r->error = e.what();
-    }
-    add_watch(frame, model, watch, false);
-    {
-        std::lock_guard<std::mutex> lock(g_mutex);
-        g_running.erase(frame.get());
-    }
-    if (!cancelled.empty())
-    {
-        std::shared_ptr<Results> previous = results_of(frame);
-        r = previous && previous->checked ? previous : std::make_shared<Results>();
-        r->cancelled = cancelled;
-    }
-    r->frame = frame;
-    // Forget the results of closed windows (checked outside the lock).
-    std::map<const void*, std::shared_ptr<Results>> all;
-    {
-        std::lock_guard<std::mutex> lock(g_mutex);
-        all = g_results;
-    }
-    std::vector<const void*> gone;
-    for (const auto& [key, old] : all)
-        if (!old || !old->frame.is() || !old->frame->getController().is())
-            gone.push_back(key);
-    {
-        std::lock_guard<std::mutex> lock(g_mutex);
-        for (const void* key : gone)
-            g_results.erase(key);
-        g_results[frame.get()] = r;
-    }
-    after();
-    Reference<util::XCloseable> close;
-    {
-        std::lock_guard<std::mutex> lock(run->mutex);
-        close = run->close_later;
-    }
-    // Closed from the main loop: here the frame may still be in use (a
-    // close from inside the dispatch was refused: seen with Ctrl+W).
-    if (close.is())
-        awt::AsyncCallback::create(context)->addCallback(new CloseLater(close), uno::Any());
-    return true;
+            for (const auto& p : panels)
+                p->status(text);
+        },
+        after);
 }
 
 } // namespace
@@ -1398,20 +698,20 @@ bool results_command(const Reference<uno::XComponentContext>& context,
         return true;
     if (command == "CheckAll")
     {
-        check_frame(context, frame, nullptr,
-                    [&]
-                    {
-                        // A panel created by opening the deck fills itself
-                        // from the results.
-                        const bool had_panel = !panels_of(frame).empty();
-                        open_deck(context, frame);
-                        for (const auto& p : panels_of(frame))
-                        {
-                            if (had_panel)
-                                p->show();
-                            p->status(""); // the progress
-                        }
-                    });
+        check_with_panels(context, frame, nullptr,
+                          [&]
+                          {
+                              // A panel created by opening the deck fills itself
+                              // from the results.
+                              const bool had_panel = !panels_of(frame).empty();
+                              open_deck(context, frame);
+                              for (const auto& p : panels_of(frame))
+                              {
+                                  if (had_panel)
+                                      p->show();
+                                  p->status(""); // the progress
+                              }
+                          });
         return true;
     }
     if (command == "Results.Cancel")

@@ -9,10 +9,13 @@
 #include "sidebar.hxx"
 
 #include "convert.hxx"
+#include "office_check.hxx"
 #include "sidebar_actions.hxx"
 
 #include <scrqm/coverage.hxx>
+#include <scrqm/properties.hxx>
 #include <scrqm/tags.hxx>
+#include <scrqm/text_diff.hxx>
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
@@ -72,11 +75,11 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
-#include <dlfcn.h>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 using namespace com::sun::star;
@@ -97,85 +100,26 @@ constexpr const char* kDeckCommand = ".uno:SidebarDeck.ScrqmQualityMarkersDeck";
 constexpr auto kDebounce = std::chrono::milliseconds(400);
 constexpr sal_Int32 kScrollBarRoom = 16; // pixels
 
-std::string this_library_dir()
-{
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&this_library_dir), &info) == 0 || !info.dli_fname)
-        return ".";
-    const std::string lib = info.dli_fname;
-    return lib.substr(0, lib.find_last_of('/'));
-}
-
 // ---- strings: one en-GB resource file, dialogs/strings-en-GB.properties ----
-
-void append_utf8(std::string& out, unsigned cp)
-{
-    if (cp < 0x80)
-        out += static_cast<char>(cp);
-    else if (cp < 0x800)
-    {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    else
-    {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 const std::map<std::string, std::string>& strings()
 {
     static const std::map<std::string, std::string> table = []
     {
-        std::map<std::string, std::string> out;
-        std::ifstream in(this_library_dir() + "/dialogs/strings-en-GB.properties");
-        std::string line;
-        while (std::getline(in, line))
-        {
-            if (line.empty() || line[0] == '#')
-                continue;
-            const auto eq = line.find('=');
-            if (eq == std::string::npos)
-                continue;
-            std::string value;
-            for (std::size_t i = eq + 1; i < line.size(); ++i)
-            {
-                if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == 'n')
-                {
-                    value += '\n';
-                    ++i;
-                }
-                else if (line[i] == '\\' && i + 5 < line.size() && line[i + 1] == 'u')
-                {
-                    append_utf8(value, static_cast<unsigned>(
-                                           std::stoul(line.substr(i + 2, 4), nullptr, 16)));
-                    i += 5;
-                }
-                else
-                    value += line[i];
-            }
-            out[line.substr(0, eq)] = value;
-        }
-        return out;
+        std::ifstream in(extension_dir() + "/dialogs/strings-en-GB.properties");
+        std::ostringstream text;
+        text << in.rdbuf();
+        return parse_properties(text.str());
     }();
     return table;
 }
 
-// The string `key` with {0}, {1}, ... replaced.
+// The string `key` with {0}, {1}, ... filled in; the key itself when the
+// file lacks it, so that a missing string shows which one.
 std::string tr(const std::string& key, const std::vector<std::string>& args = {})
 {
     const auto it = strings().find(key);
-    std::string s = it == strings().end() ? key : it->second;
-    for (std::size_t i = 0; i < args.size(); ++i)
-    {
-        const std::string slot = "{" + std::to_string(i) + "}";
-        for (auto pos = s.find(slot); pos != std::string::npos;
-             pos = s.find(slot, pos + args[i].size()))
-            s.replace(pos, slot.size(), args[i]);
-    }
-    return s;
+    return fill_slots(it == strings().end() ? key : it->second, args);
 }
 
 // ---- small control helpers ----
@@ -236,14 +180,12 @@ void fill_list(const Reference<awt::XControl>& c, const std::vector<std::string>
         // Only the rows that changed, when few did (a heading renamed or
         // tagged in a list of a thousand): refilling it all costs tens of ms.
         const sal_Int32 old_n = now.getLength(), new_n = static_cast<sal_Int32>(items.size());
-        sal_Int32 prefix = 0, suffix = 0;
-        while (prefix < std::min(old_n, new_n) &&
-               now[prefix] == to_ou(items[static_cast<std::size_t>(prefix)]))
-            ++prefix;
-        while (suffix < std::min(old_n, new_n) - prefix &&
-               now[old_n - 1 - suffix] ==
-                   to_ou(items[static_cast<std::size_t>(new_n - 1 - suffix)]))
-            ++suffix;
+        const CommonEnds ends =
+            common_ends(static_cast<std::size_t>(old_n), items.size(),
+                        [&](std::size_t i, std::size_t j)
+                        { return now[static_cast<sal_Int32>(i)] == to_ou(items[j]); });
+        const auto prefix = static_cast<sal_Int32>(ends.prefix);
+        const auto suffix = static_cast<sal_Int32>(ends.suffix);
         const sal_Int32 old_mid = old_n - prefix - suffix, new_mid = new_n - prefix - suffix;
         Reference<awt::XItemList> rows(c->getModel(), UNO_QUERY);
         if (rows.is() && std::max(old_mid, new_mid) <= 16)
@@ -512,7 +454,7 @@ public:
     {
         OUString file_url;
         const std::string xdl =
-            this_library_dir() + "/dialogs/" +
+            extension_dir() + "/dialogs/" +
             (kind_ == Kind::Markers ? "sidebar-markers.xdl" : "sidebar-sections.xdl");
         osl::FileBase::getFileURLFromSystemPath(to_ou(xdl), file_url);
         Reference<awt::XContainerWindowProvider> provider =

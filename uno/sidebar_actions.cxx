@@ -1,6 +1,7 @@
 #include "sidebar_actions.hxx"
 
 #include "convert.hxx"
+#include "office_check.hxx"
 #include "reader.hxx"
 
 #include <scrqm/json.hxx>
@@ -38,7 +39,6 @@
 #include <rtl/ustrbuf.hxx>
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -54,8 +54,6 @@ using rtl::OUString;
 
 namespace scrqm::lo
 {
-
-std::string extension_data_dir(); // assistant.cxx
 
 namespace
 {
@@ -119,14 +117,6 @@ std::string join(const std::vector<std::string>& items, const char* sep = ",")
     for (const auto& s : items)
         out += (out.empty() ? "" : sep) + s;
     return out;
-}
-
-Reference<container::XNameAccess> bookmarks_of(const XModelRef& model)
-{
-    Reference<text::XBookmarksSupplier> supplier(model, UNO_QUERY);
-    if (!supplier.is())
-        throw std::runtime_error("the document has no bookmarks (not a Writer document)");
-    return supplier->getBookmarks();
 }
 
 std::set<std::string> bookmark_names(const Reference<container::XNameAccess>& bookmarks)
@@ -221,6 +211,62 @@ const Suggester& framework_suggester(const std::string& framework)
     return *loaded(framework).suggester;
 }
 
+Reference<container::XNameAccess> bookmarks_of(const XModelRef& model)
+{
+    Reference<text::XBookmarksSupplier> supplier(model, UNO_QUERY);
+    if (!supplier.is())
+        throw std::runtime_error("the document has no bookmarks (not a Writer document)");
+    return supplier->getBookmarks();
+}
+
+// Writer's outline: its headings' names ("number text"), in order.
+std::vector<OUString> outline_names(const XModelRef& model)
+{
+    Reference<document::XLinkTargetSupplier> links(model, UNO_QUERY_THROW);
+    Reference<container::XNameAccess> outline(links->getLinks()->getByName("Headings"),
+                                              UNO_QUERY_THROW);
+    const uno::Sequence<OUString> names = outline->getElementNames();
+    return std::vector<OUString>(names.begin(), names.end());
+}
+
+// The scrqm_ bookmarks' names, sorted.
+std::vector<OUString> tag_bookmark_names(const uno::Sequence<OUString>& names)
+{
+    std::vector<OUString> out;
+    for (const OUString& name : names)
+        if (name.startsWith("scrqm_"))
+            out.push_back(name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+sal_Int32 table_count(const XModelRef& model)
+{
+    Reference<text::XTextTablesSupplier> supplier(model, UNO_QUERY_THROW);
+    return Reference<container::XIndexAccess>(supplier->getTextTables(), UNO_QUERY_THROW)
+        ->getCount();
+}
+
+void read_question_states(const XModelRef& model, Document& doc)
+{
+    Reference<document::XDocumentPropertiesSupplier> dps(model, UNO_QUERY);
+    Reference<beans::XPropertySet> user(
+        dps.is() ? dps->getDocumentProperties()->getUserDefinedProperties()
+                 : Reference<beans::XPropertyContainer>(),
+        UNO_QUERY);
+    if (user.is())
+    {
+        const uno::Sequence<beans::Property> all = user->getPropertySetInfo()->getProperties();
+        for (sal_Int32 i = 0; i < all.getLength(); ++i)
+        {
+            const std::string marker = marker_of_question_property(to_utf8(all[i].Name));
+            OUString value;
+            if (!marker.empty() && (user->getPropertyValue(all[i].Name) >>= value))
+                doc.question_states[marker] = to_utf8(value);
+        }
+    }
+}
+
 namespace
 {
 
@@ -260,27 +306,6 @@ std::size_t locate_in_body(const Reference<text::XText>& body_text,
     return body_index(compare, body, table->getAnchor());
 }
 
-// Writer's outline: its headings' names ("number text"), in order.
-std::vector<OUString> outline_names(const XModelRef& model)
-{
-    Reference<document::XLinkTargetSupplier> links(model, UNO_QUERY_THROW);
-    Reference<container::XNameAccess> outline(links->getLinks()->getByName("Headings"),
-                                              UNO_QUERY_THROW);
-    const uno::Sequence<OUString> names = outline->getElementNames();
-    return std::vector<OUString>(names.begin(), names.end());
-}
-
-// The scrqm_ bookmarks' names, sorted.
-std::vector<OUString> tag_bookmark_names(const uno::Sequence<OUString>& names)
-{
-    std::vector<OUString> out;
-    for (const OUString& name : names)
-        if (name.startsWith("scrqm_"))
-            out.push_back(name);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 // The scrqm_ tag bookmarks among `names`, each placed by `locate` (a
 // position -> its body paragraph). A tag whose placing throws `Skip` is
 // outside the body (a header or a frame holds no section's tag); any other
@@ -310,19 +335,10 @@ void add_tags(const Reference<container::XNameAccess>& bookmarks,
     }
 }
 
-sal_Int32 table_count(const XModelRef& model)
-{
-    Reference<text::XTextTablesSupplier> supplier(model, UNO_QUERY_THROW);
-    return Reference<container::XIndexAccess>(supplier->getTextTables(), UNO_QUERY_THROW)
-        ->getCount();
-}
-
 // What the sidebar needs, read lean: body paragraphs with their heading
 // level, scrqm_ bookmarks and question states.
 // The full reader also walks text portions, notes, frames, headers and
 // comments for the checks, which costs seconds on a 300-page report.
-void read_question_states(const XModelRef& model, Document& doc);
-
 // The lean read without a call per paragraph (read_outline_body): only the
 // headings get a range in `body`; tags are placed from their bookmarks'
 // anchors with a few calls each. False when that read is not sure of the
@@ -466,26 +482,6 @@ Document read_lean(const XModelRef& model, const std::string& file,
     return doc;
 }
 
-void read_question_states(const XModelRef& model, Document& doc)
-{
-    Reference<document::XDocumentPropertiesSupplier> dps(model, UNO_QUERY);
-    Reference<beans::XPropertySet> user(
-        dps.is() ? dps->getDocumentProperties()->getUserDefinedProperties()
-                 : Reference<beans::XPropertyContainer>(),
-        UNO_QUERY);
-    if (user.is())
-    {
-        const uno::Sequence<beans::Property> all = user->getPropertySetInfo()->getProperties();
-        for (sal_Int32 i = 0; i < all.getLength(); ++i)
-        {
-            const std::string marker = marker_of_question_property(to_utf8(all[i].Name));
-            OUString value;
-            if (!marker.empty() && (user->getPropertyValue(all[i].Name) >>= value))
-                doc.question_states[marker] = to_utf8(value);
-        }
-    }
-}
-
 } // namespace
 
 Document read_lean_model(const XModelRef& model, const std::string& file, LeanRead how,
@@ -505,460 +501,6 @@ DocumentState read_state(const XModelRef& model, const std::string& file,
     return st;
 }
 
-namespace
-{
-
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-
-bool blank(const OUString& s)
-{
-    return std::all_of(s.getStr(), s.getStr() + s.getLength(),
-                       [](sal_Unicode c) { return c == ' ' || c == '\t' || c == 0xa0; });
-}
-
-// The heading texts the full read would match against Writer's outline
-// names: every body heading, in order, ends its name (after a number of
-// fewer than 64 characters). False when they do not pair up; the full read
-// would not be sure either.
-bool headings_match(const std::vector<OUString>& headings, const std::vector<OUString>& names)
-{
-    if (headings.size() != names.size())
-        return false;
-    for (std::size_t i = 0; i < names.size(); ++i)
-    {
-        if (!names[i].endsWith("|outline"))
-            return false;
-        const sal_Int32 length = names[i].getLength() - 8;
-        if (length < headings[i].getLength() || length - headings[i].getLength() >= 64 ||
-            names[i].copy(length - headings[i].getLength(), headings[i].getLength()) != headings[i])
-            return false;
-    }
-    return true;
-}
-
-// `state` with its paragraphs [pf, pl] replaced by `texts` and `levels`
-// (heading ranges in `ranges`), and `tags` for its tags.
-void splice(DocumentState& state, std::size_t pf, std::size_t pl, std::vector<OUString>& texts,
-            const std::vector<int>& levels, std::vector<Reference<text::XTextRange>>& ranges,
-            std::vector<Tag> tags)
-{
-    Document& old = state.doc;
-    Document doc;
-    doc.file = std::move(old.file);
-    doc.format = std::move(old.format);
-    doc.properties = std::move(old.properties);
-    doc.hidden = std::move(old.hidden);
-    doc.question_states = std::move(old.question_states);
-    std::vector<Reference<text::XTextRange>> body;
-    body.reserve(state.body.size() + texts.size());
-    for (std::size_t i = 0; i < pf; ++i)
-    {
-        doc.add(Where::Body, std::move(old.paragraphs[i].text), old.paragraphs[i].outline_level);
-        body.push_back(std::move(state.body[i]));
-    }
-    for (std::size_t k = 0; k < texts.size(); ++k)
-    {
-        doc.add(Where::Body, to_utf8(texts[k]), levels[k]);
-        body.push_back(std::move(ranges[k]));
-    }
-    for (std::size_t i = pl + 1; i < old.paragraphs.size(); ++i)
-    {
-        doc.add(Where::Body, std::move(old.paragraphs[i].text), old.paragraphs[i].outline_level);
-        body.push_back(std::move(state.body[i]));
-    }
-    std::sort(tags.begin(), tags.end(),
-              [](const Tag& a, const Tag& b) { return a.paragraph < b.paragraph; });
-    doc.tags = std::move(tags);
-    state.doc = std::move(doc);
-    state.body = std::move(body);
-}
-
-// Old lines [from, to] became new lines [from, to_new] of `whole`, and may
-// add, remove, split, join, rename or restyle paragraphs: re-read those
-// paragraphs with a cursor from the heading before them. False (state
-// untouched) when it is not sure.
-bool patch_region(const XModelRef& model, DocumentState& state, const OUString& whole,
-                  std::size_t from, std::size_t to, std::size_t to_new,
-                  const std::vector<OUString>& names)
-{
-    LeanKeep& keep = state.keep;
-    for (std::size_t i = from; i <= to; ++i)
-        if (keep.paragraph_of[i] == kNone)
-            return false; // a table's cell
-    const std::size_t pf = keep.paragraph_of[from], pl = keep.paragraph_of[to];
-    if (pf >= state.doc.paragraphs.size() || pl >= state.doc.paragraphs.size() ||
-        pl - pf != to - from)
-        return false;
-    // The heading before, and no table between it and the change: the
-    // cursor then walks the same paragraphs as the lines.
-    std::size_t h = pf;
-    while (h > 0 && !state.body[h - 1].is())
-        --h;
-    const std::size_t start = h == 0 ? 0 : h - 1; // paragraph the walk starts at
-    for (std::size_t line = from; line-- > 0;)
-    {
-        if (keep.paragraph_of[line] == kNone)
-            return false;
-        if (h > 0 && keep.paragraph_of[line] <= start)
-            break;
-    }
-    Reference<text::XText> text = Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText();
-    Reference<text::XParagraphCursor> cursor(
-        text->createTextCursorByRange(h == 0 ? text->getStart() : state.body[h - 1]->getStart()),
-        UNO_QUERY_THROW);
-    cursor->gotoStartOfParagraph(false);
-    for (std::size_t i = start; i < pf; ++i)
-        if (!cursor->gotoNextParagraph(false))
-            return false;
-
-    // The new paragraphs: each cursor paragraph must read as its line (a
-    // line break, a table or a frame between them would not).
-    const std::size_t count = to_new - from + 1;
-    std::vector<OUString> texts;
-    std::vector<int> levels;
-    std::vector<Reference<text::XTextRange>> ranges, starts;
-    std::vector<sal_Int32> new_starts;
-    const OUString outline_level("OutlineLevel");
-    for (sal_Int32 pos = keep.starts[from], k = 0; k < static_cast<sal_Int32>(count); ++k)
-    {
-        const sal_Int32 nl = whole.indexOf('\n', pos);
-        const sal_Int32 end = nl < 0 ? whole.getLength() : nl;
-        new_starts.push_back(pos);
-        OUString line = whole.copy(pos, end - pos);
-        pos = end + 1;
-        if (k > 0 && !cursor->gotoNextParagraph(false))
-            return false;
-        starts.emplace_back(text->createTextCursorByRange(cursor->getStart()), UNO_QUERY_THROW);
-        cursor->gotoEndOfParagraph(true);
-        if (cursor->getString() != line)
-            return false;
-        sal_Int16 level = 0;
-        if (!blank(line))
-            Reference<beans::XPropertySet>(cursor, UNO_QUERY_THROW)
-                ->getPropertyValue(outline_level) >>= level;
-        levels.push_back(level);
-        ranges.push_back(level > 0 ? starts.back() : Reference<text::XTextRange>());
-        texts.push_back(std::move(line));
-    }
-
-    // Tags: after the change they move with it; one starting or ending in
-    // it is placed again among the new paragraphs.
-    Reference<text::XTextRangeCompare> compare(text, UNO_QUERY_THROW);
-    Reference<container::XNameAccess> bookmarks = bookmarks_of(model);
-    const std::ptrdiff_t delta =
-        static_cast<std::ptrdiff_t>(count) - static_cast<std::ptrdiff_t>(pl - pf + 1);
-    auto place = [&](const Reference<text::XTextRange>& pos) -> std::size_t
-    {
-        if (compare->compareRegionStarts(starts.front(), pos) < 0)
-            return kNone; // before the change: not where it was
-        std::size_t k = 0;
-        while (k + 1 < starts.size() && compare->compareRegionStarts(starts[k + 1], pos) >= 0)
-            ++k;
-        return pf + k;
-    };
-    std::vector<Tag> tags = state.doc.tags;
-    for (Tag& t : tags)
-    {
-        const bool first_in = t.paragraph >= pf && t.paragraph <= pl;
-        const bool last_in = t.last >= pf && t.last <= pl;
-        if (first_in || last_in)
-        {
-            Reference<text::XTextContent> bm(bookmarks->getByName(to_ou(t.bookmark)),
-                                             UNO_QUERY_THROW);
-            const Reference<text::XTextRange> anchor = bm->getAnchor();
-            if (Reference<text::XText>(anchor->getText()) != text)
-                return false;
-            if (first_in && (t.paragraph = place(anchor->getStart())) == kNone)
-                return false;
-            if (last_in && (t.last = place(anchor->getEnd())) == kNone)
-                return false;
-        }
-        if (!first_in && t.paragraph > pl)
-            t.paragraph += delta;
-        if (!last_in && t.last > pl)
-            t.last += delta;
-    }
-
-    // The outline as the full read would pair it with the headings.
-    std::vector<OUString> headings;
-    for (std::size_t i = 0; i < pf; ++i)
-        if (state.doc.paragraphs[i].outline_level > 0)
-            headings.push_back(to_ou(state.doc.paragraphs[i].text));
-    for (std::size_t k = 0; k < count; ++k)
-        if (levels[k] > 0)
-            headings.push_back(texts[k]);
-    for (std::size_t i = pl + 1; i < state.doc.paragraphs.size(); ++i)
-        if (state.doc.paragraphs[i].outline_level > 0)
-            headings.push_back(to_ou(state.doc.paragraphs[i].text));
-    if (!headings_match(headings, names))
-        return false;
-
-    // Sure now: no UNO call below.
-    splice(state, pf, pl, texts, levels, ranges, std::move(tags));
-    std::vector<sal_Int32> starts_all(keep.starts.begin(), keep.starts.begin() + from);
-    std::vector<std::size_t> paragraph_of(keep.paragraph_of.begin(),
-                                          keep.paragraph_of.begin() + from);
-    const sal_Int32 shift = whole.getLength() - keep.text.getLength();
-    for (std::size_t i = 0; i < count; ++i)
-    {
-        starts_all.push_back(new_starts[i]);
-        paragraph_of.push_back(pf + i);
-    }
-    for (std::size_t i = to + 1; i < keep.starts.size(); ++i)
-    {
-        starts_all.push_back(keep.starts[i] + shift);
-        paragraph_of.push_back(keep.paragraph_of[i] == kNone ? kNone
-                                                             : keep.paragraph_of[i] + delta);
-    }
-    keep.starts = std::move(starts_all);
-    keep.paragraph_of = std::move(paragraph_of);
-    keep.text = whole;
-    keep.headings = names;
-    return true;
-}
-
-// No text changed: a tag added or removed (by the panel, a macro, undo) is
-// placed from its bookmark. False when nothing of that changed (a style, a
-// level) or it is not sure.
-bool patch_tags(const XModelRef& model, DocumentState& state)
-{
-    LeanKeep& keep = state.keep;
-    Reference<container::XNameAccess> bookmarks = bookmarks_of(model);
-    const std::vector<OUString> now = tag_bookmark_names(bookmarks->getElementNames());
-    if (now == keep.tag_names)
-        return false;
-    if (outline_names(model) != keep.headings || table_count(model) != keep.tables)
-        return false;
-    std::vector<OUString> gone, added;
-    std::set_difference(keep.tag_names.begin(), keep.tag_names.end(), now.begin(), now.end(),
-                        std::back_inserter(gone));
-    std::set_difference(now.begin(), now.end(), keep.tag_names.begin(), keep.tag_names.end(),
-                        std::back_inserter(added));
-    std::vector<Tag> tags;
-    for (const Tag& t : state.doc.tags)
-        if (!std::binary_search(gone.begin(), gone.end(), to_ou(t.bookmark)))
-            tags.push_back(t);
-    Reference<text::XText> text = Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText();
-    Reference<text::XTextRangeCompare> compare(text, UNO_QUERY_THROW);
-    // A body position's paragraph, as the full read places it: the heading
-    // at or before it, then the lines between (a table's count too); a
-    // position in a table or outside the body: not sure.
-    std::vector<std::size_t> heading_paragraphs, heading_lines;
-    for (std::size_t line = 0; line < keep.paragraph_of.size(); ++line)
-    {
-        const std::size_t p = keep.paragraph_of[line];
-        if (p != kNone && p < state.body.size() && state.body[p].is())
-        {
-            heading_paragraphs.push_back(p);
-            heading_lines.push_back(line);
-        }
-    }
-    auto locate = [&](const Reference<text::XTextRange>& pos) -> std::size_t
-    {
-        if (Reference<text::XText>(pos->getText()) != text)
-            return kNone;
-        std::size_t lo = 0, hi = heading_paragraphs.size();
-        while (lo < hi)
-        {
-            const std::size_t mid = (lo + hi) / 2;
-            if (compare->compareRegionStarts(state.body[heading_paragraphs[mid]], pos) >= 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        Reference<text::XTextCursor> c = text->createTextCursorByRange(
-            lo == 0 ? text->getStart() : state.body[heading_paragraphs[lo - 1]]);
-        c->collapseToStart();
-        c->gotoRange(pos, true);
-        const OUString between = c->getString();
-        std::size_t line = lo == 0 ? 0 : heading_lines[lo - 1];
-        for (sal_Int32 i = 0; i < between.getLength(); ++i)
-            line += between[i] == '\n';
-        return line;
-    };
-    auto paragraph_at = [&](std::size_t line)
-    { return line < keep.paragraph_of.size() ? keep.paragraph_of[line] : kNone; };
-    for (const OUString& name : added)
-    {
-        std::optional<Tag> tag = parse_tag_name(to_utf8(name));
-        if (!tag)
-            continue;
-        Reference<text::XTextContent> bm(bookmarks->getByName(name), UNO_QUERY_THROW);
-        const Reference<text::XTextRange> anchor = bm->getAnchor();
-        const std::size_t line = locate(anchor->getStart());
-        if (line == kNone)
-            return false;
-        // Its end: the lines it spans (one call, not a second search).
-        const OUString spanned = anchor->getString();
-        std::size_t last = line;
-        for (sal_Int32 i = 0; i < spanned.getLength(); ++i)
-            last += spanned[i] == '\n';
-        tag->paragraph = paragraph_at(line);
-        tag->last = paragraph_at(last);
-        if (tag->paragraph == kNone || tag->last == kNone)
-            return false;
-        tags.push_back(std::move(*tag));
-    }
-    std::sort(tags.begin(), tags.end(),
-              [](const Tag& a, const Tag& b) { return a.paragraph < b.paragraph; });
-    state.doc.tags = std::move(tags);
-    keep.tag_names = now;
-    return true;
-}
-
-} // namespace
-
-bool update_state(const XModelRef& model, DocumentState& state, const std::string& framework,
-                  SuggestCache* cache, double (*steps)[4])
-{
-    using clock = std::chrono::steady_clock;
-    auto lap = [steps, t = clock::now()](int step) mutable
-    {
-        const auto now = clock::now();
-        if (steps)
-            (*steps)[step] = std::chrono::duration<double, std::milli>(now - t).count();
-        t = now;
-    };
-    LeanKeep& keep = state.keep;
-    if (!keep.valid || !model.is())
-        return false;
-    auto recompute = [&]
-    {
-        state.doc.question_states.clear();
-        read_question_states(model, state.doc);
-        state.analysis = analyse(state.doc, framework_catalogue(framework),
-                                 framework_suggester(framework), cache);
-        lap(3);
-    };
-    try
-    {
-        // The text compared as a whole: cutting 10,000 lines each time costs
-        // more than the compare.
-        const OUString whole =
-            Reference<text::XTextDocument>(model, UNO_QUERY_THROW)->getText()->getString();
-        lap(0);
-        if (whole == keep.text)
-        {
-            if (!patch_tags(model, state))
-                return false;
-            lap(2);
-            recompute();
-            return true;
-        }
-        const sal_Unicode* a = keep.text.getStr();
-        const sal_Unicode* b = whole.getStr();
-        const sal_Int32 old_len = keep.text.getLength(), new_len = whole.getLength();
-        const sal_Int32 shorter = std::min(old_len, new_len);
-        sal_Int32 prefix = 0, suffix = 0;
-        while (prefix < shorter && a[prefix] == b[prefix])
-            ++prefix;
-        while (suffix < shorter - prefix && a[old_len - 1 - suffix] == b[new_len - 1 - suffix])
-            ++suffix;
-        const std::ptrdiff_t old_ends = std::count(a + prefix, a + old_len - suffix, u'\n');
-        const std::ptrdiff_t new_ends = std::count(b + prefix, b + new_len - suffix, u'\n');
-        // The lines holding the changed part, before and after.
-        auto line_at = [&](sal_Int32 pos)
-        {
-            return static_cast<std::size_t>(
-                std::upper_bound(keep.starts.begin(), keep.starts.end(), pos) -
-                keep.starts.begin() - 1);
-        };
-        const std::size_t from = line_at(prefix), to = line_at(old_len - suffix);
-        const std::size_t to_new = to + static_cast<std::size_t>(new_ends - old_ends);
-        const std::vector<OUString> names = outline_names(model);
-        lap(1);
-        if (tag_bookmark_names(bookmarks_of(model)->getElementNames()) != keep.tag_names ||
-            table_count(model) != keep.tables)
-            return false; // text and tags at once, or a table: read in full
-        lap(2);
-        if (old_ends != new_ends || names != keep.headings)
-        {
-            if (!patch_region(model, state, whole, from, to, to_new, names))
-                return false;
-            recompute();
-            return true;
-        }
-        // The same lines: typing inside them.
-        auto old_line = [&](std::size_t i)
-        {
-            const sal_Int32 end = i + 1 < keep.starts.size() ? keep.starts[i + 1] - 1 : old_len;
-            return keep.text.copy(keep.starts[i], end - keep.starts[i]);
-        };
-        std::vector<std::pair<std::size_t, OUString>> changed; // line, its new text
-        std::vector<sal_Int32> new_starts;
-        for (sal_Int32 pos = keep.starts[from], i = 0; i <= static_cast<sal_Int32>(to - from); ++i)
-        {
-            const sal_Int32 nl = whole.indexOf('\n', pos);
-            const sal_Int32 end = nl < 0 ? new_len : nl;
-            new_starts.push_back(pos);
-            OUString line = whole.copy(pos, end - pos);
-            if (line != old_line(from + i))
-                changed.emplace_back(from + i, std::move(line));
-            pos = end + 1;
-        }
-        if (changed.empty())
-            return false;
-        // A line the full read would ask its level (its text ends a
-        // heading's name), before or after: it may be a heading. So may a
-        // heading's line or one in a table, or breaks moved between lines
-        // (one joined, one split) around a tag: the cursor reads those.
-        std::vector<OUString> texts;
-        for (const OUString& h : keep.headings)
-            texts.push_back(h.endsWith("|outline") ? h.copy(0, h.getLength() - 8) : h);
-        auto candidate = [&](const OUString& line)
-        {
-            if (line.isEmpty())
-                return false;
-            for (const OUString& t : texts)
-                if (t.endsWith(line) && t.getLength() - line.getLength() < 64)
-                    return true;
-            return false;
-        };
-        bool simple = true;
-        for (const auto& [i, line] : changed)
-        {
-            const std::size_t p = keep.paragraph_of[i];
-            if (p == kNone || p >= state.doc.paragraphs.size() ||
-                state.doc.paragraphs[p].outline_level != 0 || candidate(line) ||
-                candidate(old_line(i)))
-                simple = false;
-        }
-        if (simple && changed.size() > 1)
-        {
-            const std::size_t first = keep.paragraph_of[changed.front().first];
-            const std::size_t last = keep.paragraph_of[changed.back().first];
-            for (const Tag& t : state.doc.tags)
-                if (t.last >= first && t.paragraph <= last)
-                    simple = false;
-        }
-        if (!simple)
-        {
-            if (!patch_region(model, state, whole, from, to, to_new, names))
-                return false;
-            recompute();
-            return true;
-        }
-        for (const auto& [i, line] : changed)
-            state.doc.paragraphs[keep.paragraph_of[i]].text = to_utf8(line);
-        std::copy(new_starts.begin(), new_starts.end(), keep.starts.begin() + from);
-        for (std::size_t i = to + 1; i < keep.starts.size(); ++i)
-            keep.starts[i] += new_len - old_len;
-        keep.text = whole;
-        recompute();
-        return true;
-    }
-    catch (const uno::Exception&)
-    {
-        keep.valid = false; // the state may be half patched: the full read replaces it
-        return false;
-    }
-    catch (const std::exception&)
-    {
-        keep.valid = false;
-        return false;
-    }
-}
-
 std::size_t cursor_section(const XModelRef& model, const DocumentState& state)
 {
     const auto& sections = state.analysis.sections;
@@ -973,61 +515,21 @@ std::size_t cursor_section(const XModelRef& model, const DocumentState& state)
     Reference<text::XTextRangeCompare> compare(text_doc->getText(), UNO_QUERY);
     if (!cursor.is() || !compare.is())
         return none;
-    // Binary search for the last heading starting at or before the cursor:
-    // that is the innermost section holding it.
-    std::size_t lo = 0, hi = sections.size();
     try
     {
-        while (lo < hi)
-        {
-            const std::size_t mid = (lo + hi) / 2;
-            const auto& heading = state.body.at(sections[mid].paragraph);
-            if (heading.is() && compare->compareRegionStarts(heading, cursor->getStart()) >= 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        const Reference<text::XTextRange> at = cursor->getStart();
+        return last_section_before(sections,
+                                   [&](const Section& s)
+                                   {
+                                       const auto& heading = state.body.at(s.paragraph);
+                                       return heading.is() &&
+                                              compare->compareRegionStarts(heading, at) >= 0;
+                                   });
     }
     catch (const uno::Exception&)
     {
         return none; // the cursor is outside the body text (a frame, a note)
     }
-    return lo == 0 ? none : lo - 1;
-}
-
-std::size_t find_section(const std::vector<Section>& sections, const std::string& spec)
-{
-    if (spec.empty())
-        throw std::invalid_argument("missing Section (an index or a title)");
-    if (spec.find_first_not_of("0123456789") == std::string::npos)
-    {
-        const std::size_t i = std::stoul(spec);
-        if (i >= sections.size())
-            throw std::invalid_argument("Section " + spec + " does not exist (the document has " +
-                                        std::to_string(sections.size()) + " sections)");
-        return i;
-    }
-    auto lower = [](std::string s)
-    {
-        for (char& c : s)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c + 32);
-        return s;
-    };
-    for (int pass = 0; pass < 2; ++pass)
-    {
-        std::vector<std::size_t> hits;
-        for (std::size_t i = 0; i < sections.size(); ++i)
-            if (pass == 0 ? sections[i].title == spec : lower(sections[i].title) == lower(spec))
-                hits.push_back(i);
-        if (hits.size() == 1)
-            return hits[0];
-        if (hits.size() > 1)
-            throw std::invalid_argument("Section \"" + spec + "\" matches " +
-                                        std::to_string(hits.size()) +
-                                        " sections; give its index instead");
-    }
-    throw std::invalid_argument("no section titled \"" + spec + "\"");
 }
 
 TagMode tag_mode_from_string(const std::string& mode)

@@ -5,6 +5,7 @@
 
 #include <scrqm/coverage.hxx>
 
+#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -80,12 +81,21 @@ DocumentState read_state(const XModelRef& model, const std::string& file,
 bool update_state(const XModelRef& model, DocumentState& state, const std::string& framework,
                   SuggestCache* cache = nullptr, double (*steps)[4] = nullptr);
 
+// Shared by the lean read and the refresh after a change
+// (sidebar_refresh.cxx): the document's bookmarks, Writer's outline (its
+// headings' names, "number text", in order), the scrqm_ bookmarks' names
+// among `names` (sorted), the number of text tables, and the question
+// states stored in the user-defined properties.
+com::sun::star::uno::Reference<com::sun::star::container::XNameAccess>
+bookmarks_of(const XModelRef& model);
+std::vector<rtl::OUString> outline_names(const XModelRef& model);
+std::vector<rtl::OUString>
+tag_bookmark_names(const com::sun::star::uno::Sequence<rtl::OUString>& names);
+sal_Int32 table_count(const XModelRef& model);
+void read_question_states(const XModelRef& model, Document& doc);
+
 // The section holding the view cursor, or npos.
 std::size_t cursor_section(const XModelRef& model, const DocumentState& state);
-
-// Section given as a 0-based index or a title (exact, then ignoring case).
-// Throws std::invalid_argument when it names no section or several.
-std::size_t find_section(const std::vector<Section>& sections, const std::string& spec);
 
 enum class TagMode
 {

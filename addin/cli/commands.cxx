@@ -3,12 +3,14 @@
 #include "batch.hxx"
 
 #include <scrqm/catalogue.hxx>
+#include <scrqm/check_entry.hxx>
 #include <scrqm/checks.hxx>
 #include <scrqm/coverage.hxx>
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/results_list.hxx>
 #include <scrqm/rules.hxx>
 #include <scrqm/structure.hxx>
 #include <scrqm/text_reader.hxx>
@@ -90,16 +92,6 @@ std::string executable_dir()
         return ".";
     std::string path(buf, static_cast<std::size_t>(n));
     return path.substr(0, path.find_last_of('/'));
-}
-
-// The first `n` code points of UTF-8 `s`, with "..." when cut.
-std::string clip(const std::string& s, std::size_t n)
-{
-    std::size_t i = 0;
-    for (std::size_t cps = 0; i < s.size(); ++i)
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && cps++ == n)
-            return s.substr(0, i) + "...";
-    return s;
 }
 
 bool file_exists(const std::string& path)
@@ -299,28 +291,31 @@ public:
             err_ << "scrqm: check needs at least one FILE\n";
             return kExitCannotCheck;
         }
-        const std::vector<std::string> checks = parse_check_list(opt_.checks);
-        CheckOptions options;
-        options.profile = opt_.profile;
+        // The arguments the office gets too, so that a text file and an
+        // office document are checked with the same request.
+        CheckRequest request = check_request({{"Checks", opt_.checks},
+                                              {"Framework", opt_.framework},
+                                              {"Profile", opt_.profile},
+                                              {"Allow", join_lines(opt_.allow)},
+                                              {"Deny", join_lines(opt_.deny)},
+                                              {"Named", join_lines(opt_.named)}});
+        const std::vector<std::string>& checks = request.checks;
         // The office runs elsewhere: a profile file is passed by its full path.
-        if (options.profile.find('/') != std::string::npos ||
-            (options.profile.size() > 5 &&
-             options.profile.compare(options.profile.size() - 5, 5, ".json") == 0))
+        std::string& profile = request.profile;
+        if (profile.find('/') != std::string::npos ||
+            (profile.size() > 5 && profile.compare(profile.size() - 5, 5, ".json") == 0))
         {
             char buf[PATH_MAX];
-            if (::realpath(options.profile.c_str(), buf) == nullptr)
-                throw DataError(options.profile + ": cannot open the structure profile");
-            options.profile = buf;
+            if (::realpath(profile.c_str(), buf) == nullptr)
+                throw DataError(profile + ": cannot open the structure profile");
+            profile = buf;
         }
         // A broken or unknown profile is reported once, before any file.
-        if (!options.profile.empty())
+        if (!profile.empty())
             StructureCheck(data_directory())
-                .run(Document{}, options); // loads (and validates) the profile
-        options.anonymisation.allow = opt_.allow;
-        options.anonymisation.deny = opt_.deny;
-        options.anonymisation.named = opt_.named;
+                .run(Document{}, check_options(request)); // loads (and validates) the profile
         if (!opt_.register_file.empty())
-            options.anonymisation.register_entries = load_register(opt_.register_file);
+            request.register_entries = load_register(opt_.register_file);
         // Said once, here, not from the workers (their output is ordered).
         if (std::find(checks.begin(), checks.end(), "hidden") != checks.end() &&
             !opt_.checks.empty() && opt_.checks != "all")
@@ -333,11 +328,12 @@ public:
                             "documents (.odt, .docx, ...)\n";
             }
         const bool report = opt_.format != "text";
+        request.context = report;
         bool errors = false;
         std::vector<ReportedFile> items;
         const bool cannot =
             each_file([&](const std::string& file, WorkerState& state)
-                      { return check_one(file, checks, options, report, state); },
+                      { return check_one(file, request, state); },
                       [&](FileOutcome& o)
                       {
                           if (o.has_result)
@@ -358,7 +354,7 @@ public:
         {
             for (std::size_t i = 0; i < items.size(); ++i)
                 items[i].file = opt_.files[i];
-            put(render_report(items, checks, options));
+            put(render_report(items, request));
         }
         if (!finish())
             return kExitCannotCheck;
@@ -440,7 +436,7 @@ public:
         if (const auto items = r.get_child_optional("items"))
             for (const auto& [k, item] : *items)
                 out_ << "  " << item.get<std::string>("label", "") << ": "
-                     << clip(item.get<std::string>("title", ""), 70) << "\n";
+                     << shorten(item.get<std::string>("title", ""), 70, "...") << "\n";
         return kExitOk;
     }
 
@@ -570,13 +566,12 @@ private:
 
     // The report's masking covers every file: an identifier found in one
     // document is masked wherever it appears in the others.
-    std::string render_report(std::vector<ReportedFile>& items,
-                              const std::vector<std::string>& checks, const CheckOptions& options)
+    std::string render_report(std::vector<ReportedFile>& items, const CheckRequest& request)
     {
         const Catalogue cat = load_framework(data_directory(), opt_.framework);
         // The register first, so its entries are labelled by their kind.
         Masker masker;
-        masker.add_register(options.anonymisation.register_entries);
+        masker.add_register(request.register_entries);
         for (const ReportedFile& item : items)
             masker.add_findings(item.result.findings);
 
@@ -586,7 +581,7 @@ private:
             ReportInfo info;
             info.framework_title = cat.title + " (" + std::to_string(cat.year) + ")";
             info.version = SCRQM_VERSION;
-            info.checks = checks;
+            info.checks = request.checks;
             info.clusters = cat.clusters;
             for (const CheckInfo& c : registered_checks())
                 info.check_summaries[c.id] = c.summary;
@@ -632,53 +627,37 @@ private:
         return ok;
     }
 
-    FileOutcome check_one(const std::string& file, const std::vector<std::string>& checks,
-                          const CheckOptions& options, bool report, WorkerState& state)
+    FileOutcome check_one(const std::string& file, const CheckRequest& request, WorkerState& state)
     {
         const Format format = format_of(file);
         if (format == Format::Unsupported)
             throw ReadError(file + ": unsupported document type; scrqm reads " +
                             supported_formats());
+        const bool report = request.context;
         FileOutcome o;
         Result& r = o.result;
         if (!needs_office(format))
         {
             const Document doc = read_text_file(file);
-            if (!state.runner)
-                state.runner = std::make_unique<CheckRunner>(data_directory());
-            r.file = file;
-            r.framework = opt_.framework;
-            r.sections = compute_sections(doc);
-            r.paragraphs = doc.paragraphs.size();
-            r.findings = state.runner->run(doc, checks, options);
+            CheckRequest one = request;
+            one.file = file;
             if (report)
             {
-                add_context(r.findings, doc, r.sections);
-                if (!state.suggester)
-                    state.suggester = std::make_unique<Suggester>(
-                        Suggester::load_for(data_directory(), catalogue(state)));
-                // Text files carry no tags: suggested or missing.
-                o.coverage = report_coverage(
-                    catalogue(state),
-                    coverage_statuses(compute_coverage(doc, catalogue(state), *state.suggester)));
+                one.catalogue = &catalogue(state);
+                one.suggester = &suggester(state);
             }
+            CheckOutcome outcome = run_check(doc, one, runner(state));
+            r = std::move(outcome.result);
+            // Text files carry no tags: suggested or missing.
+            if (report)
+                o.coverage = report_coverage(catalogue(state), coverage_statuses(outcome.coverage));
         }
         else
         {
             precheck_office_file(file, format);
-            std::string list;
-            for (const std::string& c : checks)
-                list += (list.empty() ? "" : ",") + c;
-            const std::string json = office(state).run(
-                file, "check",
-                {{"Framework", opt_.framework},
-                 {"Checks", list},
-                 {"Profile", options.profile},
-                 {"Allow", join_lines(options.anonymisation.allow)},
-                 {"Deny", join_lines(options.anonymisation.deny)},
-                 {"Named", join_lines(options.anonymisation.named)},
-                 {"Register", register_to_json(options.anonymisation.register_entries)},
-                 {"Context", report ? "1" : "0"}});
+            const CheckArguments args = check_arguments(request);
+            const std::string json =
+                office(state).run(file, "check", NamedArgs(args.begin(), args.end()));
             std::map<std::string, CoverageStatus> coverage;
             try
             {
@@ -701,6 +680,21 @@ private:
         return o;
     }
 
+    CheckRunner& runner(WorkerState& state)
+    {
+        if (!state.runner)
+            state.runner = std::make_unique<CheckRunner>(data_directory());
+        return *state.runner;
+    }
+
+    const Suggester& suggester(WorkerState& state)
+    {
+        if (!state.suggester)
+            state.suggester = std::make_unique<Suggester>(
+                Suggester::load_for(data_directory(), catalogue(state)));
+        return *state.suggester;
+    }
+
     const Catalogue& catalogue(WorkerState& state)
     {
         if (!state.catalogue)
@@ -718,12 +712,10 @@ private:
         FileOutcome o;
         if (!needs_office(format))
         {
-            const Document doc = read_text_file(file);
-            Result r;
-            r.file = file;
-            r.framework = opt_.framework;
-            r.sections = compute_sections(doc);
-            r.paragraphs = doc.paragraphs.size();
+            CheckRequest outline; // no checks
+            outline.file = file;
+            outline.framework = opt_.framework;
+            const Result r = run_check(read_text_file(file), outline, runner(state)).result;
             o.out = opt_.format == "json" ? to_json(r) + "\n" : outline_to_text(r);
             return o;
         }

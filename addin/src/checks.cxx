@@ -117,6 +117,7 @@ CheckRunner::~CheckRunner() = default;
 std::vector<Finding> CheckRunner::run(const Document& doc, const std::vector<std::string>& checks,
                                       const CheckOptions& options)
 {
+    const std::lock_guard<std::mutex> lock(mutex_);
     std::vector<Finding> findings;
     for (const std::string& id : checks)
     {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <stdexcept>
 
 namespace scrqm
 {
@@ -31,6 +32,41 @@ std::size_t section_of(const std::vector<Section>& sections, std::size_t paragra
             best = i;
     }
     return best;
+}
+
+std::size_t find_section(const std::vector<Section>& sections, const std::string& spec)
+{
+    if (spec.empty())
+        throw std::invalid_argument("missing Section (an index or a title)");
+    if (spec.find_first_not_of("0123456789") == std::string::npos)
+    {
+        const std::size_t i = std::stoul(spec);
+        if (i >= sections.size())
+            throw std::invalid_argument("Section " + spec + " does not exist (the document has " +
+                                        std::to_string(sections.size()) + " sections)");
+        return i;
+    }
+    auto lower = [](std::string s)
+    {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c + 32);
+        return s;
+    };
+    for (int pass = 0; pass < 2; ++pass)
+    {
+        std::vector<std::size_t> hits;
+        for (std::size_t i = 0; i < sections.size(); ++i)
+            if (pass == 0 ? sections[i].title == spec : lower(sections[i].title) == lower(spec))
+                hits.push_back(i);
+        if (hits.size() == 1)
+            return hits[0];
+        if (hits.size() > 1)
+            throw std::invalid_argument("Section \"" + spec + "\" matches " +
+                                        std::to_string(hits.size()) +
+                                        " sections; give its index instead");
+    }
+    throw std::invalid_argument("no section titled \"" + spec + "\"");
 }
 
 namespace

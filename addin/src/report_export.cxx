@@ -419,20 +419,6 @@ std::string Masker::mask(const std::string& text) const
     return out;
 }
 
-// ------------------------------------------------------------ verdict
-Verdict verdict_of(const std::vector<Finding>& findings)
-{
-    Verdict v;
-    v.errors = static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
-                                                      [](const Finding& f)
-                                                      { return f.severity == Severity::Error; }));
-    v.ready = v.errors == 0;
-    v.text =
-        v.ready ? "Ready to publish"
-                : "Not ready: " + std::to_string(v.errors) + (v.errors == 1 ? " error" : " errors");
-    return v;
-}
-
 std::string html_escape(const std::string& text)
 {
     std::string out;
@@ -844,19 +830,13 @@ std::string report_to_html(const std::vector<ReportedFile>& items, const Masker&
         else
             errors += verdict_of(item.result.findings).errors;
     }
-    const bool ready = errors == 0 && unchecked == 0;
-    std::string verdict =
-        ready ? "Ready to publish"
-              : "Not ready: " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
-    if (unchecked)
-        verdict += ", " + std::to_string(unchecked) +
-                   (unchecked == 1 ? " file could not be checked" : " files could not be checked");
+    const Verdict verdict = verdict_of(errors, unchecked);
 
     std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta "
                       "charset=\"utf-8\">\n<meta name=\"viewport\" "
                       "content=\"width=device-width,initial-scale=1\">\n<title>Pre-publication "
                       "check: " +
-                      html_escape(verdict) + "</title>\n<style>" + kCss +
+                      html_escape(verdict.text) + "</title>\n<style>" + kCss +
                       "</style>\n</head>\n<body>\n";
     out += "<header>\n<h1>Pre-publication check</h1>\n";
     out += "<p class=\"meta\">" + html_escape(info.framework_title);
@@ -869,8 +849,8 @@ std::string report_to_html(const std::vector<ReportedFile>& items, const Masker&
     out += " &middot; " + std::to_string(items.size()) +
            (items.size() == 1 ? " document" : " documents") + " &middot; scrqm " +
            html_escape(info.version) + "</p>\n";
-    out += "<div class=\"verdict " + std::string(ready ? "ok" : "bad") + "\">" +
-           html_escape(verdict) + "</div>\n";
+    out += "<div class=\"verdict " + std::string(verdict.ready ? "ok" : "bad") + "\">" +
+           html_escape(verdict.text) + "</div>\n";
     out += "<p class=\"note\">Identifying details found in the documents are never shown: each "
            "one is replaced by a numbered label such as <span class=\"m\">[name 1]</span>; the "
            "same detail always has the same label.</p>\n</header>\n";

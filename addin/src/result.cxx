@@ -5,7 +5,7 @@
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
-#include <array>
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -97,27 +97,60 @@ void write_strings(JsonWriter& w, const char* name, const std::vector<std::strin
 
 } // namespace
 
+ResultSummary summary_of(const Result& result)
+{
+    ResultSummary s;
+    s.paragraphs = result.paragraphs;
+    s.sections = result.sections.size();
+    s.findings = result.findings.size();
+    for (const Finding& f : result.findings)
+        ++(f.severity == Severity::Error     ? s.errors
+           : f.severity == Severity::Warning ? s.warnings
+                                             : s.info);
+    return s;
+}
+
+Verdict verdict_of(std::size_t errors, std::size_t unchecked)
+{
+    Verdict v;
+    v.errors = errors;
+    v.unchecked = unchecked;
+    v.ready = errors == 0 && unchecked == 0;
+    // Not ready with no error: a file of the report could not be checked.
+    v.text = v.ready
+                 ? "Ready to publish"
+                 : "Not ready: " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
+    if (unchecked)
+        v.text += ", " + std::to_string(unchecked) +
+                  (unchecked == 1 ? " file could not be checked" : " files could not be checked");
+    return v;
+}
+
+Verdict verdict_of(const std::vector<Finding>& findings)
+{
+    return verdict_of(static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(),
+                      [](const Finding& f) { return f.severity == Severity::Error; })));
+}
+
 std::string to_json(const Result& result)
 {
     JsonWriter w;
     w.begin_object().member("file", result.file).member("framework", result.framework);
     write_sections(w, result.sections);
     w.key("findings").begin_array();
-    std::array<std::uint64_t, 3> by_severity{};
     for (const Finding& f : result.findings)
-    {
         write_finding(w, f);
-        ++by_severity[static_cast<std::size_t>(f.severity)];
-    }
     w.end_array();
+    const ResultSummary s = summary_of(result);
     w.key("summary")
         .begin_object()
-        .member("paragraphs", static_cast<std::uint64_t>(result.paragraphs))
-        .member("sections", static_cast<std::uint64_t>(result.sections.size()))
-        .member("findings", static_cast<std::uint64_t>(result.findings.size()))
-        .member("errors", by_severity[static_cast<std::size_t>(Severity::Error)])
-        .member("warnings", by_severity[static_cast<std::size_t>(Severity::Warning)])
-        .member("info", by_severity[static_cast<std::size_t>(Severity::Info)])
+        .member("paragraphs", static_cast<std::uint64_t>(s.paragraphs))
+        .member("sections", static_cast<std::uint64_t>(s.sections))
+        .member("findings", static_cast<std::uint64_t>(s.findings))
+        .member("errors", static_cast<std::uint64_t>(s.errors))
+        .member("warnings", static_cast<std::uint64_t>(s.warnings))
+        .member("info", static_cast<std::uint64_t>(s.info))
         .end_object();
     w.end_object();
     return w.take();

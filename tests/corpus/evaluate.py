@@ -6,7 +6,7 @@ negative that is flagged.
 
     evaluate.py --scrqm PATH --corpus DIR [--corpus DIR ...] [--min-recall 0.0] [--json]
 
-Matching (see README.md): a planted item is FOUND when a finding in the same
+Matching (tests/corpus/README.md, "Scoring"): a planted item is FOUND when a finding in the same
 file, place (where) and paragraph overlaps its span by at least one
 character; "right category" additionally needs the finding's category to be
 the item's (checker "date-of-birth" == corpus "date_of_birth").  A finding is

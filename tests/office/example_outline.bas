@@ -1,4 +1,5 @@
-' The README's Basic example: the outline of the current document as JSON.
+' The macro API's Basic example (docs/macro-api.md#examples): the outline of the
+' current document as JSON.
 ' Paste into Tools > Macros > Edit Macros (My Macros > Standard) and run Outline.
 Function ScrqmCall(action As String, doc As Object) As String
     Dim args(1) As New com.sun.star.beans.NamedValue

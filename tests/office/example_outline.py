@@ -1,4 +1,5 @@
-# The README's Python example: the outline of a document from org.scrqm.ReviewAssistant.
+# The macro API's Python example (docs/macro-api.md#examples): the outline of a
+# document from org.scrqm.ReviewAssistant.
 # Start an office first, e.g.
 #   soffice --headless --accept="socket,host=127.0.0.1,port=2002;urp;" &
 # and run:  /usr/bin/python3 example_outline.py report.docx [port]

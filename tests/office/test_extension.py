@@ -109,9 +109,10 @@ class MacroApi(unittest.TestCase):
             doc.close(True)
 
 
-class ReadmeBasicExample(unittest.TestCase):
-    """Runs the README's Basic function (tests/office/example_outline.bas) in
-    the office's own Basic, called through the script provider."""
+class MacroApiBasicExample(unittest.TestCase):
+    """Runs the macro API's Basic example (docs/macro-api.md#examples, the
+    function in tests/office/example_outline.bas) in the office's own Basic,
+    called through the script provider."""
 
     def test_basic_function_returns_the_outline(self):
         o = Office(OXT)
@@ -142,16 +143,16 @@ class ReadmeBasicExample(unittest.TestCase):
             o.close()
 
 
-class ReadmePythonExample(unittest.TestCase):
-    """Runs tests/office/example_outline.py, the script the README shows, the
-    way a new user would: against an office listening on a socket."""
+class MacroApiPythonExample(unittest.TestCase):
+    """Runs tests/office/example_outline.py, the script docs/macro-api.md
+    shows, the way a new user would: against an office listening on a socket."""
 
     def test_example_prints_the_outline(self):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        profile = tempfile.mkdtemp(prefix="scrqm-readme-")
-        # Install the extension the README way: into this profile, then start.
+        profile = tempfile.mkdtemp(prefix="scrqm-example-")
+        # Install the extension as a user would: into this profile, then start.
         Office(OXT, profile_dir=profile).close()
         proc = subprocess.Popen(
             [SOFFICE, "--headless", "--norestore", "--nologo",

@@ -1,7 +1,7 @@
 // The profile template's copy: the unpacked extension's files are linked,
 // everything else copied, and a file that cannot be copied stops the copy
 // with an error instead of leaving a partial profile that looks complete.
-#include "../../uno/profile_copy.hxx"
+#include <scrqm/profile_copy.hxx>
 
 #include <gtest/gtest.h>
 
@@ -13,8 +13,8 @@ namespace
 {
 
 namespace fs = std::filesystem;
-using scrqm::lo::copy_profile;
-using scrqm::lo::inside_extension;
+using scrqm::copy_profile;
+using scrqm::inside_extension;
 
 class ProfileCopy : public ::testing::Test
 {

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -48,7 +49,10 @@ struct CheckOptions
 };
 
 // Loads each check's data once (from `data_dir`) and runs checks on
-// documents. Throws DataError when a data file is broken.
+// documents. Throws DataError when a data file is broken. Safe to share
+// between threads: one run at a time (the office shares one between the
+// macro API, the panel and its commands, which may come from a macro's
+// thread).
 class CheckRunner
 {
 public:
@@ -59,6 +63,7 @@ public:
 
 private:
     std::string data_dir_;
+    std::mutex mutex_;
     std::map<std::string, std::unique_ptr<Check>> loaded_;
 };
 

@@ -100,7 +100,7 @@ struct Document
     std::map<std::string, std::string> properties;
     std::vector<HiddenItem> hidden; // office formats only
     std::vector<Tag> tags;          // in reading order
-    // marker id -> stored question states (format in questions.hxx)
+    // marker id -> stored question states (format in tags.hxx)
     std::map<std::string, std::string> question_states;
 
     // Appends a paragraph, giving it the next index for its `where`.
@@ -123,5 +123,31 @@ std::vector<Section> compute_sections(const Document& doc);
 // The section a tag starting at body paragraph `paragraph` belongs to: the
 // one whose heading it is, else the innermost holding it; npos if none.
 std::size_t section_of(const std::vector<Section>& sections, std::size_t paragraph);
+
+// A section named by a caller (the macro API's Section): a 0-based index or
+// a title, exact first, then ignoring ASCII case. Throws
+// std::invalid_argument, with a message for the user, when it names no
+// section or several.
+std::size_t find_section(const std::vector<Section>& sections, const std::string& spec);
+
+// The innermost section holding a place only the caller can compare with
+// headings (the view cursor): the last section whose heading starts at or
+// before it, by binary search over the sections in document order; npos when
+// none does. `at_or_before(section)` says whether that section's heading
+// starts at or before the place.
+template <class AtOrBefore>
+std::size_t last_section_before(const std::vector<Section>& sections, AtOrBefore at_or_before)
+{
+    std::size_t lo = 0, hi = sections.size();
+    while (lo < hi)
+    {
+        const std::size_t mid = (lo + hi) / 2;
+        if (at_or_before(sections[mid]))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? static_cast<std::size_t>(-1) : lo - 1;
+}
 
 } // namespace scrqm

@@ -108,14 +108,6 @@ private:
 };
 
 // ------------------------------------------------------------ report
-struct Verdict
-{
-    bool ready = false;
-    std::size_t errors = 0;
-    std::string text; // "Ready to publish" or "Not ready: N errors"
-};
-Verdict verdict_of(const std::vector<Finding>& findings);
-
 // One file of a report.
 struct ReportedFile
 {

@@ -1,5 +1,6 @@
 // Renders results in the one JSON shape shared by every check and action,
-// and as text for the command line. See README, "Result JSON".
+// and as text for the command line (docs/macro-api.md#result-json). A result
+// is assembled in one place, run_check (check_entry.hxx).
 #pragma once
 
 #include <scrqm/catalogue.hxx>
@@ -20,6 +21,27 @@ struct Result
     std::vector<Finding> findings;
     std::size_t paragraphs = 0;
 };
+
+// The result's "summary" member.
+struct ResultSummary
+{
+    std::size_t paragraphs = 0, sections = 0, findings = 0;
+    std::size_t errors = 0, warnings = 0, info = 0;
+};
+ResultSummary summary_of(const Result& result);
+
+// Whether findings let a report be published: error-severity findings stop
+// it. The one place its text is spelled ("Ready to publish", "Not ready: 2
+// errors"), for the panel, the reports and the command line alike.
+struct Verdict
+{
+    bool ready = false;
+    std::size_t errors = 0;
+    std::size_t unchecked = 0; // files that could not be checked (a report of several)
+    std::string text;
+};
+Verdict verdict_of(std::size_t errors, std::size_t unchecked = 0);
+Verdict verdict_of(const std::vector<Finding>& findings);
 
 // {"file","framework","sections":[...],"findings":[...],"summary":{...}}
 std::string to_json(const Result& result);

@@ -1,20 +1,12 @@
-// Copying the command line's cached LibreOffice profile template into a
-// session's throw-away profile (see office_client.cxx). No UNO: unit-tested
-// in tests/unit/profile_copy_test.cxx.
-#pragma once
+#include <scrqm/profile_copy.hxx>
 
 #include <cerrno>
-#include <filesystem>
-#include <string>
-#include <system_error>
 #include <unistd.h>
 
-namespace scrqm::lo
+namespace scrqm
 {
 
-// Whether a profile path lies inside an unpacked extension (a "*.oxt"
-// directory: libscrqm.so and its data).
-inline bool inside_extension(const std::filesystem::path& rel)
+bool inside_extension(const std::filesystem::path& rel)
 {
     for (const std::filesystem::path& part : rel.parent_path())
     {
@@ -25,17 +17,7 @@ inline bool inside_extension(const std::filesystem::path& rel)
     return false;
 }
 
-// Copies a profile template into a session's directory. With `link`, the
-// unpacked extension's files are hard-linked instead: LibreOffice only reads
-// them (and would remove, never rewrite, them), so no session can change the
-// template through a link, and two thirds of the files, the 2 MB library
-// among them, are not written again for every office. The rest, which
-// LibreOffice may rewrite, is copied. A link that fails (TMPDIR on another
-// file system) falls back to a copy. cli.golden checks both and that the
-// template stays unchanged. Stops at the first file or directory that
-// cannot be made, with `ec` set.
-inline void copy_profile(const std::string& from, const std::string& to, bool link,
-                         std::error_code& ec)
+void copy_profile(const std::string& from, const std::string& to, bool link, std::error_code& ec)
 {
     namespace fs = std::filesystem;
     if (fs::create_directory(to, from, ec), ec)
@@ -74,4 +56,4 @@ inline void copy_profile(const std::string& from, const std::string& to, bool li
     }
 }
 
-} // namespace scrqm::lo
+} // namespace scrqm

@@ -1,0 +1,44 @@
+// What the Pre-publication check panel shows of a check's outcome, as text:
+// the counts, the rows of findings grouped by check and severity, where a
+// finding is, and which fix its Fix button applies. The panel (uno/
+// results_panel.cxx) only puts these into its widgets.
+#pragma once
+
+#include <scrqm/check_entry.hxx>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace scrqm
+{
+
+// "Table1 B2", "body ¶12", "property author": where a finding is, for people.
+std::string finding_place(const Finding& finding, const Document& doc);
+
+// At most `max` code points of UTF-8 `text`, with `ellipsis` when cut (a
+// jigsaw finding's text is a whole paragraph; a terminal may not show "…").
+std::string shorten(const std::string& text, std::size_t max, const char* ellipsis = "…");
+
+// The first of the finding's fix actions that Fix applies without asking
+// anything: a replacement it names, a generalisation, a removal in the text,
+// or a hidden-data fix. nullptr when there is none (a Replace that leaves
+// the pseudonym to the user; Allow is the Ignore button).
+const FixAction* one_click_fix(const Finding& finding);
+
+// The shown findings, grouped by check id and severity (errors first), each
+// group a header row ("anonymisation.name · error (3)") and its findings in
+// reading order.
+struct ResultsList
+{
+    std::vector<std::string> rows;
+    std::vector<long> finding; // per row: index into the findings, -1 for a header
+};
+ResultsList results_list(const CheckOutcome& outcome, const Document& doc);
+
+// Per check family of `checks`, its shown findings by severity ("language: 1
+// error, 2 warnings, 0 info"), one line each, then "N findings shown, M
+// ignored".
+std::string results_counts(const CheckOutcome& outcome, const std::vector<std::string>& checks);
+
+} // namespace scrqm

@@ -1,0 +1,142 @@
+#include <scrqm/check_entry.hxx>
+#include <scrqm/report_export.hxx>
+
+#include <iterator>
+
+namespace scrqm
+{
+
+namespace
+{
+
+std::string argument(const CheckArguments& args, const char* name, const std::string& fallback = {})
+{
+    const auto it = args.find(name);
+    return it == args.end() ? fallback : it->second;
+}
+
+// One term a line; empty lines are no terms.
+std::vector<std::string> lines(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < text.size())
+    {
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos)
+            nl = text.size();
+        if (nl > pos)
+            out.push_back(text.substr(pos, nl - pos));
+        pos = nl + 1;
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator)
+{
+    std::string out;
+    for (const std::string& s : items)
+        out += (out.empty() ? "" : separator) + s;
+    return out;
+}
+
+} // namespace
+
+CheckRequest check_request(const CheckArguments& args)
+{
+    CheckRequest r;
+    r.checks = parse_check_list(argument(args, "Checks"));
+    r.framework = argument(args, "Framework", kDefaultFramework);
+    r.profile = argument(args, "Profile");
+    r.allow = lines(argument(args, "Allow"));
+    r.deny = lines(argument(args, "Deny"));
+    r.named = lines(argument(args, "Named"));
+    if (const std::string reg = argument(args, "Register"); !reg.empty())
+        r.register_entries = parse_register(reg, "Register");
+    r.context = argument(args, "Context") == "1";
+    return r;
+}
+
+CheckArguments check_arguments(const CheckRequest& request)
+{
+    return {{"Checks", joined(request.checks, ",")},
+            {"Framework", request.framework},
+            {"Profile", request.profile},
+            {"Allow", joined(request.allow, "\n")},
+            {"Deny", joined(request.deny, "\n")},
+            {"Named", joined(request.named, "\n")},
+            {"Register", register_to_json(request.register_entries)},
+            {"Context", request.context ? "1" : "0"}};
+}
+
+CheckOptions check_options(const CheckRequest& request)
+{
+    CheckOptions o;
+    o.profile = request.profile;
+    o.anonymisation.allow = request.allow;
+    o.anonymisation.deny = request.deny;
+    o.anonymisation.named = request.named;
+    o.anonymisation.register_entries = request.register_entries;
+    o.anonymisation.hashed_register = request.stored_register.get();
+    return o;
+}
+
+void CheckOutcome::apply_ignored(const IgnoreList* list)
+{
+    shown.clear();
+    ignored = 0;
+    std::size_t errors = 0;
+    const std::vector<Finding>& all = result.findings;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        // An empty list hashes nothing: most documents ignore no finding.
+        if (list && list->size() && i < occurrence.size() && list->contains(ignore_key(i)))
+            ++ignored;
+        else
+        {
+            shown.push_back(i);
+            errors += all[i].severity == Severity::Error;
+        }
+    verdict = verdict_of(errors);
+}
+
+std::string CheckOutcome::ignore_key(std::size_t i) const
+{
+    return finding_key(result.findings.at(i), occurrence.at(i));
+}
+
+CheckOutcome run_check(const Document& doc, const CheckRequest& request, CheckRunner& runner)
+{
+    CheckOutcome out;
+    Result& r = out.result;
+    r.file = request.file;
+    r.framework = request.framework;
+    r.sections = compute_sections(doc);
+    r.paragraphs = doc.paragraphs.size();
+    const CheckOptions options = check_options(request);
+    // One check at a time, so that the caller sees progress and may cancel
+    // between them, and a shared runner is held for one check only. Each
+    // comes back sorted, and sort_findings is stable: the order is the one a
+    // single run of them all gives.
+    for (std::size_t step = 0; step < request.checks.size(); ++step)
+    {
+        const std::string& id = request.checks[step];
+        if (request.before_check)
+            request.before_check(id, step, request.checks.size());
+        std::vector<Finding> f = runner.run(doc, {id}, options);
+        r.findings.insert(r.findings.end(), std::make_move_iterator(f.begin()),
+                          std::make_move_iterator(f.end()));
+    }
+    sort_findings(r.findings);
+    if (request.context)
+        add_context(r.findings, doc, r.sections);
+    if (request.catalogue && request.suggester)
+        out.coverage = compute_coverage(doc, *request.catalogue, *request.suggester);
+    // Ignore keys fold every finding's text: only when a list may use them.
+    if (request.ignored)
+        out.occurrence = occurrences(r.findings);
+    out.summary = summary_of(r);
+    out.apply_ignored(request.ignored ? &*request.ignored : nullptr);
+    return out;
+}
+
+} // namespace scrqm

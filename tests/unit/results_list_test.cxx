@@ -1,0 +1,117 @@
+// What the Pre-publication check panel lists: rows grouped by check and
+// severity, the counts, places, shortened texts and the one-click fix.
+#include <scrqm/results_list.hxx>
+#include <scrqm/rules.hxx>
+
+#include <gtest/gtest.h>
+
+namespace
+{
+
+using scrqm::Finding;
+using scrqm::FixAction;
+using scrqm::FixKind;
+using scrqm::Severity;
+using scrqm::Where;
+
+Finding finding(const char* rule, Severity severity, const std::string& text, Where where,
+                std::size_t paragraph)
+{
+    Finding f(scrqm::rule_named(rule, "test"));
+    f.severity = severity;
+    f.text = text;
+    f.message = "message";
+    f.where = where;
+    f.paragraph = paragraph;
+    return f;
+}
+
+scrqm::Document document()
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "Intro", 1);
+    doc.add(Where::Body, "Liam lived at 12 Elm Grove.");
+    doc.add(Where::Table, "cell", 0, "Table1 B2");
+    doc.add(Where::Property, "Jo Bloggs", 0, "property author");
+    return doc;
+}
+
+} // namespace
+
+TEST(ResultsList, PlacesForPeople)
+{
+    const scrqm::Document doc = document();
+    auto place = [&](Where where, std::size_t paragraph)
+    {
+        return scrqm::finding_place(
+            finding("anonymisation.name", Severity::Error, "x", where, paragraph), doc);
+    };
+    EXPECT_EQ(place(Where::Body, 1), "body ¶2");
+    EXPECT_EQ(place(Where::Table, 0), "Table1 B2");
+    EXPECT_EQ(place(Where::Property, 0), "property author");
+    EXPECT_EQ(place(Where::Footnote, 4), "footnote"); // a place the document lacks: its kind
+}
+
+TEST(ResultsList, ShortenCountsCodePoints)
+{
+    EXPECT_EQ(scrqm::shorten("abcdef", 6), "abcdef");
+    EXPECT_EQ(scrqm::shorten("abcdefg", 6), "abcdef…");
+    EXPECT_EQ(scrqm::shorten("Zoë Zoë", 3), "Zoë…"); // never inside a character
+    EXPECT_EQ(scrqm::shorten("", 3), "");
+    EXPECT_EQ(scrqm::shorten("abcdefg", 6, "..."), "abcdef...");
+}
+
+TEST(ResultsList, OneClickFixOnlyWhenNothingIsAsked)
+{
+    Finding f = finding("anonymisation.name", Severity::Error, "Liam", Where::Body, 1);
+    f.fixes = {{FixKind::Replace, "", ""}, {FixKind::Allow, "", "document"}};
+    EXPECT_EQ(scrqm::one_click_fix(f), nullptr); // the pseudonym is the user's choice
+    f.fixes = {{FixKind::Replace, "", ""}, {FixKind::Generalise, "June 2019", "month-year"}};
+    ASSERT_NE(scrqm::one_click_fix(f), nullptr);
+    EXPECT_EQ(scrqm::one_click_fix(f)->kind, FixKind::Generalise);
+    f.fixes = {{FixKind::Replace, "Child A", ""}, {FixKind::Remove, "", ""}};
+    EXPECT_EQ(scrqm::one_click_fix(f)->kind, FixKind::Replace);
+    // Text in a document property is not replaced in place.
+    f.where = Where::Property;
+    EXPECT_EQ(scrqm::one_click_fix(f), nullptr);
+    f.fixes = {{FixKind::ClearProperty, "", "author"}};
+    EXPECT_EQ(scrqm::one_click_fix(f)->kind, FixKind::ClearProperty);
+    f.fixes = {{FixKind::RemoveHiddenText, "", ""}};
+    EXPECT_EQ(scrqm::one_click_fix(f), nullptr);
+}
+
+TEST(ResultsList, RowsGroupedByCheckAndSeverityInReadingOrder)
+{
+    scrqm::CheckOutcome out;
+    out.result.findings = {
+        finding("language.hindsight", Severity::Warning, "should have known", Where::Body, 0),
+        finding("anonymisation.name", Severity::Info, "Dr Smith", Where::Body, 0),
+        finding("anonymisation.name", Severity::Error, "Liam", Where::Body, 1),
+        finding("anonymisation.date", Severity::Warning, "14/06/2019", Where::Body, 1),
+        finding("anonymisation.name", Severity::Error, "Jo Bloggs", Where::Property, 0),
+        finding("anonymisation.name", Severity::Error, "ignored one", Where::Body, 1),
+    };
+    out.shown = {0, 1, 2, 3, 4};
+    out.ignored = 1;
+    const scrqm::ResultsList list = scrqm::results_list(out, document());
+    const std::vector<std::string> rows = {
+        "anonymisation.date · warning (1)",
+        "    “14/06/2019”  body ¶2 — message",
+        "anonymisation.name · error (2)",
+        "    “Liam”  body ¶2 — message",
+        "    “Jo Bloggs”  property author — message",
+        "anonymisation.name · info (1)",
+        "    “Dr Smith”  body ¶1 — message",
+        "language.hindsight · warning (1)",
+        "    “should have known”  body ¶1 — message",
+    };
+    EXPECT_EQ(list.rows, rows);
+    EXPECT_EQ(list.finding, (std::vector<long>{-1, 3, -1, 2, 4, -1, 1, -1, 0}));
+    EXPECT_EQ(scrqm::results_counts(out, {"anonymisation", "language", "structure"}),
+              "anonymisation: 2 errors, 1 warning, 1 info\n"
+              "language: 0 errors, 1 warning, 0 info\n"
+              "structure: 0 errors, 0 warnings, 0 info\n"
+              "5 findings shown, 1 ignored");
+    out.shown.clear();
+    EXPECT_TRUE(scrqm::results_list(out, document()).rows.empty());
+}
