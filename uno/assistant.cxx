@@ -13,10 +13,12 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
 #include <scrqm/coverage.hxx>
+#include <scrqm/input_file.hxx>
 #include <scrqm/json.hxx>
 #include <scrqm/register.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/structure.hxx>
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -186,6 +188,10 @@ private:
                 read_office_hidden(context_, model, doc);
             CheckOptions options;
             options.profile = args.text("Profile");
+            // A profile file is checked before the check reads it: a FIFO
+            // would hang the office, /dev/zero fill its memory.
+            if (profile_path("", options.profile) == options.profile)
+                check_input_file(options.profile, "a structure profile", kMaxProfileBytes);
             options.anonymisation.allow = lines(args.text("Allow"));
             options.anonymisation.deny = lines(args.text("Deny"));
             options.anonymisation.named = lines(args.text("Named"));

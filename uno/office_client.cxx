@@ -593,7 +593,7 @@ public:
             Reference<frame::XComponentLoader> loader(frame::Desktop::create(remote_),
                                                       UNO_QUERY_THROW);
             component = loader->loadComponentFromURL(file_url(path), "_blank", 0,
-                                                     load_arguments(handler.get(), file_url(path)));
+                                                     load_arguments(handler.get()));
         }
         catch (const lang::DisposedException&)
         {
@@ -655,20 +655,18 @@ public:
     }
 
 private:
-    // The document's own URL is its referer: LibreOffice fetches nothing a
-    // document from an untrusted place links to (see external_links.hxx),
-    // and an empty referer would count as trusted.
-    static uno::Sequence<beans::PropertyValue> load_arguments(const Reference<LoadHandler>& handler,
-                                                              const OUString& url)
+    // No "Referer": LibreOffice takes the document's own URL as the referer
+    // of what it links to, which external_links.hxx blocks; a Referer given
+    // here would make type detection refuse the document itself.
+    static uno::Sequence<beans::PropertyValue> load_arguments(const Reference<LoadHandler>& handler)
     {
-        uno::Sequence<beans::PropertyValue> media(6);
+        uno::Sequence<beans::PropertyValue> media(5);
         media[0] = prop("Hidden", uno::Any(true));
         media[1] = prop("ReadOnly", uno::Any(true));
         media[2] = prop("InteractionHandler",
                         uno::Any(Reference<task::XInteractionHandler>(handler.get())));
         media[3] = prop("MacroExecutionMode", uno::Any(sal_Int16(0))); // never
         media[4] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));      // no links
-        media[5] = prop("Referer", uno::Any(url));
         return media;
     }
 
@@ -723,7 +721,7 @@ private:
             rtl::Reference<LoadHandler> handler(new LoadHandler);
             component.set(smgr->createInstanceWithContext(service, remote_), UNO_QUERY_THROW);
             Reference<frame::XLoadable> loadable(component, UNO_QUERY_THROW);
-            uno::Sequence<beans::PropertyValue> media = load_arguments(handler.get(), url);
+            uno::Sequence<beans::PropertyValue> media = load_arguments(handler.get());
             media.realloc(media.getLength() + 2);
             media[media.getLength() - 2] = prop("URL", uno::Any(url));
             media[media.getLength() - 1] = prop("FilterName", uno::Any(filter));
