@@ -150,6 +150,40 @@ void remove_pipes(const std::set<std::string>& pipes)
     }
 }
 
+// The pipe sockets (OSL_PIPE_*) process `pid` listens on, from its open
+// sockets (/proc/PID/fd) and the paths they are bound to (/proc/PID/net/unix).
+// LibreOffice makes them in /tmp whatever TMPDIR says (its instance pipe,
+// named from a hash of the profile, and the --accept pipe) and removes them
+// only when it stops cleanly, which a killed office does not.
+std::set<std::string> office_pipe_sockets(pid_t pid)
+{
+    std::set<std::string> found;
+    std::set<std::string> inodes;
+    const std::string proc = "/proc/" + std::to_string(pid);
+    std::error_code ec;
+    for (const auto& fd : std::filesystem::directory_iterator(proc + "/fd", ec))
+    {
+        char target[64];
+        const ssize_t n = ::readlink(fd.path().c_str(), target, sizeof target - 1);
+        if (n > 9 && std::strncmp(target, "socket:[", 8) == 0)
+            inodes.insert(std::string(target + 8, static_cast<std::size_t>(n) - 9));
+    }
+    if (inodes.empty())
+        return found;
+    std::ifstream net(proc + "/net/unix");
+    std::string line;
+    std::getline(net, line); // the header
+    while (std::getline(net, line))
+    {
+        std::istringstream fields(line);
+        std::string num, refs, protocol, flags, type, state, inode, path;
+        fields >> num >> refs >> protocol >> flags >> type >> state >> inode >> path;
+        if (inodes.count(inode) != 0 && path.find("/OSL_PIPE_") != std::string::npos)
+            found.insert(path);
+    }
+    return found;
+}
+
 // After an interrupt, a thread whose office call failed waits here for the
 // signal thread to end the process, so that the failure (the bridge
 // disposed, the office gone) is never reported.
@@ -209,6 +243,11 @@ void start_signal_thread()
                                    // Held until _exit: no office starts after this.
                                    cleanup().mutex.lock();
                                    cleanup().interrupted = true;
+                                   // An office still starting has made
+                                   // sockets not yet recorded.
+                                   for (const pid_t g : cleanup().groups)
+                                       for (const std::string& p : office_pipe_sockets(g))
+                                           cleanup().pipes.insert(p);
                                    for (const pid_t g : cleanup().groups)
                                        kill_group(g);
                                    for (const pid_t g : cleanup().groups)
@@ -1066,6 +1105,11 @@ private:
         for (auto& e : env_s)
             envp.push_back(e.data());
         envp.push_back(nullptr);
+        // The --accept pipe's socket, by name (osl's pipe.cxx: /tmp, else
+        // /var/tmp).
+        const std::string uid = std::to_string(::getuid());
+        const std::set<std::string> accept_pipes = {"/tmp/OSL_PIPE_" + uid + "_" + pipe,
+                                                    "/var/tmp/OSL_PIPE_" + uid + "_" + pipe};
         // The child may only make async-signal-safe calls: everything it
         // needs is made here.
         const pid_t parent = ::getpid();
@@ -1112,6 +1156,7 @@ private:
             }
             ::setpgid(pid_, pid_);
             cleanup().groups.insert(pid_);
+            record_pipes(accept_pipes);
         };
         spawn();
 
@@ -1150,7 +1195,11 @@ private:
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
             }
         }
-        record_pipes(pipe);
+        {
+            const std::set<std::string> found = office_pipe_sockets(pid_);
+            std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
+            record_pipes(found);
+        }
         try
         {
             lo::set_block_external_links(remote_, true);
@@ -1162,42 +1211,15 @@ private:
         }
     }
 
-    // The office's pipe sockets, found from its open sockets, so that they
-    // are removed when it stops (and by the next run, from the list in our
-    // directory, if we are killed): LibreOffice makes them in /tmp (its
-    // instance pipe, named from a hash of the profile, and our --accept
-    // pipe) and removes them only when it stops cleanly.
-    void record_pipes(const std::string& accept_name)
+    // The office's pipe sockets, kept to be removed when it stops (and by
+    // the next run, from the list in our directory, if we are killed).
+    // `names`: found from its open sockets (see office_pipe_sockets), or
+    // ours by name (the --accept pipe, before the office makes it). Under
+    // the cleanup lock.
+    void record_pipes(const std::set<std::string>& names)
     {
-        std::set<std::string> found;
-        std::set<std::string> inodes;
-        const std::string proc = "/proc/" + std::to_string(pid_);
-        std::error_code ec;
-        for (const auto& fd : std::filesystem::directory_iterator(proc + "/fd", ec))
-        {
-            char target[64];
-            const ssize_t n = ::readlink(fd.path().c_str(), target, sizeof target - 1);
-            if (n > 9 && std::strncmp(target, "socket:[", 8) == 0)
-                inodes.insert(std::string(target + 8, static_cast<std::size_t>(n) - 9));
-        }
-        std::ifstream net(proc + "/net/unix");
-        std::string line;
-        std::getline(net, line); // the header
-        while (std::getline(net, line))
-        {
-            std::istringstream fields(line);
-            std::string num, refs, protocol, flags, type, state, inode, path;
-            fields >> num >> refs >> protocol >> flags >> type >> state >> inode >> path;
-            if (inodes.count(inode) != 0 && path.find("/OSL_PIPE_") != std::string::npos)
-                found.insert(path);
-        }
-        // Ours by name, should /proc say nothing.
-        const std::string uid = std::to_string(::getuid());
-        for (const char* base : {"/tmp", "/var/tmp"})
-            found.insert(std::string(base) + "/OSL_PIPE_" + uid + "_" + accept_name);
-        std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
         std::ofstream list(dir_ + "/pipes", std::ios::app);
-        for (const std::string& p : found)
+        for (const std::string& p : names)
         {
             list << p << "\n";
             pipes_.insert(p);

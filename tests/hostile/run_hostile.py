@@ -378,17 +378,19 @@ def signal_cases(scrqm, work, listener, cache, only):
     sample = os.path.join(ROOT, "addin/data/sample/sample-scr-report.docx")
     files = [sample] * 40
 
-    def when_office_runs(run, tmp):
+    def when_office_runs(run, tmp, delay):
         deadline = time.time() + 60
         while time.time() < deadline and run.proc.poll() is None:
             if any("soffice.bin" in line for line in offices(tmp)):
-                time.sleep(0.3)  # into the checks
+                time.sleep(delay)
                 return True
             time.sleep(0.02)
         return False
 
-    for sig, name in ((signal.SIGKILL, "sigkill"), (signal.SIGTERM, "sigterm"),
-                      (signal.SIGINT, "sigint")):
+    # When the first office is seen starting, or 0.3 s later (into the checks).
+    for sig, name, delay in ((signal.SIGKILL, "sigkill", 0.3),
+                             (signal.SIGTERM, "sigterm-starting", 0),
+                             (signal.SIGTERM, "sigterm", 0.3), (signal.SIGINT, "sigint", 0.3)):
         if only and not name.startswith(only):
             continue
         tmp = os.path.join(work, name + ".tmp")
@@ -396,8 +398,8 @@ def signal_cases(scrqm, work, listener, cache, only):
         env = dict(os.environ, TMPDIR=tmp, XDG_CACHE_HOME=cache)
         seen = []
 
-        def interrupt(run, sig=sig, tmp=tmp):
-            if when_office_runs(run, tmp):
+        def interrupt(run, sig=sig, tmp=tmp, delay=delay):
+            if when_office_runs(run, tmp, delay):
                 seen.append(True)
                 run.proc.send_signal(sig)
 
