@@ -128,6 +128,7 @@ class Run:
         self.dirs = set()
         out = stdout if stdout is not None else subprocess.PIPE
         start = time.monotonic()
+        self.started = time.time()
         self.proc = subprocess.Popen([scrqm] + args, cwd=cwd, env=env, stdout=out,
                                      stderr=subprocess.PIPE)
         self.pid = self.proc.pid
@@ -161,9 +162,17 @@ class Run:
         self.stderr = self.stderr.decode("utf-8", "replace")
 
     def pipes(self):
-        """The pipe sockets this run's offices made."""
+        """The pipe sockets this run's offices made. The --accept pipe is
+        named with scrqm's pid, which an earlier process may have had: only
+        sockets made since this run started count."""
+        def since_start(path):
+            try:
+                return os.lstat(path).st_ctime >= self.started - 1
+            except FileNotFoundError:
+                return False
         return [single_instance_pipe(d) for d in self.dirs] + \
-            glob.glob("/tmp/OSL_PIPE_%d_scrqm_%d_*" % (UID, self.pid))
+            [x for x in glob.glob("/tmp/OSL_PIPE_%d_scrqm_%d_*" % (UID, self.pid))
+             if since_start(x)]
 
 
 def maxrss_mb():
