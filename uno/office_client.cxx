@@ -48,6 +48,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase3.hxx>
 #include <osl/file.hxx>
+#include <rtl/digest.h>
 #include <rtl/ref.hxx>
 
 #include <atomic>
@@ -55,6 +56,7 @@
 #include <chrono>
 #include <climits>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -182,6 +184,27 @@ std::set<std::string> office_pipe_sockets(pid_t pid)
             found.insert(path);
     }
     return found;
+}
+
+// The name of LibreOffice's instance pipe for a profile, as
+// desktop/source/app/officeipcthread.cxx makes it (7.4): "SingleOfficeIPC_"
+// and the MD5 of the profile's URL as UTF-16, each byte in hex without
+// leading zero. office_pipe_sockets finds it too, once the office runs.
+std::string instance_pipe(const OUString& profile_url)
+{
+    sal_uInt8 md5[RTL_DIGEST_LENGTH_MD5];
+    if (rtl_digest_MD5(profile_url.getStr(),
+                       static_cast<sal_uInt32>(profile_url.getLength()) * sizeof(sal_Unicode), md5,
+                       sizeof md5) != rtl_Digest_E_None)
+        return {};
+    std::string name = "SingleOfficeIPC_";
+    for (const sal_uInt8 b : md5)
+    {
+        char hex[3];
+        std::snprintf(hex, sizeof hex, "%x", static_cast<unsigned>(b));
+        name += hex;
+    }
+    return name;
 }
 
 // After an interrupt, a thread whose office call failed waits here for the
@@ -1105,11 +1128,17 @@ private:
         for (auto& e : env_s)
             envp.push_back(e.data());
         envp.push_back(nullptr);
-        // The --accept pipe's socket, by name (osl's pipe.cxx: /tmp, else
-        // /var/tmp).
+        // The office's pipe sockets by name, known before it makes them, so
+        // that a run killed while its office starts still lists them for
+        // the next run: the --accept pipe and the instance pipe (osl's
+        // pipe.cxx puts them in /tmp, else /var/tmp).
         const std::string uid = std::to_string(::getuid());
-        const std::set<std::string> accept_pipes = {"/tmp/OSL_PIPE_" + uid + "_" + pipe,
-                                                    "/var/tmp/OSL_PIPE_" + uid + "_" + pipe};
+        const std::string instance = instance_pipe(file_url(profile_dir));
+        std::set<std::string> named_pipes;
+        for (const char* base : {"/tmp", "/var/tmp"})
+            for (const std::string& name : {pipe, instance})
+                if (!name.empty())
+                    named_pipes.insert(std::string(base) + "/OSL_PIPE_" + uid + "_" + name);
         // The child may only make async-signal-safe calls: everything it
         // needs is made here.
         const pid_t parent = ::getpid();
@@ -1156,7 +1185,7 @@ private:
             }
             ::setpgid(pid_, pid_);
             cleanup().groups.insert(pid_);
-            record_pipes(accept_pipes);
+            record_pipes(named_pipes);
         };
         spawn();
 

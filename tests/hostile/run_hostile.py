@@ -397,7 +397,8 @@ def signal_cases(scrqm, work, listener, cache, only):
         return False
 
     # When the first office is seen starting, or 0.3 s later (into the checks).
-    for sig, name, delay in ((signal.SIGKILL, "sigkill", 0.3),
+    for sig, name, delay in ((signal.SIGKILL, "sigkill-starting", 0),
+                             (signal.SIGKILL, "sigkill", 0.3),
                              (signal.SIGTERM, "sigterm-starting", 0),
                              (signal.SIGTERM, "sigterm", 0.3), (signal.SIGINT, "sigint", 0.3)):
         if only and not name.startswith(only):
