@@ -13,9 +13,11 @@
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/coverage.hxx>
+#include <scrqm/input_file.hxx>
 #include <scrqm/json.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
+#include <scrqm/structure.hxx>
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/frame/Desktop.hpp>

@@ -3,6 +3,8 @@
 #include "case_register.hxx"
 
 #include <scrqm/catalogue.hxx>
+#include <scrqm/input_file.hxx>
+#include <scrqm/structure.hxx>
 
 #include <dlfcn.h>
 
@@ -29,6 +31,10 @@ CheckRequest office_check_request(
     const CheckArguments& args)
 {
     CheckRequest request = check_request(args);
+    // A profile file is checked before the check reads it: a FIFO would hang
+    // the office, /dev/zero fill its memory.
+    if (!request.profile.empty() && profile_path("", request.profile) == request.profile)
+        check_input_file(request.profile, "a structure profile", kMaxProfileBytes);
     const auto it = args.find("Case");
     if (auto stored =
             load_stored_register(register_path(context, it == args.end() ? "" : it->second)))

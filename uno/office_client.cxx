@@ -2,6 +2,7 @@
 // profile into which the built extension is installed. All document work is
 // one XJob call inside that office (no paragraph-by-paragraph remote calls).
 #include "convert.hxx"
+#include "external_links.hxx"
 
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
@@ -47,6 +48,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase3.hxx>
 #include <osl/file.hxx>
+#include <rtl/digest.h>
 #include <rtl/ref.hxx>
 
 #include <atomic>
@@ -54,6 +56,7 @@
 #include <chrono>
 #include <climits>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -68,7 +71,9 @@
 #include <sstream>
 #include <sys/file.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -97,6 +102,12 @@ struct Cleanup
     std::shared_mutex mutex;
     std::set<pid_t> groups;
     std::set<std::string> dirs;
+    // The offices' pipe sockets (OSL_PIPE_*): LibreOffice makes them in /tmp
+    // whatever TMPDIR says, and only removes them when it stops cleanly.
+    std::set<std::string> pipes;
+    // Set by the signal thread once it holds the mutex: what fails after
+    // that failed because the offices were stopped, and is not reported.
+    std::atomic<bool> interrupted{false};
 };
 
 Cleanup& cleanup()
@@ -115,6 +126,96 @@ void remove_tree(const std::string& dir)
 {
     if (!dir.empty())
         ::nftw(dir.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+// Removes an office's pipe sockets once it is gone; a socket something still
+// listens on is left alone.
+void remove_pipes(const std::set<std::string>& pipes)
+{
+    for (const std::string& path : pipes)
+    {
+        struct stat st;
+        if (::lstat(path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode) || st.st_uid != ::getuid())
+            continue;
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        if (path.size() >= sizeof addr.sun_path)
+            continue;
+        std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const bool live =
+            fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        if (fd >= 0)
+            ::close(fd);
+        if (!live)
+            ::unlink(path.c_str());
+    }
+}
+
+// The pipe sockets (OSL_PIPE_*) process `pid` listens on, from its open
+// sockets (/proc/PID/fd) and the paths they are bound to (/proc/PID/net/unix).
+// LibreOffice makes them in /tmp whatever TMPDIR says (its instance pipe,
+// named from a hash of the profile, and the --accept pipe) and removes them
+// only when it stops cleanly, which a killed office does not.
+std::set<std::string> office_pipe_sockets(pid_t pid)
+{
+    std::set<std::string> found;
+    std::set<std::string> inodes;
+    const std::string proc = "/proc/" + std::to_string(pid);
+    std::error_code ec;
+    for (const auto& fd : std::filesystem::directory_iterator(proc + "/fd", ec))
+    {
+        char target[64];
+        const ssize_t n = ::readlink(fd.path().c_str(), target, sizeof target - 1);
+        if (n > 9 && std::strncmp(target, "socket:[", 8) == 0)
+            inodes.insert(std::string(target + 8, static_cast<std::size_t>(n) - 9));
+    }
+    if (inodes.empty())
+        return found;
+    std::ifstream net(proc + "/net/unix");
+    std::string line;
+    std::getline(net, line); // the header
+    while (std::getline(net, line))
+    {
+        std::istringstream fields(line);
+        std::string num, refs, protocol, flags, type, state, inode, path;
+        fields >> num >> refs >> protocol >> flags >> type >> state >> inode >> path;
+        if (inodes.count(inode) != 0 && path.find("/OSL_PIPE_") != std::string::npos)
+            found.insert(path);
+    }
+    return found;
+}
+
+// The name of LibreOffice's instance pipe for a profile, as
+// desktop/source/app/officeipcthread.cxx makes it (7.4): "SingleOfficeIPC_"
+// and the MD5 of the profile's URL as UTF-16, each byte in hex without
+// leading zero. office_pipe_sockets finds it too, once the office runs.
+std::string instance_pipe(const OUString& profile_url)
+{
+    sal_uInt8 md5[RTL_DIGEST_LENGTH_MD5];
+    if (rtl_digest_MD5(profile_url.getStr(),
+                       static_cast<sal_uInt32>(profile_url.getLength()) * sizeof(sal_Unicode), md5,
+                       sizeof md5) != rtl_Digest_E_None)
+        return {};
+    std::string name = "SingleOfficeIPC_";
+    for (const sal_uInt8 b : md5)
+    {
+        char hex[3];
+        std::snprintf(hex, sizeof hex, "%x", static_cast<unsigned>(b));
+        name += hex;
+    }
+    return name;
+}
+
+// After an interrupt, a thread whose office call failed waits here for the
+// signal thread to end the process, so that the failure (the bridge
+// disposed, the office gone) is never reported.
+void hold_if_interrupted()
+{
+    if (!cleanup().interrupted.load())
+        return;
+    while (true)
+        std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
 void kill_group(pid_t group)
@@ -164,12 +265,19 @@ void start_signal_thread()
                                {
                                    // Held until _exit: no office starts after this.
                                    cleanup().mutex.lock();
+                                   cleanup().interrupted = true;
+                                   // An office still starting has made
+                                   // sockets not yet recorded.
+                                   for (const pid_t g : cleanup().groups)
+                                       for (const std::string& p : office_pipe_sockets(g))
+                                           cleanup().pipes.insert(p);
                                    for (const pid_t g : cleanup().groups)
                                        kill_group(g);
                                    for (const pid_t g : cleanup().groups)
                                        wait_group(g);
                                    for (const std::string& d : cleanup().dirs)
                                        remove_tree(d);
+                                   remove_pipes(cleanup().pipes);
                                }
                                static const char msg[] =
                                    "scrqm: interrupted; the office was stopped\n";
@@ -473,6 +581,43 @@ bool filter_matches(Format format, const std::string& filter)
     }
 }
 
+// What a filter reads, in words (never LibreOffice's internal filter name).
+std::string kind_of(const std::string& filter)
+{
+    auto has = [&](const char* s) { return filter.find(s) != std::string::npos; };
+    if (has("writer8") || has("OpenDocument") || has("StarOffice XML"))
+        return "an OpenDocument text";
+    if (has("Word 2007") || has("Office Open XML") || has("Word 201"))
+        return "a Word .docx document";
+    if (has("MS Word 9") || has("MS WinWord"))
+        return "a Word 97-2003 .doc document";
+    if (has("Rich Text"))
+        return "an RTF document";
+    if (has("HTML"))
+        return "a web page (HTML)";
+    if (has("Text"))
+        return "plain text";
+    return "another kind of file";
+}
+
+std::string kind_of(Format format)
+{
+    switch (format)
+    {
+    case Format::Docx:
+        return "a Word .docx document";
+    case Format::Doc:
+        return "a Word 97-2003 .doc document";
+    case Format::Odt:
+    case Format::Fodt:
+        return "an OpenDocument text";
+    case Format::Rtf:
+        return "an RTF document";
+    default:
+        return "a document";
+    }
+}
+
 // ---------------------------------------------------------------- session
 class Session : public OfficeSession
 {
@@ -514,10 +659,12 @@ public:
         }
         catch (const lang::DisposedException&)
         {
+            hold_if_interrupted();
             throw OfficeError("LibreOffice stopped while opening the document");
         }
         catch (const uno::RuntimeException& e)
         {
+            hold_if_interrupted();
             if (!alive())
                 throw OfficeError("LibreOffice stopped while opening the document");
             throw ReadError(path + ": could not be opened: " + lo::to_utf8(e.Message));
@@ -525,6 +672,7 @@ public:
         catch (const uno::Exception&)
         {
             // Reported below from what the handler saw.
+            hold_if_interrupted();
         }
         Reference<frame::XModel> model(component, UNO_QUERY);
         if (!model.is())
@@ -558,10 +706,10 @@ public:
         if (!filter_matches(format, filter))
         {
             close(component);
-            throw ReadError(path +
-                            ": corrupted or not what its name says (LibreOffice read it "
-                            "as \"" +
-                            filter + "\"); open it in Word or LibreOffice and save it again");
+            throw ReadError(path + ": not what its name says (LibreOffice read it as " +
+                            kind_of(filter) + ", not " + kind_of(format) +
+                            "); open it in Word or LibreOffice and save it again with the right "
+                            "extension");
         }
         timer_.lap("load");
         open_ = component;
@@ -569,6 +717,9 @@ public:
     }
 
 private:
+    // No "Referer": LibreOffice takes the document's own URL as the referer
+    // of what it links to, which external_links.hxx blocks; a Referer given
+    // here would make type detection refuse the document itself.
     static uno::Sequence<beans::PropertyValue> load_arguments(const Reference<LoadHandler>& handler)
     {
         uno::Sequence<beans::PropertyValue> media(5);
@@ -647,6 +798,7 @@ private:
         }
         catch (const uno::Exception&)
         {
+            hold_if_interrupted();
             close(component);
             if (!alive())
                 throw OfficeError("LibreOffice stopped while opening the document");
@@ -684,6 +836,7 @@ private:
         }
         catch (const uno::Exception& e)
         {
+            hold_if_interrupted();
             close_open();
             if (!alive())
                 throw OfficeError("LibreOffice stopped while checking the document");
@@ -709,7 +862,10 @@ private:
         start_signal_thread();
 
         const char* tmp = std::getenv("TMPDIR");
-        dir_ = make_temp_dir(std::string(tmp && *tmp ? tmp : "/tmp") + "/scrqm-XXXXXX");
+        const std::string tmp_root = tmp && *tmp ? tmp : "/tmp";
+        remove_stale_sessions(tmp_root);
+        dir_ = make_temp_dir(tmp_root + "/scrqm-XXXXXX");
+        owner_fd_ = claim_dir(dir_);
         log_ = dir_ + "/office.log";
         const std::string profile = dir_ + "/profile";
         try
@@ -745,11 +901,13 @@ private:
         }
         catch (const uno::Exception& e)
         {
+            hold_if_interrupted();
             stop();
             throw OfficeError("cannot talk to LibreOffice: " + lo::to_utf8(e.Message));
         }
         catch (...)
         {
+            hold_if_interrupted();
             stop();
             throw;
         }
@@ -765,6 +923,63 @@ private:
                               templ.substr(0, templ.rfind('/')) + ": " + std::strerror(errno));
         cleanup().dirs.insert(templ);
         return templ;
+    }
+
+    // Marks `dir` as in use for as long as this process lives: a lock on
+    // its "owner" file, which the kernel drops when the process ends,
+    // however it ends. Returns the descriptor holding it (or -1).
+    static int claim_dir(const std::string& dir)
+    {
+        const std::string tmp = dir + "/.owner";
+        const int fd =
+            ::open(tmp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0)
+            return -1;
+        // Locked before it has its name, so that no run sees it unlocked.
+        if (::flock(fd, LOCK_EX) != 0 || ::rename(tmp.c_str(), (dir + "/owner").c_str()) != 0)
+        {
+            ::close(fd);
+            return -1;
+        }
+        return fd;
+    }
+
+    // What a run killed with SIGKILL left in the temporary directory: its
+    // profile (its office died with it: see launch) and its pipe sockets.
+    // A session directory whose owner lock is free belongs to no live run.
+    // Done once per process, before its first office starts.
+    static void remove_stale_sessions(const std::string& root)
+    {
+        static std::once_flag once;
+        std::call_once(once,
+                       [&root]
+                       {
+                           std::error_code ec;
+                           for (const auto& entry : std::filesystem::directory_iterator(root, ec))
+                           {
+                               const std::string dir = entry.path().string();
+                               struct stat st;
+                               if (entry.path().filename().string().rfind("scrqm-", 0) != 0 ||
+                                   ::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) ||
+                                   st.st_uid != ::getuid())
+                                   continue;
+                               const int fd = ::open((dir + "/owner").c_str(),
+                                                     O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+                               if (fd < 0)
+                                   continue; // being made, kept for debugging, or not ours
+                               if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+                               {
+                                   std::set<std::string> pipes;
+                                   std::ifstream list(dir + "/pipes");
+                                   for (std::string line; std::getline(list, line);)
+                                       if (line.find("/OSL_PIPE_") != std::string::npos)
+                                           pipes.insert(line);
+                                   remove_pipes(pipes);
+                                   remove_tree(dir);
+                               }
+                               ::close(fd);
+                           }
+                       });
     }
 
     static void forget_temp_dir(const std::string& dir)
@@ -861,6 +1076,22 @@ private:
         return ready;
     }
 
+    // What to start: soffice.bin itself, not the soffice script and its
+    // oosplash launcher, so that the office is our own child and dies with
+    // us (PR_SET_PDEATHSIG) even when scrqm is killed with SIGKILL, which
+    // no handler sees: oosplash's soffice.bin would outlive it. Of what
+    // oosplash adds (a splash screen, javaldx for Java, a restart when the
+    // office asks for one) only the restart is needed; launch() does it.
+    static std::string office_binary(const std::string& soffice)
+    {
+        char buf[PATH_MAX];
+        const std::string real = ::realpath(soffice.c_str(), buf) ? buf : soffice;
+        const std::string bin = real + ".bin";
+        if (real.size() > 8 && real.compare(real.size() - 8, 8, "/soffice") == 0 && executable(bin))
+            return bin;
+        return soffice;
+    }
+
     // Starts soffice on `profile` and connects to it.
     void launch(const std::string& profile_dir)
     {
@@ -869,9 +1100,16 @@ private:
         const std::string accept =
             "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext";
         const std::string profile = "-env:UserInstallation=" + lo::to_utf8(file_url(profile_dir));
-        std::vector<std::string> argv_s = {
-            soffice_,      "--headless",    "--invisible",          "--nologo", "--norestore",
-            "--nodefault", "--nolockcheck", "--nofirststartwizard", accept,     profile};
+        std::vector<std::string> argv_s = {office_binary(soffice_),
+                                           "--headless",
+                                           "--invisible",
+                                           "--nologo",
+                                           "--norestore",
+                                           "--nodefault",
+                                           "--nolockcheck",
+                                           "--nofirststartwizard",
+                                           accept,
+                                           profile};
         std::vector<char*> argv;
         for (auto& a : argv_s)
             argv.push_back(a.data());
@@ -881,50 +1119,82 @@ private:
         const std::string office_tmp = dir_ + "/tmp";
         std::vector<std::string> env_s;
         for (char** e = environ; *e; ++e)
-            if (std::strncmp(*e, "TMPDIR=", 7) != 0)
+            if (std::strncmp(*e, "TMPDIR=", 7) != 0 &&
+                std::strncmp(*e, "SAL_ENABLE_FILE_LOCKING=", 24) != 0)
                 env_s.emplace_back(*e);
         env_s.push_back("TMPDIR=" + office_tmp);
+        env_s.push_back("SAL_ENABLE_FILE_LOCKING=1"); // as the soffice script sets it
         std::vector<char*> envp;
         for (auto& e : env_s)
             envp.push_back(e.data());
         envp.push_back(nullptr);
+        // The office's pipe sockets by name, known before it makes them, so
+        // that a run killed while its office starts still lists them for
+        // the next run: the --accept pipe and the instance pipe (osl's
+        // pipe.cxx puts them in /tmp, else /var/tmp).
+        const std::string uid = std::to_string(::getuid());
+        const std::string instance = instance_pipe(file_url(profile_dir));
+        std::set<std::string> named_pipes;
+        for (const char* base : {"/tmp", "/var/tmp"})
+            for (const std::string& name : {pipe, instance})
+                if (!name.empty())
+                    named_pipes.insert(std::string(base) + "/OSL_PIPE_" + uid + "_" + name);
+        // The child may only make async-signal-safe calls: everything it
+        // needs is made here.
+        const pid_t parent = ::getpid();
+        const int log_fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        struct CloseLog
+        {
+            int fd;
+            ~CloseLog()
+            {
+                if (fd >= 0)
+                    ::close(fd);
+            }
+        } close_log{log_fd};
 
+        auto spawn = [&]
         {
             // Under the cleanup lock, as everything that creates files in
             // our directory: an interrupt removes it under that lock.
             std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
             ::mkdir(office_tmp.c_str(), 0700);
             exited_ = false;
+            exit_code_ = -1;
             pid_ = ::fork();
             if (pid_ < 0)
                 throw OfficeError(std::string("cannot start LibreOffice: ") + std::strerror(errno));
             if (pid_ == 0)
             {
-                // Own process group, so that the whole office (oosplash and
-                // soffice.bin) can be stopped at once.
+                // Own process group, so that the whole office can be stopped
+                // at once; killed with the thread that started it.
                 ::setpgid(0, 0);
                 ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+                if (::getppid() != parent)
+                    ::_exit(127); // we died before the line above
                 sigset_t none;
                 sigemptyset(&none);
                 pthread_sigmask(SIG_SETMASK, &none, nullptr);
-                const int fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-                if (fd >= 0)
+                if (log_fd >= 0)
                 {
-                    ::dup2(fd, 1);
-                    ::dup2(fd, 2);
+                    ::dup2(log_fd, 1);
+                    ::dup2(log_fd, 2);
                 }
                 ::execve(argv[0], argv.data(), envp.data());
                 ::_exit(127);
             }
             ::setpgid(pid_, pid_);
             cleanup().groups.insert(pid_);
-        }
+            record_pipes(named_pipes);
+        };
+        spawn();
 
         Reference<bridge::XUnoUrlResolver> resolver =
             bridge::UnoUrlResolver::create(local_context(soffice_));
         const OUString url =
             lo::to_ou("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext");
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_);
+        int restarts = 0;
         while (!remote_.is())
         {
             try
@@ -934,13 +1204,55 @@ private:
             catch (const connection::NoConnectException&)
             {
                 if (!alive())
+                {
+                    hold_if_interrupted();
+                    // A fresh profile's first start ends asking for a
+                    // restart (81; 79 after a crash), which oosplash would
+                    // have done.
+                    if ((exit_code_ == 81 || exit_code_ == 79) && restarts++ < 3)
+                    {
+                        reap();
+                        spawn();
+                        continue;
+                    }
                     throw OfficeError("LibreOffice exited while starting: " + read_tail(log_, 300));
+                }
                 if (std::chrono::steady_clock::now() > deadline)
                     throw OfficeError("LibreOffice did not start within " +
                                       std::to_string(timeout_) + " s");
                 // Short: every step waited here is time the user waits.
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
             }
+        }
+        {
+            const std::set<std::string> found = office_pipe_sockets(pid_);
+            std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
+            record_pipes(found);
+        }
+        try
+        {
+            lo::set_block_external_links(remote_, true);
+        }
+        catch (const uno::Exception& e)
+        {
+            throw OfficeError("cannot stop LibreOffice from fetching what documents link to: " +
+                              lo::to_utf8(e.Message));
+        }
+    }
+
+    // The office's pipe sockets, kept to be removed when it stops (and by
+    // the next run, from the list in our directory, if we are killed).
+    // `names`: found from its open sockets (see office_pipe_sockets), or
+    // ours by name (the --accept pipe, before the office makes it). Under
+    // the cleanup lock.
+    void record_pipes(const std::set<std::string>& names)
+    {
+        std::ofstream list(dir_ + "/pipes", std::ios::app);
+        for (const std::string& p : names)
+        {
+            list << p << "\n";
+            pipes_.insert(p);
+            cleanup().pipes.insert(p);
         }
     }
 
@@ -1063,6 +1375,7 @@ private:
         {
             std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
             exited_ = true;
+            exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
             return false;
         }
         return !exited_;
@@ -1078,6 +1391,10 @@ private:
         wait_group(pid_);
         cleanup().groups.erase(pid_);
         pid_ = 0;
+        remove_pipes(pipes_);
+        for (const std::string& p : pipes_)
+            cleanup().pipes.erase(p);
+        pipes_.clear();
     }
 
     void stop()
@@ -1106,9 +1423,14 @@ private:
             std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
             if (!keep)
                 remove_tree(dir_);
+            else
+                ::remove((dir_ + "/owner").c_str()); // no later run may take it
             cleanup().dirs.erase(dir_);
             dir_.clear();
         }
+        if (owner_fd_ >= 0)
+            ::close(owner_fd_);
+        owner_fd_ = -1;
         timer_.lap("stop");
     }
 
@@ -1117,6 +1439,9 @@ private:
     int timeout_ = 60;
     pid_t pid_ = 0;
     bool exited_ = false;
+    int exit_code_ = -1;
+    std::set<std::string> pipes_; // the office's OSL_PIPE_* sockets
+    int owner_fd_ = -1;           // locked while dir_ is in use (see claim_dir)
     std::string dir_;
     std::string log_;
     Reference<uno::XComponentContext> remote_;

@@ -1,6 +1,7 @@
 #include "templates.hxx"
 
 #include "convert.hxx"
+#include "external_links.hxx"
 #include "reader.hxx"
 
 #include <scrqm/json.hxx>
@@ -31,6 +32,7 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <osl/file.hxx>
 
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <unistd.h>
@@ -109,14 +111,18 @@ std::vector<ReportItem> items_from_file(const Reference<uno::XComponentContext>&
                                         const std::string& from)
 {
     Reference<frame::XComponentLoader> loader(frame::Desktop::create(context), UNO_QUERY_THROW);
+    // The report is read, never followed: nothing it links to is fetched
+    // (external_links.hxx), in the user's office as in the command line's.
     uno::Sequence<beans::PropertyValue> media(4);
     media[0] = prop("Hidden", uno::Any(true));
     media[1] = prop("ReadOnly", uno::Any(true));
     media[2] = prop("MacroExecutionMode", uno::Any(sal_Int16(0)));
     media[3] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));
     Reference<lang::XComponent> component;
+    std::optional<ExternalLinksBlocked> blocked; // until the report is closed
     try
     {
+        blocked.emplace(context);
         component = loader->loadComponentFromURL(to_url(from), "_blank", 0, media);
     }
     catch (const uno::Exception& e)

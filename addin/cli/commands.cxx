@@ -7,6 +7,7 @@
 #include <scrqm/checks.hxx>
 #include <scrqm/coverage.hxx>
 #include <scrqm/formats.hxx>
+#include <scrqm/input_file.hxx>
 #include <scrqm/office.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
@@ -94,6 +95,10 @@ std::string executable_dir()
     return path.substr(0, path.find_last_of('/'));
 }
 
+// Why standard output could not be written (a full disk), kept from the
+// first failed write: what fails later says nothing.
+int output_errno = 0;
+
 bool file_exists(const std::string& path)
 {
     return ::access(path.c_str(), R_OK) == 0;
@@ -109,17 +114,17 @@ struct Options
     std::string register_file;
     std::string output, from; // --output: report or template file
     std::string profile;
+    std::vector<std::string> term_files; // --allow-file, --deny-file
     unsigned jobs = 1;
     bool progress = false;
     bool show_identifiers = false;
     std::vector<std::string> files;
 };
 
+// Throws ReadError (not a usage error: the option was right).
 std::vector<std::string> read_lines(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw std::invalid_argument("cannot read " + path);
+    std::istringstream in(read_input_file(path, "a list of terms", kMaxTermListBytes));
     std::vector<std::string> out;
     std::string line;
     while (std::getline(in, line))
@@ -168,10 +173,10 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
         else if (a == "--named" || a.rfind("--named=", 0) == 0)
             opt.named.push_back(value("--named"));
         else if (a == "--allow-file" || a.rfind("--allow-file=", 0) == 0)
-            for (auto& l : read_lines(value("--allow-file")))
+            for (auto& l : read_lines(opt.term_files.emplace_back(value("--allow-file"))))
                 opt.allow.push_back(l);
         else if (a == "--deny-file" || a.rfind("--deny-file=", 0) == 0)
-            for (auto& l : read_lines(value("--deny-file")))
+            for (auto& l : read_lines(opt.term_files.emplace_back(value("--deny-file"))))
                 opt.deny.push_back(l);
         else if (a == "--register" || a.rfind("--register=", 0) == 0)
             opt.register_file = value("--register");
@@ -201,7 +206,10 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
             break;
         }
         else if (a.size() > 1 && a[0] == '-')
-            return "unknown option " + a;
+            return "unknown option " + a +
+                   (::access(a.c_str(), F_OK) == 0
+                        ? "; a file whose name starts with - goes after --"
+                        : "");
         else if (opt.command.empty())
             opt.command = a;
         else
@@ -305,6 +313,7 @@ public:
         if (profile.find('/') != std::string::npos ||
             (profile.size() > 5 && profile.compare(profile.size() - 5, 5, ".json") == 0))
         {
+            check_input_file(profile, "a structure profile", kMaxProfileBytes);
             char buf[PATH_MAX];
             if (::realpath(profile.c_str(), buf) == nullptr)
                 throw DataError(profile + ": cannot open the structure profile");
@@ -315,7 +324,9 @@ public:
             StructureCheck(data_directory())
                 .run(Document{}, check_options(request)); // loads (and validates) the profile
         if (!opt_.register_file.empty())
-            request.register_entries = load_register(opt_.register_file);
+            request.register_entries = parse_register(
+                read_input_file(opt_.register_file, "a case register", kMaxRegisterBytes),
+                opt_.register_file);
         // Said once, here, not from the workers (their output is ordered).
         if (std::find(checks.begin(), checks.end(), "hidden") != checks.end() &&
             !opt_.checks.empty() && opt_.checks != "all")
@@ -599,31 +610,49 @@ private:
     void put(const std::string& text)
     {
         if (opt_.output.empty() || opt_.output == "-")
+        {
             out_ << text << std::flush;
+            if (!out_ && output_errno == 0)
+                output_errno = errno != 0 ? errno : EIO; // said once, at the end
+        }
         else
             pending_ += text;
     }
 
     // Writes --output FILE (created readable by the user only, as it may
-    // hold a report). Returns false, with a message, on failure.
+    // hold a report). A regular file is written whole or not at all: the
+    // text goes to a new file beside it, renamed over it once complete, so
+    // a full disk leaves the old file as it was. Returns false, with a
+    // message, on failure.
     bool finish()
     {
         if (opt_.output.empty() || opt_.output == "-")
             return true;
         const std::string& text = pending_;
-        const int fd = ::open(opt_.output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        struct stat st
+        {
+        };
+        const bool special = ::stat(opt_.output.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+        std::string tmp = opt_.output + ".XXXXXX";
+        const int fd = special ? ::open(opt_.output.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC)
+                               : ::mkostemp(tmp.data(), O_CLOEXEC); // mode 0600
         bool ok = fd >= 0;
         std::size_t done = 0;
         while (ok && done < text.size())
         {
             const ssize_t w = ::write(fd, text.data() + done, text.size() - done);
-            ok = w > 0;
-            done += ok ? static_cast<std::size_t>(w) : 0;
+            ok = w > 0 || (w < 0 && errno == EINTR);
+            done += w > 0 ? static_cast<std::size_t>(w) : 0;
         }
-        if (fd >= 0)
-            ok = ::close(fd) == 0 && ok;
+        int error = errno;
+        if (fd >= 0 && ::close(fd) != 0 && ok)
+            ok = false, error = errno;
+        if (ok && !special && ::rename(tmp.c_str(), opt_.output.c_str()) != 0)
+            ok = false, error = errno;
+        if (!ok && fd >= 0 && !special)
+            ::unlink(tmp.c_str());
         if (!ok)
-            err_ << "scrqm: cannot write " << opt_.output << ": " << std::strerror(errno) << "\n";
+            err_ << "scrqm: cannot write " << opt_.output << ": " << std::strerror(error) << "\n";
         return ok;
     }
 
@@ -756,6 +785,24 @@ private:
     WorkerState main_state_; // declared last: its office stops first
 };
 
+// The input file that --output names (the same file, however it is written:
+// through a link, or ./name), or "". The output is never written over an
+// input.
+std::string output_is_input(const Options& opt)
+{
+    if (opt.output.empty() || opt.output == "-")
+        return {};
+    std::vector<std::string> inputs = opt.files;
+    inputs.insert(inputs.end(), opt.term_files.begin(), opt.term_files.end());
+    for (const std::string* f : {&opt.from, &opt.register_file, &opt.profile})
+        if (!f->empty())
+            inputs.push_back(*f);
+    for (const std::string& input : inputs)
+        if (same_file(opt.output, input))
+            return input;
+    return {};
+}
+
 } // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
@@ -770,9 +817,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     {
         problem = e.what();
     }
+    catch (const ReadError& e) // an --allow-file or --deny-file
+    {
+        err << "scrqm: " << e.what() << "\n";
+        return kExitCannotCheck;
+    }
     if (!problem.empty())
     {
-        err << "scrqm: " << problem << "\n" << kUsage;
+        err << "scrqm: " << problem << " (see scrqm --help)\n";
         return kExitCannotCheck;
     }
     const bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
@@ -787,29 +839,55 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         out << "scrqm " << SCRQM_VERSION << "\n";
         return kExitOk;
     }
+    if (const std::string input = output_is_input(opt); !input.empty())
+    {
+        err << "scrqm: --output " << opt.output << " is the input file " << input
+            << "; write the output to another file (the input is left as it is)\n";
+        return kExitCannotCheck;
+    }
+    int status = kExitCannotCheck;
     try
     {
         Runner runner(opt, out, err);
         if (opt.command == "markers")
-            return runner.markers();
-        if (opt.command == "rules")
-            return runner.rules();
-        if (opt.command == "outline")
-            return runner.outline();
-        if (opt.command == "check")
-            return runner.check();
-        if (opt.command == "template")
-            return runner.make_template();
-        if (opt.command == "coverage")
-            return runner.coverage();
+            status = runner.markers();
+        else if (opt.command == "rules")
+            status = runner.rules();
+        else if (opt.command == "outline")
+            status = runner.outline();
+        else if (opt.command == "check")
+            status = runner.check();
+        else if (opt.command == "template")
+            status = runner.make_template();
+        else if (opt.command == "coverage")
+            status = runner.coverage();
+        else
+        {
+            err << "scrqm: unknown command " << opt.command << " (see scrqm --help)\n";
+            return kExitCannotCheck;
+        }
     }
     catch (const DataError& e)
     {
         err << "scrqm: " << e.what() << "\n";
         return kExitCannotCheck;
     }
-    err << "scrqm: unknown command " << opt.command << "\n" << kUsage;
-    return kExitCannotCheck;
+    catch (const ReadError& e) // a register or a profile
+    {
+        err << "scrqm: " << e.what() << "\n";
+        return kExitCannotCheck;
+    }
+    // Output lost (a full disk, a closed pipe) is not success.
+    errno = 0;
+    out.flush();
+    if (!out)
+    {
+        const int error = output_errno != 0 ? output_errno : errno;
+        err << "scrqm: cannot write the output"
+            << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+        return kExitCannotCheck;
+    }
+    return status;
 }
 
 } // namespace scrqm::cli

@@ -1,5 +1,7 @@
 #include <scrqm/catalogue.hxx>
 
+#include <scrqm/json.hxx>
+
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
@@ -87,6 +89,10 @@ int required_int(const std::string& path, const pt::ptree& node, const std::stri
 
 pt::ptree parse_json_data(const std::string& text, const std::string& name)
 {
+    if (const std::size_t line = json_too_deep(text))
+        throw DataError(name + ": line " + std::to_string(line) +
+                        ": not valid JSON for scrqm: nested more than " +
+                        std::to_string(kMaxJsonDepth) + " levels deep");
     pt::ptree root;
     std::istringstream in(text);
     try

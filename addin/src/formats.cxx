@@ -1,10 +1,12 @@
 #include <scrqm/formats.hxx>
+#include <scrqm/input_file.hxx>
 #include <scrqm/text_reader.hxx>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace scrqm
 {
@@ -42,25 +44,38 @@ const char* supported_formats()
 namespace
 {
 constexpr char kOleMagic[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-}
 
-void precheck_office_file(const std::string& path, Format format)
+// The first bytes of a regular file of at most kMaxOfficeBytes.
+std::string read_head(const std::string& path)
 {
+    check_input_file(path, "a document", kMaxOfficeBytes);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        throw ReadError(path + ": cannot be opened for reading (check its permissions)");
     struct stat st
     {
     };
-    if (::stat(path.c_str(), &st) != 0)
-        throw ReadError(path + ": " + std::strerror(errno));
-    if (S_ISDIR(st.st_mode))
-        throw ReadError(path + ": is a directory, not a document");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ReadError(path + ": cannot be opened for reading (check its permissions)");
-    if (st.st_size == 0)
-        throw ReadError(path + ": the file is empty (0 bytes); it is not a document");
     char head[8] = {};
-    in.read(head, sizeof head);
-    const auto got = static_cast<std::size_t>(in.gcount());
+    const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    const ssize_t got = regular ? ::read(fd, head, sizeof head) : -1;
+    const int error = errno;
+    ::close(fd);
+    if (!regular)
+        check_input_file(path, "a document", kMaxOfficeBytes); // says what it became
+    if (got < 0)
+        throw ReadError(path + ": cannot be read (" + std::string(std::strerror(error)) + ")");
+    return std::string(head, static_cast<std::size_t>(got));
+}
+} // namespace
+
+void precheck_office_file(const std::string& path, Format format)
+{
+    // A FIFO or a device is refused before anything opens it.
+    const std::string bytes = read_head(path);
+    if (bytes.empty())
+        throw ReadError(path + ": the file is empty (0 bytes); it is not a document");
+    const char* head = bytes.data();
+    const std::size_t got = bytes.size();
     const bool zip = got >= 4 && std::memcmp(head, "PK\x03\x04", 4) == 0;
     const bool ole = got >= 8 && std::memcmp(head, kOleMagic, 8) == 0;
     switch (format)

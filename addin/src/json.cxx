@@ -6,6 +6,41 @@
 namespace scrqm
 {
 
+std::size_t json_too_deep(std::string_view text, std::size_t limit)
+{
+    std::size_t depth = 0;
+    std::size_t line = 1;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        const char c = text[i];
+        if (c == '\n')
+            ++line;
+        if (in_string)
+        {
+            if (c == '\\')
+            {
+                // The escaped character cannot end the string.
+                if (i + 1 < text.size() && text[i + 1] == '\n')
+                    ++line;
+                ++i;
+            }
+            else if (c == '"')
+                in_string = false;
+        }
+        else if (c == '"')
+            in_string = true;
+        else if (c == '[' || c == '{')
+        {
+            if (++depth > limit)
+                return line;
+        }
+        else if ((c == ']' || c == '}') && depth > 0)
+            --depth;
+    }
+    return 0;
+}
+
 void JsonWriter::separate()
 {
     if (after_key_)

@@ -244,6 +244,8 @@ std::map<std::string, CoverageStatus> coverage_statuses_from_json(const std::str
     namespace pt = boost::property_tree;
     pt::ptree root;
     std::istringstream in(result_json);
+    if (json_too_deep(result_json) != 0)
+        throw std::runtime_error("malformed result from the office: nested too deep");
     try
     {
         pt::read_json(in, root);

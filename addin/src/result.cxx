@@ -249,6 +249,8 @@ Result result_from_json(const std::string& json)
     namespace pt = boost::property_tree;
     pt::ptree root;
     std::istringstream in(json);
+    if (json_too_deep(json) != 0)
+        throw std::runtime_error("malformed result from the office: nested too deep");
     try
     {
         pt::read_json(in, root);

@@ -1,3 +1,4 @@
+#include <scrqm/input_file.hxx>
 #include <scrqm/text_reader.hxx>
 
 #include <unicode/regex.h>
@@ -174,24 +175,19 @@ Document read_text(const std::string& bytes, bool markdown, const std::string& f
 
 Document read_text_file(const std::string& path)
 {
-    struct stat st
-    {
-    };
-    if (::stat(path.c_str(), &st) != 0)
-        throw ReadError(path + ": " + std::strerror(errno));
-    if (S_ISDIR(st.st_mode))
-        throw ReadError(path + ": is a directory, not a document");
-    if (static_cast<std::size_t>(st.st_size) > kMaxTextBytes)
-        throw ReadError(path + ": too large for a text report (" +
-                        std::to_string(st.st_size / (1024 * 1024)) + " MB; the limit is " +
-                        std::to_string(kMaxTextBytes / (1024 * 1024)) + " MB)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ReadError(path + ": cannot be opened for reading");
-    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    const std::string bytes = read_input_file(path, "a document", kMaxTextBytes);
     const std::string ext = file_extension(path);
-    return read_text(bytes, ext == "md" || ext == "markdown", path);
+    Document doc = read_text(bytes, ext == "md" || ext == "markdown", path);
+    // Nothing to check is not "ready to publish".
+    const bool empty =
+        std::none_of(doc.paragraphs.begin(), doc.paragraphs.end(),
+                     [](const Paragraph& p)
+                     { return icu::UnicodeString::fromUTF8(p.text).trim().length() > 0; });
+    if (empty)
+        throw ReadError(path + ": the document is empty (" +
+                        (bytes.empty() ? std::string("0 bytes") : std::string("no text")) +
+                        "); there is nothing to check");
+    return doc;
 }
 
 } // namespace scrqm

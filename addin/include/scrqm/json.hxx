@@ -10,6 +10,17 @@
 namespace scrqm
 {
 
+// How deep JSON read by scrqm may nest objects and arrays. Boost.PropertyTree's
+// reader recurses once per level and overflows the stack on deep input (a
+// segmentation fault, or a dead office for the macro API), so every JSON
+// input is checked before it is parsed. scrqm's own files nest 5 levels.
+constexpr std::size_t kMaxJsonDepth = 64;
+
+// 0 when `text` nests objects and arrays no deeper than `limit` (brackets
+// inside strings do not count), else the line (from 1) where it first goes
+// deeper. Linear, no recursion.
+std::size_t json_too_deep(std::string_view text, std::size_t limit = kMaxJsonDepth);
+
 class JsonWriter
 {
 public:

@@ -1,0 +1,98 @@
+"""The crash cases of the hostile suite through the macro API, in a real
+LibreOffice with the extension installed: each call answers with an
+{"error": ...} and the office survives (the next call works, the bridge is
+not disposed, the user's unsaved document is still there). And loading a
+report for a board response (From=...) fetches nothing it links to, even in
+an office whose own setting allows it, and leaves that setting as it was.
+
+Run from tests/hostile with Debian's /usr/bin/python3 (ctest: hostile.macro-api)."""
+import json
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "office"))
+sys.path.insert(0, HERE)
+
+import make_inputs as mk  # noqa: E402
+from office import Office, named, props  # noqa: E402
+from run_hostile import Listener  # noqa: E402
+
+OXT = os.environ.get("SCRQM_OXT", os.path.join(HERE, "..", "..", "build", "scrqm.oxt"))
+
+
+class MacroApiSurvives(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(OXT)
+        cls.tmp = tempfile.mkdtemp(prefix="scrqm-hostile-api-")
+        cls.listener = Listener()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def call(self, **kw):
+        return json.loads(self.office.assistant().execute(named(**kw)))
+
+    def assert_alive(self, doc):
+        self.assertEqual(self.office.proc.poll(), None, "LibreOffice died")
+        self.assertEqual(len(self.call(Action="catalogue")["markers"]), 18)
+        self.assertIn("unsaved work", doc.getText().getString())
+
+    def unsaved_document(self):
+        doc = self.office.new_writer()
+        doc.getText().setString("The user's unsaved work.")
+        return doc
+
+    def test_deep_json_is_an_error_not_a_dead_office(self):
+        doc = self.unsaved_document()
+        for deep in ("[" * 200000, '{"a":' * 100000, '{"entries":' + "[" * 100000):
+            answer = self.call(Action="register-set", Case="hostile", Register=deep)
+            self.assertIn("nested more than 64 levels deep", answer.get("error", ""))
+            answer = self.call(Action="check", Document=doc, Register=deep)
+            self.assertIn("nested more than 64 levels deep", answer.get("error", ""))
+            self.assert_alive(doc)
+        doc.close(True)
+
+    def test_profile_that_is_not_a_file_is_an_error_not_a_hang(self):
+        doc = self.unsaved_document()
+        fifo = mk.fifo(os.path.join(self.tmp, "profile.json"))
+        deep = mk.deep_json(os.path.join(self.tmp, "deep.json"), 100000, '{"a":')
+        for profile, says in ((fifo, "is a named pipe (FIFO), not a structure profile"),
+                              ("/dev/zero", "is a device, not a structure profile"),
+                              (self.tmp, "is a directory, not a structure profile"),
+                              (deep, "nested more than 64 levels deep")):
+            answer = self.call(Action="check", Document=doc, Checks="structure", Profile=profile)
+            self.assertIn(says, answer.get("error", ""), profile)
+            self.assert_alive(doc)
+        doc.close(True)
+
+    def block_setting(self):
+        provider = self.office.smgr.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", self.office.ctx)
+        node = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            props(nodepath="/org.openoffice.Office.Common/Security/Scripting"))
+        return node.getByName("BlockUntrustedRefererLinks")
+
+    def test_board_response_from_a_linked_report_fetches_nothing(self):
+        # The user's office allows links (LibreOffice's default).
+        self.assertFalse(self.block_setting())
+        report = mk.docx_linked_image(os.path.join(self.tmp, "linked.docx"), self.listener.url)
+        out = os.path.join(self.tmp, "response.odt")
+        self.listener.take()
+        answer = self.call(Action="insert-template", Template="board-response", Where="new",
+                           From=report, Output=out, Hidden="true")
+        self.assertNotIn("error", answer)
+        self.assertTrue(os.path.exists(out))
+        self.assertEqual(self.listener.take(), [])
+        self.assertFalse(self.block_setting(), "the user's setting was not restored")
+
+
+if __name__ == "__main__":
+    unittest.main()
