@@ -1,4 +1,5 @@
 #include "context.hxx"
+#include "cues.hxx"
 
 #include <scrqm/text.hxx>
 
@@ -277,14 +278,6 @@ void find_near(const icu::RegexPattern& p, const icu::UnicodeString& u, const ch
     }
 }
 
-std::string ascii_lower(std::string s)
-{
-    for (char& ch : s)
-        if (ch >= 'A' && ch <= 'Z')
-            ch = static_cast<char>(ch - 'A' + 'a');
-    return s;
-}
-
 std::size_t words(const std::string& s)
 {
     std::size_t n = 0;
@@ -298,36 +291,85 @@ std::size_t words(const std::string& s)
     return n;
 }
 
-bool has_any(const std::string& folded, std::initializer_list<const char*> cues)
+// The cue families of a paragraph, found in one pass (cues.hxx): each gates
+// a pattern that is costly to try on every paragraph.
+enum Cue : std::uint64_t
 {
-    return std::any_of(cues.begin(), cues.end(),
-                       [&](const char* c) { return folded.find(c) != std::string::npos; });
+    kCover = 1u << 0,
+    kBy = 1u << 1,
+    kChairOf = 1u << 2,
+    kSeparator = 1u << 3,
+    kSenior = 1u << 4,
+    kJob = 1u << 5,
+    kReviewRole = 1u << 6,
+    kDear = 1u << 7,
+    kYear = 1u << 8,
+    kPossessive = 1u << 9,
+    kWork = 1u << 10,
+    kDeclared = 1u << 11,
+    kReview = 1u << 12,
+    kPseudonymList = 1u << 13,
+    kSignOff = 1u << 14,
+};
+
+const anonymisation::CueFamilies& cue_families()
+{
+    static const anonymisation::CueFamilies f{
+        {"author", "review", "chair", "scrutineer", "written by", "prepared by", "compiled by"},
+        {" by "},
+        {"chair of", "chairman of", "chairperson of", "director of", "chief executive of"},
+        {"(", "|", ",", "\t", " - ", "\xe2\x80\x93"},
+        {"independent", "chair", "scrutineer", "chief ", "director of", "head of", "minister",
+         "commissioner", "said"},
+        {"independent",  "chair",        "head",       "director",  "manager",    "lead",
+         "nurse",        "officer",      "minister",   "reviewer",  "author",     "safeguarding",
+         "designated",   "named",        "detective",  "inspector", "scrutineer", "secretary",
+         "commissioner", "executive",    "consultant", "service",   "team",       "partnership",
+         "panel",        "practitioner", "coroner",    "unit",      "police",     "council",
+         "trust",        "nhs",          "board",      "worker",    "adviser",    "advisor",
+         "coordinator",  "co-ordinator", "specialist", "idva"},
+        {"reviewer", "author", "independent chair", "scrutineer", "chair of the"},
+        {"dear "},
+        {"(19", "(20", "et al"},
+        {"'s ", "\xe2\x80\x99s "},
+        {"timeline", "model", "framework", "research", "stud", "triangle", "theory", "typology",
+         "toolkit"},
+        {"referred to as", "known as", "call", "pseudonym", "real name", "chosen by", "named "},
+        {"review", "report", "dhr", "sar", "scr"},
+        {"pseudonym", "names used"},
+        {"yours sincerely", "yours faithfully", "kind regards", "best wishes", "signed",
+         "yours truly"},
+    };
+    return f;
 }
 
 } // namespace
 
-DocumentContext read_document_context(const Document& doc)
+DocumentContext read_document_context(const Document& doc,
+                                      const std::vector<icu::UnicodeString>& texts)
 {
     const Patterns& P = patterns();
     DocumentContext c;
     const Paragraph* previous = nullptr;
+    std::uint64_t previous_cues = 0;
     std::string pending_name; // a name alone on the line before
     bool pseudonym_list = false;
     std::size_t body_seen = 0;
-    for (const Paragraph& p : doc.paragraphs)
+    for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi)
     {
+        const Paragraph& p = doc.paragraphs[pi];
         if (p.text.empty())
             continue;
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        const icu::UnicodeString& u = texts[pi];
         // Cues are plain ASCII: a lower-case copy is enough to look for them
         // and far cheaper than folding every paragraph.
-        const std::string folded = ascii_lower(p.text);
+        const std::string folded = anonymisation::ascii_lower(p.text);
+        const std::uint64_t cues = cue_families().scan(folded);
         const std::size_t n = words(p.text);
         const bool opening = p.where == Where::Body && body_seen++ < 8;
 
         // Cover and title-page roles: "Report author: X and Y".
-        if (n <= 30 && has_any(folded, {"author", "review", "chair", "scrutineer", "written by",
-                                        "prepared by", "compiled by"}))
+        if (n <= 30 && (cues & kCover))
             find(*P.role_label, u,
                  [&](icu::RegexMatcher& m)
                  {
@@ -339,7 +381,7 @@ DocumentContext read_document_context(const Document& doc)
                           { add_public(c, group(nm, 1), "named on the cover as " + role); });
                  });
         // Panel lists and people quoted or signing with their job.
-        if (has_any(folded, {" by "}))
+        if (cues & kBy)
             find_near(
                 *P.done_by, u, u" by ", 12, 120,
                 [&](icu::RegexMatcher& m)
@@ -349,9 +391,10 @@ DocumentContext read_document_context(const Document& doc)
                     const int32_t at = m.start(status_ok());
                     std::string lead;
                     u.tempSubStringBetween(std::max(0, at - 80), at).toUTF8String(lead);
-                    if (!has_any(ascii_lower(lead),
-                                 {"review", "report", "brief", "summary", "statement", "foreword",
-                                  "panel", "published", "event", "response"}))
+                    if (!anonymisation::has_any(anonymisation::ascii_lower(lead),
+                                                {"review", "report", "brief", "summary",
+                                                 "statement", "foreword", "panel", "published",
+                                                 "event", "response"}))
                         return;
                     add_public(c, group(m, 1), "named as leading or writing the review");
                     if (m.start(2, status_ok()) >= 0)
@@ -362,7 +405,7 @@ DocumentContext read_document_context(const Document& doc)
                     // The word before " by " is one of the pattern's verbs.
                     std::string lead;
                     u.tempSubStringBetween(std::max(0, at - 12), at).toUTF8String(lead);
-                    lead = ascii_lower(lead);
+                    lead = anonymisation::ascii_lower(lead);
                     for (const char* v :
                          {"led", "chaired", "written", "prepared", "authored", "facilitated",
                           "conducted", "compiled", "signed", "approved"})
@@ -372,8 +415,7 @@ DocumentContext read_document_context(const Document& doc)
                             return true;
                     return false;
                 });
-        if (has_any(folded, {"chair of", "chairman of", "chairperson of", "director of",
-                             "chief executive of"}))
+        if (cues & kChairOf)
             find(*P.chair_of, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "named as the chair or head of an agency"); });
@@ -387,19 +429,7 @@ DocumentContext read_document_context(const Document& doc)
         // long narrative only a senior role says a name is a public one
         // ("X, Chief Executive of ..., said"): the pattern is costly there.
         const bool list_like = n <= 20;
-        if (has_any(folded, {"(", "|", ",", "\t", " - ", "\xe2\x80\x93"}) &&
-            (list_like ||
-             has_any(folded, {"independent", "chair", "scrutineer", "chief ", "director of",
-                              "head of", "minister", "commissioner", "said"})) &&
-            has_any(folded,
-                    {"independent",  "chair",        "head",         "director",     "manager",
-                     "lead",         "nurse",        "officer",      "minister",     "reviewer",
-                     "author",       "safeguarding", "designated",   "named",        "detective",
-                     "inspector",    "scrutineer",   "secretary",    "commissioner", "executive",
-                     "consultant",   "service",      "team",         "partnership",  "panel",
-                     "practitioner", "coroner",      "unit",         "police",       "council",
-                     "trust",        "nhs",          "board",        "worker",       "adviser",
-                     "advisor",      "coordinator",  "co-ordinator", "specialist",   "idva"}))
+        if ((cues & kSeparator) && (list_like || (cues & kSenior)) && (cues & kJob))
         {
             auto job = [&](icu::RegexMatcher& m)
             { add_public(c, group(m, 1), "named with their job and agency"); };
@@ -408,30 +438,23 @@ DocumentContext read_document_context(const Document& doc)
             else
                 for (const char16_t* anchor : {u", ", u"|", u"\t", u" \u2013 "})
                     find_near(*P.name_then_role, u, anchor, 70, 60, job);
-            if (has_any(folded,
-                        {"reviewer", "author", "independent chair", "scrutineer", "chair of the"}))
+            if (cues & kReviewRole)
                 find(*P.role_then_name, u,
                      [&](icu::RegexMatcher& m)
                      { add_public(c, group(m, 1), "named in their role in the review"); });
         }
         // A letter's signatory: the name after "Yours sincerely", or a name
         // alone on its line followed by a line with a job.
-        if (previous && n <= 5 &&
-            has_any(ascii_lower(previous->text),
-                    {"yours sincerely", "yours faithfully", "kind regards", "best wishes", "signed",
-                     "yours truly"}))
+        if (previous && n <= 5 && (previous_cues & kSignOff))
             find(*P.name_alone, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "signs the letter or statement"); });
-        if (n <= 12 && has_any(folded, {"dear "}))
+        if (n <= 12 && (cues & kDear))
             find(*P.dear, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "the letter is addressed to them"); });
         // Researchers cited by name.
-        if (has_any(folded, {"(19", "(20", "et al"}) ||
-            (has_any(folded, {"'s ", "\xe2\x80\x99s "}) &&
-             has_any(folded, {"timeline", "model", "framework", "research", "stud", "triangle",
-                              "theory", "typology", "toolkit"})))
+        if ((cues & kYear) || ((cues & kPossessive) && (cues & kWork)))
         {
             for (const char16_t* anchor : {u"(", u"et al"})
                 find_near(
@@ -457,22 +480,21 @@ DocumentContext read_document_context(const Document& doc)
                             return false;
                         std::string next;
                         u.tempSubString(at, 48).toUTF8String(next);
-                        return has_any(ascii_lower(next),
-                                       {"timeline", "model", "framework", "research", "stud",
-                                        "triangle", "theory", "typology", "toolkit"});
+                        return anonymisation::has_any(anonymisation::ascii_lower(next),
+                                                      {"timeline", "model", "framework", "research",
+                                                       "stud", "triangle", "theory", "typology",
+                                                       "toolkit"});
                     });
         }
         // Pseudonyms the document declares.
-        if (has_any(folded, {"referred to as", "known as", "call", "pseudonym", "real name",
-                             "chosen by", "named "}))
+        if (cues & kDeclared)
         {
             find(*P.declared, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
             find(*P.declared_after, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
-        if (has_any(folded, {"review", "report", "dhr", "sar", "scr"}) &&
-            p.text.find('(') != std::string::npos)
+        if ((cues & kReview) && p.text.find('(') != std::string::npos)
         {
             find_near(*P.bracketed, u, u"(", 12, 24,
                       [&](icu::RegexMatcher& m)
@@ -495,11 +517,12 @@ DocumentContext read_document_context(const Document& doc)
                 std::isupper(static_cast<unsigned char>(dash[0])))
                 c.declared_pseudonyms.insert(fold(dash.substr(0, dash.find_last_not_of(' ') + 1)));
         }
-        if (n <= 8 && has_any(folded, {"pseudonym", "names used"}))
+        if (n <= 8 && (cues & kPseudonymList))
             pseudonym_list = true;
         else if (p.outline_level > 0 || n > 25)
             pseudonym_list = false;
         previous = &p;
+        previous_cues = cues;
     }
     // Names the document declares as pseudonyms are not public people.
     for (const std::string& d : c.declared_pseudonyms)

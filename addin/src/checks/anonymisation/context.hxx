@@ -10,6 +10,8 @@
 #include <scrqm/finding.hxx>
 #include <scrqm/model.hxx>
 
+#include <unicode/unistr.h>
+
 #include <functional>
 #include <map>
 #include <set>
@@ -31,8 +33,10 @@ struct DocumentContext
     std::set<std::string> declared_pseudonyms;
 };
 
-// Reads the public parties and declared pseudonyms of `doc`.
-DocumentContext read_document_context(const Document& doc);
+// Reads the public parties and declared pseudonyms of `doc`; `texts` holds
+// each paragraph in UTF-16 (the scan has made them already).
+DocumentContext read_document_context(const Document& doc,
+                                      const std::vector<icu::UnicodeString>& texts);
 
 // True for a folded word that a name lexicon knows (a given name or surname):
 // such a word in capitals may still be a child's name.

@@ -2,6 +2,7 @@
 // (context.hxx): the second half of the check's promise, precision on real
 // prose, without giving up recall on what identifies a family.
 #include "context.hxx"
+#include "cues.hxx"
 #include "fixes.hxx"
 #include "rules.hxx"
 
@@ -66,6 +67,30 @@ std::vector<std::string> words_of(const icu::UnicodeString& u)
             u.tempSubStringBetween(i, j).toUTF8String(w);
             out.push_back(w);
         }
+        i = j;
+    }
+    return out;
+}
+
+// The same for UTF-8 text, without ICU when it is plain ASCII (a name's
+// span nearly always is).
+std::vector<std::string> words_of(const std::string& s)
+{
+    if (std::any_of(s.begin(), s.end(), [](char ch) { return (ch & 0x80) != 0; }))
+        return words_of(icu::UnicodeString::fromUTF8(s));
+    auto alnum = [](char ch)
+    { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); };
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size())
+    {
+        while (i < s.size() && !alnum(s[i]))
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && (alnum(s[j]) || s[j] == '\'' || s[j] == '-'))
+            ++j;
+        if (j > i)
+            out.push_back(s.substr(i, j - i));
         i = j;
     }
     return out;
@@ -146,12 +171,13 @@ std::string next_word(const icu::UnicodeString& u, int32_t end)
     return key_of(u.tempSubStringBetween(i, j));
 }
 
-// Words in a text, counted without copying them.
-std::size_t count_words(const icu::UnicodeString& u)
+// Words in a text, counted without copying them, up to `most` (the callers
+// only ask whether a line is short).
+std::size_t count_words(const icu::UnicodeString& u, std::size_t most)
 {
     std::size_t n = 0;
     bool in = false;
-    for (int32_t i = 0; i < u.length(); ++i)
+    for (int32_t i = 0; i < u.length() && n <= most; ++i)
     {
         const bool space = u_isspace(u[i]);
         n += !space && !in;
@@ -172,19 +198,13 @@ bool one_of(const std::string& w, std::initializer_list<const char*> list)
     return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
 }
 
-bool has(const std::string& text, std::initializer_list<const char*> list)
-{
-    return std::any_of(list.begin(), list.end(),
-                       [&](const char* x) { return text.find(x) != std::string::npos; });
-}
-
 // A short, title-case line with no full stop: a heading or a contents entry.
 bool heading_like(const Paragraph& p)
 {
     if (p.outline_level > 0)
         return true;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
-    if (count_words(u) > 10)
+    if (count_words(u, 10) > 10)
         return false;
     const std::vector<std::string> w = words_of(u);
     if (w.empty() || p.text.find(". ") != std::string::npos ||
@@ -233,38 +253,48 @@ void tighten(Finding& f)
     f.end = f.start + static_cast<std::size_t>(kept.countChar32());
 }
 
-// A home or a family member within reach of the detail (folded text).
-bool near_home(const std::string& folded)
+// Cue families of the text around a contact detail or a place (folded),
+// found in one pass (cues.hxx).
+enum Around : std::uint64_t
 {
-    static const char* const words[] = {" lived",   " lives",  " living", " home",    "mother",
-                                        "father",   " family", " moved",  " address", " flat ",
-                                        "rehoused", " her ",   " his ",   " born",    "mobile"};
-    return std::any_of(std::begin(words), std::end(words),
-                       [&](const char* w) { return folded.find(w) != std::string::npos; });
+    // A home or a family member within reach of the detail.
+    kHome = 1u << 0,
+    // Words that put a contact detail in an organisation's hands anywhere ...
+    kOrganisation = 1u << 1,
+    // ... and an agency's name, which does so only on a short line such as a
+    // letterhead or a cover, since narrative names agencies everywhere.
+    kAgency = 1u << 2,
+};
+
+std::uint64_t around_cues(const std::string& folded)
+{
+    static const anonymisation::CueFamilies f{
+        {" lived", " lives", " living", " home", "mother", "father", " family", " moved",
+         " address", " flat ", "rehoused", " her ", " his ", " born", "mobile"},
+        {"helpline",       "switchboard",    "please call",
+         "please contact", "call the",       "contact the",
+         "civic centre",   "town hall",      "county hall",
+         "offices",        "po box",         "business unit",
+         "secretariat",    "enquiries",      "for further information",
+         "headquarters",   "nspcc",          "samaritans",
+         "childline",      "advice line",    "hotline",
+         " floor",         "training centre"},
+        {"council", "board", "partnership", "trust", "office", "safeguarding team", " unit",
+         "police", "service"},
+    };
+    return f.scan(folded);
 }
 
-// Words that put a contact detail in an organisation's hands. The strong ones
-// do so anywhere; the weak ones (an agency's name) only on a short line such
-// as a letterhead or a cover, since narrative names agencies everywhere.
-bool organisation_context(const std::string& folded, bool short_line)
+bool near_home(const std::string& folded)
 {
-    static const char* const strong[] = {
-        "helpline",       "switchboard",    "please call",
-        "please contact", "call the",       "contact the",
-        "civic centre",   "town hall",      "county hall",
-        "offices",        "po box",         "business unit",
-        "secretariat",    "enquiries",      "for further information",
-        "headquarters",   "nspcc",          "samaritans",
-        "childline",      "advice line",    "hotline",
-        " floor",         "training centre"};
-    static const char* const weak[] = {"council", "board",  "partnership",
-                                       "trust",   "office", "safeguarding team",
-                                       " unit",   "police", "service"};
-    return std::any_of(std::begin(strong), std::end(strong),
-                       [&](const char* w) { return folded.find(w) != std::string::npos; }) ||
-           (short_line &&
-            std::any_of(std::begin(weak), std::end(weak),
-                        [&](const char* w) { return folded.find(w) != std::string::npos; }));
+    return (around_cues(folded) & kHome) != 0;
+}
+
+// An organisation's office or helpline around the detail, and no home.
+bool organisation_not_home(const std::string& folded, bool short_line)
+{
+    const std::uint64_t c = around_cues(folded);
+    return (c & kHome) == 0 && ((c & kOrganisation) || (short_line && (c & kAgency)));
 }
 
 // info@, enquiries@, safeguarding@: an organisation's mailbox, not a person's.
@@ -307,7 +337,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
     {
         const std::string key = key_of(n);
         named.emplace(key, n);
-        for (const std::string& w : words_of(icu::UnicodeString::fromUTF8(n)))
+        for (const std::string& w : words_of(n))
             named.emplace(key_of(w), n);
     }
     std::vector<char> drop(findings.size(), 0);
@@ -333,11 +363,16 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         {
             current = &p;
             u = icu::UnicodeString::fromUTF8(p.text);
-            short_line = count_words(u) <= 25;
+            short_line = count_words(u, 25) <= 25;
             heading = p.where == Where::Body && heading_like(p);
         }
-        const int32_t b16 = u.moveIndex32(0, static_cast<int32_t>(f.start));
-        const int32_t e16 = u.moveIndex32(0, static_cast<int32_t>(f.end));
+        // Code points are UTF-16 units in an ASCII paragraph (most of them):
+        // no walk from the start for each finding.
+        const bool ascii = static_cast<std::size_t>(u.length()) == p.text.size();
+        const int32_t b16 = ascii ? std::min(u.length(), static_cast<int32_t>(f.start))
+                                  : u.moveIndex32(0, static_cast<int32_t>(f.start));
+        const int32_t e16 = ascii ? std::min(u.length(), static_cast<int32_t>(f.end))
+                                  : u.moveIndex32(0, static_cast<int32_t>(f.end));
 
         if (f.check == R::phone.id || f.check == R::email.id || f.check == R::postcode.id ||
             f.check == R::address.id)
@@ -355,8 +390,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
                                   (f.check == R::email.id && generic_mailbox(f.text));
             if (f.check == R::email.id && !helpline)
                 continue; // a person's own address, whatever organisation it is at
-            if ((helpline && !near_home(lead)) ||
-                (organisation_context(around, short_line) && !near_home(around)))
+            if ((helpline && !near_home(lead)) || organisation_not_home(around, short_line))
                 f = retype(f, R::org_contact, "An organisation's contact detail",
                            "the paragraph is about an organisation (" +
                                std::string(helpline ? "a non-geographic number"
@@ -368,7 +402,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         // "Mrs Wood": a surname that is also a place word, after a title.
         if (place_like)
         {
-            const std::vector<std::string> pw = words_of(icu::UnicodeString::fromUTF8(f.text));
+            const std::vector<std::string> pw = words_of(f.text);
             if (pw.size() >= 2 && is_title(key_of(pw.front())))
             {
                 Finding n = retype(f, R::name, "Personal name",
@@ -394,26 +428,26 @@ void refine_findings(const Document& doc, const DocumentContext& context,
                         "ambulance",    "icb",          "ccg",        "lscb",      "scp",
                         "sab",          "csp",          "women's",    "victim",    "domestic",
                         "mental",       "social",       "care"}) ||
-                has(t, {" trust ",
-                        " hospitals ",
-                        " housing ",
-                        " council ",
-                        " partnership ",
-                        " nhs ",
-                        " board ",
-                        " police ",
-                        " icb ",
-                        " ccg ",
-                        " safeguarding ",
-                        " homes ",
-                        " services ",
-                        " ltd ",
-                        " limited ",
-                        " civic centre ",
-                        " county offices ",
-                        " town hall ",
-                        " county hall ",
-                        " offices "}))
+                anonymisation::has_any(t, {" trust ",
+                                           " hospitals ",
+                                           " housing ",
+                                           " council ",
+                                           " partnership ",
+                                           " nhs ",
+                                           " board ",
+                                           " police ",
+                                           " icb ",
+                                           " ccg ",
+                                           " safeguarding ",
+                                           " homes ",
+                                           " services ",
+                                           " ltd ",
+                                           " limited ",
+                                           " civic centre ",
+                                           " county offices ",
+                                           " town hall ",
+                                           " county hall ",
+                                           " offices "}))
             {
                 drop[i] = 1;
                 continue;
@@ -432,8 +466,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
                 const std::string around =
                     " " + key_of(u.tempSubStringBetween(std::max(0, b16 - 80), b16)) + " " +
                     key_of(u.tempSubStringBetween(e16, e16 + 40)) + " ";
-                if (organisation_context(around, short_line) && !near_home(around) &&
-                    f.check == R::place.id)
+                if (f.check == R::place.id && organisation_not_home(around, short_line))
                 {
                     f = retype(f, R::org_contact, "An organisation's contact detail",
                                "a town in an organisation's address, with nothing of a home or "
@@ -446,7 +479,7 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         if (!is_name_rule(f))
             continue;
         tighten(f);
-        const std::vector<std::string> w = words_of(icu::UnicodeString::fromUTF8(f.text));
+        const std::vector<std::string> w = words_of(f.text);
         if (w.empty())
         {
             drop[i] = 1;
