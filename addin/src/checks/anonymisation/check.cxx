@@ -82,7 +82,7 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     }
     // What the document says about its own people and names.
     refine_findings(
-        doc, read_document_context(doc, texts), options,
+        doc, texts, read_document_context(doc, texts), options,
         [this](const std::string& w)
         { return impl_->given.contains(w) || impl_->surnames.contains(w); },
         out);

@@ -48,8 +48,9 @@ using KnownName = std::function<bool(const std::string& folded_word)>;
 // conditions, team and programme names and page furniture stop being names;
 // organisations' own contact details become info; name spans stop at a line
 // break, a comma or a bracket. Deny-list findings are left as they are.
-void refine_findings(const Document& doc, const DocumentContext& context,
-                     const AnonymisationOptions& options, const KnownName& known_name,
-                     std::vector<Finding>& findings);
+// `texts` holds each paragraph of `doc` in UTF-16, as for the context.
+void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>& texts,
+                     const DocumentContext& context, const AnonymisationOptions& options,
+                     const KnownName& known_name, std::vector<Finding>& findings);
 
 } // namespace scrqm

@@ -38,9 +38,20 @@ std::string key_of(const std::string& s)
 
 std::string key_of(const icu::UnicodeString& u)
 {
-    std::string s;
-    u.toUTF8String(s);
-    return key_of(s);
+    std::string out;
+    out.reserve(static_cast<std::size_t>(u.length()));
+    for (int32_t i = 0; i < u.length(); ++i)
+    {
+        const char16_t c = u[i];
+        if (c >= 0x80)
+        {
+            std::string s;
+            u.toUTF8String(s);
+            return key_of(s);
+        }
+        out += (c >= u'A' && c <= u'Z') ? static_cast<char>(c - u'A' + 'a') : static_cast<char>(c);
+    }
+    return out;
 }
 
 bool is_name_rule(const Finding& f)
@@ -98,6 +109,17 @@ std::vector<std::string> words_of(const std::string& s)
 
 bool all_caps(const std::string& word)
 {
+    if (std::none_of(word.begin(), word.end(), [](char ch) { return (ch & 0x80) != 0; }))
+    {
+        bool letters = false;
+        for (char ch : word)
+        {
+            if (ch >= 'a' && ch <= 'z')
+                return false;
+            letters = letters || (ch >= 'A' && ch <= 'Z');
+        }
+        return letters;
+    }
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
     bool letters = false;
     for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
@@ -179,7 +201,10 @@ std::size_t count_words(const icu::UnicodeString& u, std::size_t most)
     bool in = false;
     for (int32_t i = 0; i < u.length() && n <= most; ++i)
     {
-        const bool space = u_isspace(u[i]);
+        // u_isspace's answer for ASCII, without the call.
+        const char16_t c = u[i];
+        const bool space =
+            c < 0x80 ? (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) : u_isspace(c);
         n += !space && !in;
         in = !space;
     }
@@ -189,21 +214,51 @@ std::size_t count_words(const icu::UnicodeString& u, std::size_t most)
 std::string previous_word(const icu::UnicodeString& u, int32_t start)
 {
     const int32_t from = std::max(0, start - 30);
+    // ASCII: the last word of the window read backwards, as words_of would
+    // cut it (a word starts at a letter or digit and takes ' and - after it).
+    bool ascii = true;
+    for (int32_t k = from; k < start && ascii; ++k)
+        ascii = u[k] < 0x80;
+    if (ascii)
+    {
+        auto alnum = [](char16_t c) {
+            return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+        };
+        auto part = [&](char16_t c) { return alnum(c) || c == u'\'' || c == u'-'; };
+        int32_t j = start;
+        for (;;)
+        {
+            while (j > from && !part(u[j - 1]))
+                --j;
+            if (j == from)
+                return {};
+            int32_t k = j;
+            while (k > from && part(u[k - 1]))
+                --k;
+            int32_t w = k;
+            while (w < j && !alnum(u[w]))
+                ++w;
+            if (w < j)
+                return key_of(u.tempSubStringBetween(w, j));
+            j = k;
+        }
+    }
     const std::vector<std::string> w = words_of(u.tempSubStringBetween(from, start));
     return w.empty() ? std::string() : key_of(w.back());
 }
 
 bool one_of(const std::string& w, std::initializer_list<const char*> list)
 {
-    return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
+    // The first letter rules out nearly every entry without a full compare.
+    return !w.empty() && std::any_of(list.begin(), list.end(),
+                                     [&](const char* x) { return w[0] == x[0] && w == x; });
 }
 
 // A short, title-case line with no full stop: a heading or a contents entry.
-bool heading_like(const Paragraph& p)
+bool heading_like(const Paragraph& p, const icu::UnicodeString& u)
 {
     if (p.outline_level > 0)
         return true;
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
     if (count_words(u, 10) > 10)
         return false;
     const std::vector<std::string> w = words_of(u);
@@ -325,13 +380,13 @@ bool non_geographic(const std::string& text)
 
 } // namespace
 
-void refine_findings(const Document& doc, const DocumentContext& context,
-                     const AnonymisationOptions& options, const KnownName& known_name,
-                     std::vector<Finding>& findings)
+void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>& texts,
+                     const DocumentContext& context, const AnonymisationOptions& options,
+                     const KnownName& known_name, std::vector<Finding>& findings)
 {
-    std::map<std::pair<Where, std::size_t>, const Paragraph*> by_place;
-    for (const Paragraph& p : doc.paragraphs)
-        by_place[{p.where, p.index}] = &p;
+    std::map<std::pair<Where, std::size_t>, std::size_t> by_place;
+    for (std::size_t k = 0; k < doc.paragraphs.size(); ++k)
+        by_place[{doc.paragraphs[k].where, doc.paragraphs[k].index}] = k;
     std::map<std::string, std::string> named;
     for (const std::string& n : options.named)
     {
@@ -349,7 +404,6 @@ void refine_findings(const Document& doc, const DocumentContext& context,
             conditions[{f.where, f.paragraph}].push_back(&f);
 
     const Paragraph* current = nullptr;
-    icu::UnicodeString u;
     bool short_line = false, heading = false;
     for (std::size_t i = 0; i < findings.size(); ++i)
     {
@@ -357,14 +411,14 @@ void refine_findings(const Document& doc, const DocumentContext& context,
         const auto place = by_place.find({f.where, f.paragraph});
         if (place == by_place.end())
             continue;
-        const Paragraph& p = *place->second;
-        // Findings come paragraph by paragraph: convert each paragraph once.
+        const Paragraph& p = doc.paragraphs[place->second];
+        const icu::UnicodeString& u = texts[place->second];
+        // Findings come paragraph by paragraph: judge each paragraph once.
         if (&p != current)
         {
             current = &p;
-            u = icu::UnicodeString::fromUTF8(p.text);
             short_line = count_words(u, 25) <= 25;
-            heading = p.where == Where::Body && heading_like(p);
+            heading = p.where == Where::Body && heading_like(p, u);
         }
         // Code points are UTF-16 units in an ASCII paragraph (most of them):
         // no walk from the start for each finding.
