@@ -310,6 +310,11 @@ enum Cue : std::uint64_t
     kReview = 1u << 12,
     kPseudonymList = 1u << 13,
     kSignOff = 1u << 14,
+    // Which anchors of the citation patterns are worth looking for.
+    kParenDigit = 1u << 15,
+    kEtAl = 1u << 16,
+    kApostropheS = 1u << 17,
+    kCurlyS = 1u << 18,
 };
 
 const anonymisation::CueFamilies& cue_families()
@@ -339,6 +344,10 @@ const anonymisation::CueFamilies& cue_families()
         {"pseudonym", "names used"},
         {"yours sincerely", "yours faithfully", "kind regards", "best wishes", "signed",
          "yours truly"},
+        {"(0", "(1", "(2", "(3", "(4", "(5", "(6", "(7", "(8", "(9"},
+        {"et al"},
+        {"'s "},
+        {"\xe2\x80\x99s "},
     };
     return f;
 }
@@ -363,9 +372,9 @@ DocumentContext read_document_context(const Document& doc,
         const icu::UnicodeString& u = texts[pi];
         // Cues are plain ASCII: a lower-case copy is enough to look for them
         // and far cheaper than folding every paragraph.
-        const std::string folded = anonymisation::ascii_lower(p.text);
-        const std::uint64_t cues = cue_families().scan(folded);
-        const std::size_t n = words(p.text);
+        std::size_t n = 0;
+        const std::uint64_t cues = cue_families().scan_lower(p.text, n);
+        const bool ascii = static_cast<std::size_t>(u.length()) == p.text.size();
         const bool opening = p.where == Where::Body && body_seen++ < 8;
 
         // Cover and title-page roles: "Report author: X and Y".
@@ -456,35 +465,43 @@ DocumentContext read_document_context(const Document& doc,
         // Researchers cited by name.
         if ((cues & kYear) || ((cues & kPossessive) && (cues & kWork)))
         {
+            // Only the anchors the paragraph has ("(" and a digit: an ASCII
+            // one, unless the text has other digits).
+            const std::uint64_t wanted[] = {ascii ? kParenDigit : ~std::uint64_t{0}, kEtAl};
+            int a = 0;
             for (const char16_t* anchor : {u"(", u"et al"})
-                find_near(
-                    *P.cited, u, anchor, 80, 12,
-                    [&](icu::RegexMatcher& m)
-                    { add_public(c, group(m, 1), "cited as an author of research"); },
-                    // "(2011)": a year right after the bracket; "et al" always.
-                    [&](int32_t at)
-                    { return u[at] != u'(' || (at + 1 < u.length() && u_isdigit(u[at + 1])); });
+                if (cues & wanted[a++])
+                    find_near(
+                        *P.cited, u, anchor, 80, 12,
+                        [&](icu::RegexMatcher& m)
+                        { add_public(c, group(m, 1), "cited as an author of research"); },
+                        // "(2011)": a year right after the bracket; "et al" always.
+                        [&](int32_t at)
+                        { return u[at] != u'(' || (at + 1 < u.length() && u_isdigit(u[at + 1])); });
+            const std::uint64_t apostrophes[] = {kApostropheS, kCurlyS};
+            int b = 0;
             for (const char16_t* anchor : {u"'s ", u"\u2019s "})
-                find_near(
-                    *P.cited_work, u, anchor, 60, 50,
-                    [&](icu::RegexMatcher& m)
-                    { add_public(c, group(m, 1), "cited as an author of research"); },
-                    // A capital letter starts the word before "'s", and a work
-                    // ("timeline", "model") follows within a few words.
-                    [&](int32_t at)
-                    {
-                        int32_t k = at;
-                        while (k > 0 && u_isalpha(u[k - 1]))
-                            --k;
-                        if (k == at || !u_isupper(u[k]))
-                            return false;
-                        std::string next;
-                        u.tempSubString(at, 48).toUTF8String(next);
-                        return anonymisation::has_any(anonymisation::ascii_lower(next),
-                                                      {"timeline", "model", "framework", "research",
-                                                       "stud", "triangle", "theory", "typology",
-                                                       "toolkit"});
-                    });
+                if ((cues & kWork) && (cues & apostrophes[b++]))
+                    find_near(
+                        *P.cited_work, u, anchor, 60, 50,
+                        [&](icu::RegexMatcher& m)
+                        { add_public(c, group(m, 1), "cited as an author of research"); },
+                        // A capital letter starts the word before "'s", and a work
+                        // ("timeline", "model") follows within a few words.
+                        [&](int32_t at)
+                        {
+                            int32_t k = at;
+                            while (k > 0 && u_isalpha(u[k - 1]))
+                                --k;
+                            if (k == at || !u_isupper(u[k]))
+                                return false;
+                            std::string next;
+                            u.tempSubString(at, 48).toUTF8String(next);
+                            return anonymisation::has_any(anonymisation::ascii_lower(next),
+                                                          {"timeline", "model", "framework",
+                                                           "research", "stud", "triangle", "theory",
+                                                           "typology", "toolkit"});
+                        });
         }
         // Pseudonyms the document declares.
         if (cues & kDeclared)

@@ -104,6 +104,26 @@ public:
         return found;
     }
 
+    // scan(ascii_lower(text)) without the copy, counting the words of `text`
+    // (runs of anything but spaces and tabs) on the way into `words`.
+    std::uint64_t scan_lower(std::string_view text, std::size_t& words) const
+    {
+        std::uint64_t found = 0;
+        std::uint32_t s = 0;
+        bool in = false;
+        words = 0;
+        for (char ch : text)
+        {
+            const bool space = ch == ' ' || ch == '\t';
+            words += !space && !in;
+            in = !space;
+            const char lower = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+            s = next_[s][static_cast<unsigned char>(lower)];
+            found |= out_[s];
+        }
+        return found;
+    }
+
 private:
     std::uint32_t add_state()
     {
