@@ -54,6 +54,12 @@ CASES = [
     ("check-txt-text", ["check", "--checks", "anonymisation", "tests/fixtures/text/identifiers.txt"], {}),
     ("check-txt-json", ["check", "--format", "json", "tests/fixtures/text/identifiers.txt"], {}),
     ("check-allow-deny", ["check", "--allow", "Liam Carter", "--deny", "Elm", "tests/fixtures/text/identifiers.txt"], {}),
+    # A published-style cover and panel list: its public parties are info,
+    # each with its reason, never errors; --deny makes one an error again.
+    ("check-public-parties", ["check", "--checks", "anonymisation",
+                              "tests/corpus/published/dev/d08-sar-josh-cover-panel.txt"], {}),
+    ("check-public-parties-deny", ["check", "--checks", "anonymisation", "--deny", "Michael Tennant",
+                                   "tests/corpus/published/dev/d08-sar-josh-cover-panel.txt"], {}),
     ("check-register-csv", ["check", "--register", "tests/fixtures/register/sample-register.csv",
                             "tests/fixtures/text/identifiers.txt"], {}),
     ("check-register-missing", ["check", "--register", "nope.csv", "tests/fixtures/text/clean.txt"], {}),
