@@ -4,6 +4,8 @@
 #include "internal.hxx"
 #include "rules.hxx"
 
+#include <algorithm>
+
 namespace scrqm
 {
 
@@ -63,8 +65,17 @@ void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
         }
         const bool street = head && head->group == "street";
         Span span{tokens[first].begin, tokens[i + n - 1].end};
-        // A house number before a street name makes an address.
-        if (street && first > 0 && tokens[first - 1].number)
+        // A house number before a street name makes an address: "12", and
+        // "41b" (a number and a letter, for a divided house).
+        auto house_number = [](const Token& t)
+        {
+            const std::string& k = t.key;
+            return t.number ||
+                   (k.size() >= 2 && k.size() <= 5 && k.back() >= 'a' && k.back() <= 'z' &&
+                    std::all_of(k.begin(), k.end() - 1,
+                                [](char c) { return c >= '0' && c <= '9'; }));
+        };
+        if (street && first > 0 && house_number(tokens[first - 1]))
         {
             span.begin = tokens[first - 1].begin;
             s.hits.add(span, hit_finding(R::address, 0.9, "Street address",

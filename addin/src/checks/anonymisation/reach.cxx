@@ -125,7 +125,7 @@ constexpr ReachRule kReach[] = {
     {"date-iso", 0x0f5da41da647b80e, Reach::Paragraph, 0, 0},
     {"age-just", 0x1fd67217810f140f, Reach::Paragraph, 0, 0},
     {"agency-reference", 0xcdd820c98e3b64c2, Reach::Paragraph, 0, 0},
-    {"court-number", 0x9786a75f75970ac1, Reach::Paragraph, 0, 0},
+    {"court-number", 0xd9decf1bdad74ed4, Reach::Paragraph, 0, 0},
     {"age", 0x2ddcefd186e80c08, Reach::AgeWords, 0, 0},
 };
 

@@ -12,7 +12,8 @@ const Rule address{"anonymisation.address",
                    "A house number with a street name, or a flat: it locates the family's home.",
                    {FixKind::Generalise, FixKind::Remove, FixKind::Allow},
                    // examples (rule_examples.hxx)
-                   {"The family lived at [[12 Elm Grove]] until 2015."},
+                   {"The family lived at [[12 Elm Grove]] until 2015.",
+                    "They moved to [[41b Tannery Lane]] in the spring."},
                    {"The family lived in a rented flat near the town centre."}};
 
 const Rule age{
