@@ -373,7 +373,7 @@ DocumentContext read_document_context(const Document& doc,
         // Cues are plain ASCII: a lower-case copy is enough to look for them
         // and far cheaper than folding every paragraph.
         std::size_t n = 0;
-        const std::uint64_t cues = cue_families().scan_lower(p.text, n);
+        const std::uint64_t cues = cue_families().scan(p.text, n);
         const bool ascii = static_cast<std::size_t>(u.length()) == p.text.size();
         const bool opening = p.where == Where::Body && body_seen++ < 8;
 

@@ -1,4 +1,4 @@
-// Cue words looked for in lower-case text: the one helper of the context
+// Cue words looked for in text, ASCII case ignored: the one helper of the context
 // reader (context.cxx) and the finding judge (refine.cxx). Cues are plain
 // bytes (ASCII, or a UTF-8 sequence such as an en dash), matched anywhere in
 // the text, as std::string::find would.
@@ -9,7 +9,6 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <stdexcept>
@@ -42,7 +41,7 @@ inline std::string ascii_lower(std::string_view s)
 class CueFamilies
 {
 public:
-    // Family k (at most 64) is bit k of scan()'s result.
+    // Family k (at most 64) is bit k of scan()'s result. Cues are lower case.
     CueFamilies(std::initializer_list<std::initializer_list<const char*>> families)
     {
         if (families.size() > 64)
@@ -57,11 +56,14 @@ public:
                 for (const char* c = cue; *c; ++c)
                 {
                     const auto b = static_cast<unsigned char>(*c);
-                    if (next_[s][b] == 0)
+                    if (b >= 'A' && b <= 'Z')
+                        throw std::logic_error("CueFamilies: a cue in capitals");
+                    if (next_[s * 256 + b] == 0)
                     {
-                        next_[s][b] = static_cast<std::uint16_t>(add_state());
+                        const auto t = static_cast<std::uint16_t>(add_state()); // grows next_
+                        next_[s * 256 + b] = t;
                     }
-                    s = next_[s][b];
+                    s = next_[s * 256 + b];
                 }
                 out_[s] |= bit;
             }
@@ -69,45 +71,47 @@ public:
         }
         // Breadth first: each state's failure link is a shorter state, so its
         // outputs and missing transitions are complete when it is reached.
-        std::vector<std::uint32_t> fail(next_.size(), 0), queue;
+        const std::size_t states = out_.size();
+        std::vector<std::uint32_t> fail(states, 0), queue;
         for (std::uint32_t b = 0; b < 256; ++b)
-            if (next_[0][b] != 0)
-                queue.push_back(next_[0][b]);
+            if (next_[b] != 0)
+                queue.push_back(next_[b]);
         for (std::size_t q = 0; q < queue.size(); ++q)
         {
             const std::uint32_t s = queue[q];
             out_[s] |= out_[fail[s]];
             for (std::uint32_t b = 0; b < 256; ++b)
             {
-                const std::uint32_t t = next_[s][b];
+                const std::uint32_t t = next_[s * 256 + b];
                 if (t != 0)
                 {
-                    fail[t] = next_[fail[s]][b];
+                    fail[t] = next_[fail[s] * 256 + b];
                     queue.push_back(t);
                 }
                 else
-                    next_[s][b] = next_[fail[s]][b];
+                    next_[s * 256 + b] = next_[fail[s] * 256 + b];
             }
         }
+        // Capitals go where their lower-case letters go: the scan folds ASCII
+        // case for free.
+        for (std::size_t s = 0; s < states; ++s)
+            for (unsigned b = 'A'; b <= 'Z'; ++b)
+                next_[s * 256 + b] = next_[s * 256 + b - 'A' + 'a'];
     }
 
-    // The families with a cue anywhere in `text` (already lower case).
+    // The families with a cue anywhere in `text`, ASCII case ignored.
     std::uint64_t scan(std::string_view text) const
     {
-        std::uint64_t found = 0;
-        std::uint32_t s = 0;
-        for (char ch : text)
-        {
-            s = next_[s][static_cast<unsigned char>(ch)];
-            found |= out_[s];
-        }
-        return found;
+        std::size_t words = 0;
+        return scan(text, words);
     }
 
-    // scan(ascii_lower(text)) without the copy, counting the words of `text`
-    // (runs of anything but spaces and tabs) on the way into `words`.
-    std::uint64_t scan_lower(std::string_view text, std::size_t& words) const
+    // The same, counting the words of `text` (runs of anything but spaces and
+    // tabs) on the way into `words`.
+    std::uint64_t scan(std::string_view text, std::size_t& words) const
     {
+        const std::uint16_t* next = next_.data();
+        const std::uint64_t* out = out_.data();
         std::uint64_t found = 0;
         std::uint32_t s = 0;
         bool in = false;
@@ -117,9 +121,8 @@ public:
             const bool space = ch == ' ' || ch == '\t';
             words += !space && !in;
             in = !space;
-            const char lower = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-            s = next_[s][static_cast<unsigned char>(lower)];
-            found |= out_[s];
+            s = next[s * 256 + static_cast<unsigned char>(ch)];
+            found |= out[s];
         }
         return found;
     }
@@ -127,16 +130,15 @@ public:
 private:
     std::uint32_t add_state()
     {
-        if (next_.size() >= 0xffff)
+        if (out_.size() >= 0xffff)
             throw std::logic_error("CueFamilies: too many cue letters");
-        next_.emplace_back();
-        next_.back().fill(0);
+        next_.resize(next_.size() + 256, 0);
         out_.push_back(0);
-        return static_cast<std::uint32_t>(next_.size() - 1);
+        return static_cast<std::uint32_t>(out_.size() - 1);
     }
 
-    std::vector<std::array<std::uint16_t, 256>> next_; // a state: ~1,000 of them
-    std::vector<std::uint64_t> out_;
+    std::vector<std::uint16_t> next_; // 256 transitions a state, ~1,000 states
+    std::vector<std::uint64_t> out_;  // the families whose cue ends at a state
 };
 
 } // namespace scrqm::anonymisation
