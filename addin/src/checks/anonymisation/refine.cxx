@@ -361,8 +361,16 @@ bool generic_mailbox(const std::string& email)
                                         "scp",     "sab",          "board",        "helpline",
                                         "office",  "reception",    "businessunit", "business.unit",
                                         "dhr",     "sar",          "cspr",         "partnership"};
-    return std::any_of(std::begin(boxes), std::end(boxes),
-                       [&](const char* b) { return local == b; });
+    if (std::any_of(std::begin(boxes), std::end(boxes), [&](const char* b) { return local == b; }))
+        return true;
+    // A team's box named for what it takes: "dhrenquiries", "sar.referrals".
+    for (const char* tail : {"enquiries", "enquiry", "referrals", "helpdesk"})
+    {
+        const std::size_t n = std::char_traits<char>::length(tail);
+        if (local.size() > n && local.compare(local.size() - n, n, tail) == 0)
+            return true;
+    }
+    return false;
 }
 
 bool non_geographic(const std::string& text)

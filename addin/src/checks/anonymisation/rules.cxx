@@ -212,7 +212,8 @@ const Rule org_contact{
     {},
     // examples (rule_examples.hxx)
     {"For advice please call the board's helpline on [[0300 555 0123]].",
-     "Northmoor Council, Civic Centre, Market Street, [[NM1 1AA]]"},
+     "Northmoor Council, Civic Centre, Market Street, [[NM1 1AA]]",
+     "Send the report to [[DHREnquiries@example.gov.uk]] by March."},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
 
 const Rule public_party{
