@@ -52,6 +52,13 @@ void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
             if (is(prev.key, "the"))
                 break;
             --first;
+            // A title starts a person's name, so nothing before it joins:
+            // "Mrs Baker and Mr Wood" is two people, not one "... Wood".
+            if (is_title(tokens, first))
+            {
+                named = true;
+                break;
+            }
             if (!generic_modifiers.count(tokens[first].key) && !tokens[first].sentence_start)
                 named = true;
             else if (!generic_modifiers.count(tokens[first].key) && tokens[first].sentence_start &&

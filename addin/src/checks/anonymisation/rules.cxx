@@ -246,7 +246,8 @@ const Rule name{
     // examples (rule_examples.hxx)
     {"[[Liam]] was seen at home by the health visitor.",
      "Josh is not his real name.\nHis real name is [[Joshua Baker]].",
-     "The family's neighbour [[Mrs Wood]] called the police."},
+     "The family's neighbour [[Mrs Wood]] called the police.",
+     "[[Mrs Baker]] and [[Mr Wood]] attended the meeting."},
     {"Child A was seen at home by the health visitor.", "There was hope that things would improve.",
      // the reviews' pseudonym conventions and declared pseudonyms
      "Mr C and Ms M met the reviewer; Mr SF did not.", "Subject A and Adult R lived alone.",
