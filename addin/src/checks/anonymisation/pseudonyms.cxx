@@ -220,6 +220,26 @@ std::vector<Raw> find_forms(const Document& doc, const std::vector<icu::UnicodeS
 
 } // namespace
 
+namespace
+{
+
+// Every letter a capital: text set in capitals, compared case-blind.
+bool in_capitals(const std::string& form)
+{
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(form);
+    bool letters = false;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+    {
+        const UChar32 c = u.char32At(i);
+        if (u_islower(c))
+            return false;
+        letters = letters || u_isupper(c);
+    }
+    return letters;
+}
+
+} // namespace
+
 void check_pseudonyms(const Document& doc, const std::vector<icu::UnicodeString>& texts,
                       std::vector<Finding>& out)
 {
@@ -270,7 +290,10 @@ void check_pseudonyms(const Document& doc, const std::vector<icu::UnicodeString>
         int letters = 0, numbers = 0;
         for (const Use& use : list)
         {
-            ++forms[use.form];
+            // A heading or a contents line in capitals ("CHILD S") is the
+            // same spelling as "Child S": it never sets the usual form.
+            if (!in_capitals(use.form))
+                ++forms[use.form];
             (u_isdigit(use.form.back()) ? numbers : letters)++;
         }
         std::string canonical;
@@ -288,7 +311,8 @@ void check_pseudonyms(const Document& doc, const std::vector<icu::UnicodeString>
                             "Pseudonym written two ways: \"" + use.form + "\" and \"" + canonical +
                                 "\"",
                             "the same role is numbered in some places and lettered in others");
-            else if (use.form != canonical && fold(use.form) == fold(canonical))
+            else if (use.form != canonical && !in_capitals(use.form) &&
+                     fold(use.form) == fold(canonical))
                 consistency(use, R::pseudonym_case,
                             "Pseudonym in a different case: \"" + use.form + "\", elsewhere \"" +
                                 canonical + "\"",
