@@ -301,7 +301,7 @@ enum Cue : std::uint64_t
     kSeparator = 1u << 3,
     kSenior = 1u << 4,
     kJob = 1u << 5,
-    kReviewRole = 1u << 6,
+    kRoleThenName = 1u << 6, // the phrases of the role_then_name pattern
     kDear = 1u << 7,
     kYear = 1u << 8,
     kPossessive = 1u << 9,
@@ -333,7 +333,9 @@ const anonymisation::CueFamilies& cue_families()
          "panel",        "practitioner", "coroner",    "unit",      "police",     "council",
          "trust",        "nhs",          "board",      "worker",    "adviser",    "advisor",
          "coordinator",  "co-ordinator", "specialist", "idva"},
-        {"reviewer", "author", "independent chair", "scrutineer", "chair of the"},
+        {"independent reviewer", "lead reviewer", "report author", "independent author",
+         "overview author", "independent chair", "independent scrutineer", "chair of the board",
+         "chair of the partnership", "chair of the panel"},
         {"dear "},
         {"(19", "(20", "et al"},
         {"'s ", "\xe2\x80\x99s "},
@@ -447,11 +449,13 @@ DocumentContext read_document_context(const Document& doc,
             else
                 for (const char16_t* anchor : {u", ", u"|", u"\t", u" \u2013 "})
                     find_near(*P.name_then_role, u, anchor, 70, 60, job);
-            if (cues & kReviewRole)
-                find(*P.role_then_name, u,
-                     [&](icu::RegexMatcher& m)
-                     { add_public(c, group(m, 1), "named in their role in the review"); });
         }
+        // "by independent reviewer Dr Sinead Corry": the role names the
+        // person with or without a separator, in a list or in prose.
+        if (cues & kRoleThenName)
+            find(*P.role_then_name, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "named in their role in the review"); });
         // A letter's signatory: the name after "Yours sincerely", or a name
         // alone on its line followed by a line with a job.
         if (previous && n <= 5 && (previous_cues & kSignOff))

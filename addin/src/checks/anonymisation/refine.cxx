@@ -370,6 +370,14 @@ bool generic_mailbox(const std::string& email)
         if (local.size() > n && local.compare(local.size() - n, n, tail) == 0)
             return true;
     }
+    // A board's box: its area's initial or two and its kind ("hsab", "wscp").
+    for (const char* board : {"sab", "scp", "scb", "lscb", "lscp", "csp", "sap"})
+    {
+        const std::size_t n = std::char_traits<char>::length(board);
+        if (local.size() > n && local.size() <= n + 3 &&
+            local.compare(local.size() - n, n, board) == 0)
+            return true;
+    }
     return false;
 }
 

@@ -213,7 +213,8 @@ const Rule org_contact{
     // examples (rule_examples.hxx)
     {"For advice please call the board's helpline on [[0300 555 0123]].",
      "Northmoor Council, Civic Centre, Market Street, [[NM1 1AA]]",
-     "Send the report to [[DHREnquiries@example.gov.uk]] by March."},
+     "Send the report to [[DHREnquiries@example.gov.uk]] by March.",
+     "Email the Board at [[hsab@example.org]] for a copy."},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
 
 const Rule public_party{
@@ -230,7 +231,8 @@ const Rule public_party{
     // examples (rule_examples.hxx)
     {"Independent reviewer: Michael Tennant\nThe reviewer, [[Michael Tennant]], met the family.",
      "Review panel\nFiona Duckworth, Head of Adult Safeguarding, Kessingford County Council\n"
-     "[[Fiona Duckworth]] chaired the meetings."},
+     "[[Fiona Duckworth]] chaired the meetings.",
+     "This briefing summarises the review by independent reviewer [[Dr Anya Pell]]."},
     {"The social worker Jane Hughes visited the home.",
      "%deny Michael Tennant\nIndependent reviewer: Michael Tennant\nMichael Tennant met them."}};
 
