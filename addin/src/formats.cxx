@@ -6,9 +6,9 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
-#include <limits>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -91,8 +91,7 @@ std::string read_at(const std::string& path, std::uint64_t offset, std::size_t n
     std::size_t got = 0;
     while (got < n)
     {
-        const ssize_t r =
-            ::pread(fd, out.data() + got, n - got, static_cast<off_t>(offset + got));
+        const ssize_t r = ::pread(fd, out.data() + got, n - got, static_cast<off_t>(offset + got));
         if (r <= 0)
             break;
         got += static_cast<std::size_t>(r);
@@ -123,7 +122,8 @@ std::string utf16le(const char* ascii)
 std::uint64_t zip_unpacked_bytes(const std::string& path, std::uint64_t file_size)
 {
     // The end of central directory record is in the last 64 KB + 22 bytes.
-    const std::size_t tail_size = static_cast<std::size_t>(std::min<std::uint64_t>(file_size, 65557));
+    const std::size_t tail_size =
+        static_cast<std::size_t>(std::min<std::uint64_t>(file_size, 65557));
     const std::string tail = read_at(path, file_size - tail_size, tail_size);
     const std::size_t eocd = tail.rfind(std::string("PK\x05\x06", 4));
     if (eocd == std::string::npos || eocd + 22 > tail.size())
@@ -156,7 +156,8 @@ std::uint64_t zip_unpacked_bytes(const std::string& path, std::uint64_t file_siz
         const std::size_t extra = static_cast<std::size_t>(le(cd, at + 30, 2));
         const std::size_t comment = static_cast<std::size_t>(le(cd, at + 32, 2));
         if (size == 0xFFFFFFFFu) // the real size is in the ZIP64 extra field
-            for (std::size_t e = at + 46 + name; e + 4 <= at + 46 + name + extra && e + 4 <= cd.size();)
+            for (std::size_t e = at + 46 + name;
+                 e + 4 <= at + 46 + name + extra && e + 4 <= cd.size();)
             {
                 const std::size_t len = static_cast<std::size_t>(le(cd, e + 2, 2));
                 if (le(cd, e, 2) == 1 && e + 12 <= cd.size())

@@ -23,8 +23,8 @@ bool hyphen(UChar32 c)
 {
     // hyphen, non-breaking hyphen, figure dash, hyphen bullet, minus,
     // small and fullwidth hyphen-minus
-    return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2043 || c == 0x2212 ||
-           c == 0xFE63 || c == 0xFF0D;
+    return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2043 || c == 0x2212 || c == 0xFE63 ||
+           c == 0xFF0D;
 }
 
 bool digit(UChar32 c)
@@ -275,7 +275,7 @@ NormalisedText::NormalisedText(const icu::UnicodeString& original)
 }
 
 std::pair<std::size_t, std::size_t> NormalisedText::to_original(std::size_t begin,
-                                                                 std::size_t end) const
+                                                                std::size_t end) const
 {
     const std::size_t n = from_.size();
     if (begin >= n)

@@ -144,7 +144,8 @@ public:
     // The furthest end of the identifiers starting before `x` (0: none).
     std::size_t end_after(std::size_t x) const
     {
-        const auto it = std::lower_bound(spans_.begin(), spans_.end(), std::make_pair(x, std::size_t{0}));
+        const auto it =
+            std::lower_bound(spans_.begin(), spans_.end(), std::make_pair(x, std::size_t{0}));
         const std::size_t k = static_cast<std::size_t>(it - spans_.begin());
         return k == 0 ? 0 : max_end_[k - 1];
     }

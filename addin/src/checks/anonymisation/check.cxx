@@ -50,8 +50,7 @@ void to_original(Finding& f, const NormalisedText& view, const icu::UnicodeStrin
     f.start = begin;
     f.end = end;
     f.text.clear();
-    original
-        .tempSubStringBetween(units[std::min(begin, last)], units[std::min(end, last)])
+    original.tempSubStringBetween(units[std::min(begin, last)], units[std::min(end, last)])
         .toUTF8String(f.text);
 }
 
