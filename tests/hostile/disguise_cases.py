@@ -168,6 +168,24 @@ def cases(d, url, Case):
         c.append(Case("disguise-" + kind, json_args + [p("d." + kind)], 1, r"^$", office=True,
                       setup=lambda m=make, k=kind: m(p("d." + k)),
                       check=every_identifier_found(kind)))
+    # Names in other scripts: a register entry matches where the name stands
+    # apart (Arabic between isolates; Chinese before a fullwidth comma), not
+    # inside unspaced Chinese (documented); an entry typed with a no-break
+    # space matches the name written with a space.
+    def register_setup():
+        mk.text(p("reg.csv"), "real,pseudonym\n\u0645\u062D\u0645\u062F \u0639\u0644\u064A,"
+                "Child A\n\u738B\u5C0F\u660E,Child B\nLiam\u00A0Carter,Child C\n")
+        mk.text(p("m.txt"), "1. Introduction\nThe father, \u2067\u0645\u062D\u0645\u062F "
+                "\u0639\u0644\u064A\u2069, attended.\n\u738B\u5C0F\u660E\uFF0C\u53BB\u4E86"
+                "\u5B66\u6821\u3002\nLiam Carter was there.\n")
+
+    def register_found(run):
+        texts = [f.get("text") for f in findings(run) if f.get("check") == "anonymisation.register"]
+        want = ["\u0645\u062D\u0645\u062F \u0639\u0644\u064A", "\u738B\u5C0F\u660E",
+                "Liam Carter"]
+        return [] if texts == want else ["register findings %r, expected %r" % (texts, want)]
+    c.append(Case("disguise-register-scripts", json_args + ["--register", p("reg.csv"), p("m.txt")],
+                  1, r"^$", setup=register_setup, check=register_found))
     c.append(Case("bound-long-word-context", json_args + [p("w.txt")], 1, r"^$",
                   setup=lambda: long_word(p("w.txt")), check=contexts_bounded))
     # 140,000 findings: checked in seconds; their 84 MB of JSON passes the
