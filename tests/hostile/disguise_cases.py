@@ -186,6 +186,18 @@ def cases(d, url, Case):
         return [] if texts == want else ["register findings %r, expected %r" % (texts, want)]
     c.append(Case("disguise-register-scripts", json_args + ["--register", p("reg.csv"), p("m.txt")],
                   1, r"^$", setup=register_setup, check=register_found))
+    # Hidden places: a bookmark named First_Last is read as the name.
+    def bookmark_docx():
+        body = (mk._heading("1. Introduction") +
+                '<w:p><w:bookmarkStart w:id="7" w:name="Liam_Carter"/><w:r><w:t>The review '
+                'began.</w:t></w:r><w:bookmarkEnd w:id="7"/></w:p>')
+        return mk.docx(p("b.docx"), body)
+
+    def bookmark_found(run):
+        hits = [f for f in findings(run) if f.get("text") == "Liam Carter"]
+        return [] if hits else ["the bookmark name Liam_Carter is not reported"]
+    c.append(Case("hidden-bookmark-name", json_args + [p("b.docx")], 1, r"^$", office=True,
+                  setup=bookmark_docx, check=bookmark_found))
     c.append(Case("bound-long-word-context", json_args + [p("w.txt")], 1, r"^$",
                   setup=lambda: long_word(p("w.txt")), check=contexts_bounded))
     # 140,000 findings: checked in seconds; their 84 MB of JSON passes the
