@@ -260,7 +260,14 @@ public:
                 // Word's hidden _Toc/_Ref marks, and scrqm's own tags (read
                 // as tags in the portion walk), are not personal data.
                 if (!names[i].startsWith("_") && !is_scrqm_name(to_utf8(names[i])))
-                    add(Where::Property, to_utf8(names[i]), 0, "bookmark name", {});
+                {
+                    // "Liam_Carter": a bookmark name cannot hold a space, so
+                    // its underscores are read as spaces (one for one, so
+                    // the offsets stay the name's own).
+                    std::string text = to_utf8(names[i]);
+                    std::replace(text.begin(), text.end(), '_', ' ');
+                    add(Where::Property, text, 0, "bookmark name", {});
+                }
         }
         Reference<text::XTextGraphicObjectsSupplier> graphics(model, UNO_QUERY);
         if (!graphics.is())

@@ -609,6 +609,12 @@ private:
     // Output goes to stdout as it comes, or is kept for --output FILE.
     void put(const std::string& text)
     {
+        // Every output is bounded: past it, one line and nothing half written.
+        put_bytes_ += text.size();
+        if (put_bytes_ > kMaxOutputBytes)
+            throw ReadError("the output would be larger than " +
+                            std::to_string(kMaxOutputBytes >> 20) +
+                            " MB (the limit); check fewer files, or fewer checks with --checks");
         if (opt_.output.empty() || opt_.output == "-")
         {
             out_ << text << std::flush;
@@ -618,6 +624,7 @@ private:
         else
             pending_ += text;
     }
+    std::size_t put_bytes_ = 0;
 
     // Writes --output FILE (created readable by the user only, as it may
     // hold a report). A regular file is written whole or not at all: the

@@ -1,5 +1,6 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/json.hxx>
+#include <scrqm/normalise.hxx>
 #include <scrqm/register.hxx>
 
 #include <boost/property_tree/json_parser.hpp>
@@ -131,7 +132,9 @@ std::string random_salt()
 
 std::vector<std::string> keys_of(const std::string& text)
 {
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    // Keyed on the matching view, as the scanner reads the text: an entry
+    // typed with a no-break space or fullwidth digits still matches.
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(normalise_for_matching(text));
     std::vector<std::string> keys;
     for (const Token& t : tokenize(u))
         keys.push_back(t.key);

@@ -117,6 +117,54 @@ bool is_identifier_finding(const Finding& f)
 }
 
 // ------------------------------------------------------------ context
+namespace
+{
+
+// The identifiers of one paragraph, asked which of them straddles a place
+// in O(log n): a paragraph of 100,000 phone numbers asked each finding's
+// window edges of every identifier.
+class Spans
+{
+public:
+    void add(std::size_t a, std::size_t b) { spans_.emplace_back(a, b); }
+    void index()
+    {
+        by_end_ = spans_;
+        std::sort(spans_.begin(), spans_.end());
+        std::sort(by_end_.begin(), by_end_.end(),
+                  [](const auto& x, const auto& y) { return x.second < y.second; });
+        max_end_.resize(spans_.size());
+        for (std::size_t k = 0; k < spans_.size(); ++k)
+            max_end_[k] = std::max(k ? max_end_[k - 1] : 0, spans_[k].second);
+        min_start_.resize(by_end_.size());
+        for (std::size_t k = by_end_.size(); k-- > 0;)
+            min_start_[k] = std::min(k + 1 < by_end_.size() ? min_start_[k + 1] : by_end_[k].first,
+                                     by_end_[k].first);
+    }
+    // The furthest end of the identifiers starting before `x` (0: none).
+    std::size_t end_after(std::size_t x) const
+    {
+        const auto it =
+            std::lower_bound(spans_.begin(), spans_.end(), std::make_pair(x, std::size_t{0}));
+        const std::size_t k = static_cast<std::size_t>(it - spans_.begin());
+        return k == 0 ? 0 : max_end_[k - 1];
+    }
+    // The earliest start of the identifiers ending after `x` (npos: none).
+    std::size_t start_before(std::size_t x) const
+    {
+        const auto it = std::upper_bound(by_end_.begin(), by_end_.end(), x,
+                                         [](std::size_t v, const auto& s) { return v < s.second; });
+        const std::size_t k = static_cast<std::size_t>(it - by_end_.begin());
+        return k == by_end_.size() ? static_cast<std::size_t>(-1) : min_start_[k];
+    }
+
+private:
+    std::vector<std::pair<std::size_t, std::size_t>> spans_, by_end_;
+    std::vector<std::size_t> max_end_, min_start_;
+};
+
+} // namespace
+
 void add_context(std::vector<Finding>& findings, const Document& doc,
                  const std::vector<Section>& sections, std::size_t width)
 {
@@ -124,10 +172,12 @@ void add_context(std::vector<Finding>& findings, const Document& doc,
     std::map<Key, const Paragraph*> paragraphs;
     for (const Paragraph& p : doc.paragraphs)
         paragraphs.emplace(Key{static_cast<int>(p.where), p.index}, &p);
-    std::map<Key, std::vector<std::pair<std::size_t, std::size_t>>> spans;
+    std::map<Key, Spans> spans;
     for (const Finding& f : findings)
         if (is_identifier_finding(f))
-            spans[{static_cast<int>(f.where), f.paragraph}].emplace_back(f.start, f.end);
+            spans[{static_cast<int>(f.where), f.paragraph}].add(f.start, f.end);
+    for (auto& [key, paragraph_spans] : spans)
+        paragraph_spans.index();
 
     Key cached_key{-1, 0};
     std::u32string text;
@@ -150,33 +200,42 @@ void add_context(std::vector<Finding>& findings, const Document& doc,
         const std::size_t n = text.size();
         const std::size_t start = std::min(f.start, n);
         const std::size_t end = std::min(std::max(f.end, start), n);
-        const auto& inside = spans[key];
-        // Never cut an identifier or a word in half at the window's edges.
+        const Spans& inside = spans[key];
+        // At most `width` code points on each side, as documented: the
+        // window moves inwards, never outwards, so as not to cut a word or an
+        // identifier in half; a word longer than the window is cut (a 2 MB
+        // "word" gave a context of the whole word).
         std::size_t begin = start > width ? start - width : 0;
-        for (bool moved = true; moved && begin > 0;)
+        if (begin > 0)
         {
-            moved = false;
-            while (begin > 0 && begin < start && !is_space(text[begin - 1]))
-                --begin;
-            for (const auto& [a, b] : inside)
-                if (a < begin && begin < b)
-                {
-                    begin = a;
-                    moved = true;
-                }
+            std::size_t b = begin;
+            for (bool moved = true; moved && b < start;)
+            {
+                while (b < start && !is_space(text[b - 1]))
+                    ++b;
+                const std::size_t past = inside.end_after(b);
+                moved = past > b;
+                b = std::min(std::max(b, past), start);
+            }
+            // One word filling the window is cut; an identifier never is
+            // (its half would escape the masking).
+            if (b < start || inside.end_after(begin) > begin)
+                begin = b;
         }
         std::size_t stop = std::min(n, end + width);
-        for (bool moved = true; moved && stop < n;)
+        if (stop < n)
         {
-            moved = false;
-            while (stop < n && stop > end && !is_space(text[stop]))
-                ++stop;
-            for (const auto& [a, b] : inside)
-                if (a < stop && stop < b)
-                {
-                    stop = b;
-                    moved = true;
-                }
+            std::size_t e = stop;
+            for (bool moved = true; moved && e > end;)
+            {
+                while (e > end && !is_space(text[e]))
+                    --e;
+                const std::size_t before = inside.start_before(e);
+                moved = before < e;
+                e = std::max(std::min(e, before), end);
+            }
+            if (e > end || inside.start_before(stop) < stop)
+                stop = e;
         }
         std::size_t lead = begin;
         while (lead < start && is_space(text[lead]))
@@ -337,11 +396,7 @@ void Masker::add_one(const std::string& identifier, const std::string& category)
     auto put = [&](const std::u32string& k)
     {
         labels_.emplace(k, label);
-        auto& list = by_first_[k.front()];
-        list.push_back({k, label});
-        std::stable_sort(list.begin(), list.end(),
-                         [](const Entry& a, const Entry& b)
-                         { return a.key.size() > b.key.size(); });
+        lengths_[k.front()].insert(k.size());
     };
     put(key);
     // "Carter's" found: "Carter" alone is the same identifier.
@@ -386,17 +441,21 @@ std::vector<Masker::Piece> Masker::pieces(const std::string& text) const
     std::size_t i = 0;
     while (i < n)
     {
-        const auto bucket = by_first_.find(folded[i]);
-        const Entry* hit = nullptr;
-        if (bucket != by_first_.end() && (i == 0 || !is_word(folded[i - 1]) || !is_word(folded[i])))
-            for (const Entry& e : bucket->second)
+        const auto bucket = lengths_.find(folded[i]);
+        const std::string* hit = nullptr;
+        std::size_t length = 0;
+        if (bucket != lengths_.end() && (i == 0 || !is_word(folded[i - 1]) || !is_word(folded[i])))
+            for (const std::size_t len : bucket->second) // longest first
             {
-                const std::size_t len = e.key.size();
-                if (i + len > n || folded.compare(i, len, e.key) != 0)
+                if (i + len > n)
                     continue;
-                if (i + len < n && is_word(e.key.back()) && is_word(folded[i + len]))
+                if (i + len < n && is_word(folded[i + len - 1]) && is_word(folded[i + len]))
                     continue;
-                hit = &e;
+                const auto found = labels_.find(folded.substr(i, len));
+                if (found == labels_.end())
+                    continue;
+                hit = &found->second;
+                length = len;
                 break;
             }
         if (!hit)
@@ -405,8 +464,8 @@ std::vector<Masker::Piece> Masker::pieces(const std::string& text) const
             continue;
         }
         flush(i);
-        out.push_back({hit->label, true});
-        i += hit->key.size();
+        out.push_back({*hit, true});
+        i += length;
         clear_from = i;
     }
     flush(n);

@@ -104,6 +104,7 @@ Suggester Suggester::load(const std::string& path, const Catalogue& catalogue)
             {
                 s.by_prefix_[c.words[0]].push_back(ci);
                 s.min_prefix_ = std::min(s.min_prefix_, c.words[0].size());
+                s.max_prefix_ = std::max(s.max_prefix_, c.words[0].size());
             }
             else
                 s.by_first_[c.words[0]].push_back(ci);
@@ -146,7 +147,9 @@ void Suggester::count(const std::string& text, std::vector<int>& counts) const
         // Prefix cues whose first word is also a prefix (multi-word prefix
         // cues are indexed by their exact first word above).
         if (!by_prefix_.empty())
-            for (std::size_t len = min_prefix_; len <= key.size(); ++len)
+            // No longer than the longest prefix cue: every length of a
+            // 2 MB word was a copy of it (quadratic).
+            for (std::size_t len = min_prefix_; len <= std::min(key.size(), max_prefix_); ++len)
                 if (const auto it = by_prefix_.find(key.substr(0, len)); it != by_prefix_.end())
                     for (const std::size_t ci : it->second)
                         ++counts[ci];

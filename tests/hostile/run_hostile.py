@@ -34,6 +34,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_inputs as mk  # noqa: E402
+import disguise_cases  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 UID = os.getuid()
@@ -309,6 +310,9 @@ def cases(d, url):
     add(Case("no-fetch-template-from", ["template", "board-response", "--from", p("linked.docx"),
                                         "-o", p("response.odt")], 0, r"^$", office=True,
              setup=lambda: mk.docx_linked_image(p("linked.docx"), url)))
+
+    # Identifiers in disguise, and the bounds of a long line.
+    c += disguise_cases.cases(d, url, Case)
     return c
 
 

@@ -137,12 +137,13 @@ TEST(ReportContext, SectionAndContextNeverCutAnIdentifier)
                                finding("anonymisation.name", "name", "Liam", 1, liam),
                                finding("anonymisation.name", "name", "Liam", 0, 13)};
     fs[2].where = Where::Footnote;
-    // A window of 25 code points before "Liam" would start inside the address.
+    // A window of 25 code points before "Liam" would start inside the
+    // address: it starts after it (the window never grows past its width).
     scrqm::add_context(fs, doc, scrqm::compute_sections(doc), 25);
     EXPECT_EQ(fs[1].section, "1. Background");
-    EXPECT_EQ(fs[1].context_before, "… 12 Elm Grove for years and then ");
+    EXPECT_EQ(fs[1].context_before, "… for years and then ");
     EXPECT_EQ(fs[1].context_after, " moved to a flat with his …");
-    EXPECT_EQ(fs[0].context_before, "… before the family lived at ");
+    EXPECT_EQ(fs[0].context_before, "… the family lived at ");
     // Notes take the section of the body paragraph they are anchored to.
     EXPECT_EQ(fs[2].section, "1. Background");
     EXPECT_EQ(fs[2].context_before, "A note about ");
@@ -328,4 +329,16 @@ TEST(ReportJson, SameContentMasked)
     EXPECT_EQ(f.get<std::string>("section"), "[name 2]'s <b>story</b>"); // "Liam" alone
     EXPECT_EQ(root.get_child("coverage").size(), 18u);
     EXPECT_EQ(root.get<bool>("masked"), true);
+}
+
+TEST(ReportContext, ALongWordIsCutAtTheWindow)
+{
+    // A "word" of 200,000 letters on each side: 60 code points of it, not all.
+    scrqm::Document doc;
+    const std::string text = std::string(200000, 'x') + " Liam " + std::string(200000, 'y');
+    doc.add(Where::Body, text);
+    std::vector<Finding> fs = {finding("anonymisation.name", "name", "Liam", 0, 200001)};
+    scrqm::add_context(fs, doc, scrqm::compute_sections(doc), 60);
+    EXPECT_EQ(fs[0].context_before, "… " + std::string(59, 'x') + " ");
+    EXPECT_EQ(fs[0].context_after, " " + std::string(59, 'y') + " …");
 }

@@ -112,8 +112,28 @@ TEST(Formats, PrecheckNamesTheProblem)
     EXPECT_NE(message(empty, Format::Docx).find("the file is empty"), std::string::npos);
     const std::string text = temp_file("text.docx", "just some text");
     EXPECT_NE(message(text, Format::Docx).find("not a zip archive"), std::string::npos);
-    const std::string ole = temp_file("enc.docx", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest");
+    // An OLE file's stream names (UTF-16) tell an encrypted .docx from a Word 97 file.
+    auto utf16 = [](const std::string& a)
+    {
+        std::string out;
+        for (char c : a)
+            out += std::string(1, c) + '\0';
+        return out;
+    };
+    const std::string magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 ";
+    const std::string ole = temp_file("enc.docx", magic + utf16("EncryptedPackage"));
     EXPECT_NE(message(ole, Format::Docx).find("password-protected"), std::string::npos);
+    const std::string doc97 = temp_file("old.docx", magic + utf16("WordDocument"));
+    EXPECT_NE(message(doc97, Format::Docx).find("a Word 97-2003 document (.doc) named .docx"),
+              std::string::npos);
+    EXPECT_EQ(message(doc97, Format::Doc), "ok");
+    const std::string rtf = temp_file("rtf.doc", "{\\rtf1 Liam}");
+    EXPECT_NE(message(rtf, Format::Doc).find("an RTF document named .doc; rename it to .rtf"),
+              std::string::npos);
+    const std::string html = temp_file("web.doc", "<!DOCTYPE html><html><body>x</body></html>");
+    EXPECT_NE(message(html, Format::Doc).find("a web page (HTML) named .doc"), std::string::npos);
+    for (const auto& p : {doc97, rtf, html})
+        std::remove(p.c_str());
     const std::string zip = temp_file("ok.docx", "PK\x03\x04 rest");
     EXPECT_EQ(message(zip, Format::Docx), "ok");
     EXPECT_NE(message(text, Format::Rtf).find("not an RTF"), std::string::npos);

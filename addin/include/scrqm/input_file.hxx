@@ -17,6 +17,8 @@ constexpr std::size_t kMaxOfficeBytes = 512u * 1024u * 1024u;
 constexpr std::size_t kMaxRegisterBytes = 16u * 1024u * 1024u;
 constexpr std::size_t kMaxTermListBytes = 4u * 1024u * 1024u;
 constexpr std::size_t kMaxProfileBytes = 4u * 1024u * 1024u;
+// The command line's output (a report, JSON): the 300-page report's is a few MB.
+constexpr std::size_t kMaxOutputBytes = 64u * 1024u * 1024u;
 
 // Throws ReadError "<path>: ..." unless `path` (symbolic links followed) is
 // a regular file of at most `max_bytes`. `what` names it in messages ("a

@@ -16,7 +16,9 @@
 #include <scrqm/result.hxx>
 
 #include <cstddef>
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -97,13 +99,11 @@ public:
 
 private:
     void add_one(const std::string& identifier, const std::string& category);
-    struct Entry
-    {
-        std::u32string key; // folded
-        std::string label;
-    };
-    std::map<char32_t, std::vector<Entry>> by_first_; // longest first
-    std::map<std::u32string, std::string> labels_;
+    // The lengths of the keys starting with each character, longest first:
+    // a match tries each length once by lookup (a list of entries tried one
+    // by one made 20,000 phone numbers in one line take minutes).
+    std::map<char32_t, std::set<std::size_t, std::greater<std::size_t>>> lengths_;
+    std::map<std::u32string, std::string> labels_; // folded key -> label
     std::map<std::string, int> counts_;
 };
 

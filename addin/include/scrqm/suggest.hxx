@@ -95,6 +95,7 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // exact first word
     std::unordered_map<std::string, std::vector<std::size_t>> by_prefix_; // single prefix word
     std::size_t min_prefix_ = 100;
+    std::size_t max_prefix_ = 0;
     double min_score_ = 4;
 };
 

@@ -1,6 +1,7 @@
 // AnonymisationCheck: loads its data, then scans each paragraph, judges the
 // findings with what the document says about its people (refine.cxx), and
 // adds the document-wide findings (jigsaw, pseudonym consistency).
+#include <scrqm/normalise.hxx>
 #include <scrqm/register.hxx>
 
 #include "context.hxx"
@@ -27,6 +28,33 @@ icu::UnicodeString utf16(const std::string& s)
     u.releaseBuffer(n);
     return u;
 }
+
+namespace
+{
+
+// A finding made on a paragraph's matching view, put back on the paragraph
+// as written: its span covers what the reader sees (the zero-width space
+// inside the name included), and its text is that span.
+void to_original(Finding& f, const NormalisedText& view, const icu::UnicodeString& original,
+                 std::vector<int32_t>& units)
+{
+    const auto [begin, end] = view.to_original(f.start, f.end);
+    if (units.empty())
+    {
+        units.reserve(static_cast<std::size_t>(original.length()) + 1);
+        for (int32_t k = 0; k < original.length(); k = original.moveIndex32(k, 1))
+            units.push_back(k);
+        units.push_back(original.length());
+    }
+    const std::size_t last = units.size() - 1;
+    f.start = begin;
+    f.end = end;
+    f.text.clear();
+    original.tempSubStringBetween(units[std::min(begin, last)], units[std::min(end, last)])
+        .toUTF8String(f.text);
+}
+
+} // namespace
 
 } // namespace anonymisation
 
@@ -56,10 +84,11 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
                                              const AnonymisationOptions& options) const
 {
     Lexicon allow, deny;
+    // Lists are matched on the view as the text is.
     for (const std::string& a : options.allow)
-        allow.add(a);
+        allow.add(normalise_for_matching(a));
     for (const std::string& d : options.deny)
-        deny.add(d);
+        deny.add(normalise_for_matching(d));
     // A clear-text register is hashed in memory like a stored one, so both
     // match the same way.
     const HashedRegister clear = HashedRegister::from_entries(options.register_entries);
@@ -77,8 +106,32 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     for (const Paragraph& p : doc.paragraphs)
     {
         texts.push_back(anonymisation::utf16(p.text));
-        impl_->scan_paragraph(p, texts.back(), allow, deny, registers,
+        // Identifiers in disguise (a zero-width space in a name, a no-break
+        // space in a postcode, Arabic-Indic digits) are matched on the
+        // paragraph's view (normalise.hxx). Plain ASCII, most paragraphs,
+        // is its own view: no mapping is made for it.
+        const NormalisedText view =
+            plain_ascii(p.text) ? NormalisedText() : NormalisedText(texts.back());
+        if (view.identity())
+        {
+            impl_->scan_paragraph(p, texts.back(), allow, deny, registers,
+                                  anonymisation::pseudonym_heads(), out);
+            continue;
+        }
+        Paragraph seen = p;
+        seen.text.clear();
+        view.text().toUTF8String(seen.text);
+        for (auto& [begin, end] : seen.placeholders)
+        {
+            begin = view.to_view(begin);
+            end = view.to_view(end);
+        }
+        const std::size_t first = out.size();
+        impl_->scan_paragraph(seen, view.text(), allow, deny, registers,
                               anonymisation::pseudonym_heads(), out);
+        std::vector<int32_t> units;
+        for (std::size_t k = first; k < out.size(); ++k)
+            anonymisation::to_original(out[k], view, texts.back(), units);
     }
     // What the document says about its own people and names.
     refine_findings(

@@ -28,10 +28,13 @@ bool after_capital(const UChar* s, int32_t, int32_t begin, int32_t)
 {
     return upper_at(s, begin - 1);
 }
-// A postcode as above, or "GIR 0AA".
+// A postcode as above, or "GIR 0AA"; in either case ("nm4 7qt" is written).
 bool postcode_run(const UChar* s, int32_t, int32_t begin, int32_t)
 {
-    return upper_at(s, begin - 1) || (begin >= 2 && s[begin - 1] == u' ' && s[begin - 2] == u'R');
+    auto letter_at = [s](int32_t k)
+    { return upper_at(s, k) || (k >= 0 && s[k] >= u'a' && s[k] <= u'z'); };
+    return letter_at(begin - 1) ||
+           (begin >= 2 && s[begin - 1] == u' ' && (s[begin - 2] == u'R' || s[begin - 2] == u'r'));
 }
 // "AB123456C", "JT 48 27 93 B": letters just before, or a space and letters.
 bool ni_run(const UChar* s, int32_t, int32_t begin, int32_t)
@@ -102,7 +105,7 @@ bool ward_run(const UChar* s, int32_t, int32_t begin, int32_t)
 // before: the most code units from a match's start to its first digit;
 // after: the most from that digit to the match's end; both with a margin.
 constexpr ReachRule kReach[] = {
-    {"postcode", 0x24e7b5c64c3ee990, Reach::NearDigits, 6, 10, postcode_run},
+    {"postcode", 0x9899f7dbd25063fe, Reach::NearDigits, 6, 10, postcode_run},
     {"postcode-district", 0xb2440e768a1131c6, Reach::NearDigits, 4, 4, after_capital},
     {"phone", 0xfa1e1ebfbd5a7dee, Reach::NearDigits, 4, 26, phone_run},
     {"email", 0xc8ee27f880f86c93, Reach::Paragraph, 0, 0},

@@ -5,6 +5,7 @@
 #include "internal.hxx"
 
 #include <algorithm>
+#include <map>
 
 namespace scrqm
 {
@@ -139,20 +140,29 @@ void AnonymisationCheck::Impl::keep_strongest(ParagraphScan& s, std::vector<Find
               [&](std::size_t a, std::size_t b)
               { return rank(all[a].f, all[a].priority) > rank(all[b].f, all[b].priority); });
     std::vector<std::size_t> kept;
+    // The kept hits by where they begin: a hit is compared with those that
+    // can overlap it only (against every kept hit, 140,000 phone numbers in
+    // one line took minutes).
+    std::multimap<int32_t, std::size_t> kept_at;
+    int32_t longest = 0;
     for (std::size_t x : order)
     {
         const Hits::Hit& h = all[x];
         bool clash = false;
-        for (std::size_t y : kept)
+        for (auto it = kept_at.lower_bound(h.span.begin - longest);
+             !clash && it != kept_at.end() && it->first < h.span.end; ++it)
         {
-            const Hits::Hit& k = all[y];
-            clash = clash ||
-                    (overlaps(k.span, h.span) &&
-                     (k.f.category == h.f.category || jigsaw_kinds().count(h.f.category) == 0 ||
-                      jigsaw_kinds().count(k.f.category) == 0));
+            const Hits::Hit& k = all[it->second];
+            clash = overlaps(k.span, h.span) &&
+                    (k.f.category == h.f.category || jigsaw_kinds().count(h.f.category) == 0 ||
+                     jigsaw_kinds().count(k.f.category) == 0);
         }
         if (!clash)
+        {
             kept.push_back(x);
+            kept_at.emplace(h.span.begin, x);
+            longest = std::max(longest, h.span.end - h.span.begin);
+        }
     }
     std::sort(kept.begin(), kept.end(),
               [&](std::size_t a, std::size_t b) { return all[a].span.begin < all[b].span.begin; });
