@@ -640,19 +640,11 @@ private:
     // terminal; "" (locked) otherwise.
     std::string passphrase() const
     {
-        if (!opt_.passphrase_file.empty())
-            return cli::read_passphrase_file(opt_.passphrase_file);
-        const auto slash = opt_.register_file.find_last_of('/');
-        return cli::ask_passphrase("Passphrase for the case register " +
-                                   (slash == std::string::npos
-                                        ? opt_.register_file
-                                        : opt_.register_file.substr(slash + 1)) +
-                                   ": ");
+        return cli::register_passphrase(opt_.passphrase_file, opt_.register_file);
     }
 
 public:
-    // seal REGISTER -o OUT: the register read strictly, sealed under a
-    // passphrase given twice on a terminal, or once in --passphrase-file.
+    // seal REGISTER -o OUT (passphrase.hxx).
     int seal()
     {
         if (opt_.files.size() != 1 || opt_.output.empty() || opt_.output == "-")
@@ -660,25 +652,11 @@ public:
             err_ << "scrqm: seal needs one REGISTER and -o OUT (see scrqm --help)\n";
             return kExitCannotCheck;
         }
-        const std::string& file = opt_.files[0];
-        const std::vector<RegisterEntry> entries =
-            parse_register(read_input_file(file, "a case register", kMaxRegisterBytes), file);
-        std::string phrase;
-        if (!opt_.passphrase_file.empty())
-            phrase = cli::read_passphrase_file(opt_.passphrase_file);
-        else
-        {
-            phrase = cli::ask_passphrase("New passphrase for the sealed register: ");
-            if (phrase.empty())
-                throw DataError("seal needs a passphrase: --passphrase-file FILE, or run it on a "
-                                "terminal to be asked");
-            if (cli::ask_passphrase("The same passphrase again: ") != phrase)
-                throw DataError("the two passphrases differ; nothing was written");
-        }
-        put(seal_register(entries, phrase));
+        std::size_t entries = 0;
+        put(cli::sealed_copy(opt_.files[0], opt_.passphrase_file, entries));
         if (!finish())
             return kExitCannotCheck;
-        out_ << "sealed " << entries.size() << " entries into " << opt_.output
+        out_ << "sealed " << entries << " entries into " << opt_.output
              << "; keep the passphrase: nothing else opens it\n";
         return kExitOk;
     }

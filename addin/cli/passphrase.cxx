@@ -1,7 +1,9 @@
 #include "passphrase.hxx"
 
+#include <scrqm/anonymisation.hxx>
 #include <scrqm/catalogue.hxx>
 #include <scrqm/input_file.hxx>
+#include <scrqm/register.hxx>
 
 #include <cstdio>
 #include <iostream>
@@ -43,6 +45,38 @@ std::string ask_passphrase(const std::string& prompt)
     if (!answer.empty() && answer.back() == '\r')
         answer.pop_back();
     return answer;
+}
+
+std::string register_passphrase(const std::string& passphrase_file,
+                                const std::string& register_file)
+{
+    if (!passphrase_file.empty())
+        return read_passphrase_file(passphrase_file);
+    const auto slash = register_file.find_last_of('/');
+    return ask_passphrase(
+        "Passphrase for the case register " +
+        (slash == std::string::npos ? register_file : register_file.substr(slash + 1)) + ": ");
+}
+
+std::string sealed_copy(const std::string& register_file, const std::string& passphrase_file,
+                        std::size_t& entries)
+{
+    const std::vector<RegisterEntry> read = parse_register(
+        read_input_file(register_file, "a case register", kMaxRegisterBytes), register_file);
+    std::string phrase;
+    if (!passphrase_file.empty())
+        phrase = read_passphrase_file(passphrase_file);
+    else
+    {
+        phrase = ask_passphrase("New passphrase for the sealed register: ");
+        if (phrase.empty())
+            throw DataError("seal needs a passphrase: --passphrase-file FILE, or run it on a "
+                            "terminal to be asked");
+        if (ask_passphrase("The same passphrase again: ") != phrase)
+            throw DataError("the two passphrases differ; nothing was written");
+    }
+    entries = read.size();
+    return seal_register(read, phrase);
 }
 
 } // namespace scrqm::cli
