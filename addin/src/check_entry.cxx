@@ -2,6 +2,7 @@
 #include <scrqm/report_export.hxx>
 
 #include <iterator>
+#include <mutex>
 
 namespace scrqm
 {
@@ -66,10 +67,30 @@ void add_sealed_register(CheckRequest& request, const std::string& sealed,
     request.sealed_register = sealed;
     request.passphrase = passphrase;
     if (passphrase.empty())
+    {
         request.notes.push_back(register_locked_note("the case register given"));
-    else
-        request.hashed_registers.push_back(
-            std::make_shared<const HashedRegister>(open_register(sealed, passphrase, name)));
+        return;
+    }
+    // The register opened last is kept (in memory, like the passphrase the
+    // caller holds anyway): an office checks a batch file after file with
+    // the same one, and Argon2id costs about 0.1 s each time.
+    static std::mutex mutex;
+    static std::string last_sealed, last_passphrase;
+    static std::shared_ptr<const HashedRegister> last;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (last && last_sealed == sealed && last_passphrase == passphrase)
+        {
+            request.hashed_registers.push_back(last);
+            return;
+        }
+    }
+    auto opened = std::make_shared<const HashedRegister>(open_register(sealed, passphrase, name));
+    std::lock_guard<std::mutex> lock(mutex);
+    last_sealed = sealed;
+    last_passphrase = passphrase;
+    last = opened;
+    request.hashed_registers.push_back(std::move(opened));
 }
 
 CheckArguments check_arguments(const CheckRequest& request)
