@@ -13,11 +13,12 @@ cd "$(dirname "$0")"
 PACKAGES=(
   cmake g++ make clang-format         # build and style check
   libboost-dev libicu-dev libgtest-dev  # core: Boost.PropertyTree, ICU, GoogleTest
+  libsodium-dev pkg-config            # core: the case register's passphrase, sealing, keyed hashes
   libreoffice-dev                     # SDK: cppumaker, C++ UNO headers and libraries
   libreoffice-writer libreoffice-core # the office the extension runs in (GUI build: sidebar)
   python3-uno                         # office integration tests (/usr/bin/python3)
   xvfb imagemagick xdotool x11-utils  # sidebar screenshots under Xvfb
-  clang libclang-rt-14-dev            # libFuzzer target of the text scanners
+  clang libclang-rt-14-dev            # libFuzzer targets of the scanners and every parser
   fonts-liberation2 fonts-dejavu-core # predictable rendering
 )
 
@@ -48,10 +49,11 @@ run_tests() {
   cmake --build build-asan -j"$JOBS"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j"$JOBS"
-  # A bounded libFuzzer run (60 s) on the text reader and the scanner.
+  # A bounded libFuzzer run (20 s each) on the text reader and the scanner,
+  # and on every parser (tests/fuzz/run_all.sh BUDGET runs them longer).
   cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
     -DSCRQM_WITH_OFFICE=OFF -DSCRQM_FUZZ=ON >/dev/null
-  cmake --build build-fuzz -j"$JOBS" --target fuzz_scan
+  cmake --build build-fuzz -j"$JOBS" --target fuzz_all
   ctest --test-dir build-fuzz --output-on-failure -R '^fuzz\.'
 }
 

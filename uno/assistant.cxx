@@ -153,13 +153,20 @@ private:
         if (action == "register-set")
         {
             const std::string path = register_path(context_, args.text("Case"));
-            const std::size_t forms =
-                store_register(path, parse_register(args.text("Register"), "Register"));
+            const std::string passphrase = args.text("Passphrase");
+            if (passphrase.empty())
+                throw DataError("register-set needs a Passphrase: the register is stored sealed "
+                                "under it, and only it opens the register again");
+            const std::vector<RegisterEntry> entries =
+                parse_register(args.text("Register"), "Register");
+            store_register(path, entries, passphrase);
+            // Given now, so this session's checks use it without asking.
+            remember_passphrase(args.text("Case"), passphrase);
             JsonWriter w;
             w.begin_object()
                 .member("case", args.text("Case", "default"))
-                .member("forms", static_cast<std::uint64_t>(forms))
-                .member("stored", "salted hashes in the user profile")
+                .member("entries", static_cast<std::uint64_t>(entries.size()))
+                .member("stored", "sealed under the passphrase in the user profile")
                 .end_object();
             return w.take();
         }
@@ -167,6 +174,7 @@ private:
         {
             const bool removed =
                 std::remove(register_path(context_, args.text("Case")).c_str()) == 0;
+            forget_passphrase(args.text("Case"));
             JsonWriter w;
             w.begin_object().member("removed", removed).end_object();
             return w.take();

@@ -4,6 +4,7 @@
 #include "locate.hxx"
 
 #include <scrqm/catalogue.hxx>
+#include <scrqm/input_file.hxx>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
@@ -19,8 +20,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
-#include <sstream>
+#include <map>
+#include <mutex>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,9 +50,36 @@ std::string register_path(const Reference<uno::XComponentContext>& context,
     return to_utf8(sys) + "/scrqm/registers/" + id + ".json";
 }
 
-std::size_t store_register(const std::string& path, const std::vector<RegisterEntry>& entries)
+namespace
 {
-    const HashedRegister reg = HashedRegister::from_entries(entries);
+
+std::string case_key(const std::string& case_id)
+{
+    return case_id.empty() ? std::string("default") : case_id;
+}
+
+struct Session
+{
+    std::mutex mutex;
+    std::map<std::string, std::string> passphrases;
+    std::set<std::string> declined;
+    // The register opened last: its path, sealed text and passphrase.
+    std::string path, sealed, passphrase;
+    std::shared_ptr<const HashedRegister> opened;
+};
+
+Session& session()
+{
+    static Session s;
+    return s;
+}
+
+} // namespace
+
+void store_register(const std::string& path, const std::vector<RegisterEntry>& entries,
+                    const std::string& passphrase)
+{
+    const std::string sealed = seal_register(entries, passphrase);
     // mkdir -p of the two levels under the profile's user directory.
     const std::string dir = path.substr(0, path.rfind('/'));
     ::mkdir(dir.substr(0, dir.rfind('/')).c_str(), 0700);
@@ -59,22 +88,83 @@ std::size_t store_register(const std::string& path, const std::vector<RegisterEn
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0)
         throw DataError(path + ": cannot write the register: " + std::strerror(errno));
-    const std::string json = reg.to_json();
-    const bool ok = ::write(fd, json.data(), json.size()) == static_cast<ssize_t>(json.size());
+    const bool ok =
+        ::write(fd, sealed.data(), sealed.size()) == static_cast<ssize_t>(sealed.size());
     ::close(fd);
     if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0)
+    {
+        ::unlink(tmp.c_str());
         throw DataError(path + ": cannot write the register");
-    return reg.size();
+    }
 }
 
-std::optional<HashedRegister> load_stored_register(const std::string& path)
+std::optional<std::string> read_stored_register(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    struct stat st
+    {
+    };
+    if (::stat(path.c_str(), &st) != 0)
         return std::nullopt;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return HashedRegister::from_json(ss.str(), path);
+    return read_input_file(path, "a stored case register", kMaxRegisterBytes);
+}
+
+std::shared_ptr<const HashedRegister> open_stored_register(const std::string& path,
+                                                           const std::string& sealed,
+                                                           const std::string& passphrase)
+{
+    Session& s = session();
+    {
+        std::lock_guard<std::mutex> lock(s.mutex);
+        if (s.opened && s.path == path && s.sealed == sealed && s.passphrase == passphrase)
+            return s.opened;
+    }
+    auto opened = std::make_shared<const HashedRegister>(open_register(sealed, passphrase, path));
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.path = path;
+    s.sealed = sealed;
+    s.passphrase = passphrase;
+    s.opened = opened;
+    return opened;
+}
+
+std::string session_passphrase(const std::string& case_id)
+{
+    Session& s = session();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    const auto it = s.passphrases.find(case_key(case_id));
+    return it == s.passphrases.end() ? std::string() : it->second;
+}
+
+void remember_passphrase(const std::string& case_id, const std::string& passphrase)
+{
+    Session& s = session();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.passphrases[case_key(case_id)] = passphrase;
+    s.declined.erase(case_key(case_id));
+}
+
+void remember_declined(const std::string& case_id)
+{
+    Session& s = session();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.declined.insert(case_key(case_id));
+}
+
+bool session_declined(const std::string& case_id)
+{
+    Session& s = session();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    return s.declined.count(case_key(case_id)) > 0;
+}
+
+void forget_passphrase(const std::string& case_id)
+{
+    Session& s = session();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.passphrases.erase(case_key(case_id));
+    s.declined.erase(case_key(case_id));
+    s.opened.reset();
+    s.passphrase.clear();
 }
 
 std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const Document& doc,

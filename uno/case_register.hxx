@@ -1,6 +1,7 @@
-// The case register in the office: stored per case in the user's profile as
-// salted hashes (never in the document or next to it), and the "Replace with
-// pseudonym" fix.
+// The case register in the office: stored per case in the user's profile,
+// sealed under the case's passphrase (never in the document or next to it;
+// register.hxx), the passphrases given in this session (in memory only), and
+// the "Replace with pseudonym" fix.
 #pragma once
 
 #include <scrqm/finding.hxx>
@@ -9,6 +10,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,9 +24,26 @@ std::string
 register_path(const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
               const std::string& case_id);
 
-// Hashes `entries` and writes them (a private file, mode 0600).
-std::size_t store_register(const std::string& path, const std::vector<RegisterEntry>& entries);
-std::optional<HashedRegister> load_stored_register(const std::string& path);
+// Seals `entries` under `passphrase` and writes them (a private file, mode
+// 0600, written whole or not at all). Throws DataError.
+void store_register(const std::string& path, const std::vector<RegisterEntry>& entries,
+                    const std::string& passphrase);
+// The stored register's text; none when the case has no register.
+std::optional<std::string> read_stored_register(const std::string& path);
+// Opens a stored register (throws WrongPassphrase, DataError). The last one
+// opened is kept, so that each check does not derive its key again.
+std::shared_ptr<const HashedRegister> open_stored_register(const std::string& path,
+                                                           const std::string& sealed,
+                                                           const std::string& passphrase);
+
+// The passphrase of a case given in this office session: kept in this
+// process's memory only, never written anywhere; "" when none was given.
+std::string session_passphrase(const std::string& case_id);
+void remember_passphrase(const std::string& case_id, const std::string& passphrase);
+// The user declined to give it when asked: not asked again this session.
+void remember_declined(const std::string& case_id);
+bool session_declined(const std::string& case_id);
+void forget_passphrase(const std::string& case_id);
 
 // One finding's text and what it becomes ("" removes it).
 struct TextFix

@@ -5,6 +5,7 @@
 #include "locate.hxx"
 #include "main_thread.hxx"
 #include "office_check.hxx"
+#include "passphrase_dialog.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
@@ -164,7 +165,10 @@ private:
         std::vector<Reference<uno::XInterface>> sources;
         const Document doc = read_document(model, "", &sources);
         const std::vector<Finding> findings =
-            run_check(doc, office_check_request(context_, {{"Checks", "anonymisation"}}),
+            run_check(doc,
+                      office_check_request(context_, {{"Checks", "anonymisation"}},
+                                           [this](const std::string& case_id)
+                                           { return ask_case_passphrase(context_, case_id); }),
                       office_check_runner())
                 .result.findings;
         // The first finding after the view cursor in the same text; else the

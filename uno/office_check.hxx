@@ -7,6 +7,7 @@
 
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <functional>
 #include <string>
 
 namespace scrqm::lo
@@ -17,11 +18,18 @@ namespace scrqm::lo
 std::string extension_dir();
 std::string extension_data_dir();
 
+// Asks the user for a case's passphrase; "" when they give none.
+using PassphraseQuestion = std::function<std::string(const std::string& case_id)>;
+
 // check_request(args) with the register stored for the case the argument
-// Case names ("" the default case) in the user's profile.
+// Case names ("" the default case) in the user's profile, opened with the
+// argument Passphrase, else the passphrase given for the case in this
+// session, else what `ask` gets from the user (then remembered for the
+// session). Without one the register is locked: the request's notes say so.
+// Throws WrongPassphrase when the passphrase does not open it.
 CheckRequest office_check_request(
     const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
-    const CheckArguments& args);
+    const CheckArguments& args, const PassphraseQuestion& ask = {});
 
 // The check data of the extension's data directory, loaded once per office
 // on its first use and shared by every caller (it runs one check at a time).

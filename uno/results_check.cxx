@@ -4,6 +4,7 @@
 #include "convert.hxx"
 #include "hidden.hxx"
 #include "office_check.hxx"
+#include "passphrase_dialog.hxx"
 #include "reader.hxx"
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
@@ -237,7 +238,11 @@ std::shared_ptr<Results> run_checks(const Reference<uno::XComponentContext>& con
         r->read_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         // Every check, with the document's own ignore list.
-        CheckRequest request = office_check_request(context, {});
+        // A locked case register is asked for once per session.
+        CheckRequest request =
+            office_check_request(context, {},
+                                 [&context](const std::string& case_id)
+                                 { return ask_case_passphrase(context, case_id); });
         request.file = r->doc.file;
         request.ignored = read_ignored(r->model);
         // Between checks: progress, and the place to stop at on a cancel

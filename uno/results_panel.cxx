@@ -179,6 +179,9 @@ public:
                           r->read_seconds);
             // Every check ran: the counts list them all.
             summary = results_counts(r->outcome, parse_check_list("all")) + "; checked in " + secs;
+            // A locked case register: said above the counts, in one line.
+            for (const std::string& note : r->outcome.result.notes)
+                summary = "Note: " + note + "\n" + summary;
             if (!r->cancelled.empty())
             {
                 // The previous check's findings stay, under a verdict that

@@ -19,6 +19,7 @@
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCell.hpp>
@@ -361,11 +362,17 @@ std::string insert_template(const Reference<uno::XComponentContext>& context,
             undo->enterUndoContext(OUString::createFromAscii(info->title));
         try
         {
-            Reference<document::XDocumentInsertable> insertable(insertion_point(target),
-                                                                UNO_QUERY_THROW);
-            insertable->insertDocumentFromURL(to_url(ott), {});
+            // After the insertion the cursor spans the inserted text.
+            Reference<text::XTextCursor> inserted = insertion_point(target);
+            Reference<document::XDocumentInsertable>(inserted, UNO_QUERY_THROW)
+                ->insertDocumentFromURL(to_url(ott), {});
             if (response)
                 rows = fill_action_table(target, action_table(target, before), items);
+            // The template is written in English (UK), but inserted text takes
+            // the language of the document's own default style (often English
+            // (USA)): it is set on what was inserted, in the same undo step.
+            Reference<beans::XPropertySet>(inserted, UNO_QUERY_THROW)
+                ->setPropertyValue("CharLocale", uno::Any(lang::Locale("en", "GB", "")));
         }
         catch (...)
         {

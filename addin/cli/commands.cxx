@@ -1,6 +1,7 @@
 #include "commands.hxx"
 
 #include "batch.hxx"
+#include "passphrase.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/check_entry.hxx>
@@ -9,6 +10,7 @@
 #include <scrqm/formats.hxx>
 #include <scrqm/input_file.hxx>
 #include <scrqm/office.hxx>
+#include <scrqm/register.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
 #include <scrqm/results_list.hxx>
@@ -51,6 +53,9 @@ Commands:
                       --from, the response's action table has one row per
                       finding and recommendation of REPORT
   coverage FILE...    which markers are tagged, only suggested (with the cues) or missing
+  seal REGISTER -o OUT
+                      a sealed copy of a register kept in clear: only its passphrase
+                      opens it (the form Writer stores for a case)
 
 Check options:
   --checks LIST       comma-separated check ids (default: all): anonymisation, hidden,
@@ -63,7 +68,10 @@ Check options:
   --named NAME        a named review: NAME is named with the family's agreement and
                       reported as info (their other details still are); repeatable
   --allow-file FILE   one allowed term per line; --deny-file FILE likewise
-  --register FILE     the case's identifier register (JSON or CSV: real,pseudonym,kind)
+  --register FILE     the case's identifier register: JSON, CSV with a header
+                      (real,pseudonym,kind; comma, semicolon or tab), or sealed
+  --passphrase-file F the sealed register's passphrase: the first line of F (else it
+                      is asked when stdin is a terminal; else the register is locked)
   --format html       one printable report for the board: verdict, marker coverage,
                       findings with their context; identifiers are masked
   --show-identifiers  with --format json: findings' text and context in clear
@@ -112,6 +120,7 @@ struct Options
     std::string checks;
     std::vector<std::string> allow, deny, named;
     std::string register_file;
+    std::string passphrase_file;
     std::string output, from; // --output: report or template file
     std::string profile;
     std::vector<std::string> term_files; // --allow-file, --deny-file
@@ -180,6 +189,8 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
                 opt.deny.push_back(l);
         else if (a == "--register" || a.rfind("--register=", 0) == 0)
             opt.register_file = value("--register");
+        else if (a == "--passphrase-file" || a.rfind("--passphrase-file=", 0) == 0)
+            opt.passphrase_file = value("--passphrase-file");
         else if (a == "--output" || a.rfind("--output=", 0) == 0 || a == "-o")
             opt.output = value(a == "-o" ? "-o" : "--output");
         else if (a == "--from" || a.rfind("--from=", 0) == 0)
@@ -257,11 +268,22 @@ public:
     {
     }
 
+    // Beside the binary (the build tree), else the installed layout
+    // (bin/../share/scrqm), else the source tree it was built from.
+    std::string installed(const char* what) const
+    {
+        const std::string beside = exe_dir_ + "/" + what;
+        if (file_exists(beside))
+            return beside;
+        const std::string shared = exe_dir_ + "/../share/scrqm/" + what;
+        return file_exists(shared) ? shared : std::string();
+    }
+
     std::string data_directory() const
     {
-        const std::string beside = exe_dir_ + "/data";
-        return scrqm::data_dir(file_exists(beside + "/frameworks") ? beside
-                                                                   : SCRQM_SOURCE_DATA_DIR);
+        const std::string dir = installed("data");
+        return scrqm::data_dir(
+            !dir.empty() && file_exists(dir + "/frameworks") ? dir : SCRQM_SOURCE_DATA_DIR);
     }
 
     int markers()
@@ -324,9 +346,17 @@ public:
             StructureCheck(data_directory())
                 .run(Document{}, check_options(request)); // loads (and validates) the profile
         if (!opt_.register_file.empty())
-            request.register_entries = parse_register(
-                read_input_file(opt_.register_file, "a case register", kMaxRegisterBytes),
-                opt_.register_file);
+        {
+            const std::string text =
+                read_input_file(opt_.register_file, "a case register", kMaxRegisterBytes);
+            if (is_sealed_register(text) || is_unprotected_stored_register(text))
+                add_sealed_register(request, text, passphrase(), opt_.register_file);
+            else
+                request.register_entries = parse_register(text, opt_.register_file);
+        }
+        // Said once, before any file: a register that is locked.
+        for (const std::string& note : request.notes)
+            err_ << "scrqm: note: " << note << "\n";
         // Said once, here, not from the workers (their output is ordered).
         if (std::find(checks.begin(), checks.end(), "hidden") != checks.end() &&
             !opt_.checks.empty() && opt_.checks != "all")
@@ -606,6 +636,32 @@ private:
         return out;
     }
 
+    // The sealed register's passphrase: --passphrase-file, else asked on a
+    // terminal; "" (locked) otherwise.
+    std::string passphrase() const
+    {
+        return cli::register_passphrase(opt_.passphrase_file, opt_.register_file);
+    }
+
+public:
+    // seal REGISTER -o OUT (passphrase.hxx).
+    int seal()
+    {
+        if (opt_.files.size() != 1 || opt_.output.empty() || opt_.output == "-")
+        {
+            err_ << "scrqm: seal needs one REGISTER and -o OUT (see scrqm --help)\n";
+            return kExitCannotCheck;
+        }
+        std::size_t entries = 0;
+        put(cli::sealed_copy(opt_.files[0], opt_.passphrase_file, entries));
+        if (!finish())
+            return kExitCannotCheck;
+        out_ << "sealed " << entries << " entries into " << opt_.output
+             << "; keep the passphrase: nothing else opens it\n";
+        return kExitOk;
+    }
+
+private:
     // Output goes to stdout as it comes, or is kept for --output FILE.
     void put(const std::string& text)
     {
@@ -776,7 +832,8 @@ private:
         if (!state.office)
         {
             OfficeOptions o;
-            o.oxt = exe_dir_ + "/scrqm.oxt";
+            const std::string oxt = installed("scrqm.oxt");
+            o.oxt = oxt.empty() ? exe_dir_ + "/scrqm.oxt" : oxt;
             state.office = start_office(o);
         }
         return *state.office;
@@ -801,7 +858,7 @@ std::string output_is_input(const Options& opt)
         return {};
     std::vector<std::string> inputs = opt.files;
     inputs.insert(inputs.end(), opt.term_files.begin(), opt.term_files.end());
-    for (const std::string* f : {&opt.from, &opt.register_file, &opt.profile})
+    for (const std::string* f : {&opt.from, &opt.register_file, &opt.profile, &opt.passphrase_file})
         if (!f->empty())
             inputs.push_back(*f);
     for (const std::string& input : inputs)
@@ -868,6 +925,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             status = runner.make_template();
         else if (opt.command == "coverage")
             status = runner.coverage();
+        else if (opt.command == "seal")
+            status = runner.seal();
         else
         {
             err << "scrqm: unknown command " << opt.command << " (see scrqm --help)\n";

@@ -2,6 +2,7 @@
 #include <scrqm/report_export.hxx>
 
 #include <iterator>
+#include <mutex>
 
 namespace scrqm
 {
@@ -51,22 +52,63 @@ CheckRequest check_request(const CheckArguments& args)
     r.allow = lines(argument(args, "Allow"));
     r.deny = lines(argument(args, "Deny"));
     r.named = lines(argument(args, "Named"));
-    if (const std::string reg = argument(args, "Register"); !reg.empty())
+    const std::string reg = argument(args, "Register");
+    if (is_sealed_register(reg) || is_unprotected_stored_register(reg))
+        add_sealed_register(r, reg, argument(args, "Passphrase"), "the case register");
+    else if (!reg.empty())
         r.register_entries = parse_register(reg, "Register");
     r.context = argument(args, "Context") == "1";
     return r;
 }
 
+void add_sealed_register(CheckRequest& request, const std::string& sealed,
+                         const std::string& passphrase, const std::string& name)
+{
+    request.sealed_register = sealed;
+    request.passphrase = passphrase;
+    if (passphrase.empty())
+    {
+        request.notes.push_back(register_locked_note("the case register given"));
+        return;
+    }
+    // The register opened last is kept (in memory, like the passphrase the
+    // caller holds anyway): an office checks a batch file after file with
+    // the same one, and Argon2id costs about 0.1 s each time.
+    static std::mutex mutex;
+    static std::string last_sealed, last_passphrase;
+    static std::shared_ptr<const HashedRegister> last;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (last && last_sealed == sealed && last_passphrase == passphrase)
+        {
+            request.hashed_registers.push_back(last);
+            return;
+        }
+    }
+    auto opened = std::make_shared<const HashedRegister>(open_register(sealed, passphrase, name));
+    std::lock_guard<std::mutex> lock(mutex);
+    last_sealed = sealed;
+    last_passphrase = passphrase;
+    last = opened;
+    request.hashed_registers.push_back(std::move(opened));
+}
+
 CheckArguments check_arguments(const CheckRequest& request)
 {
-    return {{"Checks", joined(request.checks, ",")},
-            {"Framework", request.framework},
-            {"Profile", request.profile},
-            {"Allow", joined(request.allow, "\n")},
-            {"Deny", joined(request.deny, "\n")},
-            {"Named", joined(request.named, "\n")},
-            {"Register", register_to_json(request.register_entries)},
-            {"Context", request.context ? "1" : "0"}};
+    CheckArguments args{{"Checks", joined(request.checks, ",")},
+                        {"Framework", request.framework},
+                        {"Profile", request.profile},
+                        {"Allow", joined(request.allow, "\n")},
+                        {"Deny", joined(request.deny, "\n")},
+                        {"Named", joined(request.named, "\n")},
+                        {"Register", register_to_json(request.register_entries)},
+                        {"Context", request.context ? "1" : "0"}};
+    if (!request.sealed_register.empty())
+    {
+        args["Register"] = request.sealed_register;
+        args["Passphrase"] = request.passphrase;
+    }
+    return args;
 }
 
 CheckOptions check_options(const CheckRequest& request)
@@ -77,7 +119,8 @@ CheckOptions check_options(const CheckRequest& request)
     o.anonymisation.deny = request.deny;
     o.anonymisation.named = request.named;
     o.anonymisation.register_entries = request.register_entries;
-    o.anonymisation.hashed_register = request.stored_register.get();
+    for (const auto& reg : request.hashed_registers)
+        o.anonymisation.hashed_registers.push_back(reg.get());
     return o;
 }
 
@@ -112,6 +155,7 @@ CheckOutcome run_check(const Document& doc, const CheckRequest& request, CheckRu
     r.framework = request.framework;
     r.sections = compute_sections(doc);
     r.paragraphs = doc.paragraphs.size();
+    r.notes = request.notes;
     const CheckOptions options = check_options(request);
     // One check at a time, so that the caller sees progress and may cancel
     // between them, and a shared runner is held for one check only. Each

@@ -1,9 +1,8 @@
+#include <scrqm/crypto.hxx>
 #include <scrqm/ignore.hxx>
-#include <scrqm/register.hxx>
 #include <scrqm/text.hxx>
 
 #include <map>
-#include <random>
 #include <sstream>
 
 namespace scrqm
@@ -17,12 +16,7 @@ constexpr const char* kVersion = "1";
 
 std::string new_salt()
 {
-    std::random_device rd;
-    static const char digits[] = "0123456789abcdef";
-    std::string s;
-    for (int i = 0; i < 32; ++i)
-        s += digits[rd() & 0xF];
-    return s;
+    return to_hex(random_bytes(16));
 }
 
 bool is_hex(const std::string& s, std::size_t size)

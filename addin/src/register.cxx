@@ -1,16 +1,11 @@
-#include <scrqm/catalogue.hxx>
 #include <scrqm/json.hxx>
 #include <scrqm/normalise.hxx>
 #include <scrqm/register.hxx>
 
-#include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
-#include <random>
-#include <sstream>
 
 namespace scrqm
 {
@@ -18,117 +13,21 @@ namespace scrqm
 namespace
 {
 
-// FIPS 180-4 SHA-256.
-class Sha256
-{
-public:
-    void update(const unsigned char* data, std::size_t n)
-    {
-        for (std::size_t i = 0; i < n; ++i)
-        {
-            block_[fill_++] = data[i];
-            if (fill_ == 64)
-            {
-                compress();
-                fill_ = 0;
-            }
-        }
-        length_ += n;
-    }
-
-    std::string hex()
-    {
-        const std::uint64_t bits = length_ * 8;
-        const unsigned char pad = 0x80;
-        update(&pad, 1);
-        const unsigned char zero = 0;
-        while (fill_ != 56)
-            update(&zero, 1);
-        unsigned char len[8];
-        for (int i = 0; i < 8; ++i)
-            len[i] = static_cast<unsigned char>(bits >> (56 - 8 * i));
-        update(len, 8);
-        static const char digits[] = "0123456789abcdef";
-        std::string out;
-        for (std::uint32_t v : h_)
-            for (int shift = 28; shift >= 0; shift -= 4)
-                out += digits[(v >> shift) & 0xF];
-        return out;
-    }
-
-private:
-    static std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-    void compress()
-    {
-        static constexpr std::uint32_t k[64] = {
-            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-            0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-            0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-            0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-            0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-            0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-            0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-            0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-            0xc67178f2};
-        std::uint32_t w[64];
-        for (int i = 0; i < 16; ++i)
-            w[i] = static_cast<std::uint32_t>(block_[4 * i]) << 24 |
-                   static_cast<std::uint32_t>(block_[4 * i + 1]) << 16 |
-                   static_cast<std::uint32_t>(block_[4 * i + 2]) << 8 |
-                   static_cast<std::uint32_t>(block_[4 * i + 3]);
-        for (int i = 16; i < 64; ++i)
-        {
-            const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-            const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-        }
-        std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6],
-                      h = h_[7];
-        for (int i = 0; i < 64; ++i)
-        {
-            const std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-            const std::uint32_t ch = (e & f) ^ (~e & g);
-            const std::uint32_t t1 = h + s1 + ch + k[i] + w[i];
-            const std::uint32_t s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-            const std::uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-            const std::uint32_t t2 = s0 + maj;
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = b;
-            b = a;
-            a = t1 + t2;
-        }
-        h_[0] += a;
-        h_[1] += b;
-        h_[2] += c;
-        h_[3] += d;
-        h_[4] += e;
-        h_[5] += f;
-        h_[6] += g;
-        h_[7] += h;
-    }
-
-    std::array<std::uint32_t, 8> h_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    unsigned char block_[64] = {};
-    std::size_t fill_ = 0;
-    std::uint64_t length_ = 0;
-};
-
-std::string random_salt()
-{
-    std::random_device rd;
-    static const char digits[] = "0123456789abcdef";
-    std::string s;
-    for (int i = 0; i < 32; ++i)
-        s += digits[rd() & 0xF];
-    return s;
-}
+constexpr int kSealedVersion = 2;
+constexpr const char* kKdf = "argon2id13";
+// Argon2id's "interactive" cost (libsodium's OPSLIMIT/MEMLIMIT_INTERACTIVE:
+// 2 passes over 64 MiB, about 0.1 s here). A file may ask for more, up to a
+// bound, so that a changed header cannot make opening take minutes.
+constexpr unsigned long long kOps = 2;
+constexpr std::size_t kMem = 64u << 20;
+constexpr unsigned long long kMaxOps = 8;
+constexpr std::size_t kMinMem = 8u << 10;
+constexpr std::size_t kMaxMem = 256u << 20;
+constexpr std::size_t kSaltBytes = 16;
+// The purposes of the subkeys, for crypto_kdf (8 characters).
+constexpr const char* kKdfContext = "scrqmreg";
+constexpr unsigned kSealKeyId = 1;
+constexpr unsigned kMatchKeyId = 2;
 
 std::vector<std::string> keys_of(const std::string& text)
 {
@@ -149,25 +48,42 @@ std::string join(const std::vector<std::string>& words)
     return out;
 }
 
-} // namespace
-
-std::string sha256_hex(const std::string& data)
+// What the seal authenticates besides the forms: every header member, so
+// that a changed cost or salt is refused like a changed form.
+std::string associated_data(unsigned long long ops, std::size_t mem, const std::string& salt_hex)
 {
-    Sha256 s;
-    s.update(reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    return s.hex();
+    return "scrqm-register " + std::to_string(kSealedVersion) + " " + kKdf + " " +
+           std::to_string(ops) + " " + std::to_string(mem) + " " + salt_hex;
 }
+
+std::size_t first_non_space(const std::string& text)
+{
+    std::size_t i = 0;
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        i = 3;
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+        ++i;
+    return i;
+}
+
+} // namespace
 
 std::string HashedRegister::hash(const std::string& folded_phrase) const
 {
-    return sha256_hex(salt_ + "\x1f" + folded_phrase);
+    return keyed_hash_hex(key_, folded_phrase);
+}
+
+HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& entries)
+{
+    return from_entries(entries, SecretKey::random());
 }
 
 HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& entries,
-                                            std::string salt)
+                                            const SecretKey& key)
 {
     HashedRegister r;
-    r.salt_ = salt.empty() ? random_salt() : std::move(salt);
+    r.key_ = key;
     auto add = [&r](const std::vector<std::string>& words, const Target& t)
     {
         if (words.empty())
@@ -210,7 +126,7 @@ HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& en
 std::size_t HashedRegister::match(const std::vector<Token>& tokens, std::size_t i,
                                   const Target** target) const
 {
-    if (forms_.empty())
+    if (forms_.empty() || i >= tokens.size())
         return 0;
     const std::size_t longest = std::min(max_words_, tokens.size() - i);
     std::string phrase;
@@ -235,41 +151,115 @@ std::size_t HashedRegister::match(const std::vector<Token>& tokens, std::size_t 
 
 std::string HashedRegister::to_json() const
 {
+    // Sorted, so that the same register seals the same plain text.
+    std::vector<const std::pair<const std::string, Target>*> sorted;
+    for (const auto& form : forms_)
+        sorted.push_back(&form);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
     JsonWriter w;
-    w.begin_object()
-        .member("version", 1)
-        .member("salt", salt_)
-        .member("max_words", static_cast<std::uint64_t>(max_words_));
+    w.begin_object().member("max_words", static_cast<std::uint64_t>(max_words_));
     w.key("forms").begin_object();
-    for (const auto& [h, t] : forms_)
-    {
-        w.key(h)
+    for (const auto* form : sorted)
+        w.key(form->first)
             .begin_object()
-            .member("pseudonym", t.pseudonym)
-            .member("kind", t.kind)
+            .member("pseudonym", form->second.pseudonym)
+            .member("kind", form->second.kind)
             .end_object();
-    }
     w.end_object().end_object();
     return w.take();
 }
 
-HashedRegister HashedRegister::from_json(const std::string& json, const std::string& name)
+HashedRegister HashedRegister::from_json(const std::string& json, const SecretKey& key,
+                                         const std::string& name)
 {
     const boost::property_tree::ptree root = parse_json_data(json, name);
     HashedRegister r;
-    r.salt_ = root.get<std::string>("salt", "");
+    r.key_ = key;
     r.max_words_ = root.get<std::size_t>("max_words", 0);
-    if (r.salt_.empty() || root.get<int>("version", 0) != 1)
-        throw DataError(name + ": not a scrqm register (no salt or unknown version)");
     if (const auto forms = root.get_child_optional("forms"))
         for (const auto& [h, node] : *forms)
         {
-            if (h.size() != 64)
-                throw DataError(name + ": malformed hash \"" + h + "\"");
+            if (h.size() != 64 || from_hex(h).size() != 32)
+                throw DataError(name + ": malformed form in the register");
             r.forms_.emplace(h, Target{node.get<std::string>("pseudonym", ""),
                                        node.get<std::string>("kind", "")});
         }
     return r;
+}
+
+bool is_sealed_register(const std::string& text)
+{
+    return text.compare(first_non_space(text), 18, "{\"scrqm-register\":") == 0;
+}
+
+bool is_unprotected_stored_register(const std::string& text)
+{
+    // What scrqm stored before registers were sealed: {"version":1,"salt":..
+    return text.compare(first_non_space(text), 12, "{\"version\":1") == 0 &&
+           text.find("\"salt\"") != std::string::npos &&
+           text.find("\"forms\"") != std::string::npos;
+}
+
+std::string seal_register(const std::vector<RegisterEntry>& entries, const std::string& passphrase)
+{
+    const std::size_t chars =
+        static_cast<std::size_t>(icu::UnicodeString::fromUTF8(passphrase).countChar32());
+    if (chars < kMinPassphraseChars)
+        throw DataError("the register's passphrase is too short: at least " +
+                        std::to_string(kMinPassphraseChars) + " characters");
+    if (passphrase.size() > kMaxPassphraseBytes)
+        throw DataError("the register's passphrase is too long: at most " +
+                        std::to_string(kMaxPassphraseBytes) + " bytes");
+    const std::string salt = random_bytes(kSaltBytes);
+    const SecretKey master = SecretKey::from_passphrase(passphrase, salt, kOps, kMem);
+    const HashedRegister forms =
+        HashedRegister::from_entries(entries, master.derive(kMatchKeyId, kKdfContext));
+    const std::string salt_hex = to_hex(salt);
+    const std::string box = seal(master.derive(kSealKeyId, kKdfContext), forms.to_json(),
+                                 associated_data(kOps, kMem, salt_hex));
+    JsonWriter w;
+    w.begin_object()
+        .member("scrqm-register", kSealedVersion)
+        .member("kdf", kKdf)
+        .member("ops", static_cast<std::uint64_t>(kOps))
+        .member("mem", static_cast<std::uint64_t>(kMem))
+        .member("salt", salt_hex)
+        .member("box", to_hex(box))
+        .end_object();
+    return w.take() + "\n";
+}
+
+HashedRegister open_register(const std::string& sealed, const std::string& passphrase,
+                             const std::string& name)
+{
+    if (is_unprotected_stored_register(sealed))
+        throw DataError(name + ": a register stored by an older scrqm without a passphrase; "
+                               "set the register again with a passphrase");
+    if (!is_sealed_register(sealed))
+        throw DataError(name + ": not a sealed scrqm register");
+    const boost::property_tree::ptree root = parse_json_data(sealed, name);
+    const auto version = root.get_optional<int>("scrqm-register");
+    const auto ops = root.get_optional<unsigned long long>("ops");
+    const auto mem = root.get_optional<std::size_t>("mem");
+    const std::string salt_hex = root.get<std::string>("salt", "");
+    const std::string box = from_hex(root.get<std::string>("box", ""));
+    if (!version || *version != kSealedVersion)
+        throw DataError(name + ": a sealed register of another scrqm version");
+    if (root.get<std::string>("kdf", "") != kKdf || !ops || !mem || *ops < 1 || *ops > kMaxOps ||
+        *mem < kMinMem || *mem > kMaxMem || from_hex(salt_hex).size() != kSaltBytes || box.empty())
+        throw DataError(name + ": a damaged sealed register (its header is not scrqm's)");
+    const SecretKey master = SecretKey::from_passphrase(passphrase, from_hex(salt_hex), *ops, *mem);
+    std::string plain;
+    if (!open(master.derive(kSealKeyId, kKdfContext), box, associated_data(*ops, *mem, salt_hex),
+              plain))
+        throw WrongPassphrase(name + ": wrong passphrase for this case register (or the file "
+                                     "was changed)");
+    return HashedRegister::from_json(plain, master.derive(kMatchKeyId, kKdfContext), name);
+}
+
+std::string register_locked_note(const std::string& which)
+{
+    return which + " is locked: its identifiers were not looked for (give its passphrase)";
 }
 
 } // namespace scrqm

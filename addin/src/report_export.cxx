@@ -410,6 +410,13 @@ void Masker::add_one(const std::string& identifier, const std::string& category)
 
 void Masker::add_findings(const std::vector<Finding>& findings)
 {
+    // Authors first, so that the name is labelled as an author wherever else
+    // it appears. Whole names only: an author called "Reviewer" or "Admin"
+    // must not mask those words in every sentence. "Unknown Author" is what
+    // LibreOffice writes when there is none.
+    for (const Finding& f : findings)
+        if (!f.author.empty() && f.author != "Unknown Author")
+            add_one(f.author, "author");
     for (const Finding& f : findings)
         if (is_identifier_finding(f))
             add(f.text, f.category);
@@ -989,6 +996,8 @@ std::string report_to_json(const ReportedFile& item, const Masker& masker)
         }
         if (!f.advice.empty())
             w.member("advice", masker.mask(f.advice));
+        if (!f.author.empty())
+            w.member("author", masker.mask(f.author));
         w.member("section", masker.mask(f.section))
             .member("context_before", masker.mask(f.context_before))
             .member("context_after", masker.mask(f.context_after))

@@ -84,6 +84,8 @@ void write_finding(JsonWriter& w, const Finding& f)
         w.member("context_before", f.context_before);
     if (!f.context_after.empty())
         w.member("context_after", f.context_after);
+    if (!f.author.empty())
+        w.member("author", f.author);
     w.end_object();
 }
 
@@ -142,6 +144,8 @@ std::string to_json(const Result& result)
     for (const Finding& f : result.findings)
         write_finding(w, f);
     w.end_array();
+    if (!result.notes.empty())
+        write_strings(w, "notes", result.notes);
     const ResultSummary s = summary_of(result);
     w.key("summary")
         .begin_object()
@@ -306,8 +310,12 @@ Result result_from_json(const std::string& json)
             f.section = node.get<std::string>("section", "");
             f.context_before = node.get<std::string>("context_before", "");
             f.context_after = node.get<std::string>("context_after", "");
+            f.author = node.get<std::string>("author", "");
             r.findings.push_back(std::move(f));
         }
+    if (const auto notes = root.get_child_optional("notes"))
+        for (const auto& [key, note] : *notes)
+            r.notes.push_back(note.data());
     return r;
 }
 

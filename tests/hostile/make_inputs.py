@@ -49,6 +49,12 @@ def sparse(path, size, head=b""):
     return path
 
 
+def raw(path, data):
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
 def text(path, content):
     with open(path, "w", encoding="utf-8") as f:
         f.write(content)
@@ -136,7 +142,8 @@ def odt(path, body):
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
           'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
-          'xmlns:xlink="http://www.w3.org/1999/xlink"')
+          'xmlns:xlink="http://www.w3.org/1999/xlink" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
     return _zip(path, {
         "META-INF/manifest.xml":
             '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
@@ -162,6 +169,24 @@ def odt_linked(path, url):
             '<text:section text:name="Linked"><text:section-source xlink:href="%s/odt-section.odt" '
             'xlink:type="simple"/><text:p>old copy</text:p></text:section>'
             '<text:p>The end.</text:p>' % (url, url))
+    return odt(path, body)
+
+
+AUTHORS = ("Margaret Thornbury", "Eleanor Whitcombe")
+
+
+def odt_authors(path):
+    """A comment and a tracked insertion, each with its author's name."""
+    body = ('<text:tracked-changes><text:changed-region text:id="ct1"><text:insertion>'
+            '<office:change-info><dc:creator>%s</dc:creator><dc:date>2024-01-01T10:00:00'
+            '</dc:date></office:change-info></text:insertion></text:changed-region>'
+            '</text:tracked-changes>'
+            '<text:h text:outline-level="1">1. Introduction</text:h>'
+            '<text:p>The review looked at the work of the agencies.<office:annotation>'
+            '<dc:creator>%s</dc:creator><text:p>Please check this paragraph.</text:p>'
+            '</office:annotation></text:p>'
+            '<text:p>Added <text:change-start text:change-id="ct1"/>new words'
+            '<text:change-end text:change-id="ct1"/> here.</text:p>' % AUTHORS)
     return odt(path, body)
 
 

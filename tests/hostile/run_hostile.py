@@ -130,8 +130,9 @@ class Run:
         out = stdout if stdout is not None else subprocess.PIPE
         start = time.monotonic()
         self.started = time.time()
+        # No terminal on stdin: a sealed register is never asked for.
         self.proc = subprocess.Popen([scrqm] + args, cwd=cwd, env=env, stdout=out,
-                                     stderr=subprocess.PIPE)
+                                     stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
         self.pid = self.proc.pid
         watch_dirs = [env["TMPDIR"], os.path.join(env["XDG_CACHE_HOME"], "scrqm")]
         done = threading.Event()
@@ -249,6 +250,82 @@ def cases(d, url):
     add(Case("huge-docx", ["check", p("big.docx")], 2,
              r"^scrqm: .*big\.docx: too large for a document \(600 MB; the limit is 512 MB\)\n$",
              setup=lambda: mk.sparse(p("big.docx"), 600 << 20, b"PK\x03\x04")))
+
+    # Registers read strictly: what is not a register is one line; a
+    # semicolon, tab, UTF-16 or swapped-header register is read by its names.
+    reg_body = "Liam Carter,Child A,name\n"
+    strict = (
+        ("png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + b"\0" * 40, 2,
+         r"^scrqm: .*r\.csv: a PNG image, not a case register \(CSV or JSON text\)\n$"),
+        ("empty", b"", 2, r"^scrqm: .*r\.csv: empty: a case register has a header line"),
+        ("latin1", b"real,pseudonym\nLiam Carter,Child A\nZo\xeb Smith,Child B\n", 2,
+         r"^scrqm: .*r\.csv: line 3: not UTF-8 \(Latin-1 or Windows-1252\?\): save the "
+         r"register as UTF-8\n$"),
+        ("no-header", reg_body.encode(), 2, r"^scrqm: .*r\.csv: line 1: a CSV register starts "
+         r"with a header naming its columns"),
+        ("bad-lines", b"real,pseudonym\nLiam Carter,Child A\nKelly\n,Mother\n", 2,
+         r"^scrqm: .*r\.csv: 2 lines rejected, nothing used: line 3: 1 cells, the header has 2; "
+         r"line 4: no real identifier\n$"),
+        ("utf16-bom-nul", "real,pseudonym\n".encode("utf-16-le"), 2,
+         r"^scrqm: .*r\.csv: line 1: a NUL byte"),
+        ("semicolon", b"real;pseudonym;kind\nLiam Carter;Child A;name\n", 1, r"^$"),
+        ("tab", b"real\tpseudonym\nLiam Carter\tChild A\n", 1, r"^$"),
+        ("swapped", b"pseudonym,real\nChild A,Liam Carter\n", 1, r"^$"),
+        ("utf16le", "real,pseudonym\nLiam Carter,Child A\n".encode("utf-16"), 1, r"^$"),
+        ("utf8-bom", b"\xef\xbb\xbfreal,pseudonym\nLiam Carter,Child A\n", 1, r"^$"),
+    )
+
+    def registered(r):
+        """A register that was read must find Liam Carter in the report, as
+        registered (the name detectors would find him anyway)."""
+        if r.code != 1 or re.search(r"anonymisation\.register +\"Liam Carter\"", r.stdout):
+            return []
+        return ["Liam Carter not found as registered: %r" % r.stdout[-300:]]
+
+    def reg_report():
+        mk.text(p("report.txt"), "1. Introduction\nLiam Carter was seen at school.\n")
+
+    for kind, data, code, says in strict:
+        add(Case("register-" + kind, ["check", "--checks", "anonymisation", "--register",
+                                      p("r.csv"), p("report.txt")], code, says,
+                 setup=lambda b=data: (mk.raw(p("r.csv"), b), reg_report()), check=registered))
+    # A sealed register (scrqm seal): found with its passphrase, locked
+    # without one (one note, the rest checked), a wrong one is one line.
+    sealed_args = ["check", "--checks", "anonymisation", "--register", p("sealed.json")]
+
+    def seal():
+        reg_report()
+        mk.text(p("pass.txt"), "hostile case passphrase\n")
+        mk.text(p("wrong.txt"), "not the passphrase\n")
+        mk.text(p("r.csv"), "real,pseudonym\n" + reg_body.replace(",name", ""))
+        subprocess.run([SCRQM[0], "seal", "--passphrase-file", p("pass.txt"), "-o",
+                        p("sealed.json"), p("r.csv")], check=True, stdout=subprocess.DEVNULL,
+                       stdin=subprocess.DEVNULL)
+        os.remove(p("r.csv"))
+
+    add(Case("sealed-register-open", sealed_args + ["--passphrase-file", p("pass.txt"),
+                                                   p("report.txt")], 1, r"^$", setup=seal,
+             check=registered))
+    add(Case("sealed-register-locked", sealed_args + [p("report.txt")], None,
+             r"^scrqm: note: the case register given is locked: its identifiers were not looked "
+             r"for \(give its passphrase\)\n$", setup=seal))
+    add(Case("sealed-register-wrong", sealed_args + ["--passphrase-file", p("wrong.txt"),
+                                                    p("report.txt")], 2,
+             r"^scrqm: .*sealed\.json: wrong passphrase for this case register \(or the file was "
+             r"changed\)\n$", setup=seal))
+    add(Case("sealed-register-passphrase-fifo", sealed_args + ["--passphrase-file", p("f"),
+                                                              p("report.txt")], 2,
+             r"^scrqm: .*f: is a named pipe \(FIFO\), not a passphrase file",
+             setup=lambda: (seal(), mk.fifo(p("f")))))
+    add(Case("sealed-register-passphrase-huge", sealed_args + ["--passphrase-file", p("big"),
+                                                              p("report.txt")], 2,
+             r"^scrqm: .*big: too large for a passphrase file",
+             setup=lambda: (seal(), mk.sparse(p("big"), 1 << 20, b"x"))))
+    # Comment and tracked-change authors are masked in the masked JSON.
+    add(Case("authors-masked-json", ["check", "--format", "json", p("authors.odt")], None, r"^$",
+             office=True, setup=lambda: mk.odt_authors(p("authors.odt")),
+             check=lambda r: ["an author in clear: " + n for n in mk.AUTHORS if n in r.stdout] +
+             ([] if "[author 1]" in r.stdout else ["no [author 1] label"])))
 
     # Wrong answers: nothing to check is not "Ready to publish".
     add(Case("empty-txt", ["check", p("empty.txt")], 2,
@@ -454,6 +531,9 @@ def signal_cases(scrqm, work, listener, cache, only):
     return results
 
 
+SCRQM = []  # the command line under test, for the cases' setup
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--scrqm", required=True)
@@ -461,6 +541,7 @@ def main():
     ap.add_argument("--only", help="run the cases whose name starts with this")
     a = ap.parse_args()
     scrqm = os.path.abspath(a.scrqm)
+    SCRQM.append(scrqm)
     listener = Listener()
     failures = 0
     work = tempfile.mkdtemp(prefix="scrqm-hostile-")

@@ -52,10 +52,35 @@ class MacroApiSurvives(unittest.TestCase):
     def test_deep_json_is_an_error_not_a_dead_office(self):
         doc = self.unsaved_document()
         for deep in ("[" * 200000, '{"a":' * 100000, '{"entries":' + "[" * 100000):
-            answer = self.call(Action="register-set", Case="hostile", Register=deep)
+            answer = self.call(Action="register-set", Case="hostile", Register=deep,
+                               Passphrase="hostile passphrase")
             self.assertIn("nested more than 64 levels deep", answer.get("error", ""))
             answer = self.call(Action="check", Document=doc, Register=deep)
             self.assertIn("nested more than 64 levels deep", answer.get("error", ""))
+            self.assert_alive(doc)
+        doc.close(True)
+
+    def test_register_passphrase_and_strict_reading_are_errors_not_a_dead_office(self):
+        doc = self.unsaved_document()
+        reg = "real,pseudonym\nLiam Carter,Child A\n"
+        for kw, says in (
+                (dict(Register=reg, Passphrase="short"), "passphrase is too short"),
+                (dict(Register=reg, Passphrase="x" * 5000), "passphrase is too long"),
+                (dict(Register="real;pseudonym\nLiam;A\nKelly\n", Passphrase="long enough!"),
+                 "1 line rejected, nothing used: line 3"),
+                (dict(Register="Liam Carter,Child A\n", Passphrase="long enough!"),
+                 "a CSV register starts with a header"),
+                (dict(Register=" \n", Passphrase="long enough!"), "empty")):
+            answer = self.call(Action="register-set", Case="hostile", **kw)
+            self.assertIn(says, answer.get("error", ""), kw)
+            self.assert_alive(doc)
+        # A sealed register given to check, damaged or nested deep.
+        for sealed, says in (('{"scrqm-register":2,"kdf":"argon2id13","ops":99}',
+                              "damaged sealed register"),
+                             ('{"scrqm-register":' + "[" * 100000, "nested more than 64")):
+            answer = self.call(Action="check", Document=doc, Register=sealed,
+                               Passphrase="long enough!")
+            self.assertIn(says, answer.get("error", ""))
             self.assert_alive(doc)
         doc.close(True)
 

@@ -1,10 +1,15 @@
-"""The case register in a real LibreOffice: stored as salted hashes in the
-profile, registered names found across the document, "Replace with
-pseudonym" as one undo step, and after saving as .docx and .odt neither the
-saved file (every part) nor the profile holds a registered name in clear."""
+"""The case register in a real LibreOffice: stored sealed under the case's
+passphrase in the profile, registered names found across the document,
+"Replace with pseudonym" as one undo step, and after saving as .docx and .odt
+neither the saved file (every part) nor the profile holds a registered name
+in clear. An office started on a copy of the profile finds nothing without
+the passphrase (the register is locked, in one note), a wrong passphrase is
+one clear error, and the register file holds no hash of a name."""
+import hashlib
 import json
 import os
 import re
+import shutil
 import tempfile
 import unittest
 import zipfile
@@ -20,6 +25,8 @@ REGISTER = [
 ]
 # What must not be found in clear after the fix, in any saved part.
 SECRETS = [r"Liam", r"Carter", r"Smith[- ]Jones", r"Zo[eë]", r"Bede"]
+PASSPHRASE = "a long case-7 passphrase"
+LEXICONS = os.path.join(os.path.dirname(__file__), "..", "..", "addin", "data", "lexicons")
 
 
 class CaseRegister(unittest.TestCase):
@@ -57,8 +64,11 @@ class CaseRegister(unittest.TestCase):
         return doc
 
     def test_register_find_replace_undo_save(self):
-        stored = self.call(Action="register-set", Case="case-7", Register=json.dumps(REGISTER))
-        self.assertGreater(stored["forms"], 3)
+        refused = self.call(Action="register-set", Case="case-7", Register=json.dumps(REGISTER))
+        self.assertIn("needs a Passphrase", refused.get("error", ""))
+        stored = self.call(Action="register-set", Case="case-7", Register=json.dumps(REGISTER),
+                           Passphrase=PASSPHRASE)
+        self.assertEqual(stored["entries"], 3)
 
         doc = self.build_document()
         result = self.call(Action="check", Document=doc, Case="case-7", Checks="anonymisation")
@@ -96,20 +106,20 @@ class CaseRegister(unittest.TestCase):
                                           "%s in %s of the saved .%s" % (secret, part, ext))
         doc.close(True)
 
-        # The profile: the register file holds hashes only, and no file of
-        # the profile holds a registered name in clear.
+        # The profile: the register file is sealed, and no file of the
+        # profile holds a registered name in clear.
         profile = os.path.join(self.office.dir, "profile")
         reg_file = os.path.join(profile, "user", "scrqm", "registers", "case-7.json")
         self.assertTrue(os.path.exists(reg_file))
         with open(reg_file) as f:
             content = f.read()
         self.assertEqual(oct(os.stat(reg_file).st_mode & 0o777), "0o600")
-        # Salts and hashes are hex: one may hold "bede" by chance.
-        hashes = re.findall(r"[0-9a-f]{32,}", content)
-        self.assertTrue(hashes, "the register keeps salted hashes")
+        self.assertTrue(content.startswith('{"scrqm-register":2,"kdf":"argon2id13"'), content[:80])
+        # The salt and the sealed box are hex: one may hold "bede" by chance.
         clear = re.sub(r"[0-9a-f]{32,}", "", content)
         for secret in SECRETS:
             self.assertIsNone(re.search(secret, clear, re.I), secret)
+        self.assert_no_name_hash(content)
         for root, _, files in os.walk(profile):
             if "uno_packages" in root:
                 continue  # the installed extension's own lexicons list common names
@@ -119,9 +129,60 @@ class CaseRegister(unittest.TestCase):
                 for phrase in ("Liam Carter", "Smith-Jones", "Bede's Primary"):
                     self.assertNotIn(phrase, data, os.path.join(root, name))
 
+        self.check_on_a_copy_of_the_profile(profile)
+
         cleared = self.call(Action="register-clear", Case="case-7")
         self.assertTrue(cleared["removed"])
         self.assertFalse(os.path.exists(reg_file))
+
+
+    def assert_no_name_hash(self, content):
+        """No name of our lexicons (nor a registered one), hashed as a register
+        used to be (SHA-256, bare or with the file's salt), is in the file."""
+        salt = json.loads(content)["salt"]
+        names = [e["real"] for e in REGISTER] + ["Liam", "Carter", "Zoë", "Smith-Jones"]
+        for lexicon in ("given-names.txt", "surnames.txt"):
+            with open(os.path.join(LEXICONS, lexicon), encoding="utf-8") as f:
+                names += [l.strip() for l in f if l.strip() and not l.startswith("#")]
+        self.assertGreater(len(names), 7000)
+        tried = 0
+        for name in names:
+            for form in {name, name.lower()}:
+                for data in (form, salt + "\x1f" + form, salt + form):
+                    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()
+                    self.assertNotIn(digest[:16], content, name)
+                    tried += 1
+        self.assertGreater(tried, 20000)
+
+    def check_on_a_copy_of_the_profile(self, profile):
+        """Someone with a copy of the profile and an office of their own."""
+        copy = tempfile.mkdtemp(prefix="scrqm-copy-")
+        try:
+            shutil.copytree(profile, os.path.join(copy, "profile"), symlinks=True,
+                            ignore=shutil.ignore_patterns(".lock"))
+            other = Office(profile_dir=copy)
+            try:
+                doc = other.new_writer()
+                doc.getText().setString("Liam Carter was seen at St Bede's Primary School.")
+                call = lambda **kw: json.loads(other.assistant().execute(named(**kw)))
+                locked = call(Action="check", Document=doc, Case="case-7", Checks="anonymisation")
+                self.assertEqual(
+                    [f["text"] for f in locked["findings"] if f["category"] == "register"], [],
+                    "a copy of the profile finds nothing without the passphrase")
+                self.assertEqual(len(locked.get("notes", [])), 1, locked.get("notes"))
+                self.assertIn('the register of case "case-7" is locked', locked["notes"][0])
+                wrong = call(Action="check", Document=doc, Case="case-7", Checks="anonymisation",
+                             Passphrase="not the passphrase")
+                self.assertIn("wrong passphrase", wrong.get("error", ""), wrong)
+                opened = call(Action="check", Document=doc, Case="case-7",
+                              Checks="anonymisation", Passphrase=PASSPHRASE)
+                self.assertIn("Liam Carter", [f["text"] for f in opened["findings"]
+                                              if f["category"] == "register"])
+                doc.close(True)
+            finally:
+                other.close()
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
 
 
 if __name__ == "__main__":

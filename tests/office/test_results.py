@@ -40,7 +40,8 @@ class PrepublicationCheck(unittest.TestCase):
         cls.office = Office(OXT)
         # The default case's register (the toolbar command uses it).
         out = json.loads(cls.office.assistant().execute(
-            named(Action="register-set", Register=json.dumps(REGISTER))))
+            named(Action="register-set", Register=json.dumps(REGISTER),
+                  Passphrase="the results test passphrase")))
         assert "error" not in out, out
 
     @classmethod

@@ -102,6 +102,30 @@ class Templates(unittest.TestCase):
         para.gotoEndOfParagraph(True)
         self.assertEqual(para.getString(), headings[0], where)
 
+    @staticmethod
+    def languages(doc):
+        """(text, (language, country)) of every paragraph, in tables too: the
+        language of its last piece of text (the template's first paragraph
+        may follow the user's text in the paragraph it was inserted into)."""
+        out = []
+
+        def walk(enum):
+            while enum.hasMoreElements():
+                p = enum.nextElement()
+                if p.supportsService("com.sun.star.text.Paragraph"):
+                    loc = p.CharLocale
+                    portions = p.createEnumeration()
+                    while portions.hasMoreElements():
+                        portion = portions.nextElement()
+                        if portion.getString():
+                            loc = portion.CharLocale
+                    out.append((p.getString(), (loc.Language, loc.Country)))
+                elif p.supportsService("com.sun.star.text.TextTable"):
+                    for n in p.getCellNames():
+                        walk(p.getCellByName(n).createEnumeration())
+        walk(doc.getText().createEnumeration())
+        return out
+
     def test_insert_at_cursor_in_odt_and_docx_one_undo_step(self):
         for ext in ("odt", "docx"):
             for name in TEMPLATES:
@@ -115,6 +139,12 @@ class Templates(unittest.TestCase):
                 self.assertEqual(result["where"], "cursor")
                 self.assertTrue(doc.getText().getString().startswith("Our own opening paragraph."))
                 self.assert_template(doc, name, where)
+                # The template's text is English (UK), whatever the document's
+                # own default language (a new document here is English (USA)).
+                own = set(before.replace("\r\n", "\n").split("\n"))
+                wrong = [(t, loc) for t, loc in self.languages(doc)
+                         if t.strip() and t not in own and loc != ("en", "GB")]
+                self.assertEqual(wrong, [], where)
                 # Styles came with the template.
                 chars = doc.getStyleFamilies().getByName("CharacterStyles")
                 self.assertTrue(chars.hasByName("Placeholder"), where)

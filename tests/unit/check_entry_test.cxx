@@ -46,14 +46,15 @@ std::size_t errors(const std::vector<scrqm::Finding>& findings)
 
 TEST(CheckRequest, BuiltFromTheMacroApisArguments)
 {
-    const CheckRequest r = scrqm::check_request({{"Checks", "structure, anonymisation"},
-                                                 {"Framework", "scr-qm-2016"},
-                                                 {"Profile", "scr-report"},
-                                                 {"Allow", "Jo Bloggs\n\nthe Chair\n"},
-                                                 {"Deny", "Elm"},
-                                                 {"Named", "Dr Ann Smith"},
-                                                 {"Register", "Liam Carter,Child A,name\n"},
-                                                 {"Context", "1"}});
+    const CheckRequest r =
+        scrqm::check_request({{"Checks", "structure, anonymisation"},
+                              {"Framework", "scr-qm-2016"},
+                              {"Profile", "scr-report"},
+                              {"Allow", "Jo Bloggs\n\nthe Chair\n"},
+                              {"Deny", "Elm"},
+                              {"Named", "Dr Ann Smith"},
+                              {"Register", "real,pseudonym,kind\nLiam Carter,Child A,name\n"},
+                              {"Context", "1"}});
     EXPECT_EQ(r.checks, (std::vector<std::string>{"structure", "anonymisation"}));
     EXPECT_EQ(r.framework, "scr-qm-2016");
     EXPECT_EQ(r.profile, "scr-report");
@@ -113,15 +114,16 @@ TEST(CheckRequest, OptionsCarryTheRequest)
     CheckRequest r =
         scrqm::check_request({{"Allow", "a\nb"}, {"Deny", "c"}, {"Named", "d"}, {"Profile", "p"}});
     r.register_entries = {{"Liam Carter", "Child A", "name"}};
-    r.stored_register = std::make_shared<const scrqm::HashedRegister>(
-        scrqm::HashedRegister::from_entries(r.register_entries));
+    r.hashed_registers.push_back(std::make_shared<const scrqm::HashedRegister>(
+        scrqm::HashedRegister::from_entries(r.register_entries)));
     const scrqm::CheckOptions o = scrqm::check_options(r);
     EXPECT_EQ(o.profile, "p");
     EXPECT_EQ(o.anonymisation.allow, r.allow);
     EXPECT_EQ(o.anonymisation.deny, r.deny);
     EXPECT_EQ(o.anonymisation.named, r.named);
     EXPECT_EQ(o.anonymisation.register_entries.size(), 1u);
-    EXPECT_EQ(o.anonymisation.hashed_register, r.stored_register.get());
+    ASSERT_EQ(o.anonymisation.hashed_registers.size(), 1u);
+    EXPECT_EQ(o.anonymisation.hashed_registers[0], r.hashed_registers[0].get());
 }
 
 // The entry gives what the checks give run together: the command line did

@@ -91,6 +91,31 @@ TEST(Masker, RegisterValuesAndTheWordsOfRegisteredNames)
               "[name 1] lived in [place 1]; [name 3] and [name 2]");
 }
 
+// A comment's and a tracked change's author are named in their messages:
+// masked as whole names, never as the words "Author" or "Reviewer" alone.
+TEST(Masker, CommentAndChangeAuthors)
+{
+    Finding comment = finding("hidden.comment", "hidden-data", "Please check", 0, 0);
+    comment.author = "Sarah Whitfield";
+    Finding change = finding("hidden.tracked-change", "hidden-data", "new words", 0, 0);
+    change.author = "Reviewer";
+    Finding unknown = finding("hidden.tracked-change", "hidden-data", "more words", 0, 0);
+    unknown.author = "Unknown Author";
+    Masker m;
+    m.add_findings({comment, change, unknown});
+    EXPECT_EQ(m.mask("Comment (comment by Sarah Whitfield): Sarah Whitfield's note"),
+              "Comment (comment by [author 1]): [author 1]'s note");
+    EXPECT_EQ(m.mask("Insert by Reviewer; the reviewer's author"),
+              "Insert by [author 2]; the [author 2]'s author");
+    EXPECT_EQ(m.mask("Insert by Unknown Author"), "Insert by Unknown Author");
+    scrqm::ReportedFile item;
+    item.file = "r.odt";
+    item.result.findings = {comment};
+    const std::string json = scrqm::report_to_json(item, m);
+    EXPECT_EQ(json.find("Whitfield"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"author\":\"[author 1]\""), std::string::npos) << json;
+}
+
 TEST(Masker, OnlyIdentifierFindingsAreAdded)
 {
     std::vector<Finding> fs = {

@@ -23,9 +23,12 @@ struct RegisterEntry
     std::string kind; // name, address, date, school, ...
 };
 
-// Reads a clear-text register kept by the reviewer: JSON
-// ([{"real":..,"pseudonym":..,"kind":..}] or {"entries":[...]}) or CSV
-// (real,pseudonym[,kind], optional header). Throws DataError.
+// Reads a clear-text register kept by the reviewer, strictly
+// (register_text.cxx): JSON ([{"real":..,"pseudonym":..,"kind":..}] or
+// {"entries":[...]}) or CSV with a header naming its columns (real,
+// pseudonym and optionally kind, in any order; comma, semicolon or tab);
+// UTF-8 with or without its mark, or UTF-16 with its mark. Throws DataError
+// naming every rejected line; nothing is used then.
 std::vector<RegisterEntry> load_register(const std::string& path);
 // The same from text; `name` is used in messages.
 std::vector<RegisterEntry> parse_register(const std::string& text, const std::string& name);
@@ -36,9 +39,10 @@ class HashedRegister;
 
 struct AnonymisationOptions
 {
-    // A register stored as salted hashes (the office keeps one per case in
-    // the user's profile); matched as well as register_entries.
-    const HashedRegister* hashed_register = nullptr;
+    // Registers held as keyed hashes (a sealed register opened with its
+    // passphrase; the office keeps one per case in the user's profile);
+    // matched as well as register_entries.
+    std::vector<const HashedRegister*> hashed_registers;
     std::vector<std::string> allow; // never flagged (the lead reviewer, the chair)
     std::vector<std::string> deny;  // always flagged
     // People a named review names with the family's agreement: their names

@@ -26,7 +26,8 @@ namespace scrqm
 // (docs/macro-api.md#arguments): Checks ("anonymisation,structure"; "" or
 // "all": every check), Framework, Profile, Allow, Deny and Named (one term a
 // line),
-// Register (the case register in clear, JSON or CSV), Context ("1": each
+// Register (the case register in clear, JSON or CSV, or sealed), Passphrase
+// (opens a sealed register), Context ("1": each
 // finding's context and the markers' coverage, for reports). The command
 // line hands the same arguments to the office, so both sides build the same
 // request from them.
@@ -45,9 +46,16 @@ struct CheckRequest
     // Named with the family's agreement (a named review): info, not errors.
     std::vector<std::string> named;
     std::vector<RegisterEntry> register_entries;
-    // The office's register of the case, as salted hashes. Shared, so that a
-    // copied request still points at it.
-    std::shared_ptr<const HashedRegister> stored_register;
+    // Registers held as keyed hashes: a sealed register given as Register
+    // and opened with Passphrase, and in the office the case's stored one.
+    // Shared, so that a copied request still points at them.
+    std::vector<std::shared_ptr<const HashedRegister>> hashed_registers;
+    // A sealed register given as Register, as its text, with the passphrase
+    // that opens it: what the command line hands on to its office.
+    std::string sealed_register;
+    std::string passphrase;
+    // Said once with the result, a line each: a register that is locked.
+    std::vector<std::string> notes;
     // Findings the user chose to ignore (the panel's): counted, not shown,
     // and left out of the verdict. None: every finding is shown.
     std::optional<IgnoreList> ignored;
@@ -63,15 +71,23 @@ struct CheckRequest
 };
 
 // The one options builder. Throws DataError for an unknown check and a
-// Register that cannot be read.
+// Register that cannot be read, WrongPassphrase for a sealed Register that
+// Passphrase does not open. A sealed Register without Passphrase is locked:
+// a note says so, and its identifiers are not looked for.
 CheckRequest check_request(const CheckArguments& args);
+
+// Adds a sealed register (its text) to `request`: opened with `passphrase`
+// (throws WrongPassphrase naming `name`), or locked when it is empty (a note
+// says so). Either way the text and passphrase travel on to an office.
+void add_sealed_register(CheckRequest& request, const std::string& sealed,
+                         const std::string& passphrase, const std::string& name);
 
 // The inverse for what travels as text (file, stored register, ignored and
 // the coverage sources do not): what the command line sends to the office.
 CheckArguments check_arguments(const CheckRequest& request);
 
 // The options each check reads. They point into `request`
-// (stored_register): use them while it lives.
+// (hashed_registers): use them while it lives.
 CheckOptions check_options(const CheckRequest& request);
 
 struct CheckOutcome

@@ -88,6 +88,9 @@ struct Finding
     std::string section;
     std::string context_before;
     std::string context_after;
+    // Who wrote the comment or the tracked change a finding is about: a
+    // person's name in its message, masked in reports like an identifier.
+    std::string author;
 
     bool offers(FixKind kind) const;
     const FixAction* fix_of(FixKind kind) const;

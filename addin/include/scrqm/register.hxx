@@ -1,9 +1,14 @@
-// The case identifier register, kept as salted hashes of the folded forms of
-// each real identifier, never as clear text. Matching hashes the folded
-// token phrases of a paragraph and looks them up.
+// The case identifier register as it is matched and stored: every matching
+// form of each real identifier under a keyed hash (BLAKE2b with a key the
+// register's passphrase derives), never in clear and never under a hash a
+// list of names could be tested against. Stored, the whole of it is sealed
+// (authenticated encryption) with a key from the same passphrase: the file
+// says nothing without it, and a changed byte is refused.
 #pragma once
 
 #include <scrqm/anonymisation.hxx>
+#include <scrqm/catalogue.hxx>
+#include <scrqm/crypto.hxx>
 
 #include <cstddef>
 #include <string>
@@ -12,9 +17,6 @@
 
 namespace scrqm
 {
-
-// SHA-256 of `data`, as 64 lower-case hex digits.
-std::string sha256_hex(const std::string& data);
 
 class HashedRegister
 {
@@ -28,12 +30,12 @@ public:
     HashedRegister() = default;
     // Hashes every matching form of each entry (the whole, and for names the
     // parts, "initial surname" and a hyphenated surname with a space) with
-    // `salt`; an empty salt gets 16 random bytes.
+    // the keyed hash under `key`.
     static HashedRegister from_entries(const std::vector<RegisterEntry>& entries,
-                                       std::string salt = {});
-    // {"version":1,"salt":..,"max_words":..,"forms":{hash:{"pseudonym":..,"kind":..}}}
-    std::string to_json() const;
-    static HashedRegister from_json(const std::string& json, const std::string& name);
+                                       const SecretKey& key);
+    // The same under a random key: a register in clear, hashed in memory for
+    // one check so that it matches as a stored one does.
+    static HashedRegister from_entries(const std::vector<RegisterEntry>& entries);
 
     bool empty() const { return forms_.empty(); }
     std::size_t size() const { return forms_.size(); }
@@ -42,11 +44,53 @@ public:
     // tokens (0 if none) and its target.
     std::size_t match(const std::vector<Token>& tokens, std::size_t i, const Target** target) const;
 
+    // The forms as JSON, the plain text of a sealed register:
+    // {"max_words":..,"forms":{hash:{"pseudonym":..,"kind":..}}}. Without
+    // the key, which it does not hold.
+    std::string to_json() const;
+    static HashedRegister from_json(const std::string& json, const SecretKey& key,
+                                    const std::string& name);
+
 private:
     std::string hash(const std::string& folded_phrase) const;
-    std::string salt_;
+    SecretKey key_;
     std::size_t max_words_ = 0;
     std::unordered_map<std::string, Target> forms_;
 };
+
+// ------------------------------------------------------ sealed registers
+// A sealed register is one line of JSON:
+// {"scrqm-register":2,"kdf":"argon2id13","ops":..,"mem":..,"salt":hex,"box":hex}
+// The passphrase and the salt give a key by Argon2id; two subkeys of it
+// seal the forms (XChaCha20-Poly1305, the header authenticated with them)
+// and key their hashes. Nothing in it is a name or a hash of one.
+
+// The passphrase is wrong, or the file was changed.
+class WrongPassphrase : public DataError
+{
+public:
+    using DataError::DataError;
+};
+
+// Fewer characters than this are refused when a register is sealed.
+constexpr std::size_t kMinPassphraseChars = 8;
+constexpr std::size_t kMaxPassphraseBytes = 1024;
+
+// Whether `text` is a sealed register (by its first member), or a register
+// an older scrqm stored (salted SHA-256, no passphrase).
+bool is_sealed_register(const std::string& text);
+bool is_unprotected_stored_register(const std::string& text);
+
+// Seals `entries` under `passphrase`. Throws DataError for a passphrase
+// shorter than kMinPassphraseChars or longer than kMaxPassphraseBytes.
+std::string seal_register(const std::vector<RegisterEntry>& entries, const std::string& passphrase);
+// Opens a sealed register. Throws WrongPassphrase when the passphrase does
+// not open it, DataError ("<name>: ...") when it is no sealed register.
+HashedRegister open_register(const std::string& sealed, const std::string& passphrase,
+                             const std::string& name);
+
+// The one line a check says about a register it could not open for want of
+// its passphrase: "<which> is locked: ...".
+std::string register_locked_note(const std::string& which);
 
 } // namespace scrqm

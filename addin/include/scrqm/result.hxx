@@ -20,6 +20,9 @@ struct Result
     std::vector<Section> sections;
     std::vector<Finding> findings;
     std::size_t paragraphs = 0;
+    // One line each about the check itself, not the document: a case
+    // register that is locked (its passphrase not given).
+    std::vector<std::string> notes;
 };
 
 // The result's "summary" member.

@@ -95,8 +95,9 @@ std::vector<Finding> AnonymisationCheck::run(const Document& doc,
     std::vector<const HashedRegister*> registers;
     if (!clear.empty())
         registers.push_back(&clear);
-    if (options.hashed_register && !options.hashed_register->empty())
-        registers.push_back(options.hashed_register);
+    for (const HashedRegister* reg : options.hashed_registers)
+        if (reg && !reg->empty())
+            registers.push_back(reg);
 
     std::vector<Finding> out;
     // Each paragraph in UTF-16, converted once for the scan and the

@@ -112,6 +112,10 @@ std::vector<Finding> HiddenCheck::run(const Document& doc, const CheckOptions&) 
                     break;
                 }
         f.text = item.text;
+        // A comment's or a change's author is named in the message: the
+        // finding carries the name so that reports can mask it.
+        if (item.kind == "comment" || item.kind == "tracked-change")
+            f.author = item.name;
         std::string what = k->what;
         if (!item.container.empty())
             what += " (" + item.container + ")";
