@@ -96,4 +96,10 @@ struct OutlineBody
 std::optional<OutlineBody>
 read_outline_body(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model);
 
+// In a body without a heading of its own: reads how each paragraph looks
+// (bold, size, list label) and infers the outline from it (outline.hxx);
+// in any body: marks the contents page's lines. Changes only `doc`.
+void read_looks(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+                Document& doc);
+
 } // namespace scrqm::lo
