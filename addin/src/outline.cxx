@@ -113,7 +113,7 @@ struct Patterns
                               "(\\d{1,3}|[ivxlc]{1,6})\\s*$");
     Pattern page_run_in = compile("^(.*\\p{L}[^\\d]*?)\\s*(?:page|p\\.)\\s*\\d{1,3}\\s*$");
     Pattern ranges = compile("\\d{1,2}-\\d{1,3}\\s*[\\u2013\\u2014-]\\s*\\d{1,2}-\\d{1,3}");
-    Pattern page_after = compile("^(\\D.*\\p{L}\\)?)\\s+\\d{1,3}$");
+    Pattern page_after = compile("^(\\D.*\\S)\\s+\\d{1,3}$");
     Pattern contents_title = compile("^(?:table of )?contents(?: page)?:?$|^index$");
 };
 
