@@ -31,6 +31,8 @@ class InferredOutline(unittest.TestCase):
             cls.pairs[name] = list(zip(styled, unstyled))
         cls.contents = reports.save(cls.office, cls.dir, "contents",
                                     reports.contents_page(clean) + clean, "bold")
+        cls.defects = {name: reports.save(cls.office, cls.dir, "defect-" + name, paragraphs, "bold")
+                       for name, (paragraphs, _) in reports.planted_defects().items()}
 
     @classmethod
     def tearDownClass(cls):
@@ -75,6 +77,21 @@ class InferredOutline(unittest.TestCase):
                 self.assertEqual([f for f in result["findings"] if f["paragraph"] < lines], [])
                 self.assertEqual([f["check"] for f in result["findings"]
                                   if f["severity"] == "error"], [])
+
+    def test_each_planted_structure_defect_is_reported_on_bold_normal_reports(self):
+        for name, (_, rule) in reports.planted_defects().items():
+            for path in self.defects[name]:
+                with self.subTest(defect=name, file=os.path.basename(path)):
+                    found = [f for f in self.outline(path, checks="structure")["findings"]]
+                    checks = sorted({f["check"] for f in found})
+                    if rule is None:
+                        self.assertEqual([f for f in found if f["severity"] == "error"], [])
+                        self.assertEqual(checks, [], found)
+                    else:
+                        # What follows from it may be reported too (a
+                        # recommendation citing "Finding 1" that no finding
+                        # is now), but the defect itself must be.
+                        self.assertIn(rule, checks, found)
 
     def test_the_command_line_prints_the_inferred_outline(self):
         scrqm = os.path.join(BUILD, "scrqm")

@@ -84,3 +84,30 @@ def contents_page(paragraphs):
     finding = next(t for s, t in paragraphs if s == "Heading 2")
     lines.append(("", "%s\t%d" % (finding, 12)))
     return lines
+
+
+def planted_defects():
+    """name -> (paragraphs, the one structure rule it must give; None: none)."""
+    f = fixtures
+    order = f.INTRO + f.FAMILY + f.PRACTITIONERS + f.BACKGROUND + f.ANALYSIS + f.METHOD + \
+        f.FINDINGS + f.RECOMMENDATIONS + f.GLOSSARY
+    unnumbered_findings = [(s, t.split(": ", 1)[1] if t.startswith("Finding ") else t)
+                           for s, t in f.FINDINGS]
+    unnumbered_recs = [(s, t.split(": ", 1)[1] if t.startswith("Recommendation ") else t)
+                       for s, t in f.RECOMMENDATIONS]
+    tor = [(s, t + " The full terms of reference are in Appendix 2." if s == "" else t)
+           for s, t in f.INTRO]
+    rest = f.METHOD + f.FAMILY + f.PRACTITIONERS + f.BACKGROUND + f.ANALYSIS
+    return {
+        "none": (f.CLEAN, None),
+        "missing-section": (f.INTRO + f.FAMILY + f.PRACTITIONERS + f.BACKGROUND + f.ANALYSIS +
+                            f.FINDINGS + f.RECOMMENDATIONS + f.GLOSSARY,
+                            "structure.missing-section"),
+        "misordered-section": (order, "structure.section-order"),
+        "unnumbered-findings": (f.INTRO + rest + unnumbered_findings + f.RECOMMENDATIONS +
+                                f.GLOSSARY, "structure.findings-unidentified"),
+        "unnumbered-recommendations": (f.INTRO + rest + f.FINDINGS + unnumbered_recs +
+                                       f.GLOSSARY, "structure.recommendations-unnumbered"),
+        "missing-appendix": (tor + rest + f.FINDINGS + f.RECOMMENDATIONS + f.GLOSSARY,
+                             "structure.appendix-missing"),
+    }
