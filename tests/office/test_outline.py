@@ -93,6 +93,30 @@ class InferredOutline(unittest.TestCase):
                         # is now), but the defect itself must be.
                         self.assertIn(rule, checks, found)
 
+    def test_apply_heading_styles_is_one_undo_step(self):
+        for styled, unstyled in self.pairs["plain"]:
+            with self.subTest(file=os.path.basename(unstyled)):
+                want = [(s["title"], s["level"]) for s in self.outline(styled)["sections"]]
+                doc = self.office.load(unstyled, read_only=False)
+                try:
+                    assistant = self.office.assistant()
+                    answer = json.loads(assistant.execute(named(
+                        Action="apply-heading-styles", Document=doc)))
+                    self.assertEqual(answer, {"applied": len(want)})
+                    got = json.loads(assistant.execute(named(Action="outline", Document=doc)))
+                    self.assertEqual([(s["title"], s["level"], s.get("inferred", False))
+                                      for s in got["sections"]],
+                                     [(t, lv, False) for t, lv in want])
+                    undo = doc.getUndoManager()
+                    self.assertEqual(undo.getAllUndoActionTitles(), ("Apply heading styles",))
+                    undo.undo()
+                    self.assertFalse(undo.isUndoPossible())
+                    back = json.loads(assistant.execute(named(Action="outline", Document=doc)))
+                    self.assertTrue(all(s["inferred"] for s in back["sections"]))
+                    self.assertEqual([(s["title"], s["level"]) for s in back["sections"]], want)
+                finally:
+                    doc.close(True)
+
     def test_the_command_line_prints_the_inferred_outline(self):
         scrqm = os.path.join(BUILD, "scrqm")
         styled, unstyled = self.pairs["plain"][1]  # the .docx pair
