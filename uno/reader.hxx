@@ -105,8 +105,8 @@ void read_looks(const com::sun::star::uno::Reference<com::sun::star::frame::XMod
 
 // Gives each inferred heading (read_looks) the style Heading N, in one undo
 // step; answers {"applied": n}. Nothing to apply: no undo step.
-std::string apply_heading_styles(
-    const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
-    const std::string& file);
+std::string
+apply_heading_styles(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+                     const std::string& file);
 
 } // namespace scrqm::lo

@@ -93,10 +93,10 @@ bool all_capitals(const std::string& text)
 
 struct Numbering
 {
-    int depth = 0;       // 1 for "3.", 2 for "3.2"; 0: none
-    bool part = false;   // "PART 2": a grouping above the sections
-    bool top = false;    // "Appendix A": a top-level section
-    float weight = 0;    // how much it says "heading"
+    int depth = 0;      // 1 for "3.", 2 for "3.2"; 0: none
+    bool part = false;  // "PART 2": a grouping above the sections
+    bool top = false;   // "Appendix A": a top-level section
+    float weight = 0;   // how much it says "heading"
     std::string number; // as written
 };
 
@@ -198,8 +198,7 @@ std::set<std::size_t> find_contents(const std::vector<const Paragraph*>& body)
                 continue;
             if (strong_entry(e))
                 ++strong;
-            else if (!(titled && (match(*pt.page_after, e, true) ||
-                                  last_seen[fold(e)] > j)))
+            else if (!(titled && (match(*pt.page_after, e, true) || last_seen[fold(e)] > j)))
                 break;
             block.push_back(j);
         }
@@ -288,8 +287,8 @@ InferredOutline infer_outline(const Document& doc)
         const std::string rest =
             c.numbering.number.empty() || !p.look.label.empty()
                 ? t
-                : trim(t.substr(std::min(t.size(), t.find(c.numbering.number) +
-                                                       c.numbering.number.size())));
+                : trim(t.substr(
+                      std::min(t.size(), t.find(c.numbering.number) + c.numbering.number.size())));
         const icu::UnicodeString r = icu::UnicodeString::fromUTF8(rest);
         std::int32_t k = 0;
         while (k < r.length() && !u_isalnum(r.char32At(k)))
@@ -302,7 +301,8 @@ InferredOutline infer_outline(const Document& doc)
             c.why += (c.why.empty() ? "" : ", ") + why;
         };
         if (c.numbering.weight > 0)
-            sign(c.numbering.weight, (c.numbering.part ? "part " : "numbered ") + c.numbering.number);
+            sign(c.numbering.weight,
+                 (c.numbering.part ? "part " : "numbered ") + c.numbering.number);
         c.bold = p.look.bold >= 0.8f || t != trim(p.text);
         if (c.bold && bold_marks)
             sign(0.4f, "bold");

@@ -42,7 +42,8 @@ void write_sections(JsonWriter& w, const std::vector<Section>& sections)
         // Only inferred headings say so: a styled outline reads as before.
         if (s.inferred)
             w.member("inferred", true)
-                .member("confidence", static_cast<double>(static_cast<int>(s.confidence * 100 + 0.5)) / 100);
+                .member("confidence",
+                        static_cast<double>(static_cast<int>(s.confidence * 100 + 0.5)) / 100);
         w.key("markers").begin_array();
         for (const std::string& m : s.markers)
             w.value(m);

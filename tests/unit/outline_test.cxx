@@ -64,9 +64,8 @@ TEST(Outline, BoldAndLargerNormalParagraphsAreHeadingsRankedBySize)
     add(doc, kBody);
     const auto inferred = scrqm::with_inferred_outline(doc);
     ASSERT_TRUE(inferred);
-    EXPECT_EQ(titles(*inferred), (std::vector<std::string>{
-                                     "1:Introduction", "1:Findings",
-                                     "2:Finding 1: Records are not shared"}));
+    EXPECT_EQ(titles(*inferred), (std::vector<std::string>{"1:Introduction", "1:Findings",
+                                                           "2:Finding 1: Records are not shared"}));
     for (const auto& s : scrqm::compute_sections(*inferred))
     {
         EXPECT_TRUE(s.inferred);
@@ -158,8 +157,8 @@ TEST(Outline, TextFilesCapitalsAndMarkdownBold)
     // At the same size, capitals rank above mixed case.
     EXPECT_EQ(titles(doc), (std::vector<std::string>{"1:INTRODUCTION", "2:Analysis"}));
     // Markdown "#" is the author's outline: nothing else is guessed.
-    const auto md = scrqm::read_text("# Introduction\n" + kBody + "\nANALYSIS\n" + kBody + "\n",
-                                     true, "s.md");
+    const auto md =
+        scrqm::read_text("# Introduction\n" + kBody + "\nANALYSIS\n" + kBody + "\n", true, "s.md");
     EXPECT_EQ(titles(md), (std::vector<std::string>{"1:Introduction"}));
 }
 

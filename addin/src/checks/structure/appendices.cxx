@@ -16,10 +16,10 @@ namespace
 // "Appendix 2", "Annex B: Terms of reference", "3. Appendix A".
 const icu::RegexPattern& appendix_heading()
 {
-    static const Pattern p = compile(
-        "^\\s*(?:\\d+(?:\\.\\d+)*\\.?\\s+)?(?:appendix|appendices|annex|annexe)\\b\\s*"
-        "([a-z]|\\d{1,2}|[ivx]{1,4})?\\b",
-        "built-in");
+    static const Pattern p =
+        compile("^\\s*(?:\\d+(?:\\.\\d+)*\\.?\\s+)?(?:appendix|appendices|annex|annexe)\\b\\s*"
+                "([a-z]|\\d{1,2}|[ivx]{1,4})?\\b",
+                "built-in");
     return *p;
 }
 
