@@ -222,6 +222,11 @@ private:
             }
             return to_json(run_check(doc, request, office_check_runner()).result);
         }
+        if (action == "apply-heading-styles")
+        {
+            Reference<frame::XModel> model = document(args);
+            return apply_heading_styles(model, args.text("File", model_name(model)));
+        }
         if (action == "outline" || action == "model")
         {
             Reference<frame::XModel> model = document(args);

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace scrqm::lo
@@ -95,5 +96,17 @@ struct OutlineBody
 // table's lines found twice...): the caller then walks paragraph by paragraph.
 std::optional<OutlineBody>
 read_outline_body(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model);
+
+// In a body without a heading of its own: reads how each paragraph looks
+// (bold, size, list label) and infers the outline from it (outline.hxx);
+// in any body: marks the contents page's lines. Changes only `doc`.
+void read_looks(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+                Document& doc);
+
+// Gives each inferred heading (read_looks) the style Heading N, in one undo
+// step; answers {"applied": n}. Nothing to apply: no undo step.
+std::string
+apply_heading_styles(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+                     const std::string& file);
 
 } // namespace scrqm::lo

@@ -165,6 +165,8 @@ std::vector<Section> compute_sections(const Document& doc)
         s.level = p.outline_level;
         s.paragraph = p.index;
         s.end = body_count;
+        s.inferred = p.heading_inferred;
+        s.confidence = p.heading_inferred ? p.heading_confidence : 1.0f;
         open.push_back(sections.size());
         sections.push_back(std::move(s));
     }

@@ -129,7 +129,8 @@ std::vector<ReportItem> extract_report_items(const Document& doc)
     };
     for (const Paragraph& p : doc.paragraphs)
     {
-        if (p.where != Where::Body)
+        // A contents line names a finding; it is not one.
+        if (p.where != Where::Body || p.contents)
             continue;
         const std::string text =
             p.outline_level > 0 && !p.heading_title.empty() ? p.heading_title : trim(p.text);

@@ -39,6 +39,11 @@ void write_sections(JsonWriter& w, const std::vector<Section>& sections)
             .member("level", s.level)
             .member("paragraph", static_cast<std::uint64_t>(s.paragraph))
             .member("end", static_cast<std::uint64_t>(s.end));
+        // Only inferred headings say so: a styled outline reads as before.
+        if (s.inferred)
+            w.member("inferred", true)
+                .member("confidence",
+                        static_cast<double>(static_cast<int>(s.confidence * 100 + 0.5)) / 100);
         w.key("markers").begin_array();
         for (const std::string& m : s.markers)
             w.value(m);
@@ -277,6 +282,8 @@ Result result_from_json(const std::string& json)
             s.level = node.get<int>("level", 1);
             s.paragraph = node.get<std::size_t>("paragraph", 0);
             s.end = node.get<std::size_t>("end", 0);
+            s.inferred = node.get<bool>("inferred", false);
+            s.confidence = node.get<float>("confidence", 1);
             if (const auto markers = node.get_child_optional("markers"))
                 for (const auto& [k, m] : *markers)
                     s.markers.push_back(m.data());
@@ -329,6 +336,8 @@ std::string outline_to_text(const Result& result)
         out.append(static_cast<std::size_t>(2 * s.level), ' ');
         out += s.title;
         out += "  [paragraph " + std::to_string(s.paragraph);
+        if (s.inferred)
+            out += "; inferred " + std::to_string(static_cast<int>(s.confidence * 100 + 0.5)) + "%";
         if (!s.markers.empty())
         {
             out += "; ";

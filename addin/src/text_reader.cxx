@@ -1,4 +1,5 @@
 #include <scrqm/input_file.hxx>
+#include <scrqm/outline.hxx>
 #include <scrqm/text_reader.hxx>
 
 #include <unicode/regex.h>
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sys/stat.h>
 
 namespace scrqm
@@ -166,10 +168,29 @@ Document read_text(const std::string& bytes, bool markdown, const std::string& f
             in_fence = !in_fence;
         std::string title;
         const int level = in_fence ? 0 : heading_level(line, markdown, title);
+        // Markdown "#" is the author's heading; a numbered line is a guess
+        // that the outline inference below confirms or drops.
+        const bool guessed = level > 0 && (!markdown || heading_level(line, false, title) > 0);
+        if (guessed)
+            heading_level(line, markdown, title);
+        const std::string plain = line;
         Paragraph& p = doc.add(Where::Body, std::move(line), level);
         if (level > 0)
             p.heading_title = std::move(title);
+        p.heading_inferred = guessed;
+        p.heading_confidence = guessed ? 0.5f : 0;
+        // "**Title**" is how a text file writes a bold line.
+        const auto b = plain.find_first_not_of(" \t");
+        const auto e = plain.find_last_not_of(" \t");
+        if (b != std::string::npos && e - b > 4 &&
+            ((plain.compare(b, 2, "**") == 0 && plain.compare(e - 1, 2, "**") == 0) ||
+             (plain.compare(b, 2, "__") == 0 && plain.compare(e - 1, 2, "__") == 0)))
+            p.look.bold = 1;
     }
+    // Headings from numbering, capitals and bold lines; the contents page's
+    // lines are neither sections nor findings.
+    if (std::optional<Document> inferred = with_inferred_outline(doc))
+        return std::move(*inferred);
     return doc;
 }
 

@@ -29,6 +29,19 @@ enum class Where
 const char* to_string(Where where);
 constexpr std::size_t kWhereCount = 9;
 
+// How a paragraph looks, for the outline of a report written without heading
+// styles (outline.hxx). The office reader fills it only when the body has no
+// heading of its own; the text reader fills `label` and `bold` (Markdown
+// "**Title**").
+struct ParagraphLook
+{
+    float bold = 0; // share of its letters in bold, 0..1
+    float size = 0; // font size (points) of most of its text; 0: unknown
+    // Its numbering label when a list style numbers it ("2.3", "PART 2");
+    // a number typed in the text is read from the text.
+    std::string label;
+};
+
 struct Paragraph
 {
     Where where = Where::Body;
@@ -50,6 +63,15 @@ struct Paragraph
     // Template placeholder fields in `text` ("<name of the board>"), as
     // [start, end) in code points. Filled by the office reader.
     std::vector<std::pair<std::size_t, std::size_t>> placeholders;
+    ParagraphLook look;
+    // `outline_level` was inferred from how the paragraph looks (numbering,
+    // bold, size, capitals), not given by a style or Markdown "#"; with the
+    // confidence of that guess, 0..1.
+    bool heading_inferred = false;
+    float heading_confidence = 0;
+    // A line of the contents page: never a section, finding or
+    // recommendation.
+    bool contents = false;
 };
 
 struct Section
@@ -59,6 +81,8 @@ struct Section
     std::size_t paragraph = 0;        // body index of the heading
     std::size_t end = 0;              // body index one past the last paragraph
     std::vector<std::string> markers; // marker ids tagged to this section
+    bool inferred = false;            // its heading was inferred (outline.hxx)
+    float confidence = 1;             // of that inference
 };
 
 // Something a published file carries that the reader of the page does not

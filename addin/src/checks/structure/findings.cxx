@@ -264,6 +264,8 @@ void check_cross_references(const Document& doc, const std::vector<ReportItem>& 
         if (p.where != Where::Body && p.where != Where::Table && p.where != Where::Footnote &&
             p.where != Where::Endnote)
             continue;
+        if (p.contents) // "Recommendations 9" there is a page number
+            continue;
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
         const CodePoints cp(u);
         const auto op = p.where == Where::Body ? opening.find(p.index) : opening.end();

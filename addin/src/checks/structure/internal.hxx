@@ -5,6 +5,8 @@
 //   findings.cxx    findings and recommendations: numbering, what each is
 //                   traced to, explanations, addressees; cross-references
 //   chronology.cxx  long runs of dated paragraphs
+//   appendices.cxx  appendices (where a section may also sit; references to
+//                   them) and PART groupings
 #pragma once
 
 #include <scrqm/report_items.hxx>
@@ -43,8 +45,15 @@ std::vector<const Section*> check_sections(const Document& doc,
                                            const StructureProfile& profile,
                                            std::vector<Finding>& out);
 void check_order(const std::vector<const Paragraph*>& body,
-                 const std::vector<const Section*>& served, const StructureProfile& profile,
-                 std::vector<Finding>& out);
+                 const std::vector<const Section*>& served, const std::vector<Section>& sections,
+                 const StructureProfile& profile, std::vector<Finding>& out);
+void check_appendices(const Document& doc, const std::vector<Section>& sections,
+                      const StructureProfile& profile, std::vector<Finding>& out);
+// A section in an appendix (its heading is one, or it is inside one).
+bool in_appendix(const Section& s, const std::vector<Section>& sections);
+// 1 when the report groups its sections under level-1 "PART n" headings
+// (its sections are then a level down), else 0.
+int part_offset(const std::vector<Section>& sections);
 void check_numbering(const std::vector<ReportItem>& items,
                      const std::vector<const Paragraph*>& body,
                      const std::vector<const Section*>& served, const StructureProfile& profile,

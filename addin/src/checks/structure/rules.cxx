@@ -3,6 +3,21 @@
 namespace scrqm::rules::structure
 {
 
+const Rule appendix_missing{
+    "structure.appendix-missing",
+    "structure",
+    "structure",
+    Severity::Warning,
+    "QM14",
+    "Missing appendices",
+    "A reference to an appendix (\"see Appendix 2\") that no heading of the report is.",
+    {},
+    // examples (rule_examples.hxx)
+    {"# 1. Introduction\nThe terms of reference are in [[Appendix 2]].\n# Appendix 1: "
+     "Glossary\nBoard: the safeguarding partnership that commissioned the review."},
+    {"# 1. Introduction\nThe terms of reference are in Appendix 2.\n# Appendix 2: Terms of "
+     "reference\nThe review covers the two years before the incident."}};
+
 const Rule chronology{
     "structure.chronology",
     "structure",
@@ -646,6 +661,7 @@ const Rule section_order{
 const std::vector<const Rule*>& registered()
 {
     static const std::vector<const Rule*> rules = {
+        &appendix_missing,
         &chronology,
         &cross_reference,
         &empty_section,

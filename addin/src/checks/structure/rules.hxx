@@ -8,6 +8,7 @@
 namespace scrqm::rules::structure
 {
 
+extern const Rule appendix_missing;
 extern const Rule chronology;
 extern const Rule cross_reference;
 extern const Rule empty_section;

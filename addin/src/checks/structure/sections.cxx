@@ -257,12 +257,13 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
     const std::vector<Section> sections = compute_sections(doc);
     const std::vector<const Section*> served =
         structure::check_sections(doc, body, sections, profile, out);
-    structure::check_order(body, served, profile, out);
+    structure::check_order(body, served, sections, profile, out);
     const std::vector<ReportItem> items = extract_report_items(doc);
     structure::check_numbering(items, body, served, profile, out);
     structure::check_traceability(items, body, profile, out);
     structure::check_cross_references(doc, items, profile, out);
     structure::check_chronology(body, profile, out);
+    structure::check_appendices(doc, sections, profile, out);
     return out;
 }
 
@@ -299,9 +300,10 @@ std::vector<const Section*> check_sections(const Document& doc,
         for (const std::string& n : profile.sections[i].names)
             names[i].push_back(compile(n, profile.path));
     std::vector<const Section*> served(profile.sections.size(), nullptr);
+    const int max_level = profile.max_heading_level + part_offset(sections);
     for (const Section& s : sections)
     {
-        if (s.level > profile.max_heading_level)
+        if (s.level > max_level)
             continue;
         icu::UnicodeString title = icu::UnicodeString::fromUTF8(s.title);
         UErrorCode status = U_ZERO_ERROR;
@@ -363,13 +365,18 @@ std::vector<const Section*> check_sections(const Document& doc,
 // Sections present, in document order: the longest run in the usual order
 // stays, the others are out of order.
 void check_order(const std::vector<const Paragraph*>& body,
-                 const std::vector<const Section*>& served, const StructureProfile& profile,
-                 std::vector<Finding>& out)
+                 const std::vector<const Section*>& served, const std::vector<Section>& sections,
+                 const StructureProfile& profile, std::vector<Finding>& out)
 {
     namespace R = rules::structure;
+    // A section in an appendix (terms of reference, a glossary) is where
+    // many reports put it: it has no usual place among the others. Nesting
+    // (involvement under methodology, terms of reference under the
+    // introduction) keeps the heading's place in reading order, so it is in
+    // order whenever its parent is.
     std::vector<std::size_t> present;
     for (std::size_t i = 0; i < served.size(); ++i)
-        if (served[i])
+        if (served[i] && !in_appendix(*served[i], sections))
             present.push_back(i);
     std::sort(present.begin(), present.end(),
               [&](std::size_t a, std::size_t b)
