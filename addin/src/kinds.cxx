@@ -60,8 +60,8 @@ const std::vector<std::unique_ptr<icu::RegexPattern>>& compiled()
         {
             UErrorCode status = U_ZERO_ERROR;
             UParseError pe;
-            out.emplace_back(icu::RegexPattern::compile(
-                icu::UnicodeString::fromUTF8(k.pattern), UREGEX_CASE_INSENSITIVE, pe, status));
+            out.emplace_back(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(k.pattern),
+                                                        UREGEX_CASE_INSENSITIVE, pe, status));
             if (U_FAILURE(status))
                 out.back().reset(); // a built-in pattern: the unit test would catch it
         }
@@ -139,7 +139,10 @@ std::string describe_kind(const DetectedKind& kind, const std::string& chosen_pr
     if (!chosen_profile.empty() && (!kind.kind || chosen_profile != kind.kind->profile))
     {
         const ReviewKind* k = kind_of_profile(chosen_profile);
-        return (k ? k->title + " (" + chosen_profile + ")" : chosen_profile) +
+        // A board's own profile file: its name, not the path (which says
+        // where the user keeps it, and differs on every machine).
+        const std::string shown = chosen_profile.substr(chosen_profile.find_last_of('/') + 1);
+        return (k ? k->title + " (" + chosen_profile + ")" : "the profile " + shown) +
                ", chosen with the profile option" +
                (kind.detected ? " (the cover names a " + kind.kind->title + ")" : "");
     }

@@ -378,7 +378,8 @@ std::string catalogue_to_text(const Catalogue& cat)
                 continue;
             out += "  " + m.id + "  " + m.title + " (" + std::to_string(m.questions.size()) +
                    " questions)\n";
-            out += "        " + (m.statement.empty() ? "(statement not found)" : m.statement) + "\n";
+            out +=
+                "        " + (m.statement.empty() ? "(statement not found)" : m.statement) + "\n";
             if (!m.missing.empty())
                 out += "        Missing: " + m.missing + "\n";
         }

@@ -118,13 +118,13 @@ TEST(Kinds, EveryProfileExampleServesItsSectionInACheck)
                 ASSERT_EQ(d.paragraphs[at].outline_level, 1);
                 d.paragraphs[at].text = bad;
                 const auto f = check.run(d, p);
-                const bool missing = std::any_of(
-                    f.begin(), f.end(),
-                    [&](const scrqm::Finding& x)
-                    {
-                        return x.check == "structure.missing-section" &&
-                               x.message.find(p.sections[i].title) != std::string::npos;
-                    });
+                const bool missing =
+                    std::any_of(f.begin(), f.end(),
+                                [&](const scrqm::Finding& x)
+                                {
+                                    return x.check == "structure.missing-section" &&
+                                           x.message.find(p.sections[i].title) != std::string::npos;
+                                });
                 EXPECT_EQ(missing, p.sections[i].required) << p.id << ": " << bad;
             }
     }
@@ -241,10 +241,11 @@ TEST(Kinds, SarQualityMarkersHaveFifteenMarkersInThreeStages)
 TEST(Kinds, AnEmptyStatementMustSayWhy)
 {
     const std::string path = ::testing::TempDir() + "/bad-framework.json";
-    std::ofstream(path) << R"({"framework":{"id":"x","title":"X","publisher":"P","year":"2022",)"
-                        << R"("clusters":[{"id":"c","title":"C"}],"audiences":[{"id":"a","title":"A"}]},)"
-                        << R"("markers":[{"id":"QM1","number":"1","title":"T","cluster":"c",)"
-                        << R"("statement":"","questions_by_audience":{"a":["Q?"]}}]})";
+    std::ofstream(path)
+        << R"({"framework":{"id":"x","title":"X","publisher":"P","year":"2022",)"
+        << R"("clusters":[{"id":"c","title":"C"}],"audiences":[{"id":"a","title":"A"}]},)"
+        << R"("markers":[{"id":"QM1","number":"1","title":"T","cluster":"c",)"
+        << R"("statement":"","questions_by_audience":{"a":["Q?"]}}]})";
     try
     {
         scrqm::load_catalogue(path);

@@ -13,9 +13,9 @@ namespace scrqm
 
 struct ReviewKind
 {
-    std::string profile;   // "lcspr-report": a file in <data>/profiles
-    std::string framework; // the quality-marker framework it is judged against
-    std::string title;     // "Local Child Safeguarding Practice Review"
+    std::string profile;    // "lcspr-report": a file in <data>/profiles
+    std::string framework;  // the quality-marker framework it is judged against
+    std::string title;      // "Local Child Safeguarding Practice Review"
     std::string short_name; // "LCSPR"
 };
 

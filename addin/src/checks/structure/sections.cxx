@@ -2,8 +2,8 @@
 // from addin/data/profiles), the check's entry point, and the sections:
 // which heading serves which profile section, and the sections missing,
 // empty or out of the usual order.
-#include <scrqm/kinds.hxx>
 #include <scrqm/catalogue.hxx>
+#include <scrqm/kinds.hxx>
 #include <scrqm/text.hxx>
 
 #include "internal.hxx"
@@ -270,11 +270,15 @@ const StructureProfile& StructureCheck::profile(const std::string& name) const
         std::ifstream probe(path);
         if (!probe && path != name)
         {
-            std::string known;
+            // Sorted: the directory's order differs between file systems.
+            std::set<std::string> names;
             std::error_code ec;
             for (const auto& e : std::filesystem::directory_iterator(data_dir_ + "/profiles", ec))
                 if (e.path().extension() == ".json")
-                    known += (known.empty() ? "" : ", ") + e.path().stem().string();
+                    names.insert(e.path().stem().string());
+            std::string known;
+            for (const std::string& n : names)
+                known += (known.empty() ? "" : ", ") + n;
             throw DataError("unknown structure profile \"" + name + "\" (available: " + known +
                             "; or give the path of a .json profile)");
         }
@@ -286,8 +290,8 @@ const StructureProfile& StructureCheck::profile(const std::string& name) const
 std::vector<Finding> StructureCheck::run(const Document& doc, const CheckOptions& options) const
 {
     // No profile chosen: the one for the kind of review the cover names.
-    return run(doc, profile(options.profile.empty() ? detect_kind(doc).kind->profile
-                                                    : options.profile));
+    return run(doc,
+               profile(options.profile.empty() ? detect_kind(doc).kind->profile : options.profile));
 }
 
 std::vector<Finding> StructureCheck::run(const Document& doc, const StructureProfile& profile) const
