@@ -117,7 +117,7 @@ DetectedKind detect_kind(const Document& doc)
         }
         return out.detected;
     };
-    for (const char* name : {"Title", "title", "Subject"})
+    for (const char* name : {"title", "Title", "subject", "Subject"})
         if (const auto it = doc.properties.find(name); it != doc.properties.end())
             if (look(it->second, 0))
                 return out;

@@ -889,7 +889,9 @@ std::string report_to_json(const ReportedFile& item, const Masker& masker)
             .begin_object()
             .member("profile", r.kind)
             .member("detected", r.kind_detected)
-            .member("description", masker.mask(r.kind_note))
+            // Not masked: it holds a kind's name and the phrase that named
+            // it, one of a fixed few, never text of the case.
+            .member("description", r.kind_note)
             .end_object();
     w.key("sections").begin_array();
     for (const Section& s : r.sections)

@@ -199,7 +199,7 @@ TEST(Kinds, ProfileOverridesAndTheFirstNamedKindWins)
     EXPECT_EQ(scrqm::detect_kind(lcspr).evidence, "Child Safeguarding Practice Review");
 
     scrqm::Document titled; // the document's Title property counts first
-    titled.properties["Title"] = "SAFEGUARDING ADULT REVIEW - Adult X";
+    titled.properties["title"] = "SAFEGUARDING ADULT REVIEW - Adult X";
     titled.add(Where::Body, "Serious Case Review of 2012, revisited");
     EXPECT_EQ(scrqm::detect_kind(titled).kind->profile, "sar-report");
 }
