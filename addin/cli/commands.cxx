@@ -61,8 +61,9 @@ Check options:
   --checks LIST       comma-separated check ids (default: all): anonymisation, hidden,
                       language, response (a board response, QM16), structure,
                       template (placeholders left)
-  --profile NAME|FILE structure profile (default: scr-report; a name in data/profiles
-                      or a .json file of your board's own)
+  --profile NAME|FILE structure profile (default: the kind of review the cover names:
+                      scr-report, lcspr-report, sar-report or dhr-overview; a name in
+                      data/profiles or a .json file of your board's own)
   --allow TEXT        never flag TEXT (e.g. the lead reviewer's name); repeatable
   --deny TEXT         always flag TEXT; repeatable
   --named NAME        a named review: NAME is named with the family's agreement and
@@ -83,7 +84,7 @@ Options:
   --jobs N            check N office documents at once, each in its own office
                       (default: 1)
   --progress          show "[3/50] file" on stderr (default: only on a terminal)
-  --framework ID      quality-marker framework (default: scr-qm-2016)
+  --framework ID      quality-marker framework: scr-qm-2016 (default) or sar-qm-2022
   -h, --help          this help
   --version           the version
 

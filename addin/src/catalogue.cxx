@@ -85,6 +85,36 @@ int required_int(const std::string& path, const pt::ptree& node, const std::stri
     }
 }
 
+// A marker of a framework whose questions are split by audience. Text that
+// could not be found may be left empty, but only when "missing" says so: an
+// empty statement or question list is then a known gap, not a slip.
+void load_by_audience(const std::string& path, const pt::ptree& node, const std::string& where,
+                      const Catalogue& cat, Marker& m)
+{
+    m.statement = node.get<std::string>("statement", "");
+    m.rationale = node.get<std::string>("rationale", "");
+    if (m.statement.empty() && m.missing.empty())
+        fail(path, where + ": \"statement\" is empty and \"missing\" does not say why");
+    const auto by = node.get_child_optional("questions_by_audience");
+    if (!by)
+        fail(path, where + ": missing field \"questions_by_audience\"");
+    for (const auto& [key, child] : *by)
+        if (std::none_of(cat.audiences.begin(), cat.audiences.end(),
+                         [&](const Cluster& a) { return a.id == key; }))
+            fail(path, where + ": unknown audience \"" + key + "\"");
+    for (const Cluster& a : cat.audiences)
+    {
+        std::vector<std::string> q =
+            by->get_child_optional(a.id)
+                ? string_array(path, *by, where + ": questions_by_audience", a.id.c_str(), false)
+                : std::vector<std::string>{};
+        m.questions.insert(m.questions.end(), q.begin(), q.end());
+        m.questions_by_audience.emplace_back(a.id, std::move(q));
+    }
+    if (m.questions.empty() && m.missing.empty())
+        fail(path, where + ": no questions and \"missing\" does not say why");
+}
+
 } // namespace
 
 pt::ptree parse_json_data(const std::string& text, const std::string& name)
@@ -141,6 +171,15 @@ Catalogue load_catalogue(const std::string& path)
     cat.publisher = required_string(path, *fw, "framework", "publisher");
     cat.year = required_int(path, *fw, "framework", "year");
 
+    cat.source = fw->get<std::string>("source", "");
+    if (const auto audiences = fw->get_child_optional("audiences"))
+        for (const auto& [key, node] : *audiences)
+        {
+            const std::string where = "audience " + std::to_string(cat.audiences.size() + 1);
+            cat.audiences.push_back({required_string(path, node, where, "id"),
+                                     required_string(path, node, where, "title")});
+        }
+
     const auto clusters = fw->get_child_optional("clusters");
     if (!clusters || clusters->empty())
         fail(path, "framework: \"clusters\" must be a non-empty array");
@@ -174,11 +213,18 @@ Catalogue load_catalogue(const std::string& path)
         m.cluster = required_string(path, node, where, "cluster");
         if (!cat.find_cluster(m.cluster))
             fail(path, where + ": unknown cluster \"" + m.cluster + "\"");
-        m.statement = required_string(path, node, where, "statement");
-        m.rationale = required_string(path, node, where, "rationale");
-        m.questions = string_array(path, node, where, "questions", true);
-        m.equality_diversity = string_array(path, node, where, "equality_diversity", false);
-        m.guidance = string_array(path, node, where, "guidance", true);
+        m.source = node.get<std::string>("source", "");
+        m.missing = node.get<std::string>("missing", "");
+        if (cat.audiences.empty())
+        {
+            m.statement = required_string(path, node, where, "statement");
+            m.rationale = required_string(path, node, where, "rationale");
+            m.questions = string_array(path, node, where, "questions", true);
+            m.equality_diversity = string_array(path, node, where, "equality_diversity", false);
+            m.guidance = string_array(path, node, where, "guidance", true);
+        }
+        else
+            load_by_audience(path, node, where, cat, m);
         cat.markers.push_back(std::move(m));
     }
     return cat;

@@ -1,4 +1,5 @@
 #include <scrqm/check_entry.hxx>
+#include <scrqm/kinds.hxx>
 #include <scrqm/report_export.hxx>
 
 #include <iterator>
@@ -156,7 +157,15 @@ CheckOutcome run_check(const Document& doc, const CheckRequest& request, CheckRu
     r.sections = compute_sections(doc);
     r.paragraphs = doc.paragraphs.size();
     r.notes = request.notes;
-    const CheckOptions options = check_options(request);
+    CheckOptions options = check_options(request);
+    // The kind is decided once here, so the structure check and the result
+    // agree on the profile; a profile given by the caller wins.
+    const DetectedKind kind = detect_kind(doc);
+    r.kind = options.profile.empty() ? kind.kind->profile : options.profile;
+    r.kind_detected = kind.detected && options.profile.empty();
+    r.kind_note = describe_kind(kind, options.profile);
+    if (options.profile.empty())
+        options.profile = kind.kind->profile;
     // One check at a time, so that the caller sees progress and may cancel
     // between them, and a shared runner is held for one check only. Each
     // comes back sorted, and sort_findings is stable: the order is the one a

@@ -950,6 +950,15 @@ std::string report_to_json(const ReportedFile& item, const Masker& masker)
     const Result& r = item.result;
     JsonWriter w;
     w.begin_object().member("file", masker.mask(item.file)).member("framework", r.framework);
+    if (!r.kind.empty())
+        w.key("kind")
+            .begin_object()
+            .member("profile", r.kind)
+            .member("detected", r.kind_detected)
+            // Not masked: it holds a kind's name and the phrase that named
+            // it, one of a fixed few, never text of the case.
+            .member("description", r.kind_note)
+            .end_object();
     w.key("sections").begin_array();
     for (const Section& s : r.sections)
     {

@@ -144,6 +144,13 @@ std::string to_json(const Result& result)
 {
     JsonWriter w;
     w.begin_object().member("file", result.file).member("framework", result.framework);
+    if (!result.kind.empty())
+        w.key("kind")
+            .begin_object()
+            .member("profile", result.kind)
+            .member("detected", result.kind_detected)
+            .member("description", result.kind_note)
+            .end_object();
     write_sections(w, result.sections);
     w.key("findings").begin_array();
     for (const Finding& f : result.findings)
@@ -174,8 +181,17 @@ std::string catalogue_to_json(const Catalogue& cat)
         .member("id", cat.id)
         .member("title", cat.title)
         .member("publisher", cat.publisher)
-        .member("year", cat.year)
-        .end_object();
+        .member("year", cat.year);
+    if (!cat.source.empty())
+        w.member("source", cat.source);
+    if (!cat.audiences.empty())
+    {
+        w.key("audiences").begin_array();
+        for (const Cluster& a : cat.audiences)
+            w.begin_object().member("id", a.id).member("title", a.title).end_object();
+        w.end_array();
+    }
+    w.end_object();
     w.key("clusters").begin_array();
     for (const Cluster& c : cat.clusters)
         w.begin_object().member("id", c.id).member("title", c.title).end_object();
@@ -190,9 +206,22 @@ std::string catalogue_to_json(const Catalogue& cat)
             .member("cluster", m.cluster)
             .member("statement", m.statement)
             .member("rationale", m.rationale);
+        const Cluster* stage = cat.find_cluster(m.cluster);
+        w.member("stage", stage ? stage->title : m.cluster);
         write_strings(w, "questions", m.questions);
+        if (!cat.audiences.empty())
+        {
+            w.key("questions_by_audience").begin_object();
+            for (const auto& [audience, questions] : m.questions_by_audience)
+                write_strings(w, audience.c_str(), questions);
+            w.end_object();
+        }
         write_strings(w, "equality_diversity", m.equality_diversity);
         write_strings(w, "guidance", m.guidance);
+        if (!m.source.empty())
+            w.member("source", m.source);
+        if (!m.missing.empty())
+            w.member("missing", m.missing);
         w.end_object();
     }
     w.end_array().end_object();
@@ -273,6 +302,9 @@ Result result_from_json(const std::string& json)
     Result r;
     r.file = root.get<std::string>("file", "");
     r.framework = root.get<std::string>("framework", kDefaultFramework);
+    r.kind = root.get<std::string>("kind.profile", "");
+    r.kind_detected = root.get<bool>("kind.detected", false);
+    r.kind_note = root.get<std::string>("kind.description", "");
     r.paragraphs = root.get<std::size_t>("summary.paragraphs", 0);
     if (const auto sections = root.get_child_optional("sections"))
         for (const auto& [key, node] : *sections)
@@ -352,6 +384,8 @@ std::string outline_to_text(const Result& result)
 std::string catalogue_to_text(const Catalogue& cat)
 {
     std::string out = cat.title + " (" + cat.id + ")\n";
+    if (!cat.source.empty())
+        out += "Source: " + cat.source + "\n";
     for (const Cluster& c : cat.clusters)
     {
         out += "\n" + c.title + "\n";
@@ -361,7 +395,10 @@ std::string catalogue_to_text(const Catalogue& cat)
                 continue;
             out += "  " + m.id + "  " + m.title + " (" + std::to_string(m.questions.size()) +
                    " questions)\n";
-            out += "        " + m.statement + "\n";
+            out +=
+                "        " + (m.statement.empty() ? "(statement not found)" : m.statement) + "\n";
+            if (!m.missing.empty())
+                out += "        Missing: " + m.missing + "\n";
         }
     }
     return out;
@@ -380,6 +417,8 @@ std::string findings_to_text(const Result& result)
     std::string out = result.file + ": " + std::to_string(counts[2]) + " errors, " +
                       std::to_string(counts[1]) + " warnings, " + std::to_string(counts[0]) +
                       " info\n";
+    if (!result.kind_note.empty())
+        out += "  Kind of review: " + result.kind_note + "\n";
     for (const Finding& f : result.findings)
     {
         std::string sev = to_string(f.severity);

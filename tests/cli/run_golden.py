@@ -35,6 +35,8 @@ CASES = [
     ("markers-text", ["markers"], {}),
     ("markers-json", ["markers", "--format", "json"], {}),
     ("unknown-framework", ["markers", "--framework", "nope"], {}),
+    ("markers-sar-json", ["markers", "--framework", "sar-qm-2022", "--format", "json"], {}),
+    ("markers-sar-text", ["markers", "--framework", "sar-qm-2022"], {}),
     ("outline-md-text", ["outline", "tests/fixtures/text/report.md"], {}),
     ("outline-md-json", ["outline", "--format=json", "tests/fixtures/text/report.md"], {}),
     ("outline-txt-text", ["outline", "tests/fixtures/text/report.txt"], {}),
@@ -69,6 +71,13 @@ CASES = [
     ("check-unknown-profile", ["check", "--profile", "nope", "tests/fixtures/text/clean.txt"], {}),
     ("check-structure-language-md", ["check", "--checks", "structure,language",
                                      "tests/fixtures/text/report.md"], {}),
+    # Kinds of review: detected from the cover, or chosen with --profile.
+    ("check-kind-sar-md", ["check", "--checks", "structure",
+                           "tests/fixtures/text/sar-report.md"], {}),
+    ("check-kind-lcspr-json", ["check", "--checks", "structure", "--format", "json",
+                               "tests/fixtures/text/lcspr-report.md"], {}),
+    ("check-kind-profile-override", ["check", "--checks", "structure", "--profile", "scr-report",
+                                     "tests/fixtures/text/lcspr-report.md"], {}),
     # Reports: masked JSON and HTML, exit codes with them, options.
     ("check-txt-html", ["check", "--format", "html", "tests/fixtures/text/identifiers.txt"], {}),
     ("check-clean-html", ["check", "--format=html", "tests/fixtures/text/clean.txt"], {}),

@@ -74,7 +74,7 @@ class ReportChecks(unittest.TestCase):
                              [("QM16", "No section for The board's response")])
             unknown = json.loads(self.office.assistant().execute(named(
                 Action="check", Document=doc, Checks="structure", Profile="nope")))
-            self.assertIn("available: scr-report", unknown["error"])
+            self.assertIn("available: dhr-overview, lcspr-report, sar-report, scr-report", unknown["error"])
         finally:
             doc.close(True)
 

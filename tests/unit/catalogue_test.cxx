@@ -254,7 +254,7 @@ TEST_F(BrokenCatalogue, NoMarkersIsRefused)
 TEST(Catalogue, LoadFrameworkByIdListsTheAvailableOnes)
 {
     EXPECT_EQ(scrqm::available_frameworks(SCRQM_DATA_DIR_FOR_TESTS),
-              std::vector<std::string>{"scr-qm-2016"});
+              (std::vector<std::string>{"sar-qm-2022", "scr-qm-2016"}));
     EXPECT_EQ(scrqm::load_framework(SCRQM_DATA_DIR_FOR_TESTS, "scr-qm-2016").markers.size(), 18u);
     try
     {
@@ -263,6 +263,6 @@ TEST(Catalogue, LoadFrameworkByIdListsTheAvailableOnes)
     }
     catch (const scrqm::DataError& e)
     {
-        EXPECT_STREQ(e.what(), "unknown framework \"nope\" (available: scr-qm-2016)");
+        EXPECT_STREQ(e.what(), "unknown framework \"nope\" (available: sar-qm-2022, scr-qm-2016)");
     }
 }

@@ -141,6 +141,10 @@ TEST(RunCheck, FindingsAreThoseOfTheChecksRunTogether)
     expected.sections = scrqm::compute_sections(doc);
     expected.paragraphs = doc.paragraphs.size();
     expected.findings = together;
+    // The sample names no kind of review: the default profile, said so.
+    expected.kind = "scr-report";
+    expected.kind_note = "Serious Case Review (scr-report), the default: the cover names no kind "
+                         "of review";
     ASSERT_FALSE(together.empty());
     EXPECT_EQ(scrqm::to_json(out.result), scrqm::to_json(expected));
     EXPECT_EQ(out.result.framework, scrqm::kDefaultFramework);

@@ -43,6 +43,12 @@ struct Marker
     std::vector<std::string> questions;
     std::vector<std::string> equality_diversity;
     std::vector<std::string> guidance;
+    // Frameworks whose questions are split by audience (sar-qm-2022):
+    // audience id -> questions, in the framework's audience order; `questions`
+    // then holds them all in that order, so question states keep one index.
+    std::vector<std::pair<std::string, std::vector<std::string>>> questions_by_audience;
+    std::string source;  // where the text was found
+    std::string missing; // what of the marker's text could not be found, and why
 };
 
 struct Catalogue
@@ -52,6 +58,8 @@ struct Catalogue
     std::string publisher;
     int year = 0;
     std::vector<Cluster> clusters;
+    std::vector<Cluster> audiences; // empty: questions are not split by audience
+    std::string source;
     std::vector<Marker> markers;
 
     const Marker* find(const std::string& marker_id) const;

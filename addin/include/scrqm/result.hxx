@@ -17,6 +17,11 @@ struct Result
 {
     std::string file;
     std::string framework = kDefaultFramework;
+    // The structure profile the report was checked with, whether the cover
+    // named its kind, and one line saying so (kinds.hxx); empty: not known.
+    std::string kind;
+    bool kind_detected = false;
+    std::string kind_note;
     std::vector<Section> sections;
     std::vector<Finding> findings;
     std::size_t paragraphs = 0;

@@ -24,6 +24,8 @@ struct ProfileSection
     std::string marker;
     std::string why;
     std::size_t min_words = 1;
+    // Headings as reports write them, checked against `names` on load.
+    std::vector<std::string> match_examples, nomatch_examples;
 };
 
 struct StructureProfile

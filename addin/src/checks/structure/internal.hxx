@@ -26,6 +26,11 @@ using Pattern = std::unique_ptr<icu::RegexPattern>;
 // A case-insensitive pattern; throws DataError naming `where` when bad.
 Pattern compile(const std::string& pattern, const std::string& where);
 
+// A heading's title without its leading number, and whether any of a
+// section's patterns finds it: the one matcher of headings and examples.
+icu::UnicodeString heading_title(const std::string& title);
+bool matches_any(const std::vector<Pattern>& names, const icu::UnicodeString& title);
+
 std::string trim(const std::string& s);
 // Words (letters or numbers) of a UTF-8 text.
 std::size_t words(const std::string& text);

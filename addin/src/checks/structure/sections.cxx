@@ -3,6 +3,7 @@
 // which heading serves which profile section, and the sections missing,
 // empty or out of the usual order.
 #include <scrqm/catalogue.hxx>
+#include <scrqm/kinds.hxx>
 #include <scrqm/text.hxx>
 
 #include "internal.hxx"
@@ -90,6 +91,29 @@ bool finds(const icu::RegexPattern& p, const icu::UnicodeString& text)
     return U_SUCCESS(status) && m->find(status);
 }
 
+} // namespace
+
+// A heading's title without its leading number ("4.2 Scope" -> "Scope"),
+// as the profile's patterns see it.
+icu::UnicodeString heading_title(const std::string& title)
+{
+    static const Pattern heading_number =
+        compile("^\\s*(?:\\d+(?:\\.\\d+)*\\.?|[A-Z]\\.)\\s+", "built-in");
+    icu::UnicodeString t = icu::UnicodeString::fromUTF8(title);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(heading_number->matcher(t, status));
+    return U_SUCCESS(status) ? m->replaceFirst("", status) : t;
+}
+
+bool matches_any(const std::vector<Pattern>& names, const icu::UnicodeString& title)
+{
+    return std::any_of(names.begin(), names.end(),
+                       [&](const Pattern& p) { return finds(*p, title); });
+}
+
+namespace
+{
+
 std::vector<std::string> strings(const pt::ptree& node, const std::string& name,
                                  const std::string& where)
 {
@@ -118,8 +142,27 @@ ProfileSection load_section(const pt::ptree& node, const std::string& where_pref
     s.names = strings(node, "names", where);
     if (s.names.empty())
         throw DataError(where + ": \"names\" must list at least one pattern");
+    std::vector<Pattern> names;
     for (const std::string& n : s.names)
-        compile(n, where);
+        names.push_back(compile(n, where));
+    // Examples are headings as reports write them: each "match" one must be
+    // served by this section, each "nomatch" one must not, so a pattern that
+    // is edited too loosely or too tightly fails when the profile is loaded.
+    // Optional, so that a board's own profile needs none; the shipped ones
+    // all have them (tests/unit/kinds_test.cxx).
+    if (const auto ex = node.get_child_optional("examples"))
+    {
+        s.match_examples = strings(*ex, "match", where + ": examples");
+        s.nomatch_examples = strings(*ex, "nomatch", where + ": examples");
+    }
+    for (const std::string& e : s.match_examples)
+        if (!matches_any(names, heading_title(e)))
+            throw DataError(where + ": example heading \"" + e +
+                            "\" is not matched by any of its \"names\"");
+    for (const std::string& e : s.nomatch_examples)
+        if (matches_any(names, heading_title(e)))
+            throw DataError(where + ": example heading \"" + e +
+                            "\" should not match, but one of its \"names\" does");
     const std::string required = node.get<std::string>("required", "false");
     if (required != "true" && required != "false")
         throw DataError(where + ": \"required\" must be true or false");
@@ -227,11 +270,15 @@ const StructureProfile& StructureCheck::profile(const std::string& name) const
         std::ifstream probe(path);
         if (!probe && path != name)
         {
-            std::string known;
+            // Sorted: the directory's order differs between file systems.
+            std::set<std::string> names;
             std::error_code ec;
             for (const auto& e : std::filesystem::directory_iterator(data_dir_ + "/profiles", ec))
                 if (e.path().extension() == ".json")
-                    known += (known.empty() ? "" : ", ") + e.path().stem().string();
+                    names.insert(e.path().stem().string());
+            std::string known;
+            for (const std::string& n : names)
+                known += (known.empty() ? "" : ", ") + n;
             throw DataError("unknown structure profile \"" + name + "\" (available: " + known +
                             "; or give the path of a .json profile)");
         }
@@ -242,7 +289,9 @@ const StructureProfile& StructureCheck::profile(const std::string& name) const
 
 std::vector<Finding> StructureCheck::run(const Document& doc, const CheckOptions& options) const
 {
-    return run(doc, profile(options.profile));
+    // No profile chosen: the one for the kind of review the cover names.
+    return run(doc,
+               profile(options.profile.empty() ? detect_kind(doc).kind->profile : options.profile));
 }
 
 std::vector<Finding> StructureCheck::run(const Document& doc, const StructureProfile& profile) const
@@ -293,8 +342,6 @@ std::vector<const Section*> check_sections(const Document& doc,
         f.paragraph = body[0]->index;
         out.push_back(std::move(f));
     }
-    static const Pattern heading_number =
-        compile("^\\s*(?:\\d+(?:\\.\\d+)*\\.?|[A-Z]\\.)\\s+", "built-in");
     std::vector<std::vector<Pattern>> names(profile.sections.size());
     for (std::size_t i = 0; i < profile.sections.size(); ++i)
         for (const std::string& n : profile.sections[i].names)
@@ -305,13 +352,9 @@ std::vector<const Section*> check_sections(const Document& doc,
     {
         if (s.level > max_level)
             continue;
-        icu::UnicodeString title = icu::UnicodeString::fromUTF8(s.title);
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> m(heading_number->matcher(title, status));
-        title = m->replaceFirst("", status);
+        const icu::UnicodeString title = heading_title(s.title);
         for (std::size_t i = 0; i < profile.sections.size(); ++i)
-            if (!served[i] && std::any_of(names[i].begin(), names[i].end(),
-                                          [&](const Pattern& p) { return finds(*p, title); }))
+            if (!served[i] && matches_any(names[i], title))
                 served[i] = &s;
     }
     for (std::size_t i = 0; i < profile.sections.size(); ++i)
