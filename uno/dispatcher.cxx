@@ -5,6 +5,7 @@
 #include "locate.hxx"
 #include "main_thread.hxx"
 #include "office_check.hxx"
+#include "publication.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
@@ -104,6 +105,8 @@ public:
                                    {
                                        if (path == "NextFinding")
                                            next_finding();
+                                       else if (path == "PublicationCopy")
+                                           publication_copy_ui(context_, frame_);
                                        else if (!results_command(context_, frame_, path))
                                            sidebar_command(context_, frame_, path);
                                    });
