@@ -7,12 +7,18 @@
 #include <scrqm/checks.hxx>
 #include <scrqm/json.hxx>
 
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxResults.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XCheckBox.hpp>
 #include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
@@ -86,6 +92,8 @@ public:
                 return false;
             if (method == "delete_registers")
             {
+                if (!confirmed(window))
+                    return true;
                 const std::size_t n = delete_all_registers(context_);
                 set_text(controls, "RegistersStatus",
                          std::to_string(n) +
@@ -190,6 +198,21 @@ private:
             }
         s["Checks"] = ticked == registered_checks().size() || ticked == 0 ? "" : checks;
         write_settings(context_, s);
+    }
+
+    // Deleting every register cannot be undone: asked first.
+    bool confirmed(const Reference<awt::XWindow>& window)
+    {
+        Reference<awt::XControl> control(window, UNO_QUERY);
+        Reference<awt::XWindowPeer> peer = control.is() ? control->getPeer() : nullptr;
+        Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(context_), UNO_QUERY);
+        if (!peer.is() || !factory.is())
+            return false;
+        Reference<awt::XMessageBox> box = factory->createMessageBox(
+            peer, awt::MessageBoxType_QUERYBOX, awt::MessageBoxButtons::BUTTONS_YES_NO,
+            "Delete all registers",
+            "Delete every stored case register? Their pseudonyms cannot be recovered.");
+        return box.is() && box->execute() == awt::MessageBoxResults::YES;
     }
 
     static void status(const Reference<awt::XWindow>& window, const std::string& text)
