@@ -5,6 +5,8 @@
 #include "hidden.hxx"
 #include "main_thread.hxx"
 #include "office_check.hxx"
+#include "options.hxx"
+#include "publication.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
@@ -47,7 +49,7 @@ constexpr const char* kImplementationName = "org.scrqm.comp.ReviewAssistant";
 constexpr const char* kServiceName = "org.scrqm.ReviewAssistant";
 constexpr const char* kActions =
     "outline, check, fix, register-set, register-clear, catalogue, model, insert-template, tag, "
-    "suggest, coverage, question";
+    "suggest, coverage, question, publication-copy, options";
 
 namespace
 {
@@ -227,6 +229,28 @@ private:
             Reference<frame::XModel> model = document(args);
             return apply_heading_styles(model, args.text("File", model_name(model)));
         }
+        if (action == "publication-copy")
+        {
+            PublicationRequest request;
+            request.output = args.text("Output");
+            request.format = args.text("Format");
+            const std::string changes = args.text("Changes", "accept");
+            if (changes != "accept" && changes != "keep")
+                return error_json("unknown Changes \"" + changes + "\" (accept or keep)");
+            request.keep_changes = changes == "keep";
+            request.check = args.texts();
+            try
+            {
+                (void)publication_format(request.output, request.format);
+            }
+            catch (const std::invalid_argument& e)
+            {
+                return error_json(e.what());
+            }
+            return publication_json(publish_copy(context_, document(args), request));
+        }
+        if (action == "options")
+            return options_action(context_, args.texts());
         if (action == "outline" || action == "model")
         {
             Reference<frame::XModel> model = document(args);
@@ -443,6 +467,15 @@ extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implement
             factory->acquire();
             return factory.get();
         }
+    if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.OptionsHandler")
+    {
+        uno::Sequence<rtl::OUString> handler(1);
+        handler[0] = "org.scrqm.OptionsHandler";
+        Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
+            scrqm::lo::create_options_handler, "org.scrqm.comp.OptionsHandler", handler);
+        factory->acquire();
+        return factory.get();
+    }
     if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.Dispatcher")
     {
         uno::Sequence<rtl::OUString> handler(1);

@@ -2,6 +2,7 @@
 
 #include "convert.hxx"
 #include "locate.hxx"
+#include "options.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/input_file.hxx>
@@ -47,6 +48,10 @@ std::string register_path(const Reference<uno::XComponentContext>& context,
             id += c;
     if (id.empty())
         id = "default";
+    // Tools > Options > Case review > Register folder, else the profile.
+    const std::string folder = read_settings(context).at("RegisterFolder");
+    if (!folder.empty())
+        return folder + "/" + id + ".json";
     return to_utf8(sys) + "/scrqm/registers/" + id + ".json";
 }
 

@@ -6,6 +6,7 @@
 #include "main_thread.hxx"
 #include "office_check.hxx"
 #include "passphrase_dialog.hxx"
+#include "publication.hxx"
 #include "reader.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
@@ -105,6 +106,8 @@ public:
                                    {
                                        if (path == "NextFinding")
                                            next_finding();
+                                       else if (path == "PublicationCopy")
+                                           publication_copy_ui(context_, frame_);
                                        else if (!results_command(context_, frame_, path))
                                            sidebar_command(context_, frame_, path);
                                    });

@@ -1,6 +1,7 @@
 #include "hidden.hxx"
 
 #include "convert.hxx"
+#include "publication.hxx"
 
 #include <scrqm/json.hxx>
 
@@ -123,6 +124,15 @@ void one_undo_step(const Reference<frame::XModel>& model, const char* title, F e
 void read_office_hidden(const Reference<uno::XComponentContext>& context,
                         const Reference<frame::XModel>& model, Document& doc)
 {
+    // scrqm's own data (tags, question notes, the ignore list) is hidden
+    // data like any other: the publication copy removes it.
+    try
+    {
+        read_scrqm_data(model, doc);
+    }
+    catch (const uno::Exception&)
+    {
+    }
     // Versions stored in the file (File > Versions; ODF only).
     try
     {

@@ -1,6 +1,7 @@
 #include "office_check.hxx"
 
 #include "case_register.hxx"
+#include "options.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/input_file.hxx>
@@ -31,7 +32,10 @@ CheckRequest office_check_request(
     const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
     const CheckArguments& args, const PassphraseQuestion& ask)
 {
-    CheckRequest request = check_request(args);
+    // Tools > Options > Case review gives what the caller did not.
+    CheckArguments with_settings = args;
+    add_setting_defaults(read_settings(context), with_settings);
+    CheckRequest request = check_request(with_settings);
     // A profile file is checked before the check reads it: a FIFO would hang
     // the office, /dev/zero fill its memory.
     if (!request.profile.empty() && profile_path("", request.profile) == request.profile)

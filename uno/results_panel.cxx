@@ -5,6 +5,7 @@
 // user-defined property scrqm.ignored, which survives .docx.
 #include "results_panel.hxx"
 #include "hidden.hxx"
+#include "publication.hxx"
 #include "results_check.hxx"
 
 #include "case_register.hxx"
@@ -274,6 +275,8 @@ public:
                 ignore();
             else if (name == "Recheck")
                 recheck(-1);
+            else if (name == "PublicationCopy")
+                publication_copy_ui(context_, frame_); // its own dialog and message box
         }
         catch (const Changed& e)
         {
@@ -383,6 +386,7 @@ private:
         button("Ignore", "Ignore");
         button("Recheck", "Re-check");
         button("Cancel", "Cancel");
+        button("PublicationCopy", "Save publication copy\u2026");
         set_model(c("Cancel"), "Enabled", uno::Any(false));
         window_->setVisible(true);
         std::lock_guard<std::mutex> lock(g_mutex);

@@ -2,6 +2,7 @@
 
 #include "batch.hxx"
 #include "passphrase.hxx"
+#include "publish.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/check_entry.hxx>
@@ -56,6 +57,11 @@ Commands:
   seal REGISTER -o OUT
                       a sealed copy of a register kept in clear: only its passphrase
                       opens it (the form Writer stores for a case)
+  publish FILE -o OUT.docx|OUT.odt|OUT.pdf [--keep-changes]
+                      a publication copy: comments removed, tracked changes accepted
+                      (--keep-changes: refused if any are undecided), hidden text,
+                      personal properties and scrqm's own data removed; then the copy
+                      is checked (exit 1 when it is not ready to publish)
 
 Check options:
   --checks LIST       comma-separated check ids (default: all): anonymisation, hidden,
@@ -128,6 +134,7 @@ struct Options
     unsigned jobs = 1;
     bool progress = false;
     bool show_identifiers = false;
+    bool keep_changes = false; // publish
     std::vector<std::string> files;
 };
 
@@ -210,6 +217,8 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
             opt.progress = true;
         else if (a == "--show-identifiers")
             opt.show_identifiers = true;
+        else if (a == "--keep-changes")
+            opt.keep_changes = true;
         else if (a == "--version" || a == "-h" || a == "--help")
             opt.command = opt.command.empty() ? a : opt.command;
         else if (a == "--")
@@ -928,6 +937,22 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             status = runner.coverage();
         else if (opt.command == "seal")
             status = runner.seal();
+        else if (opt.command == "publish")
+        {
+            PublishOptions p;
+            p.files = opt.files;
+            p.output = opt.output;
+            p.format = opt.format;
+            p.oxt = executable_dir() + "/scrqm.oxt";
+            p.keep_changes = opt.keep_changes;
+            p.checks = opt.checks;
+            p.framework = opt.framework == kDefaultFramework ? "" : opt.framework;
+            p.profile = opt.profile;
+            p.allow = join_lines(opt.allow);
+            p.deny = join_lines(opt.deny);
+            p.named = join_lines(opt.named);
+            status = publish(p, out, err);
+        }
         else
         {
             err << "scrqm: unknown command " << opt.command << " (see scrqm --help)\n";

@@ -1,7 +1,9 @@
 #include <scrqm/results_list.hxx>
+#include <scrqm/rules.hxx>
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 
 namespace scrqm
@@ -102,6 +104,146 @@ ResultsList results_list(const CheckOutcome& outcome, const Document& doc)
             out.rows.push_back("    “" + shorten(f.text, 60) + "”  " + finding_place(f, doc) +
                                " — " + f.message);
             out.finding.push_back(static_cast<long>(order[k]));
+        }
+    }
+    return out;
+}
+
+std::string finding_section(const Finding& finding, const Document& doc)
+{
+    if (finding.where == Where::Property)
+        return {};
+    std::size_t anchor = finding.paragraph;
+    if (finding.where != Where::Body)
+        for (const Paragraph& p : doc.paragraphs)
+            if (p.where == finding.where && p.index == finding.paragraph)
+            {
+                anchor = p.anchor;
+                break;
+            }
+    std::string title;
+    for (const Paragraph& p : doc.paragraphs)
+    {
+        if (p.where != Where::Body || p.index > anchor)
+            continue;
+        if (p.outline_level > 0)
+            title = p.text; // body paragraphs come in order: the last one wins
+    }
+    return title;
+}
+
+ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const ResultsView& view)
+{
+    const std::vector<Finding>& all = outcome.result.findings;
+    auto page_of = [&](std::size_t i) { return i < view.pages.size() ? view.pages[i] : 0; };
+    auto name_of = [&](const Finding& f)
+    {
+        const Rule* rule = find_rule(f.check);
+        return rule ? std::string(rule->name) : f.check;
+    };
+    // Headings once: a section per body paragraph would be quadratic.
+    std::vector<std::pair<std::size_t, std::string>> headings;  // body index, title
+    std::map<std::pair<int, std::size_t>, std::size_t> anchors; // (where, index) -> body index
+    for (const Paragraph& p : doc.paragraphs)
+    {
+        if (p.where == Where::Body && p.outline_level > 0)
+            headings.emplace_back(p.index, p.text);
+        if (p.where != Where::Body)
+            anchors[{static_cast<int>(p.where), p.index}] = p.anchor;
+    }
+    std::sort(headings.begin(), headings.end());
+    auto section_of = [&](const Finding& f) -> std::string
+    {
+        if (f.where == Where::Property)
+            return {};
+        std::size_t anchor = f.paragraph;
+        if (f.where != Where::Body)
+            if (const auto it = anchors.find({static_cast<int>(f.where), f.paragraph});
+                it != anchors.end())
+                anchor = it->second;
+        const auto after =
+            std::upper_bound(headings.begin(), headings.end(), anchor,
+                             [](std::size_t a, const std::pair<std::size_t, std::string>& h)
+                             { return a < h.first; });
+        return after == headings.begin() ? std::string() : std::prev(after)->second;
+    };
+    auto where_of = [&](std::size_t i)
+    {
+        const int page = page_of(i);
+        const std::string section = section_of(all[i]);
+        if (page > 0)
+            return "p. " + std::to_string(page) + (section.empty() ? "" : " · " + section);
+        return section.empty() ? finding_place(all[i], doc) : section;
+    };
+    std::vector<std::size_t> order;
+    order.reserve(outcome.shown.size());
+    for (std::size_t i : outcome.shown)
+        if (severity_rank(all[i].severity) <= severity_rank(view.at_least))
+            order.push_back(i);
+    // Unknown pages (0) after every known one.
+    auto page_key = [&](std::size_t i)
+    {
+        const int p = page_of(i);
+        return p > 0 ? p : std::numeric_limits<int>::max();
+    };
+    ResultsList out;
+    out.rows.reserve(order.size() + 64);
+    out.finding.reserve(order.size() + 64);
+    if (view.sort == ResultsSort::ByPage)
+    {
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return page_key(a) < page_key(b); });
+        for (std::size_t k = 0; k < order.size();)
+        {
+            std::size_t end = k;
+            while (end < order.size() && page_key(order[end]) == page_key(order[k]))
+                ++end;
+            const int page = page_of(order[k]);
+            out.rows.push_back(
+                (page > 0 ? "Page " + std::to_string(page) : std::string("Page unknown")) + " (" +
+                std::to_string(end - k) + ")");
+            out.finding.push_back(-1);
+            for (; k < end; ++k)
+            {
+                const Finding& f = all[order[k]];
+                out.rows.push_back("    " + name_of(f) + ": “" + shorten(f.text, 60) + "”  " +
+                                   where_of(order[k]) + " — " + f.message);
+                out.finding.push_back(static_cast<long>(order[k]));
+            }
+        }
+        return out;
+    }
+    // By kind: each rule name's most severe finding orders the groups.
+    std::map<std::string, int> best;
+    for (std::size_t i : order)
+    {
+        const std::string name = name_of(all[i]);
+        const int rank = severity_rank(all[i].severity);
+        const auto it = best.find(name);
+        if (it == best.end() || rank < it->second)
+            best[name] = rank;
+    }
+    std::vector<std::string> names;
+    std::map<std::string, std::vector<std::size_t>> members;
+    for (std::size_t i : order)
+        members[name_of(all[i])].push_back(i);
+    for (const auto& [name, rank] : best)
+        names.push_back(name);
+    std::stable_sort(names.begin(), names.end(),
+                     [&](const std::string& a, const std::string& b) { return best[a] < best[b]; });
+    for (const std::string& name : names)
+    {
+        std::vector<std::size_t>& rows = members[name];
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&](std::size_t a, std::size_t b) { return page_key(a) < page_key(b); });
+        out.rows.push_back(name + " (" + std::to_string(rows.size()) + ")");
+        out.finding.push_back(-1);
+        for (std::size_t i : rows)
+        {
+            const Finding& f = all[i];
+            out.rows.push_back("    “" + shorten(f.text, 60) + "”  " + where_of(i) + " — " +
+                               f.message);
+            out.finding.push_back(static_cast<long>(i));
         }
     }
     return out;

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace
 {
 
@@ -114,4 +116,94 @@ TEST(ResultsList, RowsGroupedByCheckAndSeverityInReadingOrder)
               "5 findings shown, 1 ignored");
     out.shown.clear();
     EXPECT_TRUE(scrqm::results_list(out, document()).rows.empty());
+}
+
+// The list people read: rule names with counts, "p. N · section" where the
+// page is known, the section or the place where not, sorted by kind or by
+// page, filtered by severity.
+TEST(ResultsList, ReadableGroupsPagesSectionsAndFilter)
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "1. Introduction", 1);
+    doc.add(Where::Body, "Liam was seen.");
+    doc.add(Where::Body, "4. Family involvement", 1);
+    doc.add(Where::Body, "On 14/06/2019 Liam moved; staff should have known.");
+    doc.add(Where::Property, "Jo Bloggs", 0, "property author");
+    scrqm::CheckOutcome out;
+    out.result.findings = {
+        finding("anonymisation.name", Severity::Error, "Liam", Where::Body, 1),
+        finding("anonymisation.date", Severity::Warning, "14/06/2019", Where::Body, 3),
+        finding("anonymisation.name", Severity::Error, "Liam", Where::Body, 3),
+        finding("language.hindsight", Severity::Info, "should have known", Where::Body, 3),
+        finding("anonymisation.name", Severity::Error, "Jo Bloggs", Where::Property, 0),
+    };
+    out.shown = {0, 1, 2, 3, 4};
+    EXPECT_EQ(scrqm::finding_section(out.result.findings[2], doc), "4. Family involvement");
+    EXPECT_EQ(scrqm::finding_section(out.result.findings[4], doc), "");
+
+    scrqm::ResultsView view;
+    view.pages = {1, 7, 7, 7, 0}; // a property has no page
+    scrqm::ResultsList list = scrqm::results_list(out, doc, view);
+    EXPECT_EQ(list.rows, (std::vector<std::string>{
+                             "Personal names (3)",
+                             "    “Liam”  p. 1 · 1. Introduction — message",
+                             "    “Liam”  p. 7 · 4. Family involvement — message",
+                             "    “Jo Bloggs”  property author — message",
+                             "Exact dates (1)",
+                             "    “14/06/2019”  p. 7 · 4. Family involvement — message",
+                             "Hindsight language (1)",
+                             "    “should have known”  p. 7 · 4. Family involvement — message",
+                         }));
+    EXPECT_EQ(list.finding, (std::vector<long>{-1, 0, 2, 4, -1, 1, -1, 3}));
+
+    view.sort = scrqm::ResultsSort::ByPage;
+    view.at_least = Severity::Warning; // no info
+    list = scrqm::results_list(out, doc, view);
+    EXPECT_EQ(list.rows,
+              (std::vector<std::string>{
+                  "Page 1 (1)",
+                  "    Personal names: “Liam”  p. 1 · 1. Introduction — message",
+                  "Page 7 (2)",
+                  "    Exact dates: “14/06/2019”  p. 7 · 4. Family involvement — message",
+                  "    Personal names: “Liam”  p. 7 · 4. Family involvement — message",
+                  "Page unknown (1)",
+                  "    Personal names: “Jo Bloggs”  property author — message",
+              }));
+
+    // No pages known: the section stands for the place.
+    view = scrqm::ResultsView{};
+    view.at_least = Severity::Error;
+    list = scrqm::results_list(out, doc, view);
+    EXPECT_EQ(list.rows, (std::vector<std::string>{
+                             "Personal names (3)",
+                             "    “Liam”  1. Introduction — message",
+                             "    “Liam”  4. Family involvement — message",
+                             "    “Jo Bloggs”  property author — message",
+                         }));
+}
+
+// 5,000 rows: every finding listed (no cap), in one pass.
+TEST(ResultsList, FiveThousandRowsAllListed)
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "1. Introduction", 1);
+    scrqm::CheckOutcome out;
+    for (std::size_t i = 0; i < 5000; ++i)
+    {
+        doc.add(Where::Body, "Liam " + std::to_string(i));
+        out.result.findings.push_back(
+            finding("anonymisation.name", Severity::Error, "Liam", Where::Body, i + 1));
+        out.shown.push_back(i);
+    }
+    scrqm::ResultsView view;
+    for (std::size_t i = 0; i < 5000; ++i)
+        view.pages.push_back(static_cast<int>(1 + i / 40));
+    const auto start = std::chrono::steady_clock::now();
+    const scrqm::ResultsList list = scrqm::results_list(out, doc, view);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(list.rows.size(), 5001u);
+    EXPECT_EQ(list.rows.front(), "Personal names (5000)");
+    EXPECT_EQ(list.rows.back(), "    “Liam”  p. 125 · 1. Introduction — message");
+    EXPECT_LT(seconds, 1.0); // a few ms here; quadratic work would show
 }

@@ -36,6 +36,28 @@ struct ResultsList
 };
 ResultsList results_list(const CheckOutcome& outcome, const Document& doc);
 
+// The heading of the section a finding is in ("4. Family involvement"): the
+// last body heading at or before the body paragraph the finding's paragraph
+// is anchored to; "" before the first heading or for a document property.
+std::string finding_section(const Finding& finding, const Document& doc);
+
+// The list people read: groups named for people (Rule::name, "Personal
+// names (14)"), or pages; each row "p. 7 · 4. Family involvement" when the
+// page is known, else the section or the place; only the severities asked
+// for. The panel supplies the pages (Writer's layout knows them).
+enum class ResultsSort
+{
+    ByKind, // groups by rule name, most severe first; rows by page, then reading order
+    ByPage, // groups by page ("Page 7 (3)"), unknown last; rows say their rule's name
+};
+struct ResultsView
+{
+    ResultsSort sort = ResultsSort::ByKind;
+    Severity at_least = Severity::Info; // Error: errors only; Warning: errors and warnings
+    std::vector<int> pages;             // per finding (index into the findings); 0: unknown
+};
+ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const ResultsView& view);
+
 // Per check family of `checks`, its shown findings by severity ("language: 1
 // error, 2 warnings, 0 info"), one line each, then "N findings shown, M
 // ignored".

@@ -67,6 +67,11 @@ const std::vector<HiddenKindInfo>& hidden_kinds()
          ""},
         {"version", &R::version, "Stored version",
          "Earlier versions stored in the file (File > Versions) can be opened by any reader.", ""},
+        {"scrqm-data", &R::scrqm_data, "scrqm's own data",
+         "scrqm keeps its tags (scrqm_ bookmarks), question notes and ignore list (salted "
+         "hashes of identifiers, which someone can test guesses against) in the document. "
+         "They are for the review, not for readers.",
+         "Save publication copy (Action=publication-copy) writes a copy without them."},
         {"personal-info-setting", &R::personal_info_setting,
          "\"Remove personal information on saving\" is off",
          "With it off, saving keeps authors' names on comments and tracked changes and the "

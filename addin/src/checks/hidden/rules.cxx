@@ -148,6 +148,19 @@ const Rule property{"hidden.property",
                     {"!property author: [[Jo Bloggs]]"},
                     {"Body text only."}};
 
+const Rule scrqm_data{"hidden.scrqm-data",
+                      "hidden",
+                      "hidden-data",
+                      Severity::Warning,
+                      "QM14",
+                      "scrqm's own data",
+                      "scrqm's tag bookmarks, question notes or ignore list, left in the file.",
+                      {},
+                      // examples (rule_examples.hxx)
+                      {"!scrqm-data: [[question states and notes for QM4]]",
+                       "!scrqm-data: [[3 scrqm_ bookmark(s) marking tags]]"},
+                      {"Body text only."}};
+
 const Rule tracked_change{
     "hidden.tracked-change",
     "hidden",
@@ -188,6 +201,7 @@ const std::vector<const Rule*>& registered()
         &image,
         &personal_info_setting,
         &property,
+        &scrqm_data,
         &tracked_change,
         &version,
     };

@@ -20,6 +20,7 @@ extern const Rule hidden_text;
 extern const Rule image;
 extern const Rule personal_info_setting;
 extern const Rule property;
+extern const Rule scrqm_data;
 extern const Rule tracked_change;
 extern const Rule version;
 
