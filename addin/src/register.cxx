@@ -204,6 +204,23 @@ HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& en
     return r;
 }
 
+void HashedRegister::add(const std::vector<RegisterEntry>& entries)
+{
+    HashedRegister more = from_entries(entries, salt_);
+    salt_ = more.salt_;
+    for (auto& [h, t] : more.forms_)
+        forms_[h] = std::move(t);
+    max_words_ = std::max(max_words_, more.max_words_);
+}
+
+void HashedRegister::remove(const std::vector<RegisterEntry>& entries)
+{
+    if (salt_.empty())
+        return;
+    for (const auto& form : from_entries(entries, salt_).forms_)
+        forms_.erase(form.first);
+}
+
 std::size_t HashedRegister::match(const std::vector<Token>& tokens, std::size_t i,
                                   const Target** target) const
 {

@@ -35,6 +35,13 @@ public:
     std::string to_json() const;
     static HashedRegister from_json(const std::string& json, const std::string& name);
 
+    // Adds the entries' forms, hashed with this register's salt (a new
+    // register gets one); a form already there takes the new pseudonym.
+    void add(const std::vector<RegisterEntry>& entries);
+    // Removes the entries' forms (a part shared with another entry, such as
+    // a surname, goes too).
+    void remove(const std::vector<RegisterEntry>& entries);
+
     bool empty() const { return forms_.empty(); }
     std::size_t size() const { return forms_.size(); }
 
