@@ -50,7 +50,11 @@ std::string register_path(const Reference<uno::XComponentContext>& context,
 
 std::size_t store_register(const std::string& path, const std::vector<RegisterEntry>& entries)
 {
-    const HashedRegister reg = HashedRegister::from_entries(entries);
+    return store_register(path, HashedRegister::from_entries(entries));
+}
+
+std::size_t store_register(const std::string& path, const HashedRegister& reg)
+{
     // mkdir -p of the two levels under the profile's user directory.
     const std::string dir = path.substr(0, path.rfind('/'));
     ::mkdir(dir.substr(0, dir.rfind('/')).c_str(), 0700);

@@ -25,6 +25,8 @@ register_path(const com::sun::star::uno::Reference<com::sun::star::uno::XCompone
 // Hashes `entries` and writes them (a private file, mode 0600).
 std::size_t store_register(const std::string& path, const std::vector<RegisterEntry>& entries);
 std::optional<HashedRegister> load_stored_register(const std::string& path);
+// Writes a hashed register (a private file); returns its number of forms.
+std::size_t store_register(const std::string& path, const HashedRegister& reg);
 
 // One finding's text and what it becomes ("" removes it).
 struct TextFix

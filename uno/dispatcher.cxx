@@ -6,6 +6,7 @@
 #include "main_thread.hxx"
 #include "office_check.hxx"
 #include "reader.hxx"
+#include "register_dialog.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
 
@@ -104,6 +105,8 @@ public:
                                    {
                                        if (path == "NextFinding")
                                            next_finding();
+                                       else if (path == "CaseRegister")
+                                           run_register_dialog(context_, frame_);
                                        else if (!results_command(context_, frame_, path))
                                            sidebar_command(context_, frame_, path);
                                    });

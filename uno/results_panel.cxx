@@ -12,6 +12,8 @@
 #include "locate.hxx"
 #include "office_check.hxx"
 #include "reader.hxx"
+#include "register_dialog.hxx"
+#include "replace_actions.hxx"
 
 #include <scrqm/results_list.hxx>
 
@@ -271,6 +273,8 @@ public:
                 ignore();
             else if (name == "Recheck")
                 recheck(-1);
+            else if (name == "Register")
+                status(run_register_dialog(context_, frame_));
         }
         catch (const Changed& e)
         {
@@ -376,10 +380,11 @@ private:
             list->addActionListener(this);
         }
         button("GoTo", "Go to");
-        button("Fix", "Fix");
+        button("Fix", "Fix\u2026");
         button("Ignore", "Ignore");
         button("Recheck", "Re-check");
         button("Cancel", "Cancel");
+        button("Register", "Case register\u2026");
         set_model(c("Cancel"), "Enabled", uno::Any(false));
         window_->setVisible(true);
         std::lock_guard<std::mutex> lock(g_mutex);
@@ -442,7 +447,7 @@ private:
                 detail += "\nWhy: " + f.explanation;
             if (const std::string fix = fix_summary(f); !fix.empty())
                 detail += "\nFix: " + fix;
-            fixable = one_click_fix(f) != nullptr;
+            fixable = !fix_choices(f).empty();
         }
         set_text(c("Detail"), detail);
         set_model(c("GoTo"), "Enabled", uno::Any(i >= 0));
@@ -490,49 +495,29 @@ private:
         status("");
     }
 
+    // The finding's fixes as a menu under the button (keyboard: Enter on
+    // Fix, the arrow keys, Enter); the one chosen, then a re-check.
     void fix()
     {
         const Finding f = need_finding();
-        const FixAction* action = one_click_fix(f);
-        if (!action)
+        const std::vector<FixChoice> choices = fix_choices(f);
+        if (choices.empty())
         {
             status("No automatic fix for this finding");
             return;
         }
         const int row = selected_row();
-        const std::string label = fix_label(*action);
-        std::string note = " (Edit > Undo takes it back)";
-        switch (action->kind)
-        {
-        case FixKind::DeleteComment:
-        case FixKind::AcceptOrRejectChanges:
-        case FixKind::ClearProperty:
-        {
-            const std::string name = action->kind == FixKind::DeleteComment   ? "delete-comments"
-                                     : action->kind == FixKind::ClearProperty ? "clear-property"
-                                                                              : "accept-changes";
-            const std::string answer =
-                apply_hidden_fix(context_, results_->model, name, action->target);
-            if (answer.find("\"undo\":false") != std::string::npos)
-                note = " (not undoable: document properties are outside Edit > Undo)";
-            break;
-        }
-        default:
-        {
-            need_source(context_, *results_, f);
-            const std::size_t n =
-                apply_text_fixes(results_->model, results_->doc, results_->sources,
-                                 {{f, action->replacement}}, label);
-            if (n == 0)
-            {
-                status("The text has changed since the check: Re-check");
-                return;
-            }
-        }
-        }
+        const int chosen = choose_fix(context_, c("Fix"), choices);
+        if (chosen < 0)
+            return;
+        const std::shared_ptr<Results> r = results_; // a dialog may let the panel go
+        const std::string line =
+            apply_fix_choice(context_, *r, f, choices[static_cast<std::size_t>(chosen)], c("Fix"));
+        if (line.empty())
+            return; // cancelled
         // Offsets after the change moved: check again.
         recheck(row);
-        status(label + note);
+        status(line);
     }
 
     void ignore()
