@@ -129,6 +129,8 @@ std::vector<Occurrence> find_occurrences(const Document& doc, const std::string&
     std::vector<Occurrence> out;
     if (words.empty())
         return out;
+    // The first word of a name of several, when it is not an initial.
+    const bool first_name = words.size() > 1 && icu::UnicodeString::fromUTF8(words[0]).length() > 1;
     for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi)
     {
         const Paragraph& p = doc.paragraphs[pi];
@@ -139,10 +141,10 @@ std::vector<Occurrence> find_occurrences(const Document& doc, const std::string&
             continue;
         const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
         const std::vector<Token> tokens = tokenize(u);
-        for (std::size_t i = 0; i + words.size() <= tokens.size(); ++i)
+        for (std::size_t i = 0; i < tokens.size(); ++i)
         {
             bool line_break = false;
-            bool match = true;
+            bool match = i + words.size() <= tokens.size();
             for (std::size_t k = 0; k < words.size() && match; ++k)
             {
                 const Token& t = tokens[i + k];
@@ -150,10 +152,18 @@ std::vector<Occurrence> find_occurrences(const Document& doc, const std::string&
                 match = t.key == words[k] && (k + 1 == words.size() || !t.possessive) &&
                         (k == 0 || only_space(u, tokens[i + k - 1].end, t.begin, line_break));
             }
-            if (!match)
+            std::size_t n = words.size();
+            // A child is named by the first name more often than by the
+            // full one: "Liam Carter" finds "Liam's" too (not the surname
+            // alone, which the family shares).
+            const bool first_only = !match && first_name && tokens[i].key == words[0];
+            if (first_only)
+                n = 1, line_break = false;
+            else if (!match)
                 continue;
-            const Token& last = tokens[i + words.size() - 1];
+            const Token& last = tokens[i + n - 1];
             Occurrence o;
+            o.first_name = first_only;
             o.paragraph = pi;
             int32_t begin = tokens[i].begin;
             int32_t end = last.end;
@@ -187,7 +197,7 @@ std::vector<Occurrence> find_occurrences(const Document& doc, const std::string&
             o.end = static_cast<std::size_t>(u.countChar32(0, end));
             u.tempSubStringBetween(begin, end).toUTF8String(o.text);
             out.push_back(std::move(o));
-            i += words.size() - 1;
+            i += n - 1;
         }
     }
     return out;
@@ -195,9 +205,10 @@ std::vector<Occurrence> find_occurrences(const Document& doc, const std::string&
 
 std::string describe_occurrences(const std::vector<Occurrence>& occurrences)
 {
-    std::size_t possessive = 0, capitals = 0, line_break = 0, titled = 0;
+    std::size_t possessive = 0, capitals = 0, line_break = 0, titled = 0, first_name = 0;
     for (const Occurrence& o : occurrences)
     {
+        first_name += o.first_name;
         possessive += o.possessive;
         capitals += o.capitals;
         line_break += o.line_break;
@@ -211,6 +222,7 @@ std::string describe_occurrences(const std::vector<Occurrence>& occurrences)
         if (count)
             kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + what;
     };
+    add(first_name, "by the first name alone");
     add(possessive, "possessive");
     add(capitals, "in capitals");
     add(line_break, "across a line break");

@@ -58,13 +58,20 @@ TEST(Replace, FindsEveryFormOfAName)
     EXPECT_TRUE(carter[1].titled);
     EXPECT_FALSE(carter[2].titled);
 
-    // A full name split across a line break.
+    // A full name split across a line break; its first name alone too,
+    // never its surname alone.
     const auto full = scrqm::find_occurrences(doc, "liam carter");
-    ASSERT_EQ(full.size(), 1u);
-    EXPECT_EQ(full[0].text, "Liam\nCarter");
-    EXPECT_TRUE(full[0].line_break);
+    EXPECT_EQ(texts(full),
+              (std::vector<std::string>{"Liam", "Liam", "LIAM", "liam", "Liam\nCarter", "Liam"}));
+    EXPECT_TRUE(full[4].line_break);
+    EXPECT_FALSE(full[4].first_name);
+    EXPECT_TRUE(full[1].first_name);
     EXPECT_EQ(scrqm::describe_occurrences(liam), "6 occurrences: 2 possessive, 1 in capitals");
-    EXPECT_EQ(scrqm::describe_occurrences(full), "1 occurrence: 1 across a line break");
+    EXPECT_EQ(scrqm::describe_occurrences(full), "6 occurrences: 5 by the first name alone, 2 "
+                                                 "possessive, 1 in capitals, 1 across a line "
+                                                 "break");
+    // "Carter" alone is not found for "Liam Carter", nor an initial.
+    EXPECT_EQ(scrqm::find_occurrences(doc, "L. Carter").size(), 0u);
     EXPECT_TRUE(scrqm::find_occurrences(doc, "  ").empty());
 }
 

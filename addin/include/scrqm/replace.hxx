@@ -37,6 +37,7 @@ struct Occurrence
     bool titled = false;     // "Mr Carter" for "Carter"
     bool capitals = false;   // written in capitals ("LIAM")
     bool line_break = false; // its words split across a line break
+    bool first_name = false; // the first name of a full name, alone ("Liam's")
 };
 
 // Every occurrence of `identifier` in the document's text (body, tables,
@@ -46,11 +47,13 @@ struct Occurrence
 // fold() (case, diacritics, typographic apostrophes); between them any run
 // of spaces, no-break spaces, tabs and line breaks matches; a match stands
 // alone (no letter or digit either side), so "Liam" is not found in
-// "Liamson". Empty for an identifier without words.
+// "Liamson". A name of several words is found by its first word alone too
+// ("Liam Carter" finds "Liam's"), never by its surname alone (which the
+// family shares). Empty for an identifier without words.
 std::vector<Occurrence> find_occurrences(const Document& doc, const std::string& identifier);
 
-// "12 occurrences: 3 possessive, 1 in capitals, 1 across a line break, 2
-// with a title" (the kinds that are present), for people.
+// "12 occurrences: 5 by the first name alone, 3 possessive, 1 in capitals,
+// 1 across a line break, 2 with a title" (the kinds present), for people.
 std::string describe_occurrences(const std::vector<Occurrence>& occurrences);
 
 // The role-and-letter pseudonyms the document uses ("Child A", "Adult 1"),
