@@ -267,8 +267,8 @@ public:
             }
             if (name == "GoTo")
                 go_to();
-            else if (name == "Fix")
-                fix();
+            else if (name == "Fix" || name == "FixMenu")
+                fix(name == "FixMenu");
             else if (name == "Ignore")
                 ignore();
             else if (name == "Recheck")
@@ -381,6 +381,9 @@ private:
         }
         button("GoTo", "Go to");
         button("Fix", "Fix\u2026");
+        // The button opens the menu; Results.Fix stays the one-click fix.
+        if (Reference<awt::XButton> b{c("Fix"), UNO_QUERY}; b.is())
+            b->setActionCommand("FixMenu");
         button("Ignore", "Ignore");
         button("Recheck", "Re-check");
         button("Cancel", "Cancel");
@@ -495,24 +498,41 @@ private:
         status("");
     }
 
-    // The finding's fixes as a menu under the button (keyboard: Enter on
-    // Fix, the arrow keys, Enter); the one chosen, then a re-check.
-    void fix()
+    // The Fix... button: the finding's fixes as a menu under it (keyboard:
+    // Enter on Fix, the arrow keys, Enter). Results.Fix (macros, key
+    // bindings): the finding's one-click fix, without a menu or a dialog.
+    void fix(bool menu)
     {
         const Finding f = need_finding();
-        const std::vector<FixChoice> choices = fix_choices(f);
+        std::vector<FixChoice> choices;
+        if (menu)
+            choices = fix_choices(f);
+        else if (const FixAction* a = one_click_fix(f))
+            choices.push_back({fix_label(*a), *a, false});
         if (choices.empty())
         {
             status("No automatic fix for this finding");
             return;
         }
         const int row = selected_row();
-        const int chosen = choose_fix(context_, c("Fix"), choices);
+        const int chosen = menu ? choose_fix(context_, c("Fix"), choices) : 0;
         if (chosen < 0)
             return;
+        const FixChoice& choice = choices[static_cast<std::size_t>(chosen)];
         const std::shared_ptr<Results> r = results_; // a dialog may let the panel go
-        const std::string line =
-            apply_fix_choice(context_, *r, f, choices[static_cast<std::size_t>(chosen)], c("Fix"));
+        std::string line;
+        if (!menu &&
+            (choice.action.kind == FixKind::Replace || choice.action.kind == FixKind::Generalise ||
+             choice.action.kind == FixKind::Remove))
+        {
+            need_source(context_, *r, f);
+            if (apply_text_fixes(r->model, r->doc, r->sources, {{f, choice.action.replacement}},
+                                 choice.label) == 0)
+                throw Changed();
+            line = choice.label + " (Edit > Undo takes it back)";
+        }
+        else
+            line = apply_fix_choice(context_, *r, f, choice, c("Fix"));
         if (line.empty())
             return; // cancelled
         // Offsets after the change moved: check again.
