@@ -1,5 +1,6 @@
 // org.scrqm.ReviewAssistant: the macro API. Every call returns a JSON string;
 // every failure becomes {"error": ...}, never an exception into the caller.
+#include "allow.hxx"
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "hidden.hxx"
@@ -8,6 +9,8 @@
 #include "options.hxx"
 #include "publication.hxx"
 #include "reader.hxx"
+#include "replace.hxx"
+#include "results_check.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
 #include "sidebar_actions.hxx"
@@ -48,8 +51,8 @@ namespace scrqm::lo
 constexpr const char* kImplementationName = "org.scrqm.comp.ReviewAssistant";
 constexpr const char* kServiceName = "org.scrqm.ReviewAssistant";
 constexpr const char* kActions =
-    "outline, check, fix, register-set, register-clear, catalogue, model, insert-template, tag, "
-    "suggest, coverage, question, publication-copy, options";
+    "outline, check, fix, replace, allow, register-set, register-clear, catalogue, model, "
+    "insert-template, tag, suggest, coverage, question, publication-copy, options";
 
 namespace
 {
@@ -65,6 +68,20 @@ struct Args
         if (it != values.end() && (it->second >>= s))
             return to_utf8(s);
         return fallback;
+    }
+
+    // A true|false argument, as text or a boolean; throws for anything else.
+    bool flag(const std::string& name, bool fallback) const
+    {
+        const auto it = values.find(name);
+        if (it == values.end())
+            return fallback;
+        if (bool b = false; it->second >>= b)
+            return b;
+        const std::string t = text(name);
+        if (t == "true" || t == "false")
+            return t == "true";
+        throw std::invalid_argument(name + " must be true or false");
     }
 
     // Every argument given as text: what a check request is built from.
@@ -172,6 +189,34 @@ private:
                 .end_object();
             return w.take();
         }
+        if (action == "replace")
+        {
+            // Every form of Text (possessives, capitals, a title, across a
+            // line break) in one undo step; Register=true (the default, as in
+            // the dialog) adds the pair to the case register.
+            const ReplaceOutcome r = replace_everywhere(
+                context_, document(args), args.text("Text"), args.text("Pseudonym"),
+                args.flag("Register", true), args.text("Case"));
+            JsonWriter w;
+            w.begin_object()
+                .member("replaced", static_cast<std::uint64_t>(r.replaced))
+                .member("found", static_cast<std::uint64_t>(r.found))
+                .member("registered", r.registered)
+                .end_object();
+            return w.take();
+        }
+        if (action == "allow")
+        {
+            const std::string scope = args.text("Scope", "document");
+            if (scope != "document" && scope != "user")
+                return error_json("unknown Scope \"" + scope + "\" (one of: document, user)");
+            const std::string text = args.text("Text");
+            const bool added = scope == "user" ? allow_for_user(context_, text)
+                                               : allow_in_document(document(args), text);
+            JsonWriter w;
+            w.begin_object().member("scope", scope).member("added", added).end_object();
+            return w.take();
+        }
         if (action == "register-clear")
         {
             const bool removed =
@@ -197,6 +242,8 @@ private:
                 arguments["Checks"] = "anonymisation"; // the register's findings
             CheckRequest request = office_check_request(context_, arguments);
             request.file = file;
+            // Names allowed in this document are no findings (its ignore list).
+            request.ignored = read_ignored(model);
             if (action == "fix")
             {
                 const std::string fix = args.text("Fix");

@@ -3,6 +3,7 @@
 #include "convert.hxx"
 #include "locate.hxx"
 #include "options.hxx"
+#include "passphrase_dialog.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/input_file.hxx>
@@ -84,7 +85,11 @@ Session& session()
 void store_register(const std::string& path, const std::vector<RegisterEntry>& entries,
                     const std::string& passphrase)
 {
-    const std::string sealed = seal_register(entries, passphrase);
+    write_sealed_register(path, seal_register(entries, passphrase));
+}
+
+void write_sealed_register(const std::string& path, const std::string& sealed)
+{
     // mkdir -p of the two levels under the profile's user directory.
     const std::string dir = path.substr(0, path.rfind('/'));
     ::mkdir(dir.substr(0, dir.rfind('/')).c_str(), 0700);
@@ -257,6 +262,24 @@ std::size_t apply_text_fixes(const Reference<frame::XModel>& model, const Docume
     if (undo.is())
         undo->leaveUndoContext();
     return replaced;
+}
+
+bool edit_case_register(const Reference<uno::XComponentContext>& context,
+                        const std::string& case_id,
+                        const std::function<void(HashedRegister&)>& edit)
+{
+    std::string passphrase = session_passphrase(case_id);
+    if (passphrase.empty())
+    {
+        passphrase = ask_case_passphrase(context, case_id);
+        if (passphrase.empty())
+            return false;
+    }
+    const std::string path = register_path(context, case_id);
+    write_sealed_register(path,
+                          edit_register(read_stored_register(path).value_or(""), passphrase, edit));
+    remember_passphrase(case_id, passphrase);
+    return true;
 }
 
 } // namespace scrqm::lo

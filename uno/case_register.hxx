@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <optional>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,14 @@ register_path(const com::sun::star::uno::Reference<com::sun::star::uno::XCompone
 // 0600, written whole or not at all). Throws DataError.
 void store_register(const std::string& path, const std::vector<RegisterEntry>& entries,
                     const std::string& passphrase);
+// Writes an already sealed register (same file rules).
+void write_sealed_register(const std::string& path, const std::string& sealed);
+// Changes the case's stored register (a new one when it has none) under the
+// case's passphrase, asked once per session when not yet given; false when
+// the user gives none (nothing changed).
+bool edit_case_register(const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
+                        const std::string& case_id,
+                        const std::function<void(HashedRegister&)>& edit);
 // The stored register's text; none when the case has no register.
 std::optional<std::string> read_stored_register(const std::string& path);
 // Opens a stored register (throws WrongPassphrase, DataError). The last one

@@ -8,6 +8,7 @@
 #include "passphrase_dialog.hxx"
 #include "publication.hxx"
 #include "reader.hxx"
+#include "register_dialog.hxx"
 #include "results_panel.hxx"
 #include "sidebar.hxx"
 
@@ -108,6 +109,8 @@ public:
                                            next_finding();
                                        else if (path == "PublicationCopy")
                                            publication_copy_ui(context_, frame_);
+                                       else if (path == "CaseRegister")
+                                           run_register_dialog(context_, frame_);
                                        else if (!results_command(context_, frame_, path))
                                            sidebar_command(context_, frame_, path);
                                    });

@@ -1,5 +1,6 @@
 #include "office_check.hxx"
 
+#include "allow.hxx"
 #include "case_register.hxx"
 #include "options.hxx"
 
@@ -36,6 +37,9 @@ CheckRequest office_check_request(
     CheckArguments with_settings = args;
     add_setting_defaults(read_settings(context), with_settings);
     CheckRequest request = check_request(with_settings);
+    // The user's own allow-list (Allow in all my documents).
+    for (std::string& term : user_allow_list(context))
+        request.allow.push_back(std::move(term));
     // A profile file is checked before the check reads it: a FIFO would hang
     // the office, /dev/zero fill its memory.
     if (!request.profile.empty() && profile_path("", request.profile) == request.profile)

@@ -13,6 +13,8 @@
 #include "locate.hxx"
 #include "office_check.hxx"
 #include "reader.hxx"
+#include "register_dialog.hxx"
+#include "replace_actions.hxx"
 
 #include <scrqm/results_list.hxx>
 
@@ -269,14 +271,16 @@ public:
             }
             if (name == "GoTo")
                 go_to();
-            else if (name == "Fix")
-                fix();
+            else if (name == "Fix" || name == "FixMenu")
+                fix(name == "FixMenu");
             else if (name == "Ignore")
                 ignore();
             else if (name == "Recheck")
                 recheck(-1);
             else if (name == "PublicationCopy")
                 publication_copy_ui(context_, frame_); // its own dialog and message box
+            else if (name == "Register")
+                status(run_register_dialog(context_, frame_));
         }
         catch (const Changed& e)
         {
@@ -382,11 +386,15 @@ private:
             list->addActionListener(this);
         }
         button("GoTo", "Go to");
-        button("Fix", "Fix");
+        button("Fix", "Fix\u2026");
+        // The button opens the menu; Results.Fix stays the one-click fix.
+        if (Reference<awt::XButton> b{c("Fix"), UNO_QUERY}; b.is())
+            b->setActionCommand("FixMenu");
         button("Ignore", "Ignore");
         button("Recheck", "Re-check");
         button("Cancel", "Cancel");
         button("PublicationCopy", "Save publication copy\u2026");
+        button("Register", "Case register\u2026");
         set_model(c("Cancel"), "Enabled", uno::Any(false));
         window_->setVisible(true);
         std::lock_guard<std::mutex> lock(g_mutex);
@@ -449,7 +457,7 @@ private:
                 detail += "\nWhy: " + f.explanation;
             if (const std::string fix = fix_summary(f); !fix.empty())
                 detail += "\nFix: " + fix;
-            fixable = one_click_fix(f) != nullptr;
+            fixable = !fix_choices(f).empty();
         }
         set_text(c("Detail"), detail);
         set_model(c("GoTo"), "Enabled", uno::Any(i >= 0));
@@ -497,49 +505,46 @@ private:
         status("");
     }
 
-    void fix()
+    // The Fix... button: the finding's fixes as a menu under it (keyboard:
+    // Enter on Fix, the arrow keys, Enter). Results.Fix (macros, key
+    // bindings): the finding's one-click fix, without a menu or a dialog.
+    void fix(bool menu)
     {
         const Finding f = need_finding();
-        const FixAction* action = one_click_fix(f);
-        if (!action)
+        std::vector<FixChoice> choices;
+        if (menu)
+            choices = fix_choices(f);
+        else if (const FixAction* a = one_click_fix(f))
+            choices.push_back({fix_label(*a), *a, false});
+        if (choices.empty())
         {
             status("No automatic fix for this finding");
             return;
         }
         const int row = selected_row();
-        const std::string label = fix_label(*action);
-        std::string note = " (Edit > Undo takes it back)";
-        switch (action->kind)
+        const int chosen = menu ? choose_fix(context_, c("Fix"), choices) : 0;
+        if (chosen < 0)
+            return;
+        const FixChoice& choice = choices[static_cast<std::size_t>(chosen)];
+        const std::shared_ptr<Results> r = results_; // a dialog may let the panel go
+        std::string line;
+        if (!menu &&
+            (choice.action.kind == FixKind::Replace || choice.action.kind == FixKind::Generalise ||
+             choice.action.kind == FixKind::Remove))
         {
-        case FixKind::DeleteComment:
-        case FixKind::AcceptOrRejectChanges:
-        case FixKind::ClearProperty:
-        {
-            const std::string name = action->kind == FixKind::DeleteComment   ? "delete-comments"
-                                     : action->kind == FixKind::ClearProperty ? "clear-property"
-                                                                              : "accept-changes";
-            const std::string answer =
-                apply_hidden_fix(context_, results_->model, name, action->target);
-            if (answer.find("\"undo\":false") != std::string::npos)
-                note = " (not undoable: document properties are outside Edit > Undo)";
-            break;
+            need_source(context_, *r, f);
+            if (apply_text_fixes(r->model, r->doc, r->sources, {{f, choice.action.replacement}},
+                                 choice.label) == 0)
+                throw Changed();
+            line = choice.label + " (Edit > Undo takes it back)";
         }
-        default:
-        {
-            need_source(context_, *results_, f);
-            const std::size_t n =
-                apply_text_fixes(results_->model, results_->doc, results_->sources,
-                                 {{f, action->replacement}}, label);
-            if (n == 0)
-            {
-                status("The text has changed since the check: Re-check");
-                return;
-            }
-        }
-        }
+        else
+            line = apply_fix_choice(context_, *r, f, choice, c("Fix"));
+        if (line.empty())
+            return; // cancelled
         // Offsets after the change moved: check again.
         recheck(row);
-        status(label + note);
+        status(line);
     }
 
     void ignore()

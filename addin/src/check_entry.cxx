@@ -180,6 +180,9 @@ CheckOutcome run_check(const Document& doc, const CheckRequest& request, CheckRu
                           std::make_move_iterator(f.end()));
     }
     sort_findings(r.findings);
+    // Names allowed in this document are not findings at all.
+    if (request.ignored)
+        out.allowed = drop_allowed(r.findings, *request.ignored);
     if (request.context)
         add_context(r.findings, doc, r.sections);
     if (request.catalogue && request.suggester)

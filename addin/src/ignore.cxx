@@ -1,7 +1,10 @@
 #include <scrqm/crypto.hxx>
 #include <scrqm/ignore.hxx>
+#include <scrqm/register.hxx>
+#include <scrqm/replace.hxx>
 #include <scrqm/text.hxx>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -108,6 +111,29 @@ std::vector<Finding> without_ignored(const std::vector<Finding>& findings,
     if (ignored_count)
         *ignored_count = n;
     return shown;
+}
+
+std::string allow_key(const std::string& text)
+{
+    const std::string key = identifier_key(text);
+    return key.empty() ? key : "allow\x1f" + key;
+}
+
+std::size_t drop_allowed(std::vector<Finding>& findings, const IgnoreList& list)
+{
+    if (!list.size())
+        return 0;
+    const std::size_t before = findings.size();
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [&](const Finding& f)
+                                  {
+                                      if (!f.offers(FixKind::Allow))
+                                          return false;
+                                      const std::string key = allow_key(f.text);
+                                      return !key.empty() && list.contains(key);
+                                  }),
+                   findings.end());
+    return before - findings.size();
 }
 
 } // namespace scrqm

@@ -123,6 +123,21 @@ HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& en
     return r;
 }
 
+void HashedRegister::add(const std::vector<RegisterEntry>& entries)
+{
+    // The same key, so that the new forms match like the old ones.
+    for (auto& [h, t] : from_entries(entries, key_).forms_)
+        forms_[h] = std::move(t);
+    for (const RegisterEntry& e : entries)
+        max_words_ = std::max(max_words_, keys_of(e.real).size());
+}
+
+void HashedRegister::remove(const std::vector<RegisterEntry>& entries)
+{
+    for (const auto& form : from_entries(entries, key_).forms_)
+        forms_.erase(form.first);
+}
+
 std::size_t HashedRegister::match(const std::vector<Token>& tokens, std::size_t i,
                                   const Target** target) const
 {
@@ -200,7 +215,10 @@ bool is_unprotected_stored_register(const std::string& text)
            text.find("\"forms\"") != std::string::npos;
 }
 
-std::string seal_register(const std::vector<RegisterEntry>& entries, const std::string& passphrase)
+namespace
+{
+
+void check_passphrase(const std::string& passphrase)
 {
     const std::size_t chars =
         static_cast<std::size_t>(icu::UnicodeString::fromUTF8(passphrase).countChar32());
@@ -210,27 +228,37 @@ std::string seal_register(const std::vector<RegisterEntry>& entries, const std::
     if (passphrase.size() > kMaxPassphraseBytes)
         throw DataError("the register's passphrase is too long: at most " +
                         std::to_string(kMaxPassphraseBytes) + " bytes");
-    const std::string salt = random_bytes(kSaltBytes);
-    const SecretKey master = SecretKey::from_passphrase(passphrase, salt, kOps, kMem);
-    const HashedRegister forms =
-        HashedRegister::from_entries(entries, master.derive(kMatchKeyId, kKdfContext));
-    const std::string salt_hex = to_hex(salt);
+}
+
+// Seals forms hashed with `master`'s match key.
+std::string seal_forms(const HashedRegister& forms, const SecretKey& master,
+                       const std::string& salt_hex, unsigned long long ops, std::size_t mem)
+{
     const std::string box = seal(master.derive(kSealKeyId, kKdfContext), forms.to_json(),
-                                 associated_data(kOps, kMem, salt_hex));
+                                 associated_data(ops, mem, salt_hex));
     JsonWriter w;
     w.begin_object()
         .member("scrqm-register", kSealedVersion)
         .member("kdf", kKdf)
-        .member("ops", static_cast<std::uint64_t>(kOps))
-        .member("mem", static_cast<std::uint64_t>(kMem))
+        .member("ops", static_cast<std::uint64_t>(ops))
+        .member("mem", static_cast<std::uint64_t>(mem))
         .member("salt", salt_hex)
         .member("box", to_hex(box))
         .end_object();
     return w.take() + "\n";
 }
 
-HashedRegister open_register(const std::string& sealed, const std::string& passphrase,
-                             const std::string& name)
+struct Opened
+{
+    HashedRegister forms;
+    SecretKey master;
+    std::string salt_hex;
+    unsigned long long ops = 0;
+    std::size_t mem = 0;
+};
+
+Opened open_sealed(const std::string& sealed, const std::string& passphrase,
+                   const std::string& name)
 {
     if (is_unprotected_stored_register(sealed))
         throw DataError(name + ": a register stored by an older scrqm without a passphrase; "
@@ -254,7 +282,38 @@ HashedRegister open_register(const std::string& sealed, const std::string& passp
               plain))
         throw WrongPassphrase(name + ": wrong passphrase for this case register (or the file "
                                      "was changed)");
-    return HashedRegister::from_json(plain, master.derive(kMatchKeyId, kKdfContext), name);
+    return {HashedRegister::from_json(plain, master.derive(kMatchKeyId, kKdfContext), name), master,
+            salt_hex, *ops, *mem};
+}
+
+} // namespace
+
+std::string seal_register(const std::vector<RegisterEntry>& entries, const std::string& passphrase)
+{
+    check_passphrase(passphrase);
+    const std::string salt = random_bytes(kSaltBytes);
+    const SecretKey master = SecretKey::from_passphrase(passphrase, salt, kOps, kMem);
+    return seal_forms(HashedRegister::from_entries(entries, master.derive(kMatchKeyId, kKdfContext)),
+                      master, to_hex(salt), kOps, kMem);
+}
+
+HashedRegister open_register(const std::string& sealed, const std::string& passphrase,
+                             const std::string& name)
+{
+    return open_sealed(sealed, passphrase, name).forms;
+}
+
+std::string edit_register(const std::string& sealed, const std::string& passphrase,
+                          const std::function<void(HashedRegister&)>& edit)
+{
+    if (sealed.empty())
+    {
+        std::string fresh = seal_register({}, passphrase);
+        return edit_register(fresh, passphrase, edit);
+    }
+    Opened o = open_sealed(sealed, passphrase, "the case register");
+    edit(o.forms);
+    return seal_forms(o.forms, o.master, o.salt_hex, o.ops, o.mem);
 }
 
 std::string register_locked_note(const std::string& which)

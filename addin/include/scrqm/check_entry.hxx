@@ -57,7 +57,8 @@ struct CheckRequest
     // Said once with the result, a line each: a register that is locked.
     std::vector<std::string> notes;
     // Findings the user chose to ignore (the panel's): counted, not shown,
-    // and left out of the verdict. None: every finding is shown.
+    // and left out of the verdict; with the names allowed in the document
+    // (allow_key), whose findings are dropped. None: every finding is shown.
     std::optional<IgnoreList> ignored;
     // For reports: each finding's section and surrounding text.
     bool context = false;
@@ -98,6 +99,8 @@ struct CheckOutcome
     std::vector<std::size_t> occurrence;
     std::vector<std::size_t> shown; // indices into result.findings, not ignored
     std::size_t ignored = 0;
+    // Findings of names allowed in the document: dropped from `result`.
+    std::size_t allowed = 0;
     ResultSummary summary; // of every finding, as the result's JSON says
     Verdict verdict;       // of the shown findings
     std::vector<MarkerCoverage> coverage;

@@ -46,4 +46,14 @@ private:
 std::vector<Finding> without_ignored(const std::vector<Finding>& findings,
                                      const IgnoreList& ignored, std::size_t* ignored_count);
 
+// The key an "Allow in this document" stores for `text`, in the same list:
+// every finding of that name (any check that offers Allow, any occurrence,
+// with or without a title or a possessive) goes. Empty for a text without
+// words.
+std::string allow_key(const std::string& text);
+
+// Drops from `findings` those that offer Allow and whose text `list`
+// allows; returns how many went.
+std::size_t drop_allowed(std::vector<Finding>& findings, const IgnoreList& list);
+
 } // namespace scrqm

@@ -11,6 +11,7 @@
 #include <scrqm/crypto.hxx>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,6 +37,13 @@ public:
     // The same under a random key: a register in clear, hashed in memory for
     // one check so that it matches as a stored one does.
     static HashedRegister from_entries(const std::vector<RegisterEntry>& entries);
+
+    // Adds the entries' forms, hashed with this register's salt (a new
+    // register gets one); a form already there takes the new pseudonym.
+    void add(const std::vector<RegisterEntry>& entries);
+    // Removes the entries' forms (a part shared with another entry, such as
+    // a surname, goes too).
+    void remove(const std::vector<RegisterEntry>& entries);
 
     bool empty() const { return forms_.empty(); }
     std::size_t size() const { return forms_.size(); }
@@ -88,6 +96,12 @@ std::string seal_register(const std::vector<RegisterEntry>& entries, const std::
 // not open it, DataError ("<name>: ...") when it is no sealed register.
 HashedRegister open_register(const std::string& sealed, const std::string& passphrase,
                              const std::string& name);
+
+// Opens `sealed` ("" starts an empty register), lets `edit` add or remove
+// forms, and seals it again under the same passphrase and salt (the forms'
+// keyed hashes stay valid). Throws like open_register and seal_register.
+std::string edit_register(const std::string& sealed, const std::string& passphrase,
+                          const std::function<void(HashedRegister&)>& edit);
 
 // The one line a check says about a register it could not open for want of
 // its passphrase: "<which> is locked: ...".

@@ -211,6 +211,11 @@ void find_jigsaws(const Document& doc, const std::vector<Finding>& found, int pa
                   int section_kinds, std::vector<Finding>& out);
 // "Child A" vs "Child 1" vs "child a", and a pseudonym used before it is
 // introduced; `texts` are the paragraphs in UTF-16.
+// The role-and-letter pseudonyms of the document as written, one a use, in
+// reading order ("child a" only where "Child A" is used too): what
+// check_pseudonyms judges, for the Replace dialog's proposals.
+std::vector<std::string> pseudonym_uses(const Document& doc);
+
 void check_pseudonyms(const Document& doc, const std::vector<icu::UnicodeString>& texts,
                       std::vector<Finding>& out);
 

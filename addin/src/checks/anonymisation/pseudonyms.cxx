@@ -240,6 +240,24 @@ bool in_capitals(const std::string& form)
 
 } // namespace
 
+std::vector<std::string> pseudonym_uses(const Document& doc)
+{
+    std::vector<icu::UnicodeString> texts;
+    texts.reserve(doc.paragraphs.size());
+    for (const Paragraph& p : doc.paragraphs)
+        texts.push_back(utf16(p.text));
+    const std::vector<Raw> raws = find_forms(doc, texts);
+    std::set<std::string> capitalised;
+    for (const Raw& r : raws)
+        if (r.capitalised)
+            capitalised.insert(fold(r.form));
+    std::vector<std::string> out;
+    for (const Raw& r : raws)
+        if (!r.lower_id || capitalised.count(fold(r.form)))
+            out.push_back(r.form);
+    return out;
+}
+
 void check_pseudonyms(const Document& doc, const std::vector<icu::UnicodeString>& texts,
                       std::vector<Finding>& out)
 {
