@@ -193,7 +193,10 @@ private:
         {
             // Every form of Text (possessives, capitals, a title, across a
             // line break) in one undo step; Register=true (the default, as in
-            // the dialog) adds the pair to the case register.
+            // the dialog) adds the pair to the case register, sealed under
+            // Passphrase (or the one given earlier in this session).
+            if (const std::string passphrase = args.text("Passphrase"); !passphrase.empty())
+                remember_passphrase(args.text("Case"), passphrase);
             const ReplaceOutcome r = replace_everywhere(
                 context_, document(args), args.text("Text"), args.text("Pseudonym"),
                 args.flag("Register", true), args.text("Case"));

@@ -10,9 +10,9 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,9 +34,9 @@ void write_sealed_register(const std::string& path, const std::string& sealed);
 // Changes the case's stored register (a new one when it has none) under the
 // case's passphrase, asked once per session when not yet given; false when
 // the user gives none (nothing changed).
-bool edit_case_register(const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
-                        const std::string& case_id,
-                        const std::function<void(HashedRegister&)>& edit);
+bool edit_case_register(
+    const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
+    const std::string& case_id, const std::function<void(HashedRegister&)>& edit);
 // The stored register's text; none when the case has no register.
 std::optional<std::string> read_stored_register(const std::string& path);
 // Opens a stored register (throws WrongPassphrase, DataError). The last one

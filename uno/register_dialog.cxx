@@ -134,7 +134,7 @@ private:
                               : "Deleted from the register");
         }
         if (name == "Import")
-            return import(path);
+            return import();
         if (name == "Clear")
         {
             if (!confirm("Delete the whole register of the case \u201c" + text("Case") + "\u201d?"))
@@ -157,7 +157,7 @@ private:
         }
     }
 
-    void import(const std::string& path)
+    void import()
     {
         Reference<ui::dialogs::XFilePicker3> picker = ui::dialogs::FilePicker::createWithMode(
             context_, ui::dialogs::TemplateDescription::FILEOPEN_SIMPLE);

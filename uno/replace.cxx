@@ -1,10 +1,12 @@
 #include "replace.hxx"
 
 #include "case_register.hxx"
+#include "controls.hxx"
 #include "convert.hxx"
 #include "locate.hxx"
 #include "office_check.hxx"
 #include "reader.hxx"
+#include "undo_context.hxx"
 
 #include <com/sun/star/awt/DialogProvider2.hpp>
 #include <com/sun/star/awt/XCheckBox.hpp>
@@ -36,36 +38,6 @@ namespace scrqm::lo
 
 namespace
 {
-
-// Leaves the undo context however the edits end.
-class UndoContext
-{
-public:
-    UndoContext(const Reference<frame::XModel>& model, const std::string& title)
-    {
-        Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
-        if (supplier.is())
-            undo_ = supplier->getUndoManager();
-        if (undo_.is())
-            undo_->enterUndoContext(to_ou(title));
-    }
-    ~UndoContext()
-    {
-        try
-        {
-            if (undo_.is())
-                undo_->leaveUndoContext();
-        }
-        catch (...)
-        {
-        }
-    }
-    UndoContext(const UndoContext&) = delete;
-    UndoContext& operator=(const UndoContext&) = delete;
-
-private:
-    Reference<document::XUndoManager> undo_;
-};
 
 sal_Int32 length16(const std::string& utf8)
 {
@@ -116,11 +88,13 @@ std::size_t replace_in_comment(const Document& doc,
 
 } // namespace
 
-void add_to_register(const Reference<uno::XComponentContext>& context, const std::string& case_id,
+bool add_to_register(const Reference<uno::XComponentContext>& context, const std::string& case_id,
                      const std::string& identifier, const std::string& pseudonym)
 {
-    edit_case_register(context, case_id,
-                       [&](HashedRegister& reg) { reg.add({{identifier, pseudonym, "name"}}); });
+    return edit_case_register(context, case_id,
+                              [&](HashedRegister& reg) {
+                                  reg.add({{identifier, pseudonym, "name"}});
+                              });
 }
 
 std::size_t apply_occurrences(const Reference<frame::XModel>& model, const Document& doc,
@@ -192,28 +166,10 @@ ReplaceOutcome replace_everywhere(const Reference<uno::XComponentContext>& conte
                                      "Replace with \"" + replacement + "\"");
     if (also_register)
     {
-        add_to_register(context, case_id, without_title(identifier), replacement);
-        out.registered = true;
+        out.registered = add_to_register(context, case_id, without_title(identifier), replacement);
     }
     return out;
 }
-
-namespace
-{
-
-Reference<awt::XControl> control(const Reference<awt::XControlContainer>& c, const char* name)
-{
-    return c->getControl(OUString::createFromAscii(name));
-}
-
-void set_model(const Reference<awt::XControl>& c, const char* property, const uno::Any& value)
-{
-    Reference<beans::XPropertySet> props(c.is() ? c->getModel() : nullptr, UNO_QUERY);
-    if (props.is())
-        props->setPropertyValue(OUString::createFromAscii(property), value);
-}
-
-} // namespace
 
 std::string run_replace_dialog(const Reference<uno::XComponentContext>& context,
                                const Reference<frame::XModel>& model, const std::string& identifier,
@@ -285,8 +241,9 @@ std::string run_replace_dialog(const Reference<uno::XComponentContext>& context,
                        " with \u201c" + replacement + "\u201d (Edit > Undo takes it back)";
     if (add)
     {
-        add_to_register(context, {}, without_title(identifier), replacement);
-        line += "; added to the case register";
+        line += add_to_register(context, {}, without_title(identifier), replacement)
+                    ? "; added to the case register"
+                    : "; not added to the case register (it is locked: no passphrase given)";
     }
     return line;
 }

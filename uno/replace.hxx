@@ -55,7 +55,8 @@ std::string run_replace_dialog(
 
 // Adds identifier -> pseudonym to the register of `case_id` ("" the
 // default case) in the user's profile, as salted hashes.
-void add_to_register(
+// False when the register stays locked (the user gave no passphrase).
+bool add_to_register(
     const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
     const std::string& case_id, const std::string& identifier, const std::string& pseudonym);
 

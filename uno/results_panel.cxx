@@ -9,6 +9,7 @@
 #include "results_check.hxx"
 
 #include "case_register.hxx"
+#include "controls.hxx"
 #include "convert.hxx"
 #include "locate.hxx"
 #include "office_check.hxx"
@@ -84,34 +85,6 @@ class ResultsPanel;
 
 std::mutex g_mutex; // guards g_panels, never held across UNO calls
 std::vector<ResultsPanel*> g_panels;
-
-// ---- control helpers ----
-
-Reference<awt::XControl> control(const Reference<awt::XControlContainer>& c, const char* name)
-{
-    return c.is() ? c->getControl(OUString::createFromAscii(name)) : Reference<awt::XControl>();
-}
-
-void set_model(const Reference<awt::XControl>& c, const char* property, const uno::Any& value)
-{
-    if (!c.is())
-        return;
-    Reference<beans::XPropertySet> props(c->getModel(), UNO_QUERY);
-    if (props.is())
-        props->setPropertyValue(OUString::createFromAscii(property), value);
-}
-
-void set_label(const Reference<awt::XControl>& c, const std::string& text)
-{
-    set_model(c, "Label", uno::Any(to_ou(text)));
-}
-
-void set_text(const Reference<awt::XControl>& c, const std::string& text)
-{
-    Reference<awt::XTextComponent> t(c, UNO_QUERY);
-    if (t.is())
-        t->setText(to_ou(text));
-}
 
 // ---- the panel ----
 

@@ -3,6 +3,7 @@
 #include "convert.hxx"
 #include "office_check.hxx"
 #include "reader.hxx"
+#include "undo_context.hxx"
 
 #include <scrqm/json.hxx>
 #include <scrqm/tags.hxx>
@@ -80,36 +81,6 @@ const Loaded& loaded(const std::string& framework)
     }
     return *slot;
 }
-
-// Leaves the undo context however the edits end.
-class UndoContext
-{
-public:
-    UndoContext(const XModelRef& model, const std::string& title)
-    {
-        Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
-        if (supplier.is())
-            undo_ = supplier->getUndoManager();
-        if (undo_.is())
-            undo_->enterUndoContext(to_ou(title));
-    }
-    ~UndoContext()
-    {
-        try
-        {
-            if (undo_.is())
-                undo_->leaveUndoContext();
-        }
-        catch (...)
-        {
-        }
-    }
-    UndoContext(const UndoContext&) = delete;
-    UndoContext& operator=(const UndoContext&) = delete;
-
-private:
-    Reference<document::XUndoManager> undo_;
-};
 
 std::string join(const std::vector<std::string>& items, const char* sep = ",")
 {

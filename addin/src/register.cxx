@@ -293,8 +293,9 @@ std::string seal_register(const std::vector<RegisterEntry>& entries, const std::
     check_passphrase(passphrase);
     const std::string salt = random_bytes(kSaltBytes);
     const SecretKey master = SecretKey::from_passphrase(passphrase, salt, kOps, kMem);
-    return seal_forms(HashedRegister::from_entries(entries, master.derive(kMatchKeyId, kKdfContext)),
-                      master, to_hex(salt), kOps, kMem);
+    return seal_forms(
+        HashedRegister::from_entries(entries, master.derive(kMatchKeyId, kKdfContext)), master,
+        to_hex(salt), kOps, kMem);
 }
 
 HashedRegister open_register(const std::string& sealed, const std::string& passphrase,

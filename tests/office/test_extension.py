@@ -86,7 +86,7 @@ class MacroApi(unittest.TestCase):
         self.assertIn("unknown Action", self.call(Action="frobnicate")["error"])
         self.assertIn("not a document model", self.call(Action="outline", Document="x")["error"])
         self.assertEqual(self.call(Action="catalogue", Framework="nope")["error"],
-                         'unknown framework "nope" (available: scr-qm-2016)')
+                         'unknown framework "nope" (available: sar-qm-2022, scr-qm-2016)')
         self.assertIn("not a document model",
                       self.call(Action="outline", Document=self.office.desktop)["error"])
 

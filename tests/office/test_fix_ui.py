@@ -250,6 +250,11 @@ class FixesByMouseAndKeyboard(unittest.TestCase):
         # "Replace all", the default button.
         self.focus_window("Replace with pseudonym")
         xdo("key", "Return")
+        # The case register is sealed: its passphrase is asked once per
+        # session (the masked field has the focus; Enter presses Open).
+        self.focus_window("Case register")
+        xdo("type", "--delay", "20", "fix ui passphrase")
+        xdo("key", "Return")
         self.wait_status("Replaced")
         body = self.body()
         self.assertNotIn("Liam", body)

@@ -306,9 +306,9 @@ class Options(unittest.TestCase):
         folder = tempfile.mkdtemp(prefix="scrqm-registers-")
         try:
             self.call(Action="options", RegisterFolder=folder)
-            stored = self.call(Action="register-set", Case="c1",
+            stored = self.call(Action="register-set", Case="c1", Passphrase="publication test",
                                Register='[{"real":"Liam Carter","pseudonym":"Child A"}]')
-            self.assertGreater(stored["forms"], 0)
+            self.assertEqual(stored["entries"], 1, stored)
             self.assertEqual(os.listdir(folder), ["c1.json"])
             deleted = self.call(Action="options", DeleteRegisters="true")
             self.assertEqual(deleted["registers_deleted"], 1)

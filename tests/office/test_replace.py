@@ -109,13 +109,13 @@ class ReplaceAndAllow(unittest.TestCase):
     def test_replace_adds_to_the_register(self):
         doc = self.writer(["Kayden Price was seen by the GP."])
         out = self.call(Action="replace", Document=doc, Text="Kayden Price", Pseudonym="Child C",
-                        Case="case-replace")
+                        Case="case-replace", Passphrase="replace test passphrase")
         self.assertTrue(out["registered"])
         self.assertEqual(out["replaced"], 1)
         # A later draft that still names him: the register finds it.
         later = self.writer(["Kayden Price moved school."])
         result = self.call(Action="check", Document=later, Case="case-replace",
-                           Checks="anonymisation")
+                           Checks="anonymisation", Passphrase="replace test passphrase")
         reg = [f for f in result["findings"] if f["category"] == "register"]
         self.assertTrue(reg, result["findings"])
         self.assertIn("Child C", json.dumps(reg))
