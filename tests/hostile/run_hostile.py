@@ -39,6 +39,7 @@ import disguise_cases  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 UID = os.getuid()
 TEXT_BUDGET = (15, 400)     # seconds, MB: the command line alone
+SANITIZED_SCALE = (1, 1)  # (time, memory) factors; --sanitized sets them
 OFFICE_BUDGET = (90, 2000)  # with its private LibreOffice
 
 
@@ -409,6 +410,9 @@ def run_case(scrqm, case, work, listener, cache):
     listener.take()
     stdout = open(made.stdout_to, "wb") if made.stdout_to else None
     seconds, mb = made.budget
+    # A sanitizer build (Debug, ASan/UBSan) runs several times slower and
+    # keeps shadow memory: the budgets scale, the expected answers do not.
+    seconds, mb = seconds * SANITIZED_SCALE[0], mb * SANITIZED_SCALE[1]
     rss_before = maxrss_mb()
     run = Run(scrqm, made.args, env, d, stdout=stdout, timeout=seconds, after=made.after)
     if stdout:
@@ -539,7 +543,12 @@ def main():
     ap.add_argument("--scrqm", required=True)
     ap.add_argument("--no-office", action="store_true", help="skip cases that need LibreOffice")
     ap.add_argument("--only", help="run the cases whose name starts with this")
+    ap.add_argument("--sanitized", action="store_true",
+                    help="the scrqm under test is an ASan/UBSan build: time budgets x8, memory x3")
     a = ap.parse_args()
+    global SANITIZED_SCALE
+    if a.sanitized:
+        SANITIZED_SCALE = (8, 3)
     scrqm = os.path.abspath(a.scrqm)
     SCRQM.append(scrqm)
     listener = Listener()
