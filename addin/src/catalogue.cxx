@@ -98,10 +98,14 @@ void load_by_audience(const std::string& path, const pt::ptree& node, const std:
     const auto by = node.get_child_optional("questions_by_audience");
     if (!by)
         fail(path, where + ": missing field \"questions_by_audience\"");
-    for (const auto& [key, child] : *by)
+    for (const auto& entry : *by)
+    {
+        // A named copy: clang 14 (the fuzz build) cannot capture a structured binding.
+        const std::string& key = entry.first;
         if (std::none_of(cat.audiences.begin(), cat.audiences.end(),
                          [&](const Cluster& a) { return a.id == key; }))
             fail(path, where + ": unknown audience \"" + key + "\"");
+    }
     for (const Cluster& a : cat.audiences)
     {
         std::vector<std::string> q =
