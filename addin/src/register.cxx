@@ -125,11 +125,12 @@ HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& en
 
 void HashedRegister::add(const std::vector<RegisterEntry>& entries)
 {
-    // The same key, so that the new forms match like the old ones.
-    for (auto& [h, t] : from_entries(entries, key_).forms_)
+    // The same key, so that the new forms match like the old ones; the
+    // longest form may be a variant ("zoe smith jones"), not the entry.
+    HashedRegister more = from_entries(entries, key_);
+    for (auto& [h, t] : more.forms_)
         forms_[h] = std::move(t);
-    for (const RegisterEntry& e : entries)
-        max_words_ = std::max(max_words_, keys_of(e.real).size());
+    max_words_ = std::max(max_words_, more.max_words_);
 }
 
 void HashedRegister::remove(const std::vector<RegisterEntry>& entries)

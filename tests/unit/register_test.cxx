@@ -80,6 +80,24 @@ TEST(SealedRegister, FoundWithThePassphrase)
     EXPECT_NE(scrqm::seal_register(kEntries, kPassphrase), file);
 }
 
+// What the register dialog and Replace do: open, add or remove, seal again
+// under the same salt, so the earlier pairs still match.
+TEST(SealedRegister, EditedInPlaceKeepsWhatWasThere)
+{
+    std::string file = scrqm::edit_register("", kPassphrase,
+                                            [](scrqm::HashedRegister& r) { r.add({kEntries[0]}); });
+    file = scrqm::edit_register(file, kPassphrase,
+                                [](scrqm::HashedRegister& r) { r.add({kEntries[1]}); });
+    scrqm::HashedRegister reg = scrqm::open_register(file, kPassphrase, "case.json");
+    EXPECT_EQ(matches(reg, "Liam Carter met Zoe Smith Jones."), 2u);
+    file = scrqm::edit_register(file, kPassphrase,
+                                [](scrqm::HashedRegister& r) { r.remove({kEntries[0]}); });
+    reg = scrqm::open_register(file, kPassphrase, "case.json");
+    EXPECT_EQ(matches(reg, "Liam Carter met Zoe Smith Jones."), 1u);
+    EXPECT_THROW(scrqm::edit_register(file, "another passphrase", [](scrqm::HashedRegister&) {}),
+                 scrqm::WrongPassphrase);
+}
+
 TEST(SealedRegister, WrongPassphraseOrAChangedByteIsRefusedClearly)
 {
     const std::string file = scrqm::seal_register(kEntries, kPassphrase);
