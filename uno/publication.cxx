@@ -7,6 +7,7 @@
 #include "hidden.hxx"
 #include "office_check.hxx"
 #include "reader.hxx"
+#include "uno_helpers.hxx"
 
 #include <scrqm/json.hxx>
 #include <scrqm/result.hxx>
@@ -120,27 +121,6 @@ std::string to_path(const OUString& url)
     if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
         return {};
     return to_utf8(path);
-}
-
-beans::PropertyValue prop(const char* name, const uno::Any& value)
-{
-    beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(name);
-    p.Value = value;
-    return p;
-}
-
-void close(const Reference<uno::XInterface>& component)
-{
-    try
-    {
-        Reference<util::XCloseable> closeable(component, UNO_QUERY);
-        if (closeable.is())
-            closeable->close(true);
-    }
-    catch (const uno::Exception&)
-    {
-    }
 }
 
 // A private directory for the copy's source, removed with everything in it

@@ -3,6 +3,7 @@
 #include "convert.hxx"
 #include "external_links.hxx"
 #include "reader.hxx"
+#include "uno_helpers.hxx"
 
 #include <scrqm/json.hxx>
 #include <scrqm/report_items.hxx>
@@ -75,27 +76,6 @@ OUString to_url(const std::string& path_or_url)
         throw lang::IllegalArgumentException("not a file path: " + to_ou(path_or_url),
                                              Reference<uno::XInterface>(), 0);
     return url;
-}
-
-beans::PropertyValue prop(const char* name, const uno::Any& value)
-{
-    beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(name);
-    p.Value = value;
-    return p;
-}
-
-void close(const Reference<uno::XInterface>& component)
-{
-    try
-    {
-        Reference<util::XCloseable> closeable(component, UNO_QUERY);
-        if (closeable.is())
-            closeable->close(true);
-    }
-    catch (const uno::Exception&)
-    {
-    }
 }
 
 std::vector<ReportItem> items_of(const Reference<frame::XModel>& model)
