@@ -137,6 +137,10 @@ struct Detector
     Reach reach = Reach::Paragraph;
     int32_t before = 0, after = 0; // Reach::NearDigits
     RunTest run_test = nullptr;
+    // The pattern's group named "id", when it has one: where it takes part
+    // in a match, the finding covers it alone, and the rest of the match
+    // (a label: "reference", "case no.") is the cue that stays outside.
+    int32_t id_group = 0;
     // One matcher per detector, reset for each paragraph: creating a matcher
     // costs more than most searches. A check object is used by one thread.
     std::unique_ptr<icu::RegexMatcher> matcher;

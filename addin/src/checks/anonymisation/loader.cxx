@@ -140,6 +140,11 @@ void AnonymisationCheck::Impl::load_detectors(const std::string& path, const pt:
             d.run_test = r->run_test;
             reach_known.insert(d.id);
         }
+        {
+            UErrorCode group_status = U_ZERO_ERROR;
+            const int32_t g = d.pattern->groupNumberFromName("id", 2, group_status);
+            d.id_group = U_SUCCESS(group_status) ? g : 0;
+        }
         d.matcher.reset(d.pattern->matcher(status));
         if (U_FAILURE(status))
             throw DataError(path + ": " + where +

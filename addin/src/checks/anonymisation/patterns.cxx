@@ -187,9 +187,10 @@ void AnonymisationCheck::Impl::match_detector(const anonymisation::Detector& d, 
         m->region(w.begin, w.end, status);
         while (m->find(status) && U_SUCCESS(status))
         {
-            Span span{m->start(status), m->end(status)};
+            const int32_t g = d.id_group > 0 && m->start(d.id_group, status) >= 0 ? d.id_group : 0;
+            Span span{m->start(g, status), m->end(g, status)};
             std::string text;
-            m->group(status).toUTF8String(text);
+            m->group(g, status).toUTF8String(text);
             if (d.validator == "nhs-mod11" && !valid_nhs_number(anonymisation::digits_of(text)))
                 continue;
             if (d.validator == "uk-phone" && !anonymisation::valid_uk_phone(text))

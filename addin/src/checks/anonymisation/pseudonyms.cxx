@@ -71,13 +71,23 @@ bool may_introduce(const icu::UnicodeString& lead)
 // Where the pseudonym pattern can match in a paragraph: only where a head
 // word starts can a match start, and no character outside ASCII folds to
 // the heads' letters but the long s. Returns whether the paragraph holds a
-// head word in plain letters (else it is not searched at all).
-bool head_windows(const UChar* us, int32_t ulen, std::vector<Span>& windows)
+// head word in plain letters (else it is not searched at all). With
+// `inside`, only that is asked, of heads inside words too; windows stay.
+bool head_windows(const UChar* us, int32_t ulen, std::vector<Span>& windows, bool inside = false)
 {
-    windows.clear();
+    if (!inside)
+        windows.clear();
     bool plain_head = false;
     for (int32_t i = 0; i < ulen; ++i)
     {
+        // After an ASCII letter or digit there is no \b, so no match
+        // starts here. Such a head still counts for plain_head, which is
+        // asked below only when it can matter (most letters are inside words).
+        const bool boundary =
+            i == 0 || !((us[i - 1] >= u'0' && us[i - 1] <= u'9') ||
+                        ((us[i - 1] | 0x20) >= u'a' && (us[i - 1] | 0x20) <= u'z'));
+        if (!boundary && !inside)
+            continue;
         // The heads that start with this letter: a, b, c, h, p, s, y
         // in either case, or the long s.
         constexpr uint32_t head_letters =
@@ -114,11 +124,6 @@ bool head_windows(const UChar* us, int32_t ulen, std::vector<Span>& windows)
         default:
             continue;
         }
-        // After an ASCII letter or digit there is no \b, so no match
-        // starts here (the head still counts for plain_head).
-        const bool boundary =
-            i == 0 || !((us[i - 1] >= u'0' && us[i - 1] <= u'9') ||
-                        ((us[i - 1] | 0x20) >= u'a' && (us[i - 1] | 0x20) <= u'z'));
         for (const char* h : heads)
         {
             if (!h)
@@ -139,7 +144,8 @@ bool head_windows(const UChar* us, int32_t ulen, std::vector<Span>& windows)
             // A match goes on with one space and a letter or digit (or
             // a character outside ASCII, which may fold into [A-Za-z]).
             const int32_t after = i + k;
-            if (!boundary || after + 1 >= ulen || (us[after] != u' ' && us[after] != 0xA0) ||
+            if (!boundary || inside || after + 1 >= ulen ||
+                (us[after] != u' ' && us[after] != 0xA0) ||
                 (us[after + 1] < 0x80 &&
                  !((us[after + 1] >= u'0' && us[after + 1] <= u'9') ||
                    ((us[after + 1] | 0x20) >= u'a' && (us[after + 1] | 0x20) <= u'z'))))
@@ -151,6 +157,10 @@ bool head_windows(const UChar* us, int32_t ulen, std::vector<Span>& windows)
                 windows.push_back({i, end});
         }
     }
+    // Windows but no plain head at a word's start: a plain head inside a
+    // word ("grandchild") still lets the paragraph be searched.
+    if (!inside && !windows.empty() && !plain_head)
+        plain_head = head_windows(us, ulen, windows, true);
     return plain_head;
 }
 

@@ -102,6 +102,22 @@ bool ward_run(const UChar* s, int32_t, int32_t begin, int32_t)
            s[begin - 2] == u'd' && s[begin - 1] == u' ';
 }
 
+// "2016-09-14": a year of four digits (the whole run) and a hyphen.
+bool year_run(const UChar* s, int32_t n, int32_t begin, int32_t end)
+{
+    return end - begin == 4 && end < n && s[end] == u'-';
+}
+// "just 13": an age of one or two digits (the whole run).
+bool short_run(const UChar*, int32_t, int32_t begin, int32_t end)
+{
+    return end - begin <= 2;
+}
+// "no. 31247/20": three to six digits (the whole run) and a slash.
+bool court_run(const UChar* s, int32_t n, int32_t begin, int32_t end)
+{
+    return end - begin >= 3 && end - begin <= 6 && end < n && s[end] == u'/';
+}
+
 // before: the most code units from a match's start to its first digit;
 // after: the most from that digit to the match's end; both with a margin.
 constexpr ReachRule kReach[] = {
@@ -114,7 +130,7 @@ constexpr ReachRule kReach[] = {
     {"username", 0xfb25fd1d25fbbdf4, Reach::Paragraph, 0, 0},
     {"nhs-number", 0xf85075a501aac1cd, Reach::NearDigits, 2, 14, nhs_run},
     {"ni-number", 0xe8f768a2e7d6babe, Reach::NearDigits, 5, 12, ni_run},
-    {"reference-number", 0x14ab9ee2f77eea69, Reach::CodeRuns, 0, 0},
+    {"reference-number", 0x21ebb58dbc830248, Reach::CodeRuns, 0, 0},
     {"labelled-number", 0x62c800b2cb25eacb, Reach::Labelled, 0, 0},
     {"vehicle-registration", 0xc4efa3842b20a7bb, Reach::NearDigits, 4, 8, after_capital},
     {"ward", 0xda206c322f192b9b, Reach::NearDigits, 7, 6, ward_run},
@@ -125,10 +141,13 @@ constexpr ReachRule kReach[] = {
     {"date-numeric", 0xdc391e29496ff1c3, Reach::NearDigits, 2, 12, numeric_date_run},
     // "Wednesday, September 14th": the day is up to 22 units in.
     {"date-text", 0x666b6e6b08bddc76, Reach::NearDigits, 26, 28, day_run},
-    {"date-iso", 0x0f5da41da647b80e, Reach::Paragraph, 0, 0},
-    {"age-just", 0x1fd67217810f140f, Reach::Paragraph, 0, 0},
-    {"agency-reference", 0xcdd820c98e3b64c2, Reach::Paragraph, 0, 0},
-    {"court-number", 0xd9decf1bdad74ed4, Reach::Paragraph, 0, 0},
+    {"date-iso", 0x0f5da41da647b80e, Reach::NearDigits, 0, 8, year_run},
+    // "aged only" and three spaces before the age's one or two digits.
+    {"age-just", 0x6f0207f6db98e046, Reach::NearDigits, 14, 1, short_run},
+    // "MARAC", a separator, "reference." and three spaces before the first
+    // digits; a separator and seven digits after them.
+    {"agency-reference", 0x1bfdcf01e719cb67, Reach::NearDigits, 22, 10, nullptr},
+    {"court-number", 0xd9decf1bdad74ed4, Reach::NearDigits, 0, 6, court_run},
     {"age", 0x2ddcefd186e80c08, Reach::AgeWords, 0, 0},
 };
 
