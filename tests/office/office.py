@@ -4,6 +4,7 @@ connection. Run with /usr/bin/python3 (Debian's python3-uno)."""
 
 import atexit
 import faulthandler
+import json
 import os
 import re
 import sys
@@ -13,6 +14,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import unittest
 import uuid
 
 import uno
@@ -23,6 +25,10 @@ from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 from com.sun.star.beans import PropertyValue, NamedValue
 
 SOFFICE = os.environ.get("SCRQM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+# ctest names the build's .oxt; by hand, build/ of this checkout.
+OXT = os.environ.get("SCRQM_OXT", os.path.join(ROOT, "build", "scrqm.oxt"))
+SAMPLE = os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.docx")
 
 # Every office a test started, closed at exit even when a test's setUpClass
 # failed (unittest then skips tearDownClass).
@@ -86,6 +92,12 @@ if _WATCHDOG_S > 0:
     _timer.start()
 
 EXTENSION_ID = "org.scrqm.extension"
+
+
+def panel_dialog(doc, panel, deck="ScrqmPrepublicationDeck"):
+    """The dialog (its controls) of a sidebar panel of a visible document."""
+    decks = doc.getCurrentController().getSidebar().getDecks()
+    return decks.getByName(deck).getPanels().getByName(panel).getDialog()
 
 
 def props(**kw):
@@ -161,14 +173,17 @@ def start_office(profile_dir, pipe, visible_env=None):
 
 
 class Office:
-    def __init__(self, oxt=None, profile_dir=None, restart=True):
+    def __init__(self, oxt=None, profile_dir=None, restart=True, visible_env=None):
         """profile_dir: reuse a profile (to restart an office); else a new one.
+        visible_env: the environment of an office on a display (xui.py),
+        else headless.
         oxt: installed through the office's ExtensionManager; then, with
         `restart`, the office restarts on the same profile, as LibreOffice
         asks a user to. Until then it runs the extension's native component
         in a helper process (uno.bin) and every call crosses a process
         boundary: slower, and not what users run."""
         self.own_dir = profile_dir is None
+        self.visible_env = visible_env
         self.dir = profile_dir or tempfile.mkdtemp(prefix="scrqm-test-")
         _LIVE.append(self)
         self._start()
@@ -182,7 +197,8 @@ class Office:
     def _start(self):
         self.pipe = "scrqmtest_" + uuid.uuid4().hex
         try:
-            self.proc, self.ctx = start_office(os.path.join(self.dir, "profile"), self.pipe)
+            self.proc, self.ctx = start_office(os.path.join(self.dir, "profile"), self.pipe,
+                                                self.visible_env)
         except RuntimeError:
             self.close()
             raise
@@ -242,6 +258,14 @@ class Office:
             uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
             props(Hidden=hidden, ReadOnly=read_only))
 
+    def dispatch(self, target, url, args=()):
+        """A command on a frame (or a document's frame), the way a menu or
+        toolbar runs it."""
+        if hasattr(target, "getCurrentController"):
+            target = target.getCurrentController().getFrame()
+        helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.ctx)
+        helper.executeDispatch(target, url, "", 0, args)
+
     def new_writer(self, hidden=True):
         return self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0,
                                                  props(Hidden=hidden))
@@ -271,3 +295,47 @@ class Office:
             except OSError:
                 pass
         return libs
+
+
+class OfficeTest(unittest.TestCase):
+    """A test class with one office (the .oxt installed) for all its tests
+    and a folder for their files, both gone after the last test; the
+    documents a test keeps in self.docs are closed after it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(OXT)
+        cls.tmp = tempfile.mkdtemp(prefix="scrqm-test-")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def setUp(self):
+        self.docs = []
+
+    def tearDown(self):
+        for d in self.docs:
+            try:
+                d.close(True)
+            except Exception:
+                pass  # closed by the test, or gone with a failure
+
+    @classmethod
+    def call(cls, **kw):
+        """The macro API's answer, parsed."""
+        return json.loads(cls.office.assistant().execute(named(**kw)))
+
+    def call_ok(self, **kw):
+        """The macro API's answer, which must not be an error."""
+        out = self.call(**kw)
+        self.assertNotIn("error", out, out)
+        return out
+
+    def copy_of(self, source=SAMPLE, name=None):
+        """A copy of `source` (named `name`) in a folder of its own, to edit
+        and save."""
+        path = os.path.join(tempfile.mkdtemp(dir=self.tmp), name or os.path.basename(source))
+        shutil.copy(source, path)
+        return path

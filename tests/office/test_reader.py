@@ -4,15 +4,12 @@ footers of two page styles, text frame, properties) lands in the model with
 the right place, once, and the outline has the right sections."""
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import unittest
 
-from office import Office, named
+from office import OfficeTest, named
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures", "office")
 
@@ -35,15 +32,7 @@ EXPECTED_PLACES = {
 }
 
 
-class ReaderOnFixtures(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
+class ReaderOnFixtures(OfficeTest):
     def read(self, name, action):
         doc = self.office.load(os.path.join(FIXTURES, name), read_only=True)
         try:
@@ -122,21 +111,11 @@ class ReaderOnFixtures(unittest.TestCase):
 ROOT = os.path.join(HERE, "..", "..")
 
 
-class FastReadsGiveTheFullModel(unittest.TestCase):
+class FastReadsGiveTheFullModel(OfficeTest):
     """The fast ways of reading the body (Read=outline: no call per paragraph;
     Read=cursor: one cursor) must give exactly the model of the full walk, or
     not be taken. Action=model with Read=... says which way was used, so
     that a fast path that stops being taken is seen, not silently passed."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-        cls.tmp = tempfile.mkdtemp(prefix="scrqm-read-paths-")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def models(self, doc):
         a = self.office.assistant()
