@@ -19,6 +19,7 @@ import uuid
 
 import uno
 import unohelper
+from com.sun.star.awt import XCallback
 from com.sun.star.connection import NoConnectException
 from com.sun.star.task import XInteractionHandler
 from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
@@ -100,22 +101,23 @@ def panel_dialog(doc, panel, deck="ScrqmPrepublicationDeck"):
     return decks.getByName(deck).getPanels().getByName(panel).getDialog()
 
 
-def props(**kw):
+def _pairs(kind, kw):
     out = []
     for k, v in kw.items():
-        p = PropertyValue()
+        p = kind()
         p.Name, p.Value = k, v
         out.append(p)
     return tuple(out)
 
 
+def props(**kw):
+    """PropertyValues (loadComponentFromURL, dispatch arguments)."""
+    return _pairs(PropertyValue, kw)
+
+
 def named(**kw):
-    out = []
-    for k, v in kw.items():
-        n = NamedValue()
-        n.Name, n.Value = k, v
-        out.append(n)
-    return tuple(out)
+    """NamedValues (the macro API's arguments)."""
+    return _pairs(NamedValue, kw)
 
 
 class _Env(unohelper.Base, XCommandEnvironment, XInteractionHandler, XProgressHandler):
@@ -170,6 +172,16 @@ def start_office(profile_dir, pipe, visible_env=None):
                     proc.wait()
                 raise RuntimeError("LibreOffice did not start")
             time.sleep(0.1)
+
+
+class _OnMainThread(unohelper.Base, XCallback):
+    def __init__(self, run):
+        self.run, self.seconds = run, None
+
+    def notify(self, data):
+        start = time.perf_counter()
+        self.run()
+        self.seconds = time.perf_counter() - start
 
 
 class Office:
@@ -265,6 +277,21 @@ class Office:
             target = target.getCurrentController().getFrame()
         helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.ctx)
         helper.executeDispatch(target, url, "", 0, args)
+
+    def on_main_thread(self, run, timeout=300):
+        """Calls run() on the office's main thread, where a toolbar click or
+        the sidebar runs; the seconds it took. A call from this process runs
+        on a bridge thread that takes the office's global lock for every
+        document call and gives it back in between: many times slower. awt's
+        AsyncCallback calls notify() on the main thread, and URP runs the
+        calls made inside notify() on that same thread."""
+        job = _OnMainThread(run)
+        self.smgr.createInstanceWithContext("com.sun.star.awt.AsyncCallback",
+                                            self.ctx).addCallback(job, None)
+        deadline = time.time() + timeout
+        while job.seconds is None and time.time() < deadline:
+            time.sleep(0.01)
+        return job.seconds
 
     def new_writer(self, hidden=True):
         return self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0,
