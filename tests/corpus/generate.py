@@ -74,7 +74,7 @@ def build_report(ctx, counts):
         lines.append((text, spans))
 
     def para(pool, n):
-        sents, spans = [], []
+        spans = []
         text = ""
         for _ in range(n):
             t = b.pick(ctx, pool, used, local)
@@ -95,40 +95,36 @@ def build_report(ctx, counts):
     lines.append(("Overview report. Lead reviewer: Margaret Hollis",
                   [(len("Overview report. Lead reviewer: "), len("Overview report. Lead reviewer: Margaret Hollis"),
                     "negative", "public lead reviewer (allow-list)")]))
-    sec = 1
-    heading("%d. %s" % (sec, r.choice(SECTION_VARIANTS["intro"])))
-    para(T_INTRO, r.randint(2, 3))
-    para(T_INTRO, r.randint(2, 3))
-    sec += 1
-    heading("%d. %s" % (sec, r.choice(SECTION_VARIANTS["method"])))
-    para(T_METHOD, r.randint(2, 4))
-    sec += 1
-    heading("%d. %s" % (sec, r.choice(SECTION_VARIANTS["family"])))
-    para(T_FAMILY, r.randint(3, 4))
-    para(T_FAMILY, r.randint(2, 4))
-    sec += 1
-    heading("%d. %s" % (sec, r.choice(SECTION_VARIANTS["events"])))
+    numbers = iter(range(1, 100))
+
+    def section(key, *paras):
+        """The next numbered heading (a variant of `key`) and its paragraphs,
+        each (pool, fewest, most sentences); its number."""
+        n = next(numbers)
+        heading("%d. %s" % (n, r.choice(SECTION_VARIANTS[key])))
+        for pool, fewest, most in paras:
+            para(pool, r.randint(fewest, most))
+        return n
+
+    section("intro", (T_INTRO, 2, 3), (T_INTRO, 2, 3))
+    section("method", (T_METHOD, 2, 4))
+    section("family", (T_FAMILY, 3, 4), (T_FAMILY, 2, 4))
+    sec = section("events")
     neps = r.randint(2, 4)
     for i in range(neps):
         heading("%d.%d %s" % (sec, i + 1, EPISODE_TITLES[i]))
         para(T_EPISODE, r.randint(3, 4))
         if r.random() < 0.7:
             para(T_EPISODE, r.randint(2, 4))
-    sec += 1
-    heading("%d. %s" % (sec, r.choice(SECTION_VARIANTS["analysis"])))
-    para(T_ANALYSIS, r.randint(3, 5))
-    para(T_ANALYSIS, r.randint(3, 4))
-    sec += 1
-    heading("%d. %s" % (sec, r.choice(SECTION_VARIANTS["findings"])))
+    section("analysis", (T_ANALYSIS, 3, 5), (T_ANALYSIS, 3, 4))
+    section("findings")
     para(T_FINDINGS_INTRO, 1)
     for i, t in enumerate(r.sample(T_FINDINGS, r.randint(2, 4))):
         lines.append(render(ctx, t, {"n": i + 1}))
-    sec += 1
-    heading("%d. %s" % (sec, r.choice(SECTION_VARIANTS["recs"])))
+    section("recs")
     for i, t in enumerate(r.sample(T_RECS, r.randint(2, 4))):
         lines.append(render(ctx, t, {"n": i + 1}))
-    sec += 1
-    heading("%d. %s" % (sec, r.choice(SECTION_VARIANTS["conclusion"])))
+    section("conclusion")
     para(T_CONCLUSION, 2)
     return [(t, add_auto_negatives(t, sp)) for (t, sp) in lines]
 

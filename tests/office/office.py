@@ -110,6 +110,24 @@ def _pairs(kind, kw):
     return tuple(out)
 
 
+def add_comment(doc, where, content, author="Reviewer"):
+    """A comment (annotation field) at `where`."""
+    comment = doc.createInstance("com.sun.star.text.TextField.Annotation")
+    comment.Content, comment.Author = content, author
+    doc.getText().insertTextContent(where, comment, False)
+    return comment
+
+
+def add_row(doc, where, *cells):
+    """A table of one row holding `cells`, at `where`."""
+    table = doc.createInstance("com.sun.star.text.TextTable")
+    table.initialize(1, len(cells))
+    doc.getText().insertTextContent(where, table, False)
+    for i, value in enumerate(cells):
+        table.getCellByName("%s1" % chr(ord("A") + i)).setString(value)
+    return table
+
+
 def props(**kw):
     """PropertyValues (loadComponentFromURL, dispatch arguments)."""
     return _pairs(PropertyValue, kw)

@@ -18,7 +18,7 @@ import unittest
 import zipfile
 
 import uno
-from office import OXT, OfficeTest, named
+from office import OXT, OfficeTest, add_comment, named
 
 BUILD = os.environ.get("SCRQM_BUILD_DIR", os.path.dirname(os.path.abspath(OXT)))
 # Planted where a reader of the published copy must not find it.
@@ -67,10 +67,7 @@ class Publication(OfficeTest):
         text.insertControlCharacter(cursor, 0, False)
         text.insertString(cursor, "A second paragraph about practice.", False)
         # A comment, and a tag bookmark around the first paragraph.
-        comment = doc.createInstance("com.sun.star.text.TextField.Annotation")
-        comment.Content = "Zanzibarcomment: check this"
-        comment.Author = "Reviewer"
-        text.insertTextContent(text.getStart(), comment, False)
+        add_comment(doc, text.getStart(), "Zanzibarcomment: check this")
         mark = doc.createInstance("com.sun.star.text.Bookmark")
         mark.setName("scrqm_S_QM14_1")
         start = text.createTextCursor()

@@ -8,7 +8,7 @@ import json
 import re
 import unittest
 
-from office import OfficeTest, named
+from office import OfficeTest, add_comment, add_row, named
 
 PARAGRAPH_BREAK, LINE_BREAK = 0, 1
 
@@ -47,15 +47,8 @@ class ReplaceAndAllow(OfficeTest):
             "Liamson Road and William are other words.",
         ])
         text = doc.getText()
-        table = doc.createInstance("com.sun.star.text.TextTable")
-        table.initialize(1, 2)
-        text.insertTextContent(text.getEnd(), table, False)
-        table.getCellByName("A1").setString("Pupil")
-        table.getCellByName("B1").setString("Liam (Year 3)")
-        comment = doc.createInstance("com.sun.star.text.TextField.Annotation")
-        comment.Content = "Ask about Liam first"
-        comment.Author = "Reviewer"
-        text.insertTextContent(text.getStart(), comment, False)
+        table = add_row(doc, text.getEnd(), "Pupil", "Liam (Year 3)")
+        add_comment(doc, text.getStart(), "Ask about Liam first")
         doc.getUndoManager().clear()
         before = self.all_text(doc)
         body_before = doc.getText().getString()
