@@ -3,6 +3,7 @@ installed into it through the office's own ExtensionManager, and a UNO
 connection. Run with /usr/bin/python3 (Debian's python3-uno)."""
 
 import atexit
+import contextlib
 import faulthandler
 import json
 import os
@@ -310,6 +311,15 @@ class Office:
         while job.seconds is None and time.time() < deadline:
             time.sleep(0.01)
         return job.seconds
+
+    @contextlib.contextmanager
+    def loaded(self, path, **kw):
+        """load(path, **kw) for a `with`, closed at its end."""
+        doc = self.load(path, **kw)
+        try:
+            yield doc
+        finally:
+            doc.close(True)
 
     def new_writer(self, hidden=True):
         return self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0,

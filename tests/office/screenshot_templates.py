@@ -1,14 +1,13 @@
 """Screenshots of each template inserted at the cursor of a new Writer
 document, in a real (not headless) LibreOffice under Xvfb with the built .oxt.
 
-   /usr/bin/python3 tests/office/screenshot_templates.py [--oxt build/scrqm.oxt]
-                    [--out docs/images]
+   /usr/bin/python3 tests/office/screenshot_templates.py [--oxt build/scrqm.oxt] [--size 1400x1000]
+                    [--out docs/images] [--size 1400x1000]
 
 Writes template-terms-of-reference.png and template-board-response.png (the
 board response pre-filled from the bundled sample), and template-manager.png
 (File > New > Templates showing both). Needs Xvfb and
 ImageMagick's `import`. A fresh profile is used and deleted afterwards."""
-import argparse
 import json
 import os
 import signal
@@ -21,18 +20,15 @@ sys.path.insert(0, HERE)
 import xui  # noqa: E402
 from office import ROOT, named  # noqa: E402
 
-WIDTH, HEIGHT = 1400, 1000
 # The page at 100 %, whatever the window's size.
-SETTINGS = xui.registry(xui.setting("/org.openoffice.Office.Writer/Layout/Window", "ZoomValue", "100"))
+SETTINGS = xui.registry(
+    xui.setting("/org.openoffice.Office.Writer/Layout/Window", "ZoomValue", "100"))
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--oxt", default=os.path.join(ROOT, "build", "scrqm.oxt"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "docs", "images"))
-    a = ap.parse_args()
+    a, width, height = xui.screenshot_options("docs/images", "1400x1000")
     os.makedirs(a.out, exist_ok=True)
-    with xui.Screen(size=(WIDTH, HEIGHT), settings=SETTINGS, prefix="scrqm-shot-") as screen:
+    with xui.Screen(size=(width, height), settings=SETTINGS, prefix="scrqm-shot-") as screen:
         o = screen.office(a.oxt, HOME=screen.dir)
         desktop, assistant = o.desktop, o.assistant()
         sample = os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.fodt")
@@ -40,7 +36,7 @@ def main():
                             ("board-response", {"From": sample})):
             doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
             window = doc.getCurrentController().getFrame().getContainerWindow()
-            window.setPosSize(0, 0, WIDTH, HEIGHT, 15)
+            window.setPosSize(0, 0, width, height, 15)
             result = json.loads(assistant.execute(named(
                 Action="insert-template", Template=name, Where="cursor", Document=doc, **extra)))
             if "error" in result:
@@ -63,7 +59,7 @@ def main():
         # opened from a thread and photographed while it is up.
         doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
         frame = doc.getCurrentController().getFrame()
-        frame.getContainerWindow().setPosSize(0, 0, WIDTH, HEIGHT, 15)
+        frame.getContainerWindow().setPosSize(0, 0, width, height, 15)
 
         def open_template_manager():
             try:

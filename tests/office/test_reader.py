@@ -34,12 +34,8 @@ EXPECTED_PLACES = {
 
 class ReaderOnFixtures(OfficeTest):
     def read(self, name, action):
-        doc = self.office.load(os.path.join(FIXTURES, name), read_only=True)
-        try:
-            return json.loads(self.office.assistant().execute(
-                named(Action=action, Document=doc, File=name)))
-        finally:
-            doc.close(True)
+        with self.office.loaded(os.path.join(FIXTURES, name), read_only=True) as doc:
+            return self.call(Action=action, Document=doc, File=name)
 
     def check_outline(self, name):
         r = self.read(name, "outline")
@@ -131,11 +127,8 @@ class FastReadsGiveTheFullModel(OfficeTest):
         return {k: v[0] for k, v in out.items()}, out["full"][1]
 
     def models_of(self, path):
-        doc = self.office.load(path, read_only=True)
-        try:
+        with self.office.loaded(path, read_only=True) as doc:
             return self.models(doc)
-        finally:
-            doc.close(True)
 
     def lean(self, doc):
         a = self.office.assistant()
@@ -149,11 +142,8 @@ class FastReadsGiveTheFullModel(OfficeTest):
         return out["lean"][0], out["lean"][1]
 
     def lean_of(self, path):
-        doc = self.office.load(path, read_only=True)
-        try:
+        with self.office.loaded(path, read_only=True) as doc:
             return self.lean(doc)
-        finally:
-            doc.close(True)
 
     def test_lean_read_for_the_sidebar(self):
         for name in ("parts.odt", "parts.docx", "parts.fodt"):

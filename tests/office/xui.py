@@ -10,6 +10,7 @@ real input (xdotool) and screenshots (ImageMagick's `import`).
         screen.shot("out.png")
 
 Run with /usr/bin/python3 (Debian's python3-uno), like office.py."""
+import argparse
 import os
 import shutil
 import subprocess
@@ -132,6 +133,19 @@ class Screen:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def screenshot_options(out, size):
+    """A screenshot script's options: --oxt (default build/scrqm.oxt), --out
+    (default `out`, under the checkout) and --size WIDTHxHEIGHT (default
+    `size`); (options, width, height)."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--oxt", default=os.path.join(office.ROOT, "build", "scrqm.oxt"))
+    ap.add_argument("--out", default=os.path.join(office.ROOT, out))
+    ap.add_argument("--size", default=size)
+    args = ap.parse_args()
+    width, height = (int(x) for x in args.size.split("x"))
+    return args, width, height
 
 
 def xdo(*args, check=True):

@@ -10,7 +10,6 @@ Debian's python3-uno:
 
 It also prints the toolbar's docked state as the frame's layout manager
 reports it (docked, floating, where)."""
-import argparse
 import os
 import shutil
 import subprocess
@@ -26,13 +25,7 @@ from office import SAMPLE, props  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--oxt", default=os.path.join(ROOT, "build", "scrqm.oxt"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "docs", "images"))
-    ap.add_argument("--size", default="1400x900")
-    args = ap.parse_args()
-    width, height = (int(x) for x in args.size.split("x"))
-
+    args, width, height = xui.screenshot_options("docs/images", "1400x900")
     with xui.Screen(size=(width, height), prefix="scrqm-shot-") as screen:
         shoot(screen, screen.office(args.oxt, HOME=screen.dir), args.out, width, height)
 

@@ -9,7 +9,6 @@ It tags three sections of a copy of the sample (the original is not touched),
 answers a question of QM12, puts the cursor in "6. Parallel processes" through
 the Sections panel, selects QM12 in the Markers panel,
 and takes the screenshot with ImageMagick's `import -window root`."""
-import argparse
 import os
 import shutil
 import sys
@@ -23,13 +22,7 @@ from office import SAMPLE, named  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--oxt", default=os.path.join(ROOT, "build", "scrqm.oxt"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "docs", "images", "sidebar.png"))
-    ap.add_argument("--size", default="1600x1000")
-    args = ap.parse_args()
-    width, height = (int(x) for x in args.size.split("x"))
-
+    args, width, height = xui.screenshot_options("docs/images/sidebar.png", "1600x1000")
     with xui.Screen(size=(width, height), prefix="scrqm-shot-") as screen:
         o = screen.office(args.oxt, HOME=screen.dir)
         copy = os.path.join(screen.dir, "sample-scr-report.docx")
