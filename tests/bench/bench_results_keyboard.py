@@ -28,9 +28,7 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             f.write(fodt(report_300_pages()))
         o = screen.office(OXT)
-        doc = o.load(path, hidden=False, read_only=False)
-        frame = doc.getCurrentController().getFrame()
-        frame.getContainerWindow().setPosSize(0, 0, 1600, 1000, 15)
+        doc, frame = screen.show(o, path)
         frame.getContainerWindow().setFocus()
         time.sleep(2)
         for run in (1, 2, 3):

@@ -44,9 +44,7 @@ def run(screen):
     print(subprocess.run([sys.executable, os.path.join(HERE, "make_long_report.py"), path,
                           "--words", WORDS], check=True, capture_output=True,
                          text=True).stdout.strip())
-    doc = o.load(path, hidden=False, read_only=False)
-    frame = doc.getCurrentController().getFrame()
-    frame.getContainerWindow().setPosSize(0, 0, 1600, 1000, 15)
+    doc, frame = screen.show(o, path)
     sidebar = doc.getCurrentController().getSidebar()
     sidebar.setVisible(True)
     deadline = time.time() + 20

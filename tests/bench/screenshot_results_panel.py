@@ -6,16 +6,15 @@ dispatched, then the screen saved as a PNG to look at.
 Run: /usr/bin/python3 tests/bench/screenshot_results_panel.py OUT.png [build/scrqm.oxt] [DISPLAY]
 """
 import os
-import shutil
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "office"))
 import xui  # noqa: E402
+from office import SAMPLE  # noqa: E402
 from xui import TIP_OFF  # noqa: E402,F401  (tests/office/test_fix_ui.py reads it here)
 
-SAMPLE = os.path.join(HERE, "..", "..", "addin", "data", "sample", "sample-scr-report.docx")
 
 
 def main():
@@ -24,11 +23,7 @@ def main():
     display = sys.argv[3] if len(sys.argv) > 3 else ":97"
     with xui.Screen(display, prefix="scrqm-shot-") as screen:
         o = screen.office(oxt)
-        path = os.path.join(screen.dir, "sample-scr-report.docx")
-        shutil.copy(SAMPLE, path)
-        doc = o.load(path, hidden=False, read_only=False)
-        frame = doc.getCurrentController().getFrame()
-        frame.getContainerWindow().setPosSize(0, 0, 1600, 1000, 15)
+        doc, frame = screen.show(o, SAMPLE)
         time.sleep(1)
         o.dispatch(frame, "vnd.scrqm:CheckAll")
         time.sleep(2)

@@ -107,6 +107,18 @@ class Screen:
         self.offices.append(o)
         return o
 
+    def show(self, o, source):
+        """`source` (copied into this screen's folder unless it is there)
+        opened for editing in office `o`, its window filling the screen;
+        (document, frame)."""
+        path = os.path.join(self.dir, os.path.basename(source))
+        if os.path.abspath(source) != path:
+            shutil.copy(source, path)
+        doc = o.load(path, hidden=False, read_only=False)
+        frame = doc.getCurrentController().getFrame()
+        frame.getContainerWindow().setPosSize(0, 0, self.width, self.height, 15)
+        return doc, frame
+
     def shot(self, path):
         """The whole screen as a PNG."""
         subprocess.run(["import", "-display", self.display, "-window", "root", path], check=True)

@@ -11,7 +11,6 @@ Debian's python3-uno:
 It also prints the toolbar's docked state as the frame's layout manager
 reports it (docked, floating, where)."""
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,15 +26,11 @@ from office import SAMPLE, props  # noqa: E402
 def main():
     args, width, height = xui.screenshot_options("docs/images", "1400x900")
     with xui.Screen(size=(width, height), prefix="scrqm-shot-") as screen:
-        shoot(screen, screen.office(args.oxt, HOME=screen.dir), args.out, width, height)
+        shoot(screen, screen.office(args.oxt, HOME=screen.dir), args.out)
 
 
-def shoot(screen, o, out, width, height):
-    copy = os.path.join(screen.dir, "sample-scr-report.docx")
-    shutil.copy(SAMPLE, copy)
-    doc = o.load(copy, hidden=False, read_only=False)
-    frame = doc.getCurrentController().getFrame()
-    frame.getContainerWindow().setPosSize(0, 0, width, height, 15)
+def shoot(screen, o, out):
+    doc, frame = screen.show(o, SAMPLE)
     time.sleep(3)
     layout = frame.LayoutManager
     name = "private:resource/toolbar/addon_org.scrqm.toolbar"
@@ -48,7 +43,7 @@ def shoot(screen, o, out, width, height):
     os.makedirs(out, exist_ok=True)
     full = screen.shot(os.path.join(screen.dir, "full.png"))
     toolbar = os.path.join(out, "toolbar.png")
-    subprocess.run(["convert", full, "-crop", "%dx140+0+0" % width, "+repage", toolbar],
+    subprocess.run(["convert", full, "-crop", "%dx140+0+0" % screen.width, "+repage", toolbar],
                    check=True)
     print("wrote", toolbar)
 

@@ -10,7 +10,6 @@ answers a question of QM12, puts the cursor in "6. Parallel processes" through
 the Sections panel, selects QM12 in the Markers panel,
 and takes the screenshot with ImageMagick's `import -window root`."""
 import os
-import shutil
 import sys
 import time
 
@@ -25,11 +24,7 @@ def main():
     args, width, height = xui.screenshot_options("docs/images/sidebar.png", "1600x1000")
     with xui.Screen(size=(width, height), prefix="scrqm-shot-") as screen:
         o = screen.office(args.oxt, HOME=screen.dir)
-        copy = os.path.join(screen.dir, "sample-scr-report.docx")
-        shutil.copy(SAMPLE, copy)
-        doc = o.load(copy, hidden=False, read_only=False)
-        frame = doc.getCurrentController().getFrame()
-        frame.getContainerWindow().setPosSize(0, 0, width, height, 15)
+        doc, frame = screen.show(o, SAMPLE)
         assistant = o.assistant()
         for section, markers in (("4. Family involvement", "QM12,QM4"),
                                  ("5. Practitioner involvement", "QM11"),
