@@ -147,17 +147,20 @@ class Screen:
         self.stop()
 
 
-def screenshot_options(out, size):
-    """A screenshot script's options: --oxt (default build/scrqm.oxt), --out
-    (default `out`, under the checkout) and --size WIDTHxHEIGHT (default
-    `size`); (options, width, height)."""
+def screenshot(shoot, out, size, settings=TIP_OFF):
+    """A screenshot script's main: its options --oxt (default
+    build/scrqm.oxt), --out (default `out`, under the checkout) and --size
+    WIDTHxHEIGHT (default `size`); then shoot(screen, office, options) with
+    the .oxt installed in an office on a screen of that size."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", default=os.path.join(office.ROOT, "build", "scrqm.oxt"))
     ap.add_argument("--out", default=os.path.join(office.ROOT, out))
     ap.add_argument("--size", default=size)
     args = ap.parse_args()
     width, height = (int(x) for x in args.size.split("x"))
-    return args, width, height
+    with Screen(size=(width, height), settings=settings, prefix="scrqm-shot-") as screen:
+        # HOME in the throw-away folder: nothing of the user's is read or written.
+        shoot(screen, screen.office(args.oxt, HOME=screen.dir), args)
 
 
 def xdo(*args, check=True):

@@ -23,13 +23,8 @@ import xui  # noqa: E402
 from office import SAMPLE, props  # noqa: E402
 
 
-def main():
-    args, width, height = xui.screenshot_options("docs/images", "1400x900")
-    with xui.Screen(size=(width, height), prefix="scrqm-shot-") as screen:
-        shoot(screen, screen.office(args.oxt, HOME=screen.dir), args.out)
-
-
-def shoot(screen, o, out):
+def shoot(screen, o, args):
+    out = args.out
     doc, frame = screen.show(o, SAMPLE)
     time.sleep(3)
     layout = frame.LayoutManager
@@ -82,4 +77,4 @@ def shoot(screen, o, out):
         pass
 
 if __name__ == "__main__":
-    main()
+    xui.screenshot(shoot, "docs/images", "1400x900")

@@ -20,37 +20,34 @@ import xui  # noqa: E402
 from office import SAMPLE, named  # noqa: E402
 
 
-def main():
-    args, width, height = xui.screenshot_options("docs/images/sidebar.png", "1600x1000")
-    with xui.Screen(size=(width, height), prefix="scrqm-shot-") as screen:
-        o = screen.office(args.oxt, HOME=screen.dir)
-        doc, frame = screen.show(o, SAMPLE)
-        assistant = o.assistant()
-        for section, markers in (("4. Family involvement", "QM12,QM4"),
-                                 ("5. Practitioner involvement", "QM11"),
-                                 ("8. Analysis", "QM13")):
-            assistant.execute(named(Document=doc, Action="tag", Section=section, Markers=markers))
-        assistant.execute(named(Document=doc, Action="question", Marker="QM12", Question="1",
-                                State="answered", Note="Mother and grandmother met"))
-        o.dispatch(frame, "vnd.scrqm:QualityMarkers")
-        time.sleep(1)
-        deck = doc.getCurrentController().getSidebar().getDecks().getByName(
-            "ScrqmQualityMarkersDeck")
-        # The cursor to "6. Parallel processes" through the Sections panel;
-        # the panel then follows the cursor.
-        sections = deck.getPanels().getByName("ScrqmSectionsPanel").getDialog()
-        headings = list(sections.getControl("Headings").getModel().StringItemList)
-        sections.getControl("Headings").selectItemPos(headings.index("6. Parallel processes"), True)
-        o.dispatch(frame, "vnd.scrqm:Panel.GotoHeading")
-        markers = deck.getPanels().getByName("ScrqmMarkersPanel").getDialog()
-        rows = list(markers.getControl("Markers").getModel().StringItemList)
-        markers.getControl("Markers").selectItemPos(
-            next(i for i, r in enumerate(rows) if "QM12 " in r), True)
-        time.sleep(2)  # the debounced refresh
-        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-        print("wrote", screen.shot(args.out))
-        doc.close(True)
+def shoot(screen, o, args):
+    doc, frame = screen.show(o, SAMPLE)
+    assistant = o.assistant()
+    for section, markers in (("4. Family involvement", "QM12,QM4"),
+                             ("5. Practitioner involvement", "QM11"),
+                             ("8. Analysis", "QM13")):
+        assistant.execute(named(Document=doc, Action="tag", Section=section, Markers=markers))
+    assistant.execute(named(Document=doc, Action="question", Marker="QM12", Question="1",
+                            State="answered", Note="Mother and grandmother met"))
+    o.dispatch(frame, "vnd.scrqm:QualityMarkers")
+    time.sleep(1)
+    deck = doc.getCurrentController().getSidebar().getDecks().getByName(
+        "ScrqmQualityMarkersDeck")
+    # The cursor to "6. Parallel processes" through the Sections panel;
+    # the panel then follows the cursor.
+    sections = deck.getPanels().getByName("ScrqmSectionsPanel").getDialog()
+    headings = list(sections.getControl("Headings").getModel().StringItemList)
+    sections.getControl("Headings").selectItemPos(headings.index("6. Parallel processes"), True)
+    o.dispatch(frame, "vnd.scrqm:Panel.GotoHeading")
+    markers = deck.getPanels().getByName("ScrqmMarkersPanel").getDialog()
+    rows = list(markers.getControl("Markers").getModel().StringItemList)
+    markers.getControl("Markers").selectItemPos(
+        next(i for i, r in enumerate(rows) if "QM12 " in r), True)
+    time.sleep(2)  # the debounced refresh
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    print("wrote", screen.shot(args.out))
+    doc.close(True)
 
 
 if __name__ == "__main__":
-    main()
+    xui.screenshot(shoot, "docs/images/sidebar.png", "1600x1000")
