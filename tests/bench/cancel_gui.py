@@ -22,7 +22,7 @@ from xui import centre, xdo  # noqa: E402
 
 PREFIX = os.path.abspath(sys.argv[1])
 OXT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "build", "scrqm.oxt")
-DISPLAY = sys.argv[3] if len(sys.argv) > 3 else ":96"
+DISPLAY = sys.argv[3] if len(sys.argv) > 3 else None  # a free one
 WORDS = sys.argv[4] if len(sys.argv) > 4 else "600000"
 DECK = "ScrqmPrepublicationDeck"
 

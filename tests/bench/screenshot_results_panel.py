@@ -20,7 +20,7 @@ from xui import TIP_OFF  # noqa: E402,F401  (tests/office/test_fix_ui.py reads i
 def main():
     out = os.path.abspath(sys.argv[1])
     oxt = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "build", "scrqm.oxt")
-    display = sys.argv[3] if len(sys.argv) > 3 else ":97"
+    display = sys.argv[3] if len(sys.argv) > 3 else None  # a free one
     with xui.Screen(display, prefix="scrqm-shot-") as screen:
         o = screen.office(oxt)
         doc, frame = screen.show(o, SAMPLE)
