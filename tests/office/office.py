@@ -96,10 +96,16 @@ if _WATCHDOG_S > 0:
 EXTENSION_ID = "org.scrqm.extension"
 
 
-def panel_dialog(doc, panel, deck="ScrqmPrepublicationDeck"):
-    """The dialog (its controls) of a sidebar panel of a visible document."""
-    decks = doc.getCurrentController().getSidebar().getDecks()
-    return decks.getByName(deck).getPanels().getByName(panel).getDialog()
+def panel_dialog(doc, panel, deck="ScrqmPrepublicationDeck", seconds=0.0):
+    """The dialog (its controls) of a sidebar panel of a visible document.
+    The sidebar makes a deck's panels a moment after the command that opens
+    it has returned: `seconds` waits that long for the panel."""
+    deadline = time.time() + seconds
+    while True:
+        panels = doc.getCurrentController().getSidebar().getDecks().getByName(deck).getPanels()
+        if panels.hasByName(panel) or time.time() >= deadline:
+            return panels.getByName(panel).getDialog()
+        time.sleep(0.2)
 
 
 def _pairs(kind, kw):
