@@ -8,60 +8,36 @@ Run: /usr/bin/python3 tests/bench/bench_results_keyboard.py [build/scrqm.oxt] [D
 """
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "office"))
 sys.path.insert(0, HERE)
-import office  # noqa: E402
+import xui  # noqa: E402
 from bench_results_panel import fodt, report_300_pages  # noqa: E402
-from screenshot_results_panel import TIP_OFF  # noqa: E402
+from office import panel_dialog  # noqa: E402
 
 OXT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "build", "scrqm.oxt")
-DISPLAY = sys.argv[2] if len(sys.argv) > 2 else ":96"
+DISPLAY = sys.argv[2] if len(sys.argv) > 2 else None  # a free one
 
 
 def main():
-    tmp = tempfile.mkdtemp(prefix="scrqm-kbd-")
-    os.makedirs(os.path.join(tmp, "profile", "user"))
-    with open(os.path.join(tmp, "profile", "user", "registrymodifications.xcu"), "w") as f:
-        f.write(TIP_OFF)
-    path = os.path.join(tmp, "report-300-pages.fodt")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(fodt(report_300_pages()))
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1600x1000x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
-    os.environ["DISPLAY"] = DISPLAY
-    os.environ["SAL_USE_VCLPLUGIN"] = "gen"
-    real_popen = subprocess.Popen
-
-    def gui_popen(args, **kw):
-        if args and args[0] == office.SOFFICE:
-            args = [a for a in args if a not in ("--headless", "--invisible")]
-        return real_popen(args, **kw)
-
-    office.subprocess.Popen = gui_popen
-    o = office.Office(OXT, profile_dir=tmp)
-    try:
-        doc = o.load(path, hidden=False, read_only=False)
-        frame = doc.getCurrentController().getFrame()
-        frame.getContainerWindow().setPosSize(0, 0, 1600, 1000, 15)
+    with xui.Screen(DISPLAY, prefix="scrqm-kbd-") as screen:
+        path = os.path.join(screen.dir, "report-300-pages.fodt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(fodt(report_300_pages()))
+        o = screen.office(OXT)
+        doc, frame = screen.show(o, path)
         frame.getContainerWindow().setFocus()
         time.sleep(2)
         for run in (1, 2, 3):
-            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+alt+shift+c"], check=True)
+            xui.xdo("key", "--clearmodifiers", "ctrl+alt+shift+c")
             deadline = time.time() + 120
             summary = ""
             while time.time() < deadline:
                 try:
-                    deck = doc.getCurrentController().getSidebar().getDecks().getByName(
-                        "ScrqmPrepublicationDeck")
-                    dialog = deck.getPanels().getByName("ScrqmResultsPanel").getDialog()
+                    dialog = panel_dialog(doc, "ScrqmResultsPanel")
                     summary = dialog.getControl("Summary").getModel().Text
                     if "checked in" in summary and summary != getattr(main, "last", ""):
                         break
@@ -79,11 +55,6 @@ def main():
                                               m.group(4), doc.isModified()))
             time.sleep(1)
         doc.close(True)
-    finally:
-        o.close()
-        xvfb.terminate()
-        xvfb.wait()
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

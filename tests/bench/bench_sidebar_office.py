@@ -17,8 +17,6 @@ import tempfile
 import time
 
 import uno
-import unohelper
-from com.sun.star.awt import XCallback
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "office"))
@@ -26,52 +24,22 @@ from office import Office, named, props  # noqa: E402
 
 
 
-class OnMainThread(unohelper.Base, XCallback):
-    """Runs the refresh on the office's main thread, where the sidebar runs
-    it: a call from this process runs on a bridge thread that has to take
-    the office's global lock for each document call, which is slower."""
-
-    def __init__(self, run):
-        self.run, self.ms = run, None
-
-    def notify(self, data):
-        start = time.perf_counter()
-        self.run()
-        self.ms = (time.perf_counter() - start) * 1000
-
-
-def on_main_thread(office, run):
-    job = OnMainThread(run)
-    office.smgr.createInstanceWithContext("com.sun.star.awt.AsyncCallback",
-                                          office.ctx).addCallback(job, None)
-    deadline = time.time() + 300
-    while job.ms is None and time.time() < deadline:
-        time.sleep(0.01)
-    return job.ms
-
-
 DECK = "ScrqmQualityMarkersDeck"
 # A sentence of the sample's body text (not a heading, not in a table).
 BODY_TEXT = "This review has tried to understand practice from the inside"
 
 
-def dispatch(office, doc, command):
-    helper = office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
-                                                   office.ctx)
-    helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
-
-
 def panels(office, doc):
     """Opens the deck and waits for its Sections panel."""
-    dispatch(office, doc, "vnd.scrqm:QualityMarkers")
+    office.dispatch(doc, "vnd.scrqm:QualityMarkers")
     decks = doc.getCurrentController().getSidebar().getDecks()
     deadline = time.time() + 120
     while not decks.hasByName(DECK) and time.time() < deadline:
         time.sleep(0.2)
-        dispatch(office, doc, "vnd.scrqm:QualityMarkers")
+        office.dispatch(doc, "vnd.scrqm:QualityMarkers")
     deck = decks.getByName(DECK)
     if not deck.isActive():
-        dispatch(office, doc, "vnd.scrqm:QualityMarkers")
+        office.dispatch(doc, "vnd.scrqm:QualityMarkers")
     panel = deck.getPanels().getByName("ScrqmSectionsPanel")
     if not panel.isExpanded():
         panel.expand(False)
@@ -132,11 +100,11 @@ try:
           "process: %d pages, median %.0f ms, min %.0f ms" % (pages, times[len(times) // 2],
                                                                 times[0]))
     for read in ("lean", "lean-enumeration"):
-        times = sorted(on_main_thread(office, lambda: a.execute(
+        times = sorted(1000 * office.on_main_thread(lambda: a.execute(
             named(Document=doc, Action="model", Read=read))) for _ in range(3))
         print("lean read only, %s, on the main thread: median %.0f ms, min %.0f ms" % (
             read, times[1], times[0]))
-    times = sorted(on_main_thread(office, lambda: a.execute(
+    times = sorted(1000 * office.on_main_thread(lambda: a.execute(
         named(Document=doc, Action="coverage"))) for _ in range(5))
     print("office refresh on the main thread (as the sidebar runs it): median %.0f ms, "
           "min %.0f ms" % (times[len(times) // 2], times[0]))
@@ -146,7 +114,7 @@ try:
     print("load average: %.2f %.2f %.2f" % os.getloadavg())
     full = []
     for _ in range(5):
-        dispatch(office, doc, "vnd.scrqm:Panel.Refresh")
+        office.dispatch(doc, "vnd.scrqm:Panel.Refresh")
         full.append(refresh_info(doc))
     report("panels, full refresh (Panel.Refresh)", full, "full")
     # A plain body paragraph in the middle of the report: a character

@@ -3,7 +3,9 @@ installed into it through the office's own ExtensionManager, and a UNO
 connection. Run with /usr/bin/python3 (Debian's python3-uno)."""
 
 import atexit
+import contextlib
 import faulthandler
+import json
 import os
 import re
 import sys
@@ -13,16 +15,22 @@ import signal
 import subprocess
 import tempfile
 import time
+import unittest
 import uuid
 
 import uno
 import unohelper
+from com.sun.star.awt import XCallback
 from com.sun.star.connection import NoConnectException
 from com.sun.star.task import XInteractionHandler
 from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 from com.sun.star.beans import PropertyValue, NamedValue
 
 SOFFICE = os.environ.get("SCRQM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+# ctest names the build's .oxt; by hand, build/ of this checkout.
+OXT = os.environ.get("SCRQM_OXT", os.path.join(ROOT, "build", "scrqm.oxt"))
+SAMPLE = os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.docx")
 
 # Every office a test started, closed at exit even when a test's setUpClass
 # failed (unittest then skips tearDownClass).
@@ -88,22 +96,53 @@ if _WATCHDOG_S > 0:
 EXTENSION_ID = "org.scrqm.extension"
 
 
-def props(**kw):
+def panel_dialog(doc, panel, deck="ScrqmPrepublicationDeck", seconds=0.0):
+    """The dialog (its controls) of a sidebar panel of a visible document.
+    The sidebar makes a deck's panels a moment after the command that opens
+    it has returned: `seconds` waits that long for the panel."""
+    deadline = time.time() + seconds
+    while True:
+        panels = doc.getCurrentController().getSidebar().getDecks().getByName(deck).getPanels()
+        if panels.hasByName(panel) or time.time() >= deadline:
+            return panels.getByName(panel).getDialog()
+        time.sleep(0.2)
+
+
+def _pairs(kind, kw):
     out = []
     for k, v in kw.items():
-        p = PropertyValue()
+        p = kind()
         p.Name, p.Value = k, v
         out.append(p)
     return tuple(out)
 
 
+def add_comment(doc, where, content, author="Reviewer"):
+    """A comment (annotation field) at `where`."""
+    comment = doc.createInstance("com.sun.star.text.TextField.Annotation")
+    comment.Content, comment.Author = content, author
+    doc.getText().insertTextContent(where, comment, False)
+    return comment
+
+
+def add_row(doc, where, *cells):
+    """A table of one row holding `cells`, at `where`."""
+    table = doc.createInstance("com.sun.star.text.TextTable")
+    table.initialize(1, len(cells))
+    doc.getText().insertTextContent(where, table, False)
+    for i, value in enumerate(cells):
+        table.getCellByName("%s1" % chr(ord("A") + i)).setString(value)
+    return table
+
+
+def props(**kw):
+    """PropertyValues (loadComponentFromURL, dispatch arguments)."""
+    return _pairs(PropertyValue, kw)
+
+
 def named(**kw):
-    out = []
-    for k, v in kw.items():
-        n = NamedValue()
-        n.Name, n.Value = k, v
-        out.append(n)
-    return tuple(out)
+    """NamedValues (the macro API's arguments)."""
+    return _pairs(NamedValue, kw)
 
 
 class _Env(unohelper.Base, XCommandEnvironment, XInteractionHandler, XProgressHandler):
@@ -160,15 +199,28 @@ def start_office(profile_dir, pipe, visible_env=None):
             time.sleep(0.1)
 
 
+class _OnMainThread(unohelper.Base, XCallback):
+    def __init__(self, run):
+        self.run, self.seconds = run, None
+
+    def notify(self, data):
+        start = time.perf_counter()
+        self.run()
+        self.seconds = time.perf_counter() - start
+
+
 class Office:
-    def __init__(self, oxt=None, profile_dir=None, restart=True):
+    def __init__(self, oxt=None, profile_dir=None, restart=True, visible_env=None):
         """profile_dir: reuse a profile (to restart an office); else a new one.
+        visible_env: the environment of an office on a display (xui.py),
+        else headless.
         oxt: installed through the office's ExtensionManager; then, with
         `restart`, the office restarts on the same profile, as LibreOffice
         asks a user to. Until then it runs the extension's native component
         in a helper process (uno.bin) and every call crosses a process
         boundary: slower, and not what users run."""
         self.own_dir = profile_dir is None
+        self.visible_env = visible_env
         self.dir = profile_dir or tempfile.mkdtemp(prefix="scrqm-test-")
         _LIVE.append(self)
         self._start()
@@ -182,7 +234,8 @@ class Office:
     def _start(self):
         self.pipe = "scrqmtest_" + uuid.uuid4().hex
         try:
-            self.proc, self.ctx = start_office(os.path.join(self.dir, "profile"), self.pipe)
+            self.proc, self.ctx = start_office(os.path.join(self.dir, "profile"), self.pipe,
+                                                self.visible_env)
         except RuntimeError:
             self.close()
             raise
@@ -242,6 +295,38 @@ class Office:
             uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
             props(Hidden=hidden, ReadOnly=read_only))
 
+    def dispatch(self, target, url, args=()):
+        """A command on a frame (or a document's frame), the way a menu or
+        toolbar runs it."""
+        if hasattr(target, "getCurrentController"):
+            target = target.getCurrentController().getFrame()
+        helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.ctx)
+        helper.executeDispatch(target, url, "", 0, args)
+
+    def on_main_thread(self, run, timeout=300):
+        """Calls run() on the office's main thread, where a toolbar click or
+        the sidebar runs; the seconds it took. A call from this process runs
+        on a bridge thread that takes the office's global lock for every
+        document call and gives it back in between: many times slower. awt's
+        AsyncCallback calls notify() on the main thread, and URP runs the
+        calls made inside notify() on that same thread."""
+        job = _OnMainThread(run)
+        self.smgr.createInstanceWithContext("com.sun.star.awt.AsyncCallback",
+                                            self.ctx).addCallback(job, None)
+        deadline = time.time() + timeout
+        while job.seconds is None and time.time() < deadline:
+            time.sleep(0.01)
+        return job.seconds
+
+    @contextlib.contextmanager
+    def loaded(self, path, **kw):
+        """load(path, **kw) for a `with`, closed at its end."""
+        doc = self.load(path, **kw)
+        try:
+            yield doc
+        finally:
+            doc.close(True)
+
     def new_writer(self, hidden=True):
         return self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0,
                                                  props(Hidden=hidden))
@@ -271,3 +356,47 @@ class Office:
             except OSError:
                 pass
         return libs
+
+
+class OfficeTest(unittest.TestCase):
+    """A test class with one office (the .oxt installed) for all its tests
+    and a folder for their files, both gone after the last test; the
+    documents a test keeps in self.docs are closed after it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(OXT)
+        cls.tmp = tempfile.mkdtemp(prefix="scrqm-test-")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def setUp(self):
+        self.docs = []
+
+    def tearDown(self):
+        for d in self.docs:
+            try:
+                d.close(True)
+            except Exception:
+                pass  # closed by the test, or gone with a failure
+
+    @classmethod
+    def call(cls, **kw):
+        """The macro API's answer, parsed."""
+        return json.loads(cls.office.assistant().execute(named(**kw)))
+
+    def call_ok(self, **kw):
+        """The macro API's answer, which must not be an error."""
+        out = self.call(**kw)
+        self.assertNotIn("error", out, out)
+        return out
+
+    def copy_of(self, source=SAMPLE, name=None):
+        """A copy of `source` (named `name`) in a folder of its own, to edit
+        and save."""
+        path = os.path.join(tempfile.mkdtemp(dir=self.tmp), name or os.path.basename(source))
+        shutil.copy(source, path)
+        return path

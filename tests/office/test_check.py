@@ -6,12 +6,9 @@ import json
 import os
 import unittest
 
-from office import Office, named
+from office import SAMPLE, OfficeTest, named
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
-HERE = os.path.dirname(os.path.abspath(__file__))
-SAMPLE_DIR = os.path.join(HERE, "..", "..", "addin", "data", "sample")
-SAMPLE = os.path.join(SAMPLE_DIR, "sample-scr-report.docx")
+SAMPLE_DIR = os.path.dirname(SAMPLE)
 
 
 def load_json(name):
@@ -24,19 +21,19 @@ def allow_list():
         return "\n".join(l.strip() for l in f if l.strip() and not l.startswith("#"))
 
 
-class CheckInOffice(unittest.TestCase):
+class CheckInOffice(OfficeTest):
     @classmethod
     def setUpClass(cls):
-        cls.office = Office(OXT)
+        super().setUpClass()
         cls.doc = cls.office.load(SAMPLE)
-        cls.result = json.loads(cls.office.assistant().execute(named(
-            Action="check", Document=cls.doc, Checks="anonymisation", Allow=allow_list())))
-        cls.model = json.loads(cls.office.assistant().execute(named(Action="model", Document=cls.doc)))
+        cls.result = cls.call(Action="check", Document=cls.doc, Checks="anonymisation",
+                              Allow=allow_list())
+        cls.model = cls.call(Action="model", Document=cls.doc)
 
     @classmethod
     def tearDownClass(cls):
         cls.doc.close(True)
-        cls.office.close()
+        super().tearDownClass()
 
     def paragraph_text(self, where, index):
         for p in self.model["paragraphs"]:

@@ -1,14 +1,9 @@
 """The toolbar command vnd.scrqm:NextFinding, dispatched in a real
 LibreOffice the way the toolbar button does: it selects the next finding
 after the cursor, again and again, without modifying the document."""
-import os
 import unittest
 
-from office import Office, props
-
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
-HERE = os.path.dirname(os.path.abspath(__file__))
-SAMPLE = os.path.join(HERE, "..", "..", "addin", "data", "sample", "sample-scr-report.docx")
+from office import OXT, SAMPLE, Office
 
 
 class NextFindingCommand(unittest.TestCase):
@@ -19,10 +14,9 @@ class NextFindingCommand(unittest.TestCase):
             controller = doc.getCurrentController()
             frame = controller.getFrame()
             controller.getViewCursor().gotoStart(False)
-            helper = o.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", o.ctx)
             seen = []
             for _ in range(3):
-                helper.executeDispatch(frame, "vnd.scrqm:NextFinding", "", 0, ())
+                o.dispatch(frame, "vnd.scrqm:NextFinding")
                 selection = controller.getSelection().getByIndex(0)
                 seen.append(selection.getString())
             self.assertTrue(all(seen), seen)

@@ -9,12 +9,10 @@ import tempfile
 import time
 import unittest
 
-from office import Office, named, EXTENSION_ID, SOFFICE
+from office import EXTENSION_ID, OXT, SAMPLE, SOFFICE, Office, OfficeTest, named
 import uno
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 HERE = os.path.dirname(os.path.abspath(__file__))
-SAMPLE = os.path.join(HERE, "..", "..", "addin", "data", "sample", "sample-scr-report.docx")
 
 
 class ExtensionLifecycle(unittest.TestCase):
@@ -62,18 +60,7 @@ class ExtensionLifecycle(unittest.TestCase):
             shutil.rmtree(profile, ignore_errors=True)
 
 
-class MacroApi(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
-    def call(self, **kw):
-        return json.loads(self.office.assistant().execute(named(**kw)))
-
+class MacroApi(OfficeTest):
     def test_catalogue(self):
         cat = self.call(Action="catalogue")
         self.assertEqual(cat["framework"]["id"], "scr-qm-2016")

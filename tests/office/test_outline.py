@@ -5,23 +5,20 @@ inferred outline (titles and levels) equals the styled twin's, on .odt and
 or a finding; the command line's office path prints the same outline."""
 import json
 import os
-import shutil
 import subprocess
-import tempfile
 import unittest
 
-from office import Office, named
+from office import OfficeTest, named
 import unstyled_reports as reports
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 BUILD = os.environ.get("SCRQM_BUILD_DIR", os.path.join("..", "..", "build"))
 
 
-class InferredOutline(unittest.TestCase):
+class InferredOutline(OfficeTest):
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="scrqm-outline-")
-        cls.office = Office(OXT)
+        super().setUpClass()
+        cls.dir = cls.tmp
         clean = reports.fixtures.CLEAN
         cls.pairs = {}
         for name, paragraphs, look in (("plain", clean, "bold"),
@@ -33,11 +30,6 @@ class InferredOutline(unittest.TestCase):
                                     reports.contents_page(clean) + clean, "bold")
         cls.defects = {name: reports.save(cls.office, cls.dir, "defect-" + name, paragraphs, "bold")
                        for name, (paragraphs, _) in reports.planted_defects().items()}
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-        shutil.rmtree(cls.dir, ignore_errors=True)
 
     def outline(self, path, checks=None):
         doc = self.office.load(path)

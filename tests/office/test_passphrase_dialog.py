@@ -6,82 +6,37 @@ check does not ask again. Declined ("Not now", Escape), the panel says the
 register is locked above the counts, and it is not asked again either."""
 import json
 import os
-import shutil
-import subprocess
-import tempfile
 import time
 import unittest
 
-import office
-from office import Office, named
+import xui
+from office import OXT, named, panel_dialog
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OXT = os.environ.get("SCRQM_OXT", os.path.join(HERE, "..", "..", "build", "scrqm.oxt"))
 DISPLAY = ":%d" % (70 + os.getpid() % 20)
 PASSPHRASE = "dialog test passphrase"
 REGISTER = [{"real": "Liam Carter", "pseudonym": "Child A", "kind": "name"}]
-TIP_OFF = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="ShowTipOfTheDay" oor:op="fuse"><value>false</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
-</oor:items>
-"""
 
 
 def xdotool(*args):
-    return subprocess.run(["xdotool"] + list(args), stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, text=True, env=dict(os.environ))
-
-
-def dialog_window(seconds):
-    """The passphrase dialog's window id, or None after `seconds`."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        found = xdotool("search", "--name", "^Case register$").stdout.split()
-        if found:
-            return found[-1]
-        time.sleep(0.3)
-    return None
+    return xui.xdo(*args, check=False)
 
 
 class PassphraseDialog(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="scrqm-dialog-")
-        os.makedirs(os.path.join(cls.tmp, "profile", "user"))
-        with open(os.path.join(cls.tmp, "profile", "user", "registrymodifications.xcu"), "w") as f:
-            f.write(TIP_OFF)
-        cls.xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1600x1000x24"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1)
-        cls.env = {k: os.environ.get(k) for k in ("DISPLAY", "SAL_USE_VCLPLUGIN")}
-        os.environ["DISPLAY"] = DISPLAY
-        os.environ["SAL_USE_VCLPLUGIN"] = "gen"
-        cls.real_popen = office.subprocess.Popen
-
-        def gui_popen(args, **kw):
-            if args and args[0] == office.SOFFICE:
-                args = [a for a in args if a not in ("--headless", "--invisible")]
-            return cls.real_popen(args, **kw)
-
-        office.subprocess.Popen = gui_popen
-        cls.office = Office(OXT, profile_dir=cls.tmp)
+        cls.screen = xui.Screen(DISPLAY, prefix="scrqm-dialog-").start()
+        try:
+            cls.office = cls.screen.office(OXT)
+        except Exception:
+            cls.screen.stop()
+            raise
         out = json.loads(cls.office.assistant().execute(
             named(Action="register-set", Register=json.dumps(REGISTER), Passphrase=PASSPHRASE)))
         assert "error" not in out, out
 
     @classmethod
     def tearDownClass(cls):
-        cls.office.close()
-        office.subprocess.Popen = cls.real_popen
-        cls.xvfb.terminate()
-        cls.xvfb.wait()
-        for k, v in cls.env.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        shutil.rmtree(cls.tmp, ignore_errors=True)
+        cls.screen.stop()
 
     def new_session_with_document(self):
         """A restart: the passphrase given by register-set is forgotten."""
@@ -100,7 +55,7 @@ class PassphraseDialog(unittest.TestCase):
         now) or expect none (None). Returns (asked, panel items, summary)."""
         before = getattr(self, "last_summary", "")
         xdotool("key", "--clearmodifiers", "ctrl+alt+shift+c")
-        window = dialog_window(8 if answer is not None else 4)
+        window = xui.window_of("^Case register$", 8 if answer is not None else 4)
         if window and answer is not None:
             # No window manager on Xvfb: focus the dialog and click into its
             # field as a user would.
@@ -115,9 +70,7 @@ class PassphraseDialog(unittest.TestCase):
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
-                deck = doc.getCurrentController().getSidebar().getDecks().getByName(
-                    "ScrqmPrepublicationDeck")
-                dialog = deck.getPanels().getByName("ScrqmResultsPanel").getDialog()
+                dialog = panel_dialog(doc, "ScrqmResultsPanel")
                 summary = dialog.getControl("Summary").getModel().Text
                 if "checked in" in summary and summary != before:
                     self.last_summary = summary

@@ -18,9 +18,8 @@ import unittest
 import zipfile
 
 import uno
-from office import Office, named
+from office import OXT, OfficeTest, add_comment, named
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 BUILD = os.environ.get("SCRQM_BUILD_DIR", os.path.dirname(os.path.abspath(OXT)))
 # Planted where a reader of the published copy must not find it.
 PLANTED = ["Zanzibarcomment", "Quokkadeleted", "Wombathidden", "Ocelotcase", "Jo Bloggsauthor",
@@ -44,22 +43,12 @@ def parts_with(path, needles):
     return found
 
 
-class Publication(unittest.TestCase):
+class Publication(OfficeTest):
     @classmethod
     def setUpClass(cls):
-        cls.office = Office(OXT)
-        cls.tmp = tempfile.mkdtemp(prefix="scrqm-publication-")
+        super().setUpClass()
         cls.fixture = os.path.join(cls.tmp, "report.docx")
         cls.build_fixture(cls.fixture)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    @classmethod
-    def call(cls, **kw):
-        return json.loads(cls.office.assistant().execute(named(**kw)))
 
     @classmethod
     def build_fixture(cls, path):
@@ -78,10 +67,7 @@ class Publication(unittest.TestCase):
         text.insertControlCharacter(cursor, 0, False)
         text.insertString(cursor, "A second paragraph about practice.", False)
         # A comment, and a tag bookmark around the first paragraph.
-        comment = doc.createInstance("com.sun.star.text.TextField.Annotation")
-        comment.Content = "Zanzibarcomment: check this"
-        comment.Author = "Reviewer"
-        text.insertTextContent(text.getStart(), comment, False)
+        add_comment(doc, text.getStart(), "Zanzibarcomment: check this")
         mark = doc.createInstance("com.sun.star.text.Bookmark")
         mark.setName("scrqm_S_QM14_1")
         start = text.createTextCursor()
@@ -258,18 +244,7 @@ class Publication(unittest.TestCase):
         self.assertIn("OUT.docx", usage.stderr)
 
 
-class Options(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
-    def call(self, **kw):
-        return json.loads(self.office.assistant().execute(named(**kw)))
-
+class Options(OfficeTest):
     def test_write_read_and_honour(self):
         empty = self.call(Action="options")["settings"]
         self.assertEqual(set(empty), {"Checks", "Profile", "Framework", "Allow", "Deny", "Named",

@@ -4,15 +4,12 @@ footers of two page styles, text frame, properties) lands in the model with
 the right place, once, and the outline has the right sections."""
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import unittest
 
-from office import Office, named
+from office import OfficeTest, named
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures", "office")
 
@@ -35,22 +32,10 @@ EXPECTED_PLACES = {
 }
 
 
-class ReaderOnFixtures(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
+class ReaderOnFixtures(OfficeTest):
     def read(self, name, action):
-        doc = self.office.load(os.path.join(FIXTURES, name), read_only=True)
-        try:
-            return json.loads(self.office.assistant().execute(
-                named(Action=action, Document=doc, File=name)))
-        finally:
-            doc.close(True)
+        with self.office.loaded(os.path.join(FIXTURES, name), read_only=True) as doc:
+            return self.call(Action=action, Document=doc, File=name)
 
     def check_outline(self, name):
         r = self.read(name, "outline")
@@ -122,21 +107,11 @@ class ReaderOnFixtures(unittest.TestCase):
 ROOT = os.path.join(HERE, "..", "..")
 
 
-class FastReadsGiveTheFullModel(unittest.TestCase):
+class FastReadsGiveTheFullModel(OfficeTest):
     """The fast ways of reading the body (Read=outline: no call per paragraph;
     Read=cursor: one cursor) must give exactly the model of the full walk, or
     not be taken. Action=model with Read=... says which way was used, so
     that a fast path that stops being taken is seen, not silently passed."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-        cls.tmp = tempfile.mkdtemp(prefix="scrqm-read-paths-")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def models(self, doc):
         a = self.office.assistant()
@@ -152,11 +127,8 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         return {k: v[0] for k, v in out.items()}, out["full"][1]
 
     def models_of(self, path):
-        doc = self.office.load(path, read_only=True)
-        try:
+        with self.office.loaded(path, read_only=True) as doc:
             return self.models(doc)
-        finally:
-            doc.close(True)
 
     def lean(self, doc):
         a = self.office.assistant()
@@ -170,11 +142,8 @@ class FastReadsGiveTheFullModel(unittest.TestCase):
         return out["lean"][0], out["lean"][1]
 
     def lean_of(self, path):
-        doc = self.office.load(path, read_only=True)
-        try:
+        with self.office.loaded(path, read_only=True) as doc:
             return self.lean(doc)
-        finally:
-            doc.close(True)
 
     def test_lean_read_for_the_sidebar(self):
         for name in ("parts.odt", "parts.docx", "parts.fodt"):

@@ -15,7 +15,7 @@ import unittest
 import zipfile
 
 import uno
-from office import Office, named, props
+from office import Office, add_comment, add_row, named, props
 
 OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 REGISTER = [
@@ -50,15 +50,8 @@ class CaseRegister(unittest.TestCase):
         text.insertControlCharacter(cursor, 0, False)
         text.insertString(cursor, "ZOE SMITH JONES, Liam's mother, rang the school.", False)
         text.insertControlCharacter(cursor, 0, False)
-        table = doc.createInstance("com.sun.star.text.TextTable")
-        table.initialize(1, 2)
-        text.insertTextContent(cursor, table, False)
-        table.getCellByName("A1").setString("Pupil")
-        table.getCellByName("B1").setString("L. Carter")
-        comment = doc.createInstance("com.sun.star.text.TextField.Annotation")
-        comment.Content = "Check with Zoë Smith-Jones first"
-        comment.Author = "Reviewer"
-        text.insertTextContent(text.getStart(), comment, False)
+        add_row(doc, cursor, "Pupil", "L. Carter")
+        add_comment(doc, text.getStart(), "Check with Zoë Smith-Jones first")
         doc.getUndoManager().clear()
         doc.setModified(False)
         return doc

@@ -5,40 +5,15 @@ and one undo restores them all; Register=true adds the pair to the case
 register; Action=allow makes a name's findings go, in the document (a salted
 key, no clear text) or for the user (surviving into a new document)."""
 import json
-import os
 import re
 import unittest
 
-from office import Office, named
+from office import OfficeTest, add_comment, add_row, named
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 PARAGRAPH_BREAK, LINE_BREAK = 0, 1
 
 
-class ReplaceAndAllow(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
-    def setUp(self):
-        self.docs = []
-
-    def tearDown(self):
-        for d in self.docs:
-            try:
-                d.close(True)
-            except Exception:
-                pass
-
-    def call(self, **kw):
-        out = json.loads(self.office.assistant().execute(named(**kw)))
-        self.assertNotIn("error", out, out)
-        return out
-
+class ReplaceAndAllow(OfficeTest):
     def writer(self, paragraphs):
         doc = self.office.new_writer()
         self.docs.append(doc)
@@ -72,22 +47,15 @@ class ReplaceAndAllow(unittest.TestCase):
             "Liamson Road and William are other words.",
         ])
         text = doc.getText()
-        table = doc.createInstance("com.sun.star.text.TextTable")
-        table.initialize(1, 2)
-        text.insertTextContent(text.getEnd(), table, False)
-        table.getCellByName("A1").setString("Pupil")
-        table.getCellByName("B1").setString("Liam (Year 3)")
-        comment = doc.createInstance("com.sun.star.text.TextField.Annotation")
-        comment.Content = "Ask about Liam first"
-        comment.Author = "Reviewer"
-        text.insertTextContent(text.getStart(), comment, False)
+        table = add_row(doc, text.getEnd(), "Pupil", "Liam (Year 3)")
+        add_comment(doc, text.getStart(), "Ask about Liam first")
         doc.getUndoManager().clear()
         before = self.all_text(doc)
         body_before = doc.getText().getString()
         self.assertEqual(len(re.findall(r"\bliam\b", before, re.I)), 8)
 
-        out = self.call(Action="replace", Document=doc, Text="Liam", Pseudonym="Child B",
-                        Register="false")
+        out = self.call_ok(Action="replace", Document=doc, Text="Liam", Pseudonym="Child B",
+                           Register="false")
         self.assertEqual(out["found"], 8)
         self.assertEqual(out["replaced"], 8)
         self.assertFalse(out["registered"])
@@ -108,14 +76,14 @@ class ReplaceAndAllow(unittest.TestCase):
 
     def test_replace_adds_to_the_register(self):
         doc = self.writer(["Kayden Price was seen by the GP."])
-        out = self.call(Action="replace", Document=doc, Text="Kayden Price", Pseudonym="Child C",
-                        Case="case-replace", Passphrase="replace test passphrase")
+        out = self.call_ok(Action="replace", Document=doc, Text="Kayden Price", Pseudonym="Child C",
+                           Case="case-replace", Passphrase="replace test passphrase")
         self.assertTrue(out["registered"])
         self.assertEqual(out["replaced"], 1)
         # A later draft that still names him: the register finds it.
         later = self.writer(["Kayden Price moved school."])
-        result = self.call(Action="check", Document=later, Case="case-replace",
-                           Checks="anonymisation", Passphrase="replace test passphrase")
+        result = self.call_ok(Action="check", Document=later, Case="case-replace",
+                              Checks="anonymisation", Passphrase="replace test passphrase")
         reg = [f for f in result["findings"] if f["category"] == "register"]
         self.assertTrue(reg, result["findings"])
         self.assertIn("Child C", json.dumps(reg))
@@ -130,14 +98,14 @@ class ReplaceAndAllow(unittest.TestCase):
         self.assertEqual(doc.getText().getString(), "Liam was seen.")
 
     def names(self, doc, text):
-        result = self.call(Action="check", Document=doc, Checks="anonymisation")
+        result = self.call_ok(Action="check", Document=doc, Checks="anonymisation")
         return [f for f in result["findings"] if text.lower() in f["text"].lower()]
 
     def test_allow_in_document_and_for_the_user(self):
         line = "Dr Imogen Rathbone met Tyler Quinn at the clinic on 14 June 2021."
         doc = self.writer([line])
         self.assertTrue(self.names(doc, "Rathbone"), "the name is a finding first")
-        out = self.call(Action="allow", Document=doc, Text="Imogen Rathbone", Scope="document")
+        out = self.call_ok(Action="allow", Document=doc, Text="Imogen Rathbone", Scope="document")
         self.assertTrue(out["added"])
         self.assertEqual(self.names(doc, "Rathbone"), [])
         self.assertTrue(self.names(doc, "Tyler Quinn"), "other names stay")
@@ -149,7 +117,7 @@ class ReplaceAndAllow(unittest.TestCase):
         other = self.writer([line])
         self.assertTrue(self.names(other, "Rathbone"))
         # ... until the user allows it for all documents.
-        out = self.call(Action="allow", Text="Imogen Rathbone", Scope="user")
+        out = self.call_ok(Action="allow", Text="Imogen Rathbone", Scope="user")
         self.assertTrue(out["added"])
         self.assertEqual(self.names(other, "Rathbone"), [])
         fresh = self.writer(["Imogen Rathbone chaired the panel; Tyler Quinn attended."])

@@ -6,9 +6,8 @@ import json
 import os
 import unittest
 
-from office import Office, named, props
+from office import OfficeTest, named, props
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures", "report")
 CHECKS = "structure,language,hidden"
@@ -24,15 +23,7 @@ def key(f):
     return [f["check"], f["where"], f["paragraph"], f["start"], f["end"]]
 
 
-class ReportChecks(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
+class ReportChecks(OfficeTest):
     def check(self, doc, checks=CHECKS):
         result = json.loads(self.office.assistant().execute(named(
             Action="check", Document=doc, Checks=checks)))
@@ -90,16 +81,8 @@ class ReportChecks(unittest.TestCase):
             doc.close(True)
 
 
-class HiddenFixes(unittest.TestCase):
+class HiddenFixes(OfficeTest):
     """Each fix on a fresh copy of hidden.odt and hidden.docx, never saved."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
 
     def fix(self, doc, fix, **extra):
         return json.loads(self.office.assistant().execute(named(

@@ -13,18 +13,15 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import unittest
 import zipfile
 
 import uno
-from office import Office, named, props
+from office import SAMPLE, OfficeTest, named, props
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 HERE = os.path.dirname(os.path.abspath(__file__))
-SAMPLE = os.path.join(HERE, "..", "..", "addin", "data", "sample", "sample-scr-report.docx")
 DECK = "ScrqmPrepublicationDeck"
 PANEL = "ScrqmResultsPanel"
 REGISTER = [{"real": "Liam Carter", "pseudonym": "Child A", "kind": "name"}]
@@ -34,33 +31,20 @@ def items(dialog):
     return list(dialog.getControl("Findings").getModel().StringItemList)
 
 
-class PrepublicationCheck(unittest.TestCase):
+class PrepublicationCheck(OfficeTest):
     @classmethod
     def setUpClass(cls):
-        cls.office = Office(OXT)
+        super().setUpClass()
         # The default case's register (the toolbar command uses it).
         out = json.loads(cls.office.assistant().execute(
             named(Action="register-set", Register=json.dumps(REGISTER),
                   Passphrase="the results test passphrase")))
         assert "error" not in out, out
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
     def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="scrqm-results-")
-        self.path = os.path.join(self.tmp, "report.docx")
-        shutil.copy(SAMPLE, self.path)
-        self.docs = []
-
-    def tearDown(self):
-        for d in self.docs:
-            try:
-                d.close(True)
-            except Exception:
-                pass
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        super().setUp()
+        self.path = self.copy_of(SAMPLE, "report.docx")
+        self.tmp = os.path.dirname(self.path)
 
     def load(self, path):
         # Not hidden (a hidden document has no sidebar), not read-only (a
@@ -68,11 +52,6 @@ class PrepublicationCheck(unittest.TestCase):
         doc = self.office.load(path, hidden=False, read_only=False)
         self.docs.append(doc)
         return doc
-
-    def dispatch(self, doc, command):
-        helper = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
-                                                            self.office.ctx)
-        helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
 
     def panel(self, doc):
         deck = doc.getCurrentController().getSidebar().getDecks().getByName(DECK)
@@ -108,7 +87,7 @@ class PrepublicationCheck(unittest.TestCase):
     def test_check_goto_fix_ignore_survive_docx(self):
         doc = self.load(self.path)
         self.assertFalse(doc.isModified())
-        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        self.office.dispatch(doc, "vnd.scrqm:CheckAll")
         self.assertFalse(doc.isModified(), "a check never modifies the document")
         self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
         dialog = self.panel(doc)
@@ -138,16 +117,16 @@ class PrepublicationCheck(unittest.TestCase):
                             ("999 401 7268", "footnote"),
                             ("reference CP/2016/0456", "page style")):
             self.select(dialog, text, where)
-            self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+            self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
             self.assertEqual(self.selection(doc), text, "Go to " + text)
         # A comment's text cannot be selected: Go to selects its anchor and
         # says so; a property is named.
         self.select(dialog, "07700 900461", "comment by")
-        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertTrue(dialog.getControl("Status").getModel().Label.startswith(
             "In a comment: comment by"))
         self.select(dialog, "SCR-2016-03", "custom:CaseReference")
-        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(dialog.getControl("Status").getModel().Label,
                          "In the document properties (File > Properties): custom:CaseReference")
         self.assertFalse(doc.isModified(), "Go to does not modify")
@@ -165,7 +144,7 @@ class PrepublicationCheck(unittest.TestCase):
         before = doc.getText().getString().count("Liam")
         before_child = doc.getText().getString().count("Child A")
         registered = sum(1 for r in items(dialog) if r.startswith("    \u201cLiam\u201d"))
-        self.dispatch(doc, "vnd.scrqm:Results.Fix")
+        self.office.dispatch(doc, "vnd.scrqm:Results.Fix")
         self.assertEqual(doc.getText().getString().count("Liam"), before - 1)
         self.assertEqual(doc.getText().getString().count("Child A"),
                          before_child + 1)
@@ -182,7 +161,7 @@ class PrepublicationCheck(unittest.TestCase):
         self.assertEqual(len(postcode), 1)
         self.assertEqual(postcode[0]["severity"], "error")
         self.select(dialog, "NM4 7QT")
-        self.dispatch(doc, "vnd.scrqm:Results.Ignore")
+        self.office.dispatch(doc, "vnd.scrqm:Results.Ignore")
         self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
         self.assertEqual(dialog.getControl("Verdict").getModel().Label,
                          "Not ready: %d errors" % (errors - 1))
@@ -205,7 +184,7 @@ class PrepublicationCheck(unittest.TestCase):
         self.docs.remove(doc)
 
         again = self.load(out)
-        self.dispatch(again, "vnd.scrqm:CheckAll")
+        self.office.dispatch(again, "vnd.scrqm:CheckAll")
         self.assertFalse(again.isModified(), "a check never modifies the document")
         dialog = self.panel(again)
         self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
@@ -220,7 +199,7 @@ class PrepublicationCheck(unittest.TestCase):
                          "Not ready: %d errors" % (errors - 1))
         # Re-check keeps it ignored; the document properties are not
         # reported as findings (the hashes are scrqm's own).
-        self.dispatch(again, "vnd.scrqm:Results.Recheck")
+        self.office.dispatch(again, "vnd.scrqm:Results.Recheck")
         self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
         self.assertNotIn("scrqm.ignored", "\n".join(items(dialog)))
 
@@ -246,21 +225,21 @@ class PrepublicationCheck(unittest.TestCase):
                 '%s<text:p>Liam Carter started school in 2009.</text:p>'
                 '</office:text></office:body></office:document>' % (body, body))
         doc = self.load(path)
-        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        self.office.dispatch(doc, "vnd.scrqm:CheckAll")
         dialog = self.panel(doc)
         status = dialog.getControl("Status").getModel()
         self.select(dialog, "NM4 7QT", "body \u00b6%d" % 41)
-        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "NM4 7QT")
         self.assertEqual(status.Label, "")
         self.select(dialog, "Liam Carter", "Agencies A1")
-        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "Liam Carter")
         self.select(dialog, "Liam Carter", "body \u00b6%d" % 82)
-        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "Liam Carter")
         # Fix the last paragraph's name (found by its place in the body).
-        self.dispatch(doc, "vnd.scrqm:Results.Fix")
+        self.office.dispatch(doc, "vnd.scrqm:Results.Fix")
         self.assertTrue(doc.getText().getString().endswith("Child A started school in 2009."))
         self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
                          'Replace with "Child A"')
@@ -270,11 +249,11 @@ class PrepublicationCheck(unittest.TestCase):
         text.insertString(text.getStart(), "A new first paragraph.\n", False)
         text.insertControlCharacter(text.getStart(), 0, False)  # PARAGRAPH_BREAK
         self.select(dialog, "NM4 7QT")
-        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(status.Label, "The text has changed since the check: Re-check")
-        self.dispatch(doc, "vnd.scrqm:Results.Recheck")
+        self.office.dispatch(doc, "vnd.scrqm:Results.Recheck")
         self.select(dialog, "NM4 7QT")
-        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "NM4 7QT")
         self.assertEqual(status.Label, "")
 
@@ -287,7 +266,7 @@ class PrepublicationCheck(unittest.TestCase):
 
         def check():
             try:
-                self.dispatch(doc, command)
+                self.office.dispatch(doc, command)
             except Exception as e:  # pragma: no cover - reported below
                 errors.append(e)
 
@@ -316,9 +295,7 @@ class PrepublicationCheck(unittest.TestCase):
         paragraphs = int(re.search(r"(\d+) paragraphs", made).group(1))
         doc = self.load(path)
         # The deck open before the first check: the panel shows its progress.
-        self.office.smgr.createInstanceWithContext(
-            "com.sun.star.frame.DispatchHelper", self.office.ctx).executeDispatch(
-                doc.getCurrentController().getFrame(), ".uno:SidebarDeck." + DECK, "", 0, ())
+        self.office.dispatch(doc, ".uno:SidebarDeck." + DECK)
         dialog = self.panel(doc)
         verdict = dialog.getControl("Verdict").getModel()
         summary = dialog.getControl("Summary").getModel()
@@ -328,7 +305,7 @@ class PrepublicationCheck(unittest.TestCase):
         # Cancelled from another thread (as a macro would) while reading:
         # no findings, the verdict says so, the document is untouched.
         thread = self.start_check(doc)
-        self.dispatch(doc, "vnd.scrqm:Results.Cancel")
+        self.office.dispatch(doc, "vnd.scrqm:Results.Cancel")
         self.wait(thread)
         self.assertEqual(verdict.Label, "Check cancelled")
         self.assertIn("Check cancelled: cancelled by the user", summary.Text)
@@ -347,7 +324,7 @@ class PrepublicationCheck(unittest.TestCase):
         self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
 
         # A full check afterwards works and agrees with the macro API.
-        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        self.office.dispatch(doc, "vnd.scrqm:CheckAll")
         findings = self.expected(doc)
         errors = sum(1 for f in findings if f["severity"] == "error")
         self.assertEqual(verdict.Label, "Not ready: %d errors" % errors, summary.Text)
@@ -358,7 +335,7 @@ class PrepublicationCheck(unittest.TestCase):
         # thread as CheckAll does, so a cancel from another thread reaches
         # it): the previous findings stay, marked as such.
         thread = self.start_check(doc, "vnd.scrqm:Results.Recheck")
-        self.dispatch(doc, "vnd.scrqm:Results.Cancel")
+        self.office.dispatch(doc, "vnd.scrqm:Results.Cancel")
         self.wait(thread)
         self.assertEqual(verdict.Label, "Check cancelled")
         self.assertIn("Previous check: Not ready: %d errors" % errors, summary.Text)
@@ -398,7 +375,7 @@ class PrepublicationCheck(unittest.TestCase):
         path = os.path.join(self.tmp, "clean.docx")
         shutil.copy(os.path.join(HERE, "..", "fixtures", "report", "clean.docx"), path)
         doc = self.load(path)
-        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        self.office.dispatch(doc, "vnd.scrqm:CheckAll")
         dialog = self.panel(doc)
         self.assertEqual(dialog.getControl("Verdict").getModel().Label, "Ready to publish")
         self.assertEqual(items(dialog), [])

@@ -9,17 +9,12 @@ and reloading. Also the macro API actions tag, suggest, coverage and
 question."""
 import json
 import os
-import shutil
-import tempfile
 import time
 import unittest
 
 import uno
-from office import Office, named, props
+from office import SAMPLE, OfficeTest, named, props
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
-SAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "addin", "data", "sample",
-                      "sample-scr-report.docx")
 DECK = "ScrqmQualityMarkersDeck"
 SECTION = "6. Parallel processes"
 # Cues of QM9 (parallel processes), typed into an introduction.
@@ -40,28 +35,11 @@ def wait_for(predicate, seconds=10.0):
     return predicate()
 
 
-class Sidebar(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
+class Sidebar(OfficeTest):
     def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="scrqm-sidebar-")
-        self.path = os.path.join(self.tmp, "report.docx")
-        shutil.copy(SAMPLE, self.path)
-        self.docs = []
-
-    def tearDown(self):
-        for d in self.docs:
-            try:
-                d.close(True)
-            except Exception:
-                pass
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        super().setUp()
+        self.path = self.copy_of(SAMPLE, "report.docx")
+        self.tmp = os.path.dirname(self.path)
 
     def load(self, path, hidden):
         doc = self.office.load(path, hidden=hidden, read_only=False)
@@ -73,21 +51,16 @@ class Sidebar(unittest.TestCase):
         self.assertNotIn("error", out, out)
         return out
 
-    def dispatch(self, doc, command):
-        helper = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
-                                                            self.office.ctx)
-        helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
-
     def panels(self, doc):
         # The sidebar builds its deck list for the frame's context once the
         # window is up: wait for it (and ask for the deck again).
         decks = doc.getCurrentController().getSidebar().getDecks()
         self.assertTrue(wait_for(lambda: decks.hasByName(DECK) or
-                                 self.dispatch(doc, "vnd.scrqm:QualityMarkers")),
+                                 self.office.dispatch(doc, "vnd.scrqm:QualityMarkers")),
                         decks.getElementNames())
         deck = decks.getByName(DECK)
         if not deck.isActive():
-            self.dispatch(doc, "vnd.scrqm:QualityMarkers")
+            self.office.dispatch(doc, "vnd.scrqm:QualityMarkers")
         self.assertTrue(deck.isActive())
         out = {}
         for name in ("ScrqmMarkersPanel", "ScrqmSectionsPanel"):
@@ -111,7 +84,7 @@ class Sidebar(unittest.TestCase):
     def test_panels_tag_question_undo_save_reload(self):
         doc = self.load(self.path, hidden=False)
         # The deck, opened by the extension's own command.
-        self.dispatch(doc, "vnd.scrqm:QualityMarkers")
+        self.office.dispatch(doc, "vnd.scrqm:QualityMarkers")
         markers, sections = self.panels(doc)
 
         # The panels show the document: headings, the 18 markers by cluster,
@@ -134,7 +107,7 @@ class Sidebar(unittest.TestCase):
         undo = doc.getUndoManager()
         before = len(undo.getAllUndoActionTitles())
         sections.getControl("Marker").selectItemPos(8, True)  # QM9
-        self.dispatch(doc, "vnd.scrqm:Panel.TagSection")
+        self.office.dispatch(doc, "vnd.scrqm:Panel.TagSection")
         self.assertEqual(self.section_markers(doc, SECTION), ["QM9"])
         self.assertEqual(len(undo.getAllUndoActionTitles()), before + 1)
         self.assertEqual(undo.getCurrentUndoActionTitle(), "Tag section to QM9")
@@ -159,7 +132,7 @@ class Sidebar(unittest.TestCase):
         markers.getControl("Questions").selectItemPos(2, True)  # question 3: the coroner
         markers.getControl("State").selectItemPos(1, True)  # answered
         markers.getControl("Note").getModel().Text = "Coroner told; see section 6"
-        self.dispatch(doc, "vnd.scrqm:Panel.SaveQuestion")
+        self.office.dispatch(doc, "vnd.scrqm:Panel.SaveQuestion")
         self.assertTrue(items(markers, "Questions")[2].startswith("\u2611 3. Is notification"))
         user = doc.getDocumentProperties().getUserDefinedProperties()
         self.assertEqual(user.getPropertyValue("scrqm_Q_QM9"), "3a:Coroner told\\; see section 6")
@@ -223,9 +196,9 @@ class Sidebar(unittest.TestCase):
         for _ in range(4):
             text.createTextCursorByRange(text.getEnd()).insertDocumentFromURL(
                 uno.systemPathToFileUrl(odt), ())
-        self.dispatch(doc, "vnd.scrqm:QualityMarkers")
+        self.office.dispatch(doc, "vnd.scrqm:QualityMarkers")
         markers, sections = self.panels(doc)
-        self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
+        self.office.dispatch(doc, "vnd.scrqm:Panel.Refresh")
         headings = items(sections, "Headings")
         intro = [i for i, h in enumerate(headings) if h == "1. Introduction"]
         self.assertEqual(len(intro), 5, headings)
@@ -260,7 +233,7 @@ class Sidebar(unittest.TestCase):
         self.assertNotIn("QM9", intro_suggests(3))
         typed = snapshot()
         info = self.settle(sections)
-        self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
+        self.office.dispatch(doc, "vnd.scrqm:Panel.Refresh")
         info = self.wait_refresh(sections, info, "full")
         self.assertEqual(snapshot(), typed)
 
@@ -278,7 +251,7 @@ class Sidebar(unittest.TestCase):
             info = self.wait_refresh(sections, info, "incremental")
             after = shown()
             info = self.settle(sections)
-            self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
+            self.office.dispatch(doc, "vnd.scrqm:Panel.Refresh")
             self.wait_refresh(sections, info, "full")
             self.assertEqual(shown(), after)
             return after
@@ -361,7 +334,7 @@ class Sidebar(unittest.TestCase):
         info = self.wait_refresh(sections, info, "incremental")
         typed = snapshot()
         info = self.settle(sections)
-        self.dispatch(doc, "vnd.scrqm:Panel.Refresh")
+        self.office.dispatch(doc, "vnd.scrqm:Panel.Refresh")
         info = self.wait_refresh(sections, info, "full")
         self.assertEqual(snapshot(), typed)
 
@@ -369,7 +342,7 @@ class Sidebar(unittest.TestCase):
         doc = self.load(self.path, hidden=False)
         # "Tag section to marker…" opens the deck (its Sections panel gets the
         # keyboard at the marker list).
-        self.dispatch(doc, "vnd.scrqm:TagSection")
+        self.office.dispatch(doc, "vnd.scrqm:TagSection")
         self.panels(doc)
         # The keys are bound in Writer.
         from com.sun.star.awt import KeyEvent

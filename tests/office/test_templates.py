@@ -6,17 +6,14 @@ template folder on LibreOffice's template path (File > New > Templates)."""
 import json
 import os
 import re
-import shutil
-import tempfile
 import unittest
 import zipfile
 
 import uno
-from office import Office, named, props
+from office import OfficeTest, named, props
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-OXT = os.environ.get("SCRQM_OXT", os.path.join(ROOT, "build", "scrqm.oxt"))
 SAMPLE = os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report")
 TEMPLATES = ("terms-of-reference", "board-response")
 UNDO_TITLE = {"terms-of-reference": "Insert terms of reference",
@@ -41,22 +38,7 @@ def sample_findings():
     return re.findall(r'<text:h [^>]*>(Finding \d+):', src)
 
 
-class Templates(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.office = Office(OXT)
-        cls.tmp = tempfile.mkdtemp(prefix="scrqm-templates-")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def call(self, **kw):
-        result = json.loads(self.office.assistant().execute(named(**kw)))
-        self.assertNotIn("error", result, result)
-        return result
-
+class Templates(OfficeTest):
     def base_document(self, ext):
         """A saved .odt or .docx with one paragraph of the user's own text,
         reopened for editing with the cursor at its end."""
@@ -83,7 +65,7 @@ class Templates(unittest.TestCase):
         return sorted(n for n in doc.getBookmarks().getElementNames() if n.startswith("scrqm_"))
 
     def placeholders(self, doc):
-        found = self.call(Action="check", Document=doc, Checks="template")["findings"]
+        found = self.call_ok(Action="check", Document=doc, Checks="template")["findings"]
         return [f for f in found if f["check"] == "template.placeholder"]
 
     def assert_template(self, doc, name, where):
@@ -134,8 +116,8 @@ class Templates(unittest.TestCase):
                 undo = doc.getUndoManager()
                 undo.clear()
                 before = doc.getText().getString()
-                result = self.call(Action="insert-template", Template=name, Where="cursor",
-                                   Document=doc)
+                result = self.call_ok(Action="insert-template", Template=name, Where="cursor",
+                                      Document=doc)
                 self.assertEqual(result["where"], "cursor")
                 self.assertTrue(doc.getText().getString().startswith("Our own opening paragraph."))
                 self.assert_template(doc, name, where)
@@ -176,15 +158,15 @@ class Templates(unittest.TestCase):
         for name in TEMPLATES:
             for ext in ("odt", "docx"):
                 out = os.path.join(self.tmp, "%s-new.%s" % (name, ext))
-                result = self.call(Action="insert-template", Template=name, Where="new",
-                                   Output=out)
+                result = self.call_ok(Action="insert-template", Template=name, Where="new",
+                                      Output=out)
                 self.assertEqual(result["output"], out)
                 doc = self.office.load(out)
                 self.assert_template(doc, name, "new " + out)
                 doc.close(True)
             # Without Output the new document stays open (untitled, from the template).
             count = len(list(_components(desktop)))
-            self.call(Action="insert-template", Template=name, Where="new", Hidden=True)
+            self.call_ok(Action="insert-template", Template=name, Where="new", Hidden=True)
             opened = [c for c in _components(desktop) if c.getURL() == ""]
             self.assertEqual(len(list(_components(desktop))), count + 1)
             doc = opened[-1]
@@ -197,8 +179,8 @@ class Templates(unittest.TestCase):
         self.assertEqual(len(findings), 4)  # the sample's own count, from its source
         for source in (SAMPLE + ".fodt", SAMPLE + ".docx"):
             out = os.path.join(self.tmp, "prefilled-%s.odt" % os.path.basename(source)[-4:])
-            result = self.call(Action="insert-template", Template="board-response", Where="new",
-                               From=source, Output=out)
+            result = self.call_ok(Action="insert-template", Template="board-response", Where="new",
+                                  From=source, Output=out)
             self.assertEqual(result["findings"], len(findings), source)
             doc = self.office.load(out)
             table = _action_table(doc)
@@ -224,7 +206,7 @@ class Templates(unittest.TestCase):
         undo = doc.getUndoManager()
         undo.clear()
         tables = len(doc.getTextTables().getElementNames())
-        result = self.call(Action="insert-template", Template="board-response", Document=doc)
+        result = self.call_ok(Action="insert-template", Template="board-response", Document=doc)
         self.assertEqual(result["findings"], len(sample_findings()))
         self.assertEqual(len(doc.getTextTables().getElementNames()), tables + 1)
         self.assertEqual(undo.getAllUndoActionTitles(), ("Insert board response",))
@@ -234,9 +216,9 @@ class Templates(unittest.TestCase):
 
     def test_checks_on_an_inserted_response(self):
         doc = self.base_document("odt")
-        self.call(Action="insert-template", Template="board-response", Document=doc)
+        self.call_ok(Action="insert-template", Template="board-response", Document=doc)
         doc.setModified(False)
-        found = self.call(Action="check", Document=doc, Checks="response,template")["findings"]
+        found = self.call_ok(Action="check", Document=doc, Checks="response,template")["findings"]
         rules = {f["check"] for f in found}
         for rule in ("time-scheduled", "acceptance", "priorities", "actions", "monitoring",
                      "national"):

@@ -28,15 +28,9 @@ def code_without_comments(text):
             end = n if end < 0 else end + 2
             out.append("\n" * text.count("\n", i, end))
             i = end
-        elif text[i] == '"':
+        elif text[i] in "\"'":  # a string or character literal, kept whole
             j = i + 1
-            while j < n and text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i:j + 1])
-            i = j + 1
-        elif text[i] == "'":
-            j = i + 1
-            while j < n and text[j] != "'":
+            while j < n and text[j] != text[i]:
                 j += 2 if text[j] == "\\" else 1
             out.append(text[i:j + 1])
             i = j + 1
