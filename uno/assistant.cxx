@@ -12,6 +12,7 @@
 #include "replace.hxx"
 #include "results_check.hxx"
 #include "results_panel.hxx"
+#include "service_info.hxx"
 #include "sidebar.hxx"
 #include "sidebar_actions.hxx"
 #include "templates.hxx"
@@ -108,10 +109,12 @@ struct Args
     }
 };
 
-class ReviewAssistant : public cppu::WeakImplHelper2<task::XJob, lang::XServiceInfo>
+class ReviewAssistant
+    : public WithServiceInfo<cppu::WeakImplHelper2<task::XJob, lang::XServiceInfo>>
 {
 public:
-    explicit ReviewAssistant(const Reference<uno::XComponentContext>& context) : context_(context)
+    explicit ReviewAssistant(const Reference<uno::XComponentContext>& context)
+        : WithServiceInfo(kImplementationName, kServiceName), context_(context)
     {
     }
 
@@ -145,21 +148,6 @@ public:
             json = error_json("unexpected failure");
         }
         return uno::Any(to_ou(json));
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return OUString::createFromAscii(kImplementationName);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        uno::Sequence<OUString> names(1);
-        names[0] = OUString::createFromAscii(kServiceName);
-        return names;
     }
 
 private:
