@@ -85,13 +85,10 @@ std::string kind_of(Format format)
 // here would make type detection refuse the document itself.
 uno::Sequence<beans::PropertyValue> load_arguments(const Reference<LoadHandler>& handler)
 {
-    uno::Sequence<beans::PropertyValue> media(5);
-    media[0] = prop("Hidden", uno::Any(true));
-    media[1] = prop("ReadOnly", uno::Any(true));
-    media[2] =
+    uno::Sequence<beans::PropertyValue> media = lo::hidden_load_arguments();
+    media.realloc(media.getLength() + 1);
+    media[media.getLength() - 1] =
         prop("InteractionHandler", uno::Any(Reference<task::XInteractionHandler>(handler.get())));
-    media[3] = prop("MacroExecutionMode", uno::Any(sal_Int16(0))); // never
-    media[4] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));      // no links
     return media;
 }
 

@@ -204,11 +204,7 @@ Reference<frame::XModel> load_hidden(const Reference<uno::XComponentContext>& co
                                      const OUString& url, bool read_only)
 {
     Reference<frame::XComponentLoader> loader(frame::Desktop::create(context), UNO_QUERY_THROW);
-    uno::Sequence<beans::PropertyValue> media(4);
-    media[0] = prop("Hidden", uno::Any(true));
-    media[1] = prop("ReadOnly", uno::Any(read_only));
-    media[2] = prop("MacroExecutionMode", uno::Any(sal_Int16(0)));
-    media[3] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));
+    const uno::Sequence<beans::PropertyValue> media = hidden_load_arguments(read_only);
     ExternalLinksBlocked blocked(context); // the copy fetches nothing either
     Reference<frame::XModel> model(loader->loadComponentFromURL(url, "_blank", 0, media),
                                    UNO_QUERY);

@@ -32,6 +32,17 @@ inline com::sun::star::beans::PropertyValue prop(const char* name,
     return p;
 }
 
+// The media descriptor of a document loaded out of sight to be read or
+// copied: hidden, read-only when asked, no macros run, no links updated.
+inline com::sun::star::uno::Sequence<com::sun::star::beans::PropertyValue>
+hidden_load_arguments(bool read_only = true)
+{
+    return {prop("Hidden", com::sun::star::uno::Any(true)),
+            prop("ReadOnly", com::sun::star::uno::Any(read_only)),
+            prop("MacroExecutionMode", com::sun::star::uno::Any(sal_Int16(0))), // never
+            prop("UpdateDocMode", com::sun::star::uno::Any(sal_Int16(0)))};     // no links
+}
+
 inline void close(const com::sun::star::uno::Reference<com::sun::star::uno::XInterface>& component)
 {
     try

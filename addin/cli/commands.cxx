@@ -659,6 +659,12 @@ private:
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
+    // Bad data or an unreadable file: its one line, and nothing done.
+    auto cannot = [&err](const std::exception& e)
+    {
+        err << "scrqm: " << e.what() << "\n";
+        return kExitCannotCheck;
+    };
     Options opt;
     std::string problem;
     try
@@ -671,8 +677,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     catch (const ReadError& e) // an --allow-file or --deny-file
     {
-        err << "scrqm: " << e.what() << "\n";
-        return kExitCannotCheck;
+        return cannot(e);
     }
     if (!problem.empty())
     {
@@ -739,13 +744,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     catch (const DataError& e)
     {
-        err << "scrqm: " << e.what() << "\n";
-        return kExitCannotCheck;
+        return cannot(e);
     }
     catch (const ReadError& e) // a register or a profile
     {
-        err << "scrqm: " << e.what() << "\n";
-        return kExitCannotCheck;
+        return cannot(e);
     }
     // Output lost (a full disk, a closed pipe) is not success.
     errno = 0;

@@ -72,19 +72,7 @@ std::string with_coverage_json(const std::string& result_json,
 
 std::map<std::string, CoverageStatus> coverage_statuses_from_json(const std::string& result_json)
 {
-    namespace pt = boost::property_tree;
-    pt::ptree root;
-    std::istringstream in(result_json);
-    if (json_too_deep(result_json) != 0)
-        throw std::runtime_error("malformed result from the office: nested too deep");
-    try
-    {
-        pt::read_json(in, root);
-    }
-    catch (const pt::json_parser_error& e)
-    {
-        throw std::runtime_error("malformed result from the office: " + e.message());
-    }
+    const boost::property_tree::ptree root = parse_office_json(result_json);
     std::map<std::string, CoverageStatus> out;
     if (const auto cov = root.get_child_optional("coverage"))
         for (const auto& [marker, node] : *cov)

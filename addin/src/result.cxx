@@ -293,7 +293,7 @@ Where where_from(const std::string& s)
 }
 } // namespace
 
-Result result_from_json(const std::string& json)
+boost::property_tree::ptree parse_office_json(const std::string& json)
 {
     namespace pt = boost::property_tree;
     pt::ptree root;
@@ -308,6 +308,12 @@ Result result_from_json(const std::string& json)
     {
         throw std::runtime_error("malformed result from the office: " + e.message());
     }
+    return root;
+}
+
+Result result_from_json(const std::string& json)
+{
+    const boost::property_tree::ptree root = parse_office_json(json);
     if (const auto error = root.get_optional<std::string>("error"))
         throw std::runtime_error(*error);
     Result r;

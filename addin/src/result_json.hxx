@@ -6,6 +6,8 @@
 #include <scrqm/coverage.hxx>
 #include <scrqm/result.hxx>
 
+#include <boost/property_tree/ptree.hpp>
+
 #include <functional>
 #include <string>
 #include <string_view>
@@ -21,6 +23,11 @@ class JsonWriter;
 // inferred-heading confidence, and a finding's section and context always.
 void write_result_members(JsonWriter& w, const Result& result,
                           const std::function<std::string(const std::string&)>* mask = nullptr);
+
+// A result's JSON as the office sent it, parsed. Throws std::runtime_error
+// ("malformed result from the office: ...") for JSON nested too deep or
+// malformed.
+boost::property_tree::ptree parse_office_json(const std::string& json);
 
 // The status named `name` (as to_string spells it); Missing for any other.
 CoverageStatus coverage_status_named(std::string_view name);
