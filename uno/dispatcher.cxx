@@ -6,6 +6,7 @@
 #include "main_thread.hxx"
 #include "office_check.hxx"
 #include "passphrase_dialog.hxx"
+#include "prelude.hxx"
 #include "publication.hxx"
 #include "reader.hxx"
 #include "register_dialog.hxx"
@@ -32,11 +33,6 @@
 #include <cppuhelper/supportsservice.hxx>
 
 #include <exception>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

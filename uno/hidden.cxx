@@ -1,6 +1,7 @@
 #include "hidden.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
 #include "publication.hxx"
 #include "undo_context.hxx"
 #include "uno_helpers.hxx"
@@ -40,11 +41,6 @@
 
 #include <stdexcept>
 #include <vector>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

@@ -3,6 +3,7 @@
 
 #include "case_register.hxx"
 #include "convert.hxx"
+#include "prelude.hxx"
 #include "service_info.hxx"
 #include "uno_helpers.hxx"
 
@@ -35,12 +36,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {
