@@ -5,17 +5,13 @@
 #include "reader.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
 #include "undo_context.hxx"
 
 #include <scrqm/json.hxx>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

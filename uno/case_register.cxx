@@ -4,6 +4,7 @@
 #include "locate.hxx"
 #include "options.hxx"
 #include "passphrase_dialog.hxx"
+#include "prelude.hxx"
 #include "undo_context.hxx"
 
 #include <scrqm/catalogue.hxx>
@@ -26,11 +27,6 @@
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

@@ -1,15 +1,11 @@
 #include "external_links.hxx"
 
+#include "prelude.hxx"
 #include "uno_helpers.hxx"
 
 #include <com/sun/star/container/XNameAccess.hpp>
 
 #include <utility>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

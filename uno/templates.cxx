@@ -2,6 +2,7 @@
 
 #include "convert.hxx"
 #include "external_links.hxx"
+#include "prelude.hxx"
 #include "reader.hxx"
 #include "uno_helpers.hxx"
 
@@ -39,12 +40,6 @@
 #include <stdexcept>
 #include <unistd.h>
 #include <vector>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {
