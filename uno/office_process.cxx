@@ -41,7 +41,6 @@ namespace scrqm::office
 {
 
 // ---------------------------------------------------------------- cleanup
-};
 
 Cleanup& cleanup()
 {
