@@ -507,9 +507,10 @@ extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implement
     for (const auto& c : components)
         if (std::strcmp(implementation, c.name) == 0)
         {
-            Reference<lang::XSingleComponentFactory> factory =
-                cppu::createSingleComponentFactory(c.create, rtl::OUString::createFromAscii(c.name),
-                                                   {rtl::OUString::createFromAscii(c.service)});
+            uno::Sequence<rtl::OUString> names(1);
+            names[0] = rtl::OUString::createFromAscii(c.service);
+            Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
+                c.create, rtl::OUString::createFromAscii(c.name), names);
             factory->acquire();
             return factory.get();
         }

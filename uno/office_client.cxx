@@ -60,6 +60,7 @@
 #include <shared_mutex>
 #include <sstream>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>

@@ -28,7 +28,9 @@ public:
     }
     com::sun::star::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override
     {
-        return {rtl::OUString::createFromAscii(service_)};
+        com::sun::star::uno::Sequence<rtl::OUString> names(1);
+        names[0] = rtl::OUString::createFromAscii(service_);
+        return names;
     }
 
 private:

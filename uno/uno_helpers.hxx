@@ -37,10 +37,12 @@ inline com::sun::star::beans::PropertyValue prop(const char* name,
 inline com::sun::star::uno::Sequence<com::sun::star::beans::PropertyValue>
 hidden_load_arguments(bool read_only = true)
 {
-    return {prop("Hidden", com::sun::star::uno::Any(true)),
-            prop("ReadOnly", com::sun::star::uno::Any(read_only)),
-            prop("MacroExecutionMode", com::sun::star::uno::Any(sal_Int16(0))), // never
-            prop("UpdateDocMode", com::sun::star::uno::Any(sal_Int16(0)))};     // no links
+    com::sun::star::uno::Sequence<com::sun::star::beans::PropertyValue> media(4);
+    media[0] = prop("Hidden", com::sun::star::uno::Any(true));
+    media[1] = prop("ReadOnly", com::sun::star::uno::Any(read_only));
+    media[2] = prop("MacroExecutionMode", com::sun::star::uno::Any(sal_Int16(0))); // never
+    media[3] = prop("UpdateDocMode", com::sun::star::uno::Any(sal_Int16(0)));      // no links
+    return media;
 }
 
 inline void close(const com::sun::star::uno::Reference<com::sun::star::uno::XInterface>& component)
