@@ -654,6 +654,8 @@ private:
     bool progress_;
     bool terminal_;
     std::string pending_;
+    WorkerState main_state_; // declared last: its office stops first
+};
 
 } // namespace
 

@@ -199,9 +199,6 @@ std::string parse(const std::vector<std::string>& args, Options& opt)
     return {};
 }
 
-WorkerState main_state_; // declared last: its office stops first
-};
-
 // The input file that --output names (the same file, however it is written:
 // through a link, or ./name), or "". The output is never written over an
 // input.
