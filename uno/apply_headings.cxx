@@ -5,18 +5,13 @@
 #include "reader.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
+#include "undo_context.hxx"
 
 #include <scrqm/json.hxx>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
-#include <com/sun/star/document/XUndoManager.hpp>
-#include <com/sun/star/document/XUndoManagerSupplier.hpp>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {
@@ -33,38 +28,24 @@ std::string apply_heading_styles(const Reference<frame::XModel>& model, const st
             todo.emplace_back(Reference<beans::XPropertySet>(sources[i], UNO_QUERY),
                               p.outline_level);
     }
-    Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
-    Reference<document::XUndoManager> undo = supplier.is() ? supplier->getUndoManager() : nullptr;
     std::size_t applied = 0;
     if (!todo.empty())
     {
-        if (undo.is())
-            undo->enterUndoContext("Apply heading styles");
-        try
+        UndoContext undo(model, "Apply heading styles");
+        for (const auto& [props, level] : todo)
         {
-            for (const auto& [props, level] : todo)
-            {
-                if (!props.is())
-                    continue;
-                props->setPropertyValue("ParaStyleName",
-                                        uno::Any(OUString::createFromAscii(
-                                            ("Heading " + std::to_string(level)).c_str())));
-                // The look typed on the paragraph gives way to the style's.
-                Reference<beans::XPropertyState> state(props, UNO_QUERY);
-                if (state.is())
-                    for (const char* name : {"CharWeight", "CharHeight"})
-                        state->setPropertyToDefault(OUString::createFromAscii(name));
-                ++applied;
-            }
+            if (!props.is())
+                continue;
+            props->setPropertyValue(
+                "ParaStyleName",
+                uno::Any(OUString::createFromAscii(("Heading " + std::to_string(level)).c_str())));
+            // The look typed on the paragraph gives way to the style's.
+            Reference<beans::XPropertyState> state(props, UNO_QUERY);
+            if (state.is())
+                for (const char* name : {"CharWeight", "CharHeight"})
+                    state->setPropertyToDefault(OUString::createFromAscii(name));
+            ++applied;
         }
-        catch (...)
-        {
-            if (undo.is())
-                undo->leaveUndoContext();
-            throw;
-        }
-        if (undo.is())
-            undo->leaveUndoContext();
     }
     JsonWriter w;
     w.begin_object().member("applied", static_cast<std::uint64_t>(applied)).end_object();

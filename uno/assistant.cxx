@@ -12,6 +12,7 @@
 #include "replace.hxx"
 #include "results_check.hxx"
 #include "results_panel.hxx"
+#include "service_info.hxx"
 #include "sidebar.hxx"
 #include "sidebar_actions.hxx"
 #include "templates.hxx"
@@ -37,6 +38,7 @@
 #include <sal/types.h>
 
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <map>
 
@@ -108,10 +110,12 @@ struct Args
     }
 };
 
-class ReviewAssistant : public cppu::WeakImplHelper2<task::XJob, lang::XServiceInfo>
+class ReviewAssistant
+    : public WithServiceInfo<cppu::WeakImplHelper2<task::XJob, lang::XServiceInfo>>
 {
 public:
-    explicit ReviewAssistant(const Reference<uno::XComponentContext>& context) : context_(context)
+    explicit ReviewAssistant(const Reference<uno::XComponentContext>& context)
+        : WithServiceInfo(kImplementationName, kServiceName), context_(context)
     {
     }
 
@@ -145,21 +149,6 @@ public:
             json = error_json("unexpected failure");
         }
         return uno::Any(to_ou(json));
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return OUString::createFromAscii(kImplementationName);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        uno::Sequence<OUString> names(1);
-        names[0] = OUString::createFromAscii(kServiceName);
-        return names;
     }
 
 private:
@@ -497,51 +486,33 @@ extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implement
 {
     if (implementation == nullptr)
         return nullptr;
-    // The two sidebar decks' panel factories: Quality Markers, Pre-publication check.
+    // Every component of the extension: its implementation, its one service, its constructor.
     const struct
     {
         const char* name;
-        Reference<uno::XInterface>(SAL_CALL* create)(const Reference<uno::XComponentContext>&);
-    } panel_factories[] = {
-        {"org.scrqm.comp.PanelFactory", scrqm::lo::create_panel_factory},
-        {"org.scrqm.comp.ResultsPanelFactory", scrqm::lo::create_results_panel_factory},
+        const char* service;
+        cppu::ComponentFactoryFunc create;
+    } components[] = {
+        // The two sidebar decks' panel factories: Quality Markers, Pre-publication check.
+        {"org.scrqm.comp.PanelFactory", "com.sun.star.ui.UIElementFactory",
+         scrqm::lo::create_panel_factory},
+        {"org.scrqm.comp.ResultsPanelFactory", "com.sun.star.ui.UIElementFactory",
+         scrqm::lo::create_results_panel_factory},
+        {"org.scrqm.comp.OptionsHandler", "org.scrqm.OptionsHandler",
+         scrqm::lo::create_options_handler},
+        {"org.scrqm.comp.Dispatcher", "com.sun.star.frame.ProtocolHandler",
+         scrqm::lo::create_dispatcher},
+        {scrqm::lo::kImplementationName, scrqm::lo::kServiceName, scrqm::lo::create},
     };
-    for (const auto& p : panel_factories)
-        if (rtl::OUString::createFromAscii(implementation) ==
-            rtl::OUString::createFromAscii(p.name))
+    for (const auto& c : components)
+        if (std::strcmp(implementation, c.name) == 0)
         {
             uno::Sequence<rtl::OUString> names(1);
-            names[0] = "com.sun.star.ui.UIElementFactory";
+            names[0] = rtl::OUString::createFromAscii(c.service);
             Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
-                p.create, rtl::OUString::createFromAscii(p.name), names);
+                c.create, rtl::OUString::createFromAscii(c.name), names);
             factory->acquire();
             return factory.get();
         }
-    if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.OptionsHandler")
-    {
-        uno::Sequence<rtl::OUString> handler(1);
-        handler[0] = "org.scrqm.OptionsHandler";
-        Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
-            scrqm::lo::create_options_handler, "org.scrqm.comp.OptionsHandler", handler);
-        factory->acquire();
-        return factory.get();
-    }
-    if (rtl::OUString::createFromAscii(implementation) == "org.scrqm.comp.Dispatcher")
-    {
-        uno::Sequence<rtl::OUString> handler(1);
-        handler[0] = "com.sun.star.frame.ProtocolHandler";
-        Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
-            scrqm::lo::create_dispatcher, "org.scrqm.comp.Dispatcher", handler);
-        factory->acquire();
-        return factory.get();
-    }
-    if (rtl::OUString::createFromAscii(implementation) !=
-        rtl::OUString::createFromAscii(scrqm::lo::kImplementationName))
-        return nullptr;
-    uno::Sequence<rtl::OUString> names(1);
-    names[0] = rtl::OUString::createFromAscii(scrqm::lo::kServiceName);
-    Reference<lang::XSingleComponentFactory> factory = cppu::createSingleComponentFactory(
-        scrqm::lo::create, rtl::OUString::createFromAscii(scrqm::lo::kImplementationName), names);
-    factory->acquire();
-    return factory.get();
+    return nullptr;
 }

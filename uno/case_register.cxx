@@ -4,13 +4,13 @@
 #include "locate.hxx"
 #include "options.hxx"
 #include "passphrase_dialog.hxx"
+#include "prelude.hxx"
+#include "undo_context.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/input_file.hxx>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/document/XUndoManager.hpp>
-#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
@@ -27,11 +27,6 @@
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {
@@ -209,58 +204,43 @@ std::size_t apply_text_fixes(const Reference<frame::XModel>& model, const Docume
                       return a.paragraph < b.paragraph;
                   return a.start > b.start;
               });
-    Reference<document::XUndoManagerSupplier> undo_supplier(model, UNO_QUERY);
-    Reference<document::XUndoManager> undo =
-        undo_supplier.is() ? undo_supplier->getUndoManager() : Reference<document::XUndoManager>();
-    if (undo.is())
-        undo->enterUndoContext(to_ou(undo_title));
     std::size_t replaced = 0;
-    try
+    UndoContext undo(model, undo_title);
+    // Comments are rewritten once each, with all their replacements.
+    for (const TextFix* fix : todo)
     {
-        // Comments are rewritten once each, with all their replacements.
-        for (const TextFix* fix : todo)
+        const Finding* f = &fix->finding;
+        const std::string& pseudonym = fix->replacement;
+        for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
         {
-            const Finding* f = &fix->finding;
-            const std::string& pseudonym = fix->replacement;
-            for (std::size_t i = 0; i < doc.paragraphs.size(); ++i)
+            const Paragraph& p = doc.paragraphs[i];
+            if (p.where != f->where || p.index != f->paragraph || i >= sources.size())
+                continue;
+            if (p.where != Where::Comment)
             {
-                const Paragraph& p = doc.paragraphs[i];
-                if (p.where != f->where || p.index != f->paragraph || i >= sources.size())
-                    continue;
-                if (p.where != Where::Comment)
+                Reference<text::XTextCursor> cursor = locate(doc, sources, *f);
+                if (cursor.is() && to_utf8(cursor->getString()) == f->text)
                 {
-                    Reference<text::XTextCursor> cursor = locate(doc, sources, *f);
-                    if (cursor.is() && to_utf8(cursor->getString()) == f->text)
-                    {
-                        cursor->setString(to_ou(pseudonym));
-                        ++replaced;
-                    }
+                    cursor->setString(to_ou(pseudonym));
+                    ++replaced;
                 }
-                else if (Reference<beans::XPropertySet> field{sources[i], UNO_QUERY}; field.is())
+            }
+            else if (Reference<beans::XPropertySet> field{sources[i], UNO_QUERY}; field.is())
+            {
+                OUString content;
+                field->getPropertyValue("Content") >>= content;
+                const OUString from = to_ou(f->text);
+                const sal_Int32 at = content.indexOf(from);
+                if (at >= 0)
                 {
-                    OUString content;
-                    field->getPropertyValue("Content") >>= content;
-                    const OUString from = to_ou(f->text);
-                    const sal_Int32 at = content.indexOf(from);
-                    if (at >= 0)
-                    {
-                        field->setPropertyValue(
-                            "Content",
-                            uno::Any(content.replaceAt(at, from.getLength(), to_ou(pseudonym))));
-                        ++replaced;
-                    }
+                    field->setPropertyValue(
+                        "Content",
+                        uno::Any(content.replaceAt(at, from.getLength(), to_ou(pseudonym))));
+                    ++replaced;
                 }
             }
         }
     }
-    catch (...)
-    {
-        if (undo.is())
-            undo->leaveUndoContext();
-        throw;
-    }
-    if (undo.is())
-        undo->leaveUndoContext();
     return replaced;
 }
 

@@ -6,10 +6,12 @@
 #include "main_thread.hxx"
 #include "office_check.hxx"
 #include "passphrase_dialog.hxx"
+#include "prelude.hxx"
 #include "publication.hxx"
 #include "reader.hxx"
 #include "register_dialog.hxx"
 #include "results_panel.hxx"
+#include "service_info.hxx"
 #include "sidebar.hxx"
 
 #include <com/sun/star/frame/DispatchDescriptor.hpp>
@@ -32,11 +34,6 @@
 
 #include <exception>
 
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
-
 namespace scrqm::lo
 {
 
@@ -46,11 +43,15 @@ namespace
 constexpr const char* kImplementation = "org.scrqm.comp.Dispatcher";
 constexpr const char kProtocol[] = "vnd.scrqm:";
 
-class Dispatcher : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XDispatch,
-                                                lang::XInitialization, lang::XServiceInfo>
+class Dispatcher
+    : public WithServiceInfo<cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XDispatch,
+                                                   lang::XInitialization, lang::XServiceInfo>>
 {
 public:
-    explicit Dispatcher(const Reference<uno::XComponentContext>& context) : context_(context) {}
+    explicit Dispatcher(const Reference<uno::XComponentContext>& context)
+        : WithServiceInfo(kImplementation, "com.sun.star.frame.ProtocolHandler"), context_(context)
+    {
+    }
 
     // XInitialization: the frame the commands act on.
     void SAL_CALL initialize(const uno::Sequence<uno::Any>& args) override
@@ -140,21 +141,6 @@ public:
     void SAL_CALL removeStatusListener(const Reference<frame::XStatusListener>&,
                                        const util::URL&) override
     {
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return OUString::createFromAscii(kImplementation);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        uno::Sequence<OUString> names(1);
-        names[0] = "com.sun.star.frame.ProtocolHandler";
-        return names;
     }
 
 private:

@@ -1,7 +1,10 @@
 #include "hidden.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
 #include "publication.hxx"
+#include "undo_context.hxx"
+#include "uno_helpers.hxx"
 
 #include <scrqm/json.hxx>
 
@@ -39,11 +42,6 @@
 #include <stdexcept>
 #include <vector>
 
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
-
 namespace scrqm::lo
 {
 
@@ -52,34 +50,6 @@ namespace
 
 constexpr const char* kSecurityNode = "/org.openoffice.Office.Common/Security/Scripting";
 constexpr const char* kPersonalInfo = "RemovePersonalInfoOnSaving";
-
-Reference<uno::XInterface> config(const Reference<uno::XComponentContext>& context, bool update)
-{
-    Reference<lang::XMultiServiceFactory> provider =
-        configuration::theDefaultProvider::get(context);
-    beans::NamedValue path("nodepath", uno::Any(OUString::createFromAscii(kSecurityNode)));
-    uno::Sequence<uno::Any> args(1);
-    args[0] <<= path;
-    return provider->createInstanceWithArguments(
-        update ? OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
-               : OUString("com.sun.star.configuration.ConfigurationAccess"),
-        args);
-}
-
-std::size_t count_redlines(const Reference<frame::XModel>& model)
-{
-    Reference<document::XRedlinesSupplier> supplier(model, UNO_QUERY);
-    if (!supplier.is())
-        return 0;
-    Reference<container::XEnumeration> e = supplier->getRedlines()->createEnumeration();
-    std::size_t n = 0;
-    while (e->hasMoreElements())
-    {
-        e->nextElement();
-        ++n;
-    }
-    return n;
-}
 
 std::vector<Reference<text::XTextContent>> comments(const Reference<frame::XModel>& model)
 {
@@ -95,28 +65,6 @@ std::vector<Reference<text::XTextContent>> comments(const Reference<frame::XMode
             out.emplace_back(info, UNO_QUERY);
     }
     return out;
-}
-
-// One named undo step around `edit`, closed even when the edit throws.
-template <typename F>
-void one_undo_step(const Reference<frame::XModel>& model, const char* title, F edit)
-{
-    Reference<document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
-    Reference<document::XUndoManager> undo = supplier.is() ? supplier->getUndoManager() : nullptr;
-    if (undo.is())
-        undo->enterUndoContext(OUString::createFromAscii(title));
-    try
-    {
-        edit();
-    }
-    catch (...)
-    {
-        if (undo.is())
-            undo->leaveUndoContext();
-        throw;
-    }
-    if (undo.is())
-        undo->leaveUndoContext();
 }
 
 } // namespace
@@ -175,7 +123,8 @@ void read_office_hidden(const Reference<uno::XComponentContext>& context,
         return;
     try
     {
-        Reference<container::XNameAccess> access(config(context, false), UNO_QUERY);
+        Reference<container::XNameAccess> access(config_node(context, kSecurityNode, false),
+                                                 UNO_QUERY);
         bool on = false;
         if (access.is())
             access->getByName(OUString::createFromAscii(kPersonalInfo)) >>= on;
@@ -214,15 +163,14 @@ std::string apply_hidden_fix(const Reference<uno::XComponentContext>& context,
     if (fix == "delete-comments")
     {
         const auto list = comments(model);
-        one_undo_step(model, "scrqm: delete comments",
-                      [&]
-                      {
-                          for (const auto& c : list)
-                          {
-                              Reference<text::XTextRange> anchor = c->getAnchor();
-                              anchor->getText()->removeTextContent(c);
-                          }
-                      });
+        {
+            UndoContext undo(model, "scrqm: delete comments");
+            for (const auto& c : list)
+            {
+                Reference<text::XTextRange> anchor = c->getAnchor();
+                anchor->getText()->removeTextContent(c);
+            }
+        }
         w.member("removed", static_cast<std::uint64_t>(list.size())).member("undo", true);
     }
     else if (fix == "accept-changes" || fix == "reject-changes")
@@ -239,13 +187,9 @@ std::string apply_hidden_fix(const Reference<uno::XComponentContext>& context,
             const OUString command = fix == "accept-changes"
                                          ? OUString(".uno:AcceptAllTrackedChanges")
                                          : OUString(".uno:RejectAllTrackedChanges");
-            one_undo_step(model,
-                          fix == "accept-changes" ? "scrqm: accept tracked changes"
-                                                  : "scrqm: reject tracked changes",
-                          [&] {
-                              helper->executeDispatch(frame, command, "", 0,
-                                                      uno::Sequence<beans::PropertyValue>());
-                          });
+            UndoContext undo(model, fix == "accept-changes" ? "scrqm: accept tracked changes"
+                                                            : "scrqm: reject tracked changes");
+            helper->executeDispatch(frame, command, "", 0, uno::Sequence<beans::PropertyValue>());
         }
         w.member("settled", static_cast<std::uint64_t>(before - count_redlines(model)))
             .member("undo", true);
@@ -300,13 +244,8 @@ std::string apply_hidden_fix(const Reference<uno::XComponentContext>& context,
     }
     else if (fix == "remove-personal-info-on-save")
     {
-        Reference<uno::XInterface> node = config(context, true);
-        Reference<container::XNameReplace> replace(node, UNO_QUERY);
-        Reference<util::XChangesBatch> batch(node, UNO_QUERY);
-        if (!replace.is() || !batch.is())
-            throw std::runtime_error("cannot write the office's security options");
-        replace->replaceByName(OUString::createFromAscii(kPersonalInfo), uno::Any(true));
-        batch->commitChanges();
+        set_config(config_node(context, kSecurityNode, true),
+                   OUString::createFromAscii(kPersonalInfo), uno::Any(true));
         w.member("option", kPersonalInfo)
             .member("undo", false)
             .member("note", "an office option (Tools > Options > Security), not a document change");

@@ -3,6 +3,9 @@
 // one XJob call inside that office (no paragraph-by-paragraph remote calls).
 #include "convert.hxx"
 #include "external_links.hxx"
+#include "office_load.hxx"
+#include "office_process.hxx"
+#include "uno_helpers.hxx"
 
 #include <scrqm/formats.hxx>
 #include <scrqm/office.hxx>
@@ -20,22 +23,13 @@
 #include <com/sun/star/deployment/ExtensionManager.hpp>
 #include <com/sun/star/deployment/XExtensionManager.hpp>
 #include <com/sun/star/deployment/XPackage.hpp>
-#include <com/sun/star/document/BrokenPackageRequest.hpp>
-#include <com/sun/star/document/XTypeDetection.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
-#include <com/sun/star/frame/XLoadable.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
-#include <com/sun/star/task/DocumentMSPasswordRequest.hpp>
-#include <com/sun/star/task/DocumentMSPasswordRequest2.hpp>
-#include <com/sun/star/task/DocumentPasswordRequest.hpp>
-#include <com/sun/star/task/DocumentPasswordRequest2.hpp>
-#include <com/sun/star/task/ErrorCodeRequest.hpp>
-#include <com/sun/star/task/XInteractionAbort.hpp>
 #include <com/sun/star/task/XInteractionApprove.hpp>
 #include <com/sun/star/task/XInteractionHandler.hpp>
 #include <com/sun/star/task/XJob.hpp>
@@ -44,11 +38,8 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
-#include <cppuhelper/bootstrap.hxx>
-#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase3.hxx>
 #include <osl/file.hxx>
-#include <rtl/digest.h>
 #include <rtl/ref.hxx>
 
 #include <atomic>
@@ -62,7 +53,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <ftw.h>
 #include <map>
 #include <mutex>
 #include <random>
@@ -71,9 +61,7 @@
 #include <sstream>
 #include <sys/file.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -90,533 +78,7 @@ namespace scrqm
 namespace
 {
 
-// ---------------------------------------------------------------- cleanup
-// Offices and profiles to remove if the user interrupts us (one of each per
-// office of a --jobs pool). A dedicated thread waits for the signals (they
-// are blocked everywhere else), so the cleanup runs as ordinary code, not in
-// a signal handler. Profile copies hold the lock shared, so that the
-// offices of a --jobs pool copy theirs at the same time; everything else
-// holds it alone.
-struct Cleanup
-{
-    std::shared_mutex mutex;
-    std::set<pid_t> groups;
-    std::set<std::string> dirs;
-    // The offices' pipe sockets (OSL_PIPE_*): LibreOffice makes them in /tmp
-    // whatever TMPDIR says, and only removes them when it stops cleanly.
-    std::set<std::string> pipes;
-    // Set by the signal thread once it holds the mutex: what fails after
-    // that failed because the offices were stopped, and is not reported.
-    std::atomic<bool> interrupted{false};
-};
-
-Cleanup& cleanup()
-{
-    static Cleanup* c = new Cleanup; // never destroyed: the signal thread may outlive main
-    return *c;
-}
-
-int remove_entry(const char* path, const struct stat*, int, struct FTW*)
-{
-    ::remove(path);
-    return 0;
-}
-
-void remove_tree(const std::string& dir)
-{
-    if (!dir.empty())
-        ::nftw(dir.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-// Removes an office's pipe sockets once it is gone; a socket something still
-// listens on is left alone.
-void remove_pipes(const std::set<std::string>& pipes)
-{
-    for (const std::string& path : pipes)
-    {
-        struct stat st;
-        if (::lstat(path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode) || st.st_uid != ::getuid())
-            continue;
-        sockaddr_un addr{};
-        addr.sun_family = AF_UNIX;
-        if (path.size() >= sizeof addr.sun_path)
-            continue;
-        std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
-        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        const bool live =
-            fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-        if (fd >= 0)
-            ::close(fd);
-        if (!live)
-            ::unlink(path.c_str());
-    }
-}
-
-// The pipe sockets (OSL_PIPE_*) process `pid` listens on, from its open
-// sockets (/proc/PID/fd) and the paths they are bound to (/proc/PID/net/unix).
-// LibreOffice makes them in /tmp whatever TMPDIR says (its instance pipe,
-// named from a hash of the profile, and the --accept pipe) and removes them
-// only when it stops cleanly, which a killed office does not.
-std::set<std::string> office_pipe_sockets(pid_t pid)
-{
-    std::set<std::string> found;
-    std::set<std::string> inodes;
-    const std::string proc = "/proc/" + std::to_string(pid);
-    std::error_code ec;
-    for (const auto& fd : std::filesystem::directory_iterator(proc + "/fd", ec))
-    {
-        char target[64];
-        const ssize_t n = ::readlink(fd.path().c_str(), target, sizeof target - 1);
-        if (n > 9 && std::strncmp(target, "socket:[", 8) == 0)
-            inodes.insert(std::string(target + 8, static_cast<std::size_t>(n) - 9));
-    }
-    if (inodes.empty())
-        return found;
-    std::ifstream net(proc + "/net/unix");
-    std::string line;
-    std::getline(net, line); // the header
-    while (std::getline(net, line))
-    {
-        std::istringstream fields(line);
-        std::string num, refs, protocol, flags, type, state, inode, path;
-        fields >> num >> refs >> protocol >> flags >> type >> state >> inode >> path;
-        if (inodes.count(inode) != 0 && path.find("/OSL_PIPE_") != std::string::npos)
-            found.insert(path);
-    }
-    return found;
-}
-
-// The name of LibreOffice's instance pipe for a profile, as
-// desktop/source/app/officeipcthread.cxx makes it (7.4): "SingleOfficeIPC_"
-// and the MD5 of the profile's URL as UTF-16, each byte in hex without
-// leading zero. office_pipe_sockets finds it too, once the office runs.
-std::string instance_pipe(const OUString& profile_url)
-{
-    sal_uInt8 md5[RTL_DIGEST_LENGTH_MD5];
-    if (rtl_digest_MD5(profile_url.getStr(),
-                       static_cast<sal_uInt32>(profile_url.getLength()) * sizeof(sal_Unicode), md5,
-                       sizeof md5) != rtl_Digest_E_None)
-        return {};
-    std::string name = "SingleOfficeIPC_";
-    for (const sal_uInt8 b : md5)
-    {
-        char hex[3];
-        std::snprintf(hex, sizeof hex, "%x", static_cast<unsigned>(b));
-        name += hex;
-    }
-    return name;
-}
-
-// After an interrupt, a thread whose office call failed waits here for the
-// signal thread to end the process, so that the failure (the bridge
-// disposed, the office gone) is never reported.
-void hold_if_interrupted()
-{
-    if (!cleanup().interrupted.load())
-        return;
-    while (true)
-        std::this_thread::sleep_for(std::chrono::hours(1));
-}
-
-void kill_group(pid_t group)
-{
-    if (group > 0)
-        ::kill(-group, SIGKILL);
-}
-
-// Waits until every process of an office's group is gone, soffice.bin as
-// well as oosplash: a killed process finishes the system call it is in, so
-// a profile removed before that may get a file back ('user' not empty).
-// scrqm is the subreaper of its offices, so soffice.bin, orphaned when
-// oosplash dies first, is its child too.
-void wait_group(pid_t group)
-{
-    if (group <= 0)
-        return;
-    while (::waitpid(-group, nullptr, 0) > 0 || errno == EINTR)
-    {
-    }
-}
-
-void start_signal_thread()
-{
-    static std::once_flag once;
-    std::call_once(once,
-                   []
-                   {
-                       sigset_t set;
-                       sigemptyset(&set);
-                       sigaddset(&set, SIGINT);
-                       sigaddset(&set, SIGTERM);
-                       sigaddset(&set, SIGHUP);
-                       // Threads started later (UNO's, the pool's) inherit the mask.
-                       pthread_sigmask(SIG_BLOCK, &set, nullptr);
-                       // The offices' soffice.bin outlives oosplash: adopt it (see
-                       // wait_group).
-                       ::prctl(PR_SET_CHILD_SUBREAPER, 1);
-                       // `scrqm check ... | head` must not die on a closed pipe
-                       // with its offices still running: writes fail instead.
-                       std::signal(SIGPIPE, SIG_IGN);
-                       std::thread(
-                           [set]
-                           {
-                               int sig = 0;
-                               sigwait(&set, &sig);
-                               {
-                                   // Held until _exit: no office starts after this.
-                                   cleanup().mutex.lock();
-                                   cleanup().interrupted = true;
-                                   // An office still starting has made
-                                   // sockets not yet recorded.
-                                   for (const pid_t g : cleanup().groups)
-                                       for (const std::string& p : office_pipe_sockets(g))
-                                           cleanup().pipes.insert(p);
-                                   for (const pid_t g : cleanup().groups)
-                                       kill_group(g);
-                                   for (const pid_t g : cleanup().groups)
-                                       wait_group(g);
-                                   for (const std::string& d : cleanup().dirs)
-                                       remove_tree(d);
-                                   remove_pipes(cleanup().pipes);
-                               }
-                               static const char msg[] =
-                                   "scrqm: interrupted; the office was stopped\n";
-                               (void)!::write(2, msg, sizeof msg - 1);
-                               ::_exit(128 + sig);
-                           })
-                           .detach();
-                   });
-}
-
-// One local UNO context for every office of the process: bootstrapping is
-// process-wide state. Never disposed: bridges to offices still stopping may
-// use it until exit.
-Reference<uno::XComponentContext> local_context(const std::string& soffice)
-{
-    static std::mutex mutex;
-    static Reference<uno::XComponentContext>* local = nullptr;
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!local)
-    {
-        // A client needs the office's bootstrap file, or cppu crashes.
-        char buf[PATH_MAX];
-        std::string program = ::realpath(soffice.c_str(), buf) ? buf : soffice;
-        program = program.substr(0, program.rfind('/'));
-        ::setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + program + "/fundamentalrc").c_str(),
-                 0);
-        local =
-            new Reference<uno::XComponentContext>(cppu::defaultBootstrap_InitialComponentContext());
-    }
-    return *local;
-}
-
-// ---------------------------------------------------------------- helpers
-bool executable(const std::string& path)
-{
-    return !path.empty() && ::access(path.c_str(), X_OK) == 0;
-}
-
-std::string find_soffice(const std::string& configured)
-{
-    if (!configured.empty())
-        return configured;
-    if (const char* env = std::getenv("SCRQM_SOFFICE"); env && *env)
-        return env;
-    for (const char* p :
-         {"/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"})
-        if (executable(p))
-            return p;
-    return {};
-}
-
-std::string real_path(const std::string& path)
-{
-    char buf[PATH_MAX];
-    if (::realpath(path.c_str(), buf) == nullptr)
-        return path;
-    return buf;
-}
-
-OUString file_url(const std::string& path)
-{
-    OUString url;
-    osl::FileBase::getFileURLFromSystemPath(lo::to_ou(real_path(path)), url);
-    return url;
-}
-
-std::string read_tail(const std::string& path, std::size_t max)
-{
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string s = ss.str();
-    if (s.size() > max)
-        s = s.substr(s.size() - max);
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
-        s.pop_back();
-    return s;
-}
-
-// SCRQM_TIMING=1 prints each phase's wall time on stderr: where a check's
-// time goes, measured on the user's own machine.
-class Timer
-{
-public:
-    Timer()
-    {
-        const char* e = std::getenv("SCRQM_TIMING");
-        on_ = e && *e && std::strcmp(e, "0") != 0;
-        if (on_)
-        {
-            // Since the process started (the command line's own set-up).
-            std::ifstream stat("/proc/self/stat");
-            std::string field;
-            for (int i = 0; i < 22 && stat >> field; ++i)
-            {
-            }
-            std::ifstream up("/proc/uptime");
-            double uptime = 0;
-            up >> uptime;
-            const double started = std::atof(field.c_str()) / double(::sysconf(_SC_CLK_TCK));
-            std::fprintf(stderr, "scrqm: timing: %-8s %6.3f s\n", "before", uptime - started);
-        }
-    }
-    void lap(const char* phase, const std::string& note = {})
-    {
-        if (!on_)
-            return;
-        const auto now = std::chrono::steady_clock::now();
-        const double s = std::chrono::duration<double>(now - last_).count();
-        std::fprintf(stderr, "scrqm: timing: %-8s %6.3f s%s%s\n", phase, s,
-                     note.empty() ? "" : "  ", note.c_str());
-        last_ = now;
-    }
-
-private:
-    bool on_ = false;
-    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
-
-// ---------------------------------------------------------------- profile cache
-// Installing the extension into a fresh profile costs about half a second
-// on every run. A profile with the extension installed (and LibreOffice's
-// own first start done) is kept as a template under $XDG_CACHE_HOME/scrqm
-// (or ~/.cache/scrqm), keyed by the .oxt's SHA-256 and LibreOffice's build,
-// and each session copies it into its own throw-away directory: sessions,
-// concurrent runs and --jobs N never share a live profile. The template is
-// built by an office that never opens a document, so it holds no document
-// text. SCRQM_PROFILE_CACHE=0 turns it off.
-bool profile_cache_enabled()
-{
-    const char* e = std::getenv("SCRQM_PROFILE_CACHE");
-    return !(e && std::strcmp(e, "0") == 0);
-}
-
-std::string cache_root()
-{
-    const char* xdg = std::getenv("XDG_CACHE_HOME");
-    if (xdg && *xdg == '/')
-        return std::string(xdg) + "/scrqm";
-    const char* home = std::getenv("HOME");
-    if (home && *home == '/')
-        return std::string(home) + "/.cache/scrqm";
-    return {};
-}
-
-std::string file_bytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-// The .oxt's content and the office's build: a rebuilt extension or an
-// upgraded LibreOffice gets a new template.
-std::string template_key(const std::string& soffice, const std::string& oxt)
-{
-    char buf[PATH_MAX];
-    std::string program = ::realpath(soffice.c_str(), buf) ? buf : soffice;
-    program = program.substr(0, program.rfind('/'));
-    const std::string oxt_bytes = file_bytes(oxt);
-    if (oxt_bytes.empty())
-        throw std::runtime_error("cannot read " + oxt);
-    // The template's own format: a new one is built when what goes into it
-    // changes (2: the LibreOffice version recorded as seen).
-    constexpr const char* kTemplateFormat = "2";
-    return sha256_hex(oxt_bytes + '\0' + program + '\0' + file_bytes(program + "/versionrc") +
-                      '\0' + kTemplateFormat)
-        .substr(0, 24);
-}
-
-bool is_directory(const std::string& path)
-{
-    struct stat st;
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-// Templates of other extension builds not used for two weeks go, and so do
-// day-old leftovers of builds that were killed (SIGKILL, power loss).
-void prune_templates(const std::string& root, const std::string& keep)
-{
-    std::error_code ec;
-    const auto now = std::filesystem::file_time_type::clock::now();
-    const auto cutoff = now - std::chrono::hours(24 * 14);
-    for (const auto& entry : std::filesystem::directory_iterator(root, ec))
-    {
-        const std::string name = entry.path().filename().string();
-        if ((name.rfind(".build-", 0) == 0 || name.rfind(".old-", 0) == 0) &&
-            entry.last_write_time(ec) < now - std::chrono::hours(24))
-        {
-            remove_tree(entry.path().string());
-            continue;
-        }
-        if (name.rfind("profile-", 0) != 0 || entry.path().string() == keep ||
-            !entry.is_directory(ec) || entry.last_write_time(ec) > cutoff)
-            continue;
-        // Renamed first, so that no run starts copying a half-removed one.
-        const std::string trash = root + "/.old-" + name;
-        if (::rename(entry.path().c_str(), trash.c_str()) == 0)
-            remove_tree(trash);
-    }
-}
-
-beans::PropertyValue prop(const char* name, const uno::Any& value)
-{
-    beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(name);
-    p.Value = value;
-    return p;
-}
-
-// Approves what an unattended install must approve (the licence).
-class InstallEnvironment
-    : public cppu::WeakImplHelper3<ucb::XCommandEnvironment, task::XInteractionHandler,
-                                   ucb::XProgressHandler>
-{
-public:
-    Reference<task::XInteractionHandler> SAL_CALL getInteractionHandler() override { return this; }
-    Reference<ucb::XProgressHandler> SAL_CALL getProgressHandler() override { return this; }
-    void SAL_CALL handle(const Reference<task::XInteractionRequest>& request) override
-    {
-        const auto continuations = request->getContinuations();
-        for (sal_Int32 i = 0; i < continuations.getLength(); ++i)
-        {
-            Reference<task::XInteractionApprove> approve(continuations[i], UNO_QUERY);
-            if (approve.is())
-            {
-                approve->select();
-                return;
-            }
-        }
-    }
-    void SAL_CALL push(const uno::Any&) override {}
-    void SAL_CALL update(const uno::Any&) override {}
-    void SAL_CALL pop() override {}
-};
-
-// Records why a document could not be loaded and aborts: a headless office
-// must never wait for an answer (password prompt, repair question).
-class LoadHandler : public cppu::WeakImplHelper1<task::XInteractionHandler>
-{
-public:
-    enum class Problem
-    {
-        None,
-        Password,
-        Broken,
-        Other
-    };
-
-    void SAL_CALL handle(const Reference<task::XInteractionRequest>& request) override
-    {
-        const uno::Any r = request->getRequest();
-        if (r.isExtractableTo(cppu::UnoType<task::DocumentPasswordRequest>::get()) ||
-            r.isExtractableTo(cppu::UnoType<task::DocumentPasswordRequest2>::get()) ||
-            r.isExtractableTo(cppu::UnoType<task::DocumentMSPasswordRequest>::get()) ||
-            r.isExtractableTo(cppu::UnoType<task::DocumentMSPasswordRequest2>::get()))
-            problem = Problem::Password;
-        else if (r.isExtractableTo(cppu::UnoType<document::BrokenPackageRequest>::get()) ||
-                 r.isExtractableTo(cppu::UnoType<task::ErrorCodeRequest>::get()))
-        {
-            if (problem.load() != Problem::Password)
-                problem = Problem::Broken;
-        }
-        else if (problem.load() == Problem::None)
-            problem = Problem::Other;
-        const auto continuations = request->getContinuations();
-        for (sal_Int32 i = 0; i < continuations.getLength(); ++i)
-        {
-            Reference<task::XInteractionAbort> abort(continuations[i], UNO_QUERY);
-            if (abort.is())
-            {
-                abort->select();
-                return;
-            }
-        }
-    }
-
-    std::atomic<Problem> problem{Problem::None};
-};
-
-// The filter LibreOffice chose tells whether a file was what it claimed to
-// be: a garbage ".docx" is otherwise opened happily as plain text.
-bool filter_matches(Format format, const std::string& filter)
-{
-    auto has = [&](const char* s) { return filter.find(s) != std::string::npos; };
-    switch (format)
-    {
-    case Format::Docx:
-        return has("Word 2007") || has("Office Open XML") || has("Word 2010") || has("Word 2013") ||
-               has("Word 2016");
-    case Format::Doc:
-        return has("MS Word 97") || has("MS Word 95") || has("MS WinWord");
-    case Format::Odt:
-    case Format::Fodt:
-        return has("writer8") || has("OpenDocument") || has("StarOffice XML");
-    case Format::Rtf:
-        return has("Rich Text");
-    default:
-        return true;
-    }
-}
-
-// What a filter reads, in words (never LibreOffice's internal filter name).
-std::string kind_of(const std::string& filter)
-{
-    auto has = [&](const char* s) { return filter.find(s) != std::string::npos; };
-    if (has("writer8") || has("OpenDocument") || has("StarOffice XML"))
-        return "an OpenDocument text";
-    if (has("Word 2007") || has("Office Open XML") || has("Word 201"))
-        return "a Word .docx document";
-    if (has("MS Word 9") || has("MS WinWord"))
-        return "a Word 97-2003 .doc document";
-    if (has("Rich Text"))
-        return "an RTF document";
-    if (has("HTML"))
-        return "a web page (HTML)";
-    if (has("Text"))
-        return "plain text";
-    return "another kind of file";
-}
-
-std::string kind_of(Format format)
-{
-    switch (format)
-    {
-    case Format::Docx:
-        return "a Word .docx document";
-    case Format::Doc:
-        return "a Word 97-2003 .doc document";
-    case Format::Odt:
-    case Format::Fodt:
-        return "an OpenDocument text";
-    case Format::Rtf:
-        return "an RTF document";
-    default:
-        return "a document";
-    }
-}
+using namespace office;
 
 // ---------------------------------------------------------------- session
 class Session : public OfficeSession
@@ -677,7 +139,7 @@ public:
         Reference<frame::XModel> model(component, UNO_QUERY);
         if (!model.is())
         {
-            close(component);
+            close_component(component);
             switch (handler->problem.load())
             {
             case LoadHandler::Problem::Password:
@@ -705,7 +167,7 @@ public:
             }
         if (!filter_matches(format, filter))
         {
-            close(component);
+            close_component(component);
             throw ReadError(path + ": not what its name says (LibreOffice read it as " +
                             kind_of(filter) + ", not " + kind_of(format) +
                             "); open it in Word or LibreOffice and save it again with the right "
@@ -717,89 +179,16 @@ public:
     }
 
 private:
-    // No "Referer": LibreOffice takes the document's own URL as the referer
-    // of what it links to, which external_links.hxx blocks; a Referer given
-    // here would make type detection refuse the document itself.
-    static uno::Sequence<beans::PropertyValue> load_arguments(const Reference<LoadHandler>& handler)
-    {
-        uno::Sequence<beans::PropertyValue> media(5);
-        media[0] = prop("Hidden", uno::Any(true));
-        media[1] = prop("ReadOnly", uno::Any(true));
-        media[2] = prop("InteractionHandler",
-                        uno::Any(Reference<task::XInteractionHandler>(handler.get())));
-        media[3] = prop("MacroExecutionMode", uno::Any(sal_Int16(0))); // never
-        media[4] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));      // no links
-        return media;
-    }
-
-    // Loads a Writer document as a bare model, with no frame and no view,
-    // so that Writer lays out no pages: for a 300-page report, formatting
-    // pages that nobody sees took longer than reading and checking them.
-    // Returns nothing when the file is not plainly a Writer document of its
-    // kind or does not load this way; the caller then loads it the usual
-    // way, which also words any problem exactly as before.
+    // See office::load_model; a failure there is a stopped office or a
+    // document that the usual load then words exactly.
     Reference<frame::XModel> load_model(const std::string& path, Format format)
     {
-        Reference<lang::XComponent> component;
         try
         {
-            const OUString url = file_url(path);
-            Reference<lang::XMultiComponentFactory> smgr = remote_->getServiceManager();
-            Reference<document::XTypeDetection> detection(
-                smgr->createInstanceWithContext("com.sun.star.document.TypeDetection", remote_),
-                UNO_QUERY_THROW);
-            uno::Sequence<beans::PropertyValue> descriptor(1);
-            descriptor[0] = prop("URL", uno::Any(url));
-            const OUString type = detection->queryTypeByDescriptor(descriptor, true);
-            OUString filter;
-            for (sal_Int32 i = 0; i < descriptor.getLength(); ++i)
-                if (descriptor[i].Name == "FilterName")
-                    descriptor[i].Value >>= filter;
-            Reference<container::XNameAccess> types(detection, UNO_QUERY_THROW);
-            if (filter.isEmpty() && !type.isEmpty() && types->hasByName(type))
-            {
-                uno::Sequence<beans::PropertyValue> props;
-                types->getByName(type) >>= props;
-                for (sal_Int32 i = 0; i < props.getLength(); ++i)
-                    if (props[i].Name == "PreferredFilter")
-                        props[i].Value >>= filter;
-            }
-            if (filter.isEmpty() || !filter_matches(format, lo::to_utf8(filter)))
-                return {};
-            Reference<container::XNameAccess> filters(
-                smgr->createInstanceWithContext("com.sun.star.document.FilterFactory", remote_),
-                UNO_QUERY_THROW);
-            OUString service;
-            if (filters->hasByName(filter))
-            {
-                uno::Sequence<beans::PropertyValue> props;
-                filters->getByName(filter) >>= props;
-                for (sal_Int32 i = 0; i < props.getLength(); ++i)
-                    if (props[i].Name == "DocumentService")
-                        props[i].Value >>= service;
-            }
-            if (service != "com.sun.star.text.TextDocument")
-                return {};
-            rtl::Reference<LoadHandler> handler(new LoadHandler);
-            component.set(smgr->createInstanceWithContext(service, remote_), UNO_QUERY_THROW);
-            Reference<frame::XLoadable> loadable(component, UNO_QUERY_THROW);
-            uno::Sequence<beans::PropertyValue> media = load_arguments(handler.get());
-            media.realloc(media.getLength() + 2);
-            media[media.getLength() - 2] = prop("URL", uno::Any(url));
-            media[media.getLength() - 1] = prop("FilterName", uno::Any(filter));
-            loadable->load(media);
-            Reference<frame::XModel> model(component, UNO_QUERY_THROW);
-            if (handler->problem.load() != LoadHandler::Problem::None)
-            {
-                close(component);
-                return {};
-            }
-            return model;
+            return office::load_model(remote_, path, format);
         }
         catch (const uno::Exception&)
         {
-            hold_if_interrupted();
-            close(component);
             if (!alive())
                 throw OfficeError("LibreOffice stopped while opening the document");
             return {};
@@ -913,106 +302,6 @@ private:
         }
     }
 
-    // A directory created and registered at once, so that an interrupt
-    // never misses it.
-    static std::string make_temp_dir(std::string templ)
-    {
-        std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
-        if (::mkdtemp(templ.data()) == nullptr)
-            throw OfficeError("cannot create a temporary profile in " +
-                              templ.substr(0, templ.rfind('/')) + ": " + std::strerror(errno));
-        cleanup().dirs.insert(templ);
-        return templ;
-    }
-
-    // Marks `dir` as in use for as long as this process lives: a lock on
-    // its "owner" file, which the kernel drops when the process ends,
-    // however it ends. Returns the descriptor holding it (or -1).
-    static int claim_dir(const std::string& dir)
-    {
-        const std::string tmp = dir + "/.owner";
-        const int fd =
-            ::open(tmp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd < 0)
-            return -1;
-        // Locked before it has its name, so that no run sees it unlocked.
-        if (::flock(fd, LOCK_EX) != 0 || ::rename(tmp.c_str(), (dir + "/owner").c_str()) != 0)
-        {
-            ::close(fd);
-            return -1;
-        }
-        return fd;
-    }
-
-    // What a run killed with SIGKILL left in the temporary directory: its
-    // profile (its office died with it: see launch) and its pipe sockets.
-    // A session directory whose owner lock is free belongs to no live run.
-    // Done once per process, before its first office starts.
-    static void remove_stale_sessions(const std::string& root)
-    {
-        static std::once_flag once;
-        std::call_once(once,
-                       [&root]
-                       {
-                           std::error_code ec;
-                           for (const auto& entry : std::filesystem::directory_iterator(root, ec))
-                           {
-                               const std::string dir = entry.path().string();
-                               struct stat st;
-                               if (entry.path().filename().string().rfind("scrqm-", 0) != 0 ||
-                                   ::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) ||
-                                   st.st_uid != ::getuid())
-                                   continue;
-                               const int fd = ::open((dir + "/owner").c_str(),
-                                                     O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-                               if (fd < 0)
-                                   continue; // being made, kept for debugging, or not ours
-                               if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
-                               {
-                                   std::set<std::string> pipes;
-                                   std::ifstream list(dir + "/pipes");
-                                   for (std::string line; std::getline(list, line);)
-                                       if (line.find("/OSL_PIPE_") != std::string::npos)
-                                           pipes.insert(line);
-                                   remove_pipes(pipes);
-                                   remove_tree(dir);
-                               }
-                               ::close(fd);
-                           }
-                       });
-    }
-
-    static void forget_temp_dir(const std::string& dir)
-    {
-        std::lock_guard<std::shared_mutex> lock(cleanup().mutex);
-        remove_tree(dir);
-        cleanup().dirs.erase(dir);
-    }
-
-    // The template's key, worked out once per process: it reads and hashes
-    // the whole .oxt, and every office of a --jobs pool asks for it at once.
-    // Empty when the .oxt cannot be read.
-    std::string cached_template_key()
-    {
-        static std::mutex mutex;
-        static std::map<std::string, std::string> keys;
-        std::lock_guard<std::mutex> lock(mutex);
-        const std::string id = soffice_ + '\0' + oxt_;
-        const auto found = keys.find(id);
-        if (found != keys.end())
-            return found->second;
-        std::string key;
-        try
-        {
-            key = template_key(soffice_, oxt_);
-        }
-        catch (const std::exception&)
-        {
-        }
-        keys.emplace(id, key);
-        return key;
-    }
-
     // The cached profile template for this .oxt and office, built on first
     // use (one office start that installs the extension and stops cleanly,
     // so that everything is on disk). Concurrent runs wait for the one that
@@ -1025,7 +314,7 @@ private:
         if (root.empty() || (std::filesystem::create_directories(root, ec), ec) ||
             ::chmod(root.c_str(), 0700) != 0)
             return {};
-        const std::string key = cached_template_key();
+        const std::string key = cached_template_key(soffice_, oxt_);
         if (key.empty())
             return {};
         const std::string ready = root + "/profile-" + key;
@@ -1074,22 +363,6 @@ private:
             return {};
         prune_templates(root, ready);
         return ready;
-    }
-
-    // What to start: soffice.bin itself, not the soffice script and its
-    // oosplash launcher, so that the office is our own child and dies with
-    // us (PR_SET_PDEATHSIG) even when scrqm is killed with SIGKILL, which
-    // no handler sees: oosplash's soffice.bin would outlive it. Of what
-    // oosplash adds (a splash screen, javaldx for Java, a restart when the
-    // office asks for one) only the restart is needed; launch() does it.
-    static std::string office_binary(const std::string& soffice)
-    {
-        char buf[PATH_MAX];
-        const std::string real = ::realpath(soffice.c_str(), buf) ? buf : soffice;
-        const std::string bin = real + ".bin";
-        if (real.size() > 8 && real.compare(real.size() - 8, 8, "/soffice") == 0 && executable(bin))
-            return bin;
-        return soffice;
     }
 
     // Starts soffice on `profile` and connects to it.
@@ -1298,26 +571,13 @@ private:
 
     void record_version_seen_or_throw()
     {
-        Reference<lang::XMultiServiceFactory> provider(
-            remote_->getServiceManager()->createInstanceWithContext(
-                "com.sun.star.configuration.ConfigurationProvider", remote_),
-            UNO_QUERY_THROW);
-        beans::NamedValue path;
-        path.Name = "nodepath";
-        path.Value <<= OUString("/org.openoffice.Setup/Product");
-        const uno::Any arg(path);
-        const uno::Sequence<uno::Any> args(&arg, 1);
-        Reference<container::XNameAccess> product(
-            provider->createInstanceWithArguments(
-                "com.sun.star.configuration.ConfigurationUpdateAccess", args),
-            UNO_QUERY_THROW);
+        const Reference<uno::XInterface> product =
+            lo::config_node(remote_, "/org.openoffice.Setup/Product", true);
         OUString version;
-        product->getByName("ooSetupVersion") >>= version;
-        if (version.isEmpty())
-            return;
-        Reference<container::XNameReplace>(product, UNO_QUERY_THROW)
-            ->replaceByName("ooSetupLastVersion", uno::Any(version));
-        Reference<util::XChangesBatch>(product, UNO_QUERY_THROW)->commitChanges();
+        Reference<container::XNameAccess>(product, UNO_QUERY_THROW)->getByName("ooSetupVersion") >>=
+            version;
+        if (!version.isEmpty())
+            lo::set_config(product, "ooSetupLastVersion", uno::Any(version));
     }
 
     // Asks the office to quit and waits for it, so that its profile is
@@ -1346,23 +606,8 @@ private:
 
     void close_open()
     {
-        close(open_);
+        close_component(open_);
         open_.clear();
-    }
-
-    static void close(const Reference<lang::XComponent>& component)
-    {
-        try
-        {
-            Reference<util::XCloseable> closeable(component, UNO_QUERY);
-            if (closeable.is())
-                closeable->close(true);
-            else if (component.is())
-                component->dispose();
-        }
-        catch (const uno::Exception&)
-        {
-        }
     }
 
     bool alive()

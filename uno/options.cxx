@@ -3,6 +3,9 @@
 
 #include "case_register.hxx"
 #include "convert.hxx"
+#include "prelude.hxx"
+#include "service_info.hxx"
+#include "uno_helpers.hxx"
 
 #include <scrqm/checks.hxx>
 #include <scrqm/json.hxx>
@@ -34,12 +37,6 @@
 #include <filesystem>
 #include <stdexcept>
 
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
-
 namespace scrqm::lo
 {
 
@@ -49,20 +46,6 @@ namespace
 constexpr const char* kNode = "/org.scrqm.Settings/Review";
 constexpr const char* kHandlerName = "org.scrqm.comp.OptionsHandler";
 constexpr const char* kHandlerService = "org.scrqm.OptionsHandler";
-
-Reference<uno::XInterface> settings_node(const Reference<uno::XComponentContext>& context,
-                                         bool update)
-{
-    Reference<lang::XMultiServiceFactory> provider =
-        configuration::theDefaultProvider::get(context);
-    beans::NamedValue path("nodepath", uno::Any(OUString::createFromAscii(kNode)));
-    uno::Sequence<uno::Any> args(1);
-    args[0] <<= path;
-    return provider->createInstanceWithArguments(
-        update ? OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
-               : OUString("com.sun.star.configuration.ConfigurationAccess"),
-        args);
-}
 
 bool is_setting(const std::string& name)
 {
@@ -75,10 +58,14 @@ constexpr const char* kTextFields[] = {"Profile", "Framework", "Allow",
                                        "Deny",    "Named",     "RegisterFolder"};
 
 class OptionsHandler
-    : public cppu::WeakImplHelper2<awt::XContainerWindowEventHandler, lang::XServiceInfo>
+    : public WithServiceInfo<
+          cppu::WeakImplHelper2<awt::XContainerWindowEventHandler, lang::XServiceInfo>>
 {
 public:
-    explicit OptionsHandler(const Reference<uno::XComponentContext>& context) : context_(context) {}
+    explicit OptionsHandler(const Reference<uno::XComponentContext>& context)
+        : WithServiceInfo(kHandlerName, kHandlerService), context_(context)
+    {
+    }
 
     // "external_event" with "initialize" (the page opens), "ok" (OK or
     // Apply) or "back" (Reset); "delete_registers" from the page's button.
@@ -126,21 +113,6 @@ public:
         uno::Sequence<OUString> names(2);
         names[0] = "external_event";
         names[1] = "delete_registers";
-        return names;
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return OUString::createFromAscii(kHandlerName);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        uno::Sequence<OUString> names(1);
-        names[0] = OUString::createFromAscii(kHandlerService);
         return names;
     }
 
@@ -240,7 +212,7 @@ Settings read_settings(const Reference<uno::XComponentContext>& context)
         out[name] = "";
     try
     {
-        Reference<container::XNameAccess> node(settings_node(context, false), UNO_QUERY_THROW);
+        Reference<container::XNameAccess> node(config_node(context, kNode, false), UNO_QUERY_THROW);
         for (const char* name : kSettingNames)
         {
             OUString value;
@@ -274,7 +246,7 @@ void write_settings(const Reference<uno::XComponentContext>& context, const Sett
                 throw std::invalid_argument(e.what());
             }
     }
-    Reference<uno::XInterface> node = settings_node(context, true);
+    Reference<uno::XInterface> node = config_node(context, kNode, true);
     Reference<container::XNameReplace> replace(node, UNO_QUERY_THROW);
     for (const auto& [name, value] : changes)
         replace->replaceByName(to_ou(name), uno::Any(to_ou(value)));

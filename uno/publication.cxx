@@ -156,17 +156,6 @@ struct Loaded
     ~Loaded() { close(model); }
 };
 
-Reference<uno::XInterface> security_config(const Reference<uno::XComponentContext>& context)
-{
-    Reference<lang::XMultiServiceFactory> provider =
-        configuration::theDefaultProvider::get(context);
-    beans::NamedValue path("nodepath", uno::Any(OUString::createFromAscii(kSecurityNode)));
-    uno::Sequence<uno::Any> args(1);
-    args[0] <<= path;
-    return provider->createInstanceWithArguments(
-        "com.sun.star.configuration.ConfigurationUpdateAccess", args);
-}
-
 // "Remove personal information on saving" on while the copy is stored, so
 // that saving does not write the user's name as the copy's last editor,
 // then as the user had it.
@@ -177,7 +166,7 @@ public:
     {
         try
         {
-            node_ = security_config(context);
+            node_ = config_node(context, kSecurityNode, true);
             Reference<container::XNameAccess> access(node_, UNO_QUERY_THROW);
             access->getByName(OUString::createFromAscii(kPersonalInfo)) >>= before_;
             if (!before_)
@@ -201,9 +190,7 @@ private:
     {
         try
         {
-            Reference<container::XNameReplace>(node_, UNO_QUERY_THROW)
-                ->replaceByName(OUString::createFromAscii(kPersonalInfo), uno::Any(on));
-            Reference<util::XChangesBatch>(node_, UNO_QUERY_THROW)->commitChanges();
+            set_config(node_, OUString::createFromAscii(kPersonalInfo), uno::Any(on));
         }
         catch (const uno::Exception&)
         {
@@ -217,29 +204,13 @@ Reference<frame::XModel> load_hidden(const Reference<uno::XComponentContext>& co
                                      const OUString& url, bool read_only)
 {
     Reference<frame::XComponentLoader> loader(frame::Desktop::create(context), UNO_QUERY_THROW);
-    uno::Sequence<beans::PropertyValue> media(4);
-    media[0] = prop("Hidden", uno::Any(true));
-    media[1] = prop("ReadOnly", uno::Any(read_only));
-    media[2] = prop("MacroExecutionMode", uno::Any(sal_Int16(0)));
-    media[3] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));
+    const uno::Sequence<beans::PropertyValue> media = hidden_load_arguments(read_only);
     ExternalLinksBlocked blocked(context); // the copy fetches nothing either
     Reference<frame::XModel> model(loader->loadComponentFromURL(url, "_blank", 0, media),
                                    UNO_QUERY);
     if (!model.is())
         throw std::runtime_error("LibreOffice could not open the copy");
     return model;
-}
-
-std::size_t count_redlines(const Reference<frame::XModel>& model)
-{
-    Reference<document::XRedlinesSupplier> supplier(model, UNO_QUERY);
-    if (!supplier.is())
-        return 0;
-    Reference<container::XEnumeration> e = supplier->getRedlines()->createEnumeration();
-    std::size_t n = 0;
-    for (; e->hasMoreElements(); e->nextElement())
-        ++n;
-    return n;
 }
 
 std::vector<Reference<text::XTextContent>> fields_of(const Reference<frame::XModel>& model,

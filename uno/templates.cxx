@@ -2,6 +2,7 @@
 
 #include "convert.hxx"
 #include "external_links.hxx"
+#include "prelude.hxx"
 #include "reader.hxx"
 #include "uno_helpers.hxx"
 
@@ -39,12 +40,6 @@
 #include <stdexcept>
 #include <unistd.h>
 #include <vector>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {
@@ -94,11 +89,7 @@ std::vector<ReportItem> items_from_file(const Reference<uno::XComponentContext>&
     Reference<frame::XComponentLoader> loader(frame::Desktop::create(context), UNO_QUERY_THROW);
     // The report is read, never followed: nothing it links to is fetched
     // (external_links.hxx), in the user's office as in the command line's.
-    uno::Sequence<beans::PropertyValue> media(4);
-    media[0] = prop("Hidden", uno::Any(true));
-    media[1] = prop("ReadOnly", uno::Any(true));
-    media[2] = prop("MacroExecutionMode", uno::Any(sal_Int16(0)));
-    media[3] = prop("UpdateDocMode", uno::Any(sal_Int16(0)));
+    const uno::Sequence<beans::PropertyValue> media = hidden_load_arguments();
     Reference<lang::XComponent> component;
     std::optional<ExternalLinksBlocked> blocked; // until the report is closed
     try

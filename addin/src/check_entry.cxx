@@ -1,6 +1,7 @@
 #include <scrqm/check_entry.hxx>
 #include <scrqm/kinds.hxx>
 #include <scrqm/report_export.hxx>
+#include <scrqm/strings.hxx>
 
 #include <iterator>
 #include <mutex>
@@ -31,14 +32,6 @@ std::vector<std::string> lines(const std::string& text)
             out.push_back(text.substr(pos, nl - pos));
         pos = nl + 1;
     }
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& items, const char* separator)
-{
-    std::string out;
-    for (const std::string& s : items)
-        out += (out.empty() ? "" : separator) + s;
     return out;
 }
 
@@ -96,12 +89,12 @@ void add_sealed_register(CheckRequest& request, const std::string& sealed,
 
 CheckArguments check_arguments(const CheckRequest& request)
 {
-    CheckArguments args{{"Checks", joined(request.checks, ",")},
+    CheckArguments args{{"Checks", join(request.checks, ",")},
                         {"Framework", request.framework},
                         {"Profile", request.profile},
-                        {"Allow", joined(request.allow, "\n")},
-                        {"Deny", joined(request.deny, "\n")},
-                        {"Named", joined(request.named, "\n")},
+                        {"Allow", join(request.allow, "\n")},
+                        {"Deny", join(request.deny, "\n")},
+                        {"Named", join(request.named, "\n")},
                         {"Register", register_to_json(request.register_entries)},
                         {"Context", request.context ? "1" : "0"}};
     if (!request.sealed_register.empty())

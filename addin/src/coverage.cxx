@@ -1,5 +1,8 @@
 #include <scrqm/coverage.hxx>
+#include <scrqm/enum_names.hxx>
 #include <scrqm/json.hxx>
+
+#include "result_json.hxx"
 
 #include <boost/property_tree/ptree.hpp>
 
@@ -11,18 +14,20 @@ namespace pt = boost::property_tree;
 namespace scrqm
 {
 
+namespace
+{
+// In the order of CoverageStatus's values.
+constexpr const char* kStatuses[] = {"tagged", "suggested", "missing"};
+} // namespace
+
 const char* to_string(CoverageStatus status)
 {
-    switch (status)
-    {
-    case CoverageStatus::Tagged:
-        return "tagged";
-    case CoverageStatus::Suggested:
-        return "suggested";
-    case CoverageStatus::Missing:
-        break;
-    }
-    return "missing";
+    return name_of(kStatuses, status, "missing");
+}
+
+CoverageStatus coverage_status_named(std::string_view name)
+{
+    return value_named<CoverageStatus>(kStatuses, name).value_or(CoverageStatus::Missing);
 }
 
 Analysis analyse(const Document& doc, const Catalogue& catalogue, const Suggester& suggester,

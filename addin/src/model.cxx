@@ -1,4 +1,6 @@
+#include <scrqm/enum_names.hxx>
 #include <scrqm/model.hxx>
+#include <scrqm/strings.hxx>
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,14 +11,6 @@ namespace scrqm
 
 namespace
 {
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos)
-        return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
 } // namespace
 
 std::size_t section_of(const std::vector<Section>& sections, std::size_t paragraph)
@@ -99,30 +93,17 @@ void attach_tags(const std::vector<Tag>& tags, std::vector<Section>& sections)
 
 } // namespace
 
+namespace
+{
+// In the order of Where's values.
+constexpr const char* kWheres[] = {"body",   "table", "footnote", "endnote", "header",
+                                   "footer", "frame", "comment",  "property"};
+static_assert(sizeof kWheres / sizeof *kWheres == kWhereCount);
+} // namespace
+
 const char* to_string(Where where)
 {
-    switch (where)
-    {
-    case Where::Body:
-        return "body";
-    case Where::Table:
-        return "table";
-    case Where::Footnote:
-        return "footnote";
-    case Where::Endnote:
-        return "endnote";
-    case Where::Header:
-        return "header";
-    case Where::Footer:
-        return "footer";
-    case Where::Frame:
-        return "frame";
-    case Where::Comment:
-        return "comment";
-    case Where::Property:
-        return "property";
-    }
-    return "body";
+    return name_of(kWheres, where, "body");
 }
 
 Paragraph& Document::add(Where where, std::string text, int outline_level, std::string container)

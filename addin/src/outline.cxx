@@ -1,4 +1,5 @@
 #include <scrqm/outline.hxx>
+#include <scrqm/strings.hxx>
 #include <scrqm/text.hxx>
 
 #include <unicode/regex.h>
@@ -16,6 +17,9 @@ namespace scrqm
 
 namespace
 {
+
+// Blanks and the no-break space (UTF-8 C2 A0, byte by byte).
+constexpr std::string_view kBlanksNbsp = " \t\r\n\xC2\xA0";
 
 using Pattern = std::unique_ptr<icu::RegexPattern>;
 
@@ -49,22 +53,14 @@ std::optional<std::vector<std::string>> match(const icu::RegexPattern& p, const 
     return groups;
 }
 
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n\xC2\xA0");
-    if (b == std::string::npos)
-        return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n\xC2\xA0") - b + 1);
-}
-
 // The title as a reader sees it: Markdown emphasis around the whole line
 // ("**Introduction**") is how a text file writes bold.
 std::string plain_title(const std::string& text)
 {
-    std::string t = trim(text);
+    std::string t = trim(text, kBlanksNbsp, kBlanksNbsp);
     for (const char* mark : {"**", "__"})
         if (t.size() > 4 && t.compare(0, 2, mark) == 0 && t.compare(t.size() - 2, 2, mark) == 0)
-            return trim(t.substr(2, t.size() - 4));
+            return trim(t.substr(2, t.size() - 4), kBlanksNbsp, kBlanksNbsp);
     return t;
 }
 
@@ -255,7 +251,7 @@ InferredOutline infer_outline(const Document& doc)
         if (words[i] == 0)
             continue;
         ++nonblank;
-        bold += body[i]->look.bold >= 0.8f || t != trim(body[i]->text);
+        bold += body[i]->look.bold >= 0.8f || t != trim(body[i]->text, kBlanksNbsp, kBlanksNbsp);
         caps += all_capitals(t);
         if (body[i]->look.size > 0)
             size_words[body[i]->look.size] += words[i];
@@ -287,8 +283,9 @@ InferredOutline infer_outline(const Document& doc)
         const std::string rest =
             c.numbering.number.empty() || !p.look.label.empty()
                 ? t
-                : trim(t.substr(
-                      std::min(t.size(), t.find(c.numbering.number) + c.numbering.number.size())));
+                : trim(t.substr(std::min(t.size(),
+                                         t.find(c.numbering.number) + c.numbering.number.size())),
+                       kBlanksNbsp, kBlanksNbsp);
         const icu::UnicodeString r = icu::UnicodeString::fromUTF8(rest);
         std::int32_t k = 0;
         while (k < r.length() && !u_isalnum(r.char32At(k)))
@@ -303,7 +300,7 @@ InferredOutline infer_outline(const Document& doc)
         if (c.numbering.weight > 0)
             sign(c.numbering.weight,
                  (c.numbering.part ? "part " : "numbered ") + c.numbering.number);
-        c.bold = p.look.bold >= 0.8f || t != trim(p.text);
+        c.bold = p.look.bold >= 0.8f || t != trim(p.text, kBlanksNbsp, kBlanksNbsp);
         if (c.bold && bold_marks)
             sign(0.4f, "bold");
         c.size = p.look.size;

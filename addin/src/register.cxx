@@ -1,6 +1,7 @@
 #include <scrqm/json.hxx>
 #include <scrqm/normalise.hxx>
 #include <scrqm/register.hxx>
+#include <scrqm/strings.hxx>
 
 #include <boost/property_tree/ptree.hpp>
 
@@ -38,14 +39,6 @@ std::vector<std::string> keys_of(const std::string& text)
     for (const Token& t : tokenize(u))
         keys.push_back(t.key);
     return keys;
-}
-
-std::string join(const std::vector<std::string>& words)
-{
-    std::string out;
-    for (const std::string& w : words)
-        out += (out.empty() ? "" : " ") + w;
-    return out;
 }
 
 // What the seal authenticates besides the forms: every header member, so
@@ -88,7 +81,7 @@ HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& en
     {
         if (words.empty())
             return;
-        r.forms_.emplace(r.hash(join(words)), t);
+        r.forms_.emplace(r.hash(join(words, " ")), t);
         r.max_words_ = std::max(r.max_words_, words.size());
     };
     for (const RegisterEntry& e : entries)
@@ -116,7 +109,7 @@ HashedRegister HashedRegister::from_entries(const std::vector<RegisterEntry>& en
             }
         add({words.front().substr(0, 1), words.back()}, target);
         // The whole name with hyphens written as spaces: "zoe smith jones".
-        std::string spaced = join(words);
+        std::string spaced = join(words, " ");
         std::replace(spaced.begin(), spaced.end(), '-', ' ');
         add(keys_of(spaced), target);
     }

@@ -9,6 +9,7 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/input_file.hxx>
 #include <scrqm/json.hxx>
+#include <scrqm/strings.hxx>
 #include <scrqm/text.hxx>
 
 #include <boost/property_tree/ptree.hpp>
@@ -121,14 +122,6 @@ std::string decode(const std::string& bytes, const std::string& name)
     return bytes.substr(from);
 }
 
-std::string trim(const std::string& s)
-{
-    const std::size_t a = s.find_first_not_of(" \t");
-    if (a == std::string::npos)
-        return {};
-    return s.substr(a, s.find_last_not_of(" \t") - a + 1);
-}
-
 // Why an entry cannot be used, or "".
 std::string entry_problem(const RegisterEntry& e)
 {
@@ -212,9 +205,9 @@ std::vector<RegisterEntry> parse_json_register(const std::string& text, const st
             }
         if (!known)
             continue;
-        RegisterEntry e{trim(node.get<std::string>("real", "")),
-                        trim(node.get<std::string>("pseudonym", "")),
-                        trim(node.get<std::string>("kind", ""))};
+        RegisterEntry e{trim(node.get<std::string>("real", ""), " \t", " \t"),
+                        trim(node.get<std::string>("pseudonym", ""), " \t", " \t"),
+                        trim(node.get<std::string>("kind", ""), " \t", " \t")};
         if (const std::string problem = entry_problem(e); !problem.empty())
             rejected.add(where, problem);
         else
@@ -249,7 +242,7 @@ bool split_csv(const std::string& line, char delimiter, std::vector<std::string>
         }
         else if (c == '"')
         {
-            if (!trim(cells.back()).empty() || was_quoted)
+            if (!trim(cells.back(), " \t", " \t").empty() || was_quoted)
             {
                 problem = "a quote inside a cell (quote the whole cell, doubling inner quotes)";
                 return false;
@@ -271,7 +264,7 @@ bool split_csv(const std::string& line, char delimiter, std::vector<std::string>
         return false;
     }
     for (std::string& cell : cells)
-        cell = trim(cell);
+        cell = trim(cell, " \t", " \t");
     return true;
 }
 
@@ -289,7 +282,8 @@ std::vector<RegisterEntry> parse_csv_register(const std::string& text, const std
     }
     // The header: the first line that is not blank or a # comment.
     std::size_t h = 0;
-    while (h < lines.size() && (trim(lines[h]).empty() || trim(lines[h])[0] == '#'))
+    while (h < lines.size() &&
+           (trim(lines[h], " \t", " \t").empty() || trim(lines[h], " \t", " \t")[0] == '#'))
         ++h;
     if (h == lines.size())
         throw DataError(name + ": no header line: a CSV register starts with real,pseudonym,kind");
@@ -335,7 +329,7 @@ std::vector<RegisterEntry> parse_csv_register(const std::string& text, const std
     for (std::size_t i = h + 1; i < lines.size(); ++i)
     {
         const std::string& line = lines[i];
-        if (trim(line).empty() || trim(line)[0] == '#')
+        if (trim(line, " \t", " \t").empty() || trim(line, " \t", " \t")[0] == '#')
             continue;
         const std::string where = "line " + std::to_string(i + 1);
         std::vector<std::string> cells;

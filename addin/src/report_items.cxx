@@ -1,4 +1,5 @@
 #include <scrqm/report_items.hxx>
+#include <scrqm/strings.hxx>
 #include <scrqm/text.hxx>
 
 #include <unicode/regex.h>
@@ -12,14 +13,6 @@ namespace scrqm
 
 namespace
 {
-
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos)
-        return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::unique_ptr<icu::RegexPattern> compile(const char* pattern)
 {

@@ -1,6 +1,9 @@
+#include <scrqm/enum_names.hxx>
 #include <scrqm/json.hxx>
 #include <scrqm/result.hxx>
 #include <scrqm/rules.hxx>
+
+#include "result_json.hxx"
 
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -12,35 +15,34 @@
 namespace scrqm
 {
 
+namespace
+{
+// In the order of Severity's values.
+constexpr const char* kSeverities[] = {"info", "warning", "error"};
+} // namespace
+
 const char* to_string(Severity severity)
 {
-    switch (severity)
-    {
-    case Severity::Info:
-        return "info";
-    case Severity::Warning:
-        return "warning";
-    case Severity::Error:
-        return "error";
-    }
-    return "warning";
+    return name_of(kSeverities, severity, "warning");
 }
 
 namespace
 {
 
-void write_sections(JsonWriter& w, const std::vector<Section>& sections)
+using Mask = std::function<std::string(const std::string&)>;
+
+void write_sections(JsonWriter& w, const std::vector<Section>& sections, const Mask* mask)
 {
     w.key("sections").begin_array();
     for (const Section& s : sections)
     {
         w.begin_object()
-            .member("title", s.title)
+            .member("title", mask ? (*mask)(s.title) : s.title)
             .member("level", s.level)
             .member("paragraph", static_cast<std::uint64_t>(s.paragraph))
             .member("end", static_cast<std::uint64_t>(s.end));
         // Only inferred headings say so: a styled outline reads as before.
-        if (s.inferred)
+        if (s.inferred && !mask)
             w.member("inferred", true)
                 .member("confidence",
                         static_cast<double>(static_cast<int>(s.confidence * 100 + 0.5)) / 100);
@@ -52,20 +54,21 @@ void write_sections(JsonWriter& w, const std::vector<Section>& sections)
     w.end_array();
 }
 
-void write_finding(JsonWriter& w, const Finding& f)
+void write_finding(JsonWriter& w, const Finding& f, const Mask* mask)
 {
+    auto text = [mask](const std::string& t) { return mask ? (*mask)(t) : t; };
     w.begin_object()
         .member("check", f.check)
         .member("category", f.category)
         .member("severity", to_string(f.severity))
-        .member("message", f.message)
+        .member("message", text(f.message))
         .member("marker", f.marker)
-        .member("text", f.text)
+        .member("text", text(f.text))
         .member("where", to_string(f.where))
         .member("paragraph", static_cast<std::uint64_t>(f.paragraph))
         .member("start", static_cast<std::uint64_t>(f.start))
         .member("end", static_cast<std::uint64_t>(f.end))
-        .member("explanation", f.explanation)
+        .member("explanation", text(f.explanation))
         .member("score", f.score);
     if (!f.fixes.empty())
     {
@@ -74,22 +77,26 @@ void write_finding(JsonWriter& w, const Finding& f)
         {
             w.begin_object().member("kind", to_string(a.kind));
             if (!a.replacement.empty())
-                w.member("replacement", a.replacement);
+                w.member("replacement", text(a.replacement));
             if (!a.target.empty())
-                w.member("target", a.target);
-            w.member("label", fix_label(a)).end_object();
+                w.member("target", text(a.target));
+            if (!mask)
+                w.member("label", fix_label(a));
+            w.end_object();
         }
         w.end_array();
     }
     if (!f.advice.empty())
-        w.member("advice", f.advice);
-    if (!f.section.empty())
-        w.member("section", f.section);
-    if (!f.context_before.empty())
-        w.member("context_before", f.context_before);
-    if (!f.context_after.empty())
-        w.member("context_after", f.context_after);
-    if (!f.author.empty())
+        w.member("advice", text(f.advice));
+    // The report's shape: the author first, the section and context always.
+    if (mask && !f.author.empty())
+        w.member("author", text(f.author));
+    for (const auto& [name, value] :
+         {std::pair{"section", &f.section}, std::pair{"context_before", &f.context_before},
+          std::pair{"context_after", &f.context_after}})
+        if (mask || !value->empty())
+            w.member(name, text(*value));
+    if (!mask && !f.author.empty())
         w.member("author", f.author);
     w.end_object();
 }
@@ -140,23 +147,24 @@ Verdict verdict_of(const std::vector<Finding>& findings)
                       [](const Finding& f) { return f.severity == Severity::Error; })));
 }
 
-std::string to_json(const Result& result)
+void write_result_members(JsonWriter& w, const Result& result, const Mask* mask)
 {
-    JsonWriter w;
-    w.begin_object().member("file", result.file).member("framework", result.framework);
+    w.member("framework", result.framework);
     if (!result.kind.empty())
         w.key("kind")
             .begin_object()
             .member("profile", result.kind)
             .member("detected", result.kind_detected)
+            // Not masked: it holds a kind's name and the phrase that named
+            // it, one of a fixed few, never text of the case.
             .member("description", result.kind_note)
             .end_object();
-    write_sections(w, result.sections);
+    write_sections(w, result.sections, mask);
     w.key("findings").begin_array();
     for (const Finding& f : result.findings)
-        write_finding(w, f);
+        write_finding(w, f, mask);
     w.end_array();
-    if (!result.notes.empty())
+    if (!result.notes.empty() && !mask)
         write_strings(w, "notes", result.notes);
     const ResultSummary s = summary_of(result);
     w.key("summary")
@@ -168,6 +176,13 @@ std::string to_json(const Result& result)
         .member("warnings", static_cast<std::uint64_t>(s.warnings))
         .member("info", static_cast<std::uint64_t>(s.info))
         .end_object();
+}
+
+std::string to_json(const Result& result)
+{
+    JsonWriter w;
+    w.begin_object().member("file", result.file);
+    write_result_members(w, result);
     w.end_object();
     return w.take();
 }
@@ -266,11 +281,7 @@ namespace
 {
 Severity severity_from(const std::string& s)
 {
-    if (s == "error")
-        return Severity::Error;
-    if (s == "info")
-        return Severity::Info;
-    return Severity::Warning;
+    return value_named<Severity>(kSeverities, s).value_or(Severity::Warning);
 }
 
 Where where_from(const std::string& s)
@@ -282,7 +293,7 @@ Where where_from(const std::string& s)
 }
 } // namespace
 
-Result result_from_json(const std::string& json)
+boost::property_tree::ptree parse_office_json(const std::string& json)
 {
     namespace pt = boost::property_tree;
     pt::ptree root;
@@ -297,6 +308,12 @@ Result result_from_json(const std::string& json)
     {
         throw std::runtime_error("malformed result from the office: " + e.message());
     }
+    return root;
+}
+
+Result result_from_json(const std::string& json)
+{
+    const boost::property_tree::ptree root = parse_office_json(json);
     if (const auto error = root.get_optional<std::string>("error"))
         throw std::runtime_error(*error);
     Result r;

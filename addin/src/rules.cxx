@@ -1,5 +1,7 @@
 #include <scrqm/catalogue.hxx>
+#include <scrqm/enum_names.hxx>
 #include <scrqm/json.hxx>
+#include <scrqm/rule_ids.hxx>
 #include <scrqm/rules.hxx>
 
 #include "checks/anonymisation/rules.hxx"
@@ -19,16 +21,12 @@ namespace scrqm
 namespace
 {
 
-constexpr std::array<std::pair<FixKind, const char*>, 8> kFixKinds = {{
-    {FixKind::Replace, "replace"},
-    {FixKind::Generalise, "generalise"},
-    {FixKind::Remove, "remove"},
-    {FixKind::DeleteComment, "delete-comment"},
-    {FixKind::AcceptOrRejectChanges, "accept-or-reject-changes"},
-    {FixKind::RemoveHiddenText, "remove-hidden-text"},
-    {FixKind::ClearProperty, "clear-property"},
-    {FixKind::Allow, "allow"},
-}};
+// In the order of FixKind's values.
+// clang-format off
+constexpr const char* kFixKinds[] = {"replace", "generalise", "remove", "delete-comment",
+                                     "accept-or-reject-changes", "remove-hidden-text",
+                                     "clear-property", "allow"};
+// clang-format on
 
 std::string anchor_of(const Rule& rule)
 {
@@ -52,17 +50,13 @@ std::string fix_kinds_text(const Rule& rule)
 
 const char* to_string(FixKind kind)
 {
-    for (const auto& [k, name] : kFixKinds)
-        if (k == kind)
-            return name;
-    return "remove";
+    return name_of(kFixKinds, kind, "remove");
 }
 
 FixKind fix_kind_from(std::string_view text)
 {
-    for (const auto& [k, name] : kFixKinds)
-        if (text == name)
-            return k;
+    if (const auto kind = value_named<FixKind>(kFixKinds, text))
+        return *kind;
     throw std::invalid_argument("unknown fix kind \"" + std::string(text) + "\"");
 }
 
@@ -163,6 +157,17 @@ std::vector<const Rule*> rules_of(std::string_view family)
         if (family == r->family)
             out.push_back(r);
     return out;
+}
+
+std::string id_family(std::string_view id)
+{
+    return std::string(id.substr(0, id.find('.')));
+}
+
+std::string id_rule(std::string_view id)
+{
+    const std::size_t dot = id.find('.');
+    return dot == std::string_view::npos ? std::string() : std::string(id.substr(dot + 1));
 }
 
 std::string rule_doc(const Rule& rule)

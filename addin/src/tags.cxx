@@ -1,3 +1,5 @@
+#include <scrqm/enum_names.hxx>
+#include <scrqm/strings.hxx>
 #include <scrqm/tags.hxx>
 
 #include <unicode/unistr.h>
@@ -21,14 +23,6 @@ bool is_digit(char c)
 bool is_id_char(char c)
 {
     return is_digit(c) || (c >= 'a' && c <= 'z');
-}
-
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos)
-        return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 std::string base36(std::size_t n)
@@ -91,28 +85,21 @@ std::string make_tag_name(bool passage, const std::string& marker,
     }
 }
 
+namespace
+{
+// In the order of QuestionState's values.
+constexpr const char* kQuestionStates[] = {"open", "answered", "not-applicable"};
+} // namespace
+
 const char* to_string(QuestionState state)
 {
-    switch (state)
-    {
-    case QuestionState::Answered:
-        return "answered";
-    case QuestionState::NotApplicable:
-        return "not-applicable";
-    case QuestionState::Open:
-        break;
-    }
-    return "open";
+    return name_of(kQuestionStates, state, "open");
 }
 
 QuestionState question_state_from_string(const std::string& s)
 {
-    if (s == "answered")
-        return QuestionState::Answered;
-    if (s == "not-applicable")
-        return QuestionState::NotApplicable;
-    if (s == "open")
-        return QuestionState::Open;
+    if (const auto state = value_named<QuestionState>(kQuestionStates, s))
+        return *state;
     throw std::invalid_argument("unknown question state \"" + s +
                                 "\" (one of: answered, not-applicable, open)");
 }

@@ -58,17 +58,22 @@ def main():
                     for m in LITERAL.finditer(line):
                         if not m.group(0).endswith('.hxx"'):  # an #include
                             bad.append("%s:%d: %s" % (rel, no, m.group(0)))
-    # Every rule a family declares is in its registered() list.
+    # Every rule a family defines is in its list macro (which declares and
+    # registers it), and every listed rule is defined.
     for d in sorted(os.listdir(os.path.join(ROOT, "addin/src/checks"))):
         base = os.path.join(ROOT, "addin/src/checks", d)
         if not os.path.exists(os.path.join(base, "rules.hxx")):
             continue
-        declared = re.findall(r"extern const Rule (\w+);", open(os.path.join(base, "rules.hxx")).read())
-        listed = open(os.path.join(base, "rules.cxx")).read()
-        listed = listed[listed.find("registered()"):]
-        for handle in declared:
-            if not re.search(r"&%s\b" % handle, listed):
-                bad.append("addin/src/checks/%s/rules.cxx: %s is declared but not registered" % (d, handle))
+        header = open(os.path.join(base, "rules.hxx")).read()
+        macro = re.search(r"#define SCRQM_\w+_RULES\(X\)((?:.*\\\n)*.*)", header)
+        listed = set(re.findall(r"X\((\w+)\)", macro.group(1) if macro else ""))
+        defined = set(re.findall(r"^const Rule (\w+)\s*\{", open(os.path.join(base, "rules.cxx")).read(), re.M))
+        for handle in sorted(defined - listed):
+            bad.append("addin/src/checks/%s/rules.cxx: %s is defined but not listed (registered)" % (d, handle))
+        for handle in sorted(listed - defined):
+            bad.append("addin/src/checks/%s/rules.hxx: %s is listed but not defined" % (d, handle))
+        if not listed:
+            bad.append("addin/src/checks/%s/rules.hxx: no SCRQM_..._RULES list" % d)
     if scanned < 20:
         print("rule_literals: only %d files scanned; wrong root %s?" % (scanned, ROOT))
         return 1

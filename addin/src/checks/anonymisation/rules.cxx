@@ -480,46 +480,6 @@ const Rule vehicle_registration{"anonymisation.vehicle-registration",
                                 {"The car was [[AB12 CDE]]."},
                                 {"The car was red."}};
 
-const std::vector<const Rule*>& registered()
-{
-    static const std::vector<const Rule*> rules = {
-        &address,
-        &age,
-        &date,
-        &date_of_birth,
-        &deny_list,
-        &disability,
-        &email,
-        &ethnicity,
-        &health,
-        &immigration,
-        &institution,
-        &jigsaw,
-        &jigsaw_section,
-        &language,
-        &name,
-        &named_person,
-        &nationality,
-        &nhs_number,
-        &ni_number,
-        &org_contact,
-        &phone,
-        &place,
-        &postcode,
-        &postcode_district,
-        &professional_name,
-        &pseudonym_before_introduction,
-        &pseudonym_case,
-        &pseudonym_scheme,
-        &public_party,
-        &reference_number,
-        &register_,
-        &religion,
-        &social_handle,
-        &url,
-        &vehicle_registration,
-    };
-    return rules;
-}
+SCRQM_DEFINE_REGISTERED(SCRQM_ANONYMISATION_RULES)
 
 } // namespace scrqm::rules::anonymisation

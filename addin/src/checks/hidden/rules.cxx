@@ -186,26 +186,6 @@ const Rule version{"hidden.version",
                    {"!version: [[Version 2 by Jo Bloggs]]"},
                    {"Body text only."}};
 
-const std::vector<const Rule*>& registered()
-{
-    static const std::vector<const Rule*> rules = {
-        &comment,
-        &custom_property,
-        &embedded_object,
-        &field,
-        &footer,
-        &frame,
-        &header,
-        &hidden_paragraph,
-        &hidden_text,
-        &image,
-        &personal_info_setting,
-        &property,
-        &scrqm_data,
-        &tracked_change,
-        &version,
-    };
-    return rules;
-}
+SCRQM_DEFINE_REGISTERED(SCRQM_HIDDEN_RULES)
 
 } // namespace scrqm::rules::hidden

@@ -1,30 +1,20 @@
 // The rules of the hidden family: the one place their ids are written.
 #pragma once
 
-#include <scrqm/rules.hxx>
+#include <scrqm/rule_ids.hxx>
 
-#include <vector>
+// The handles of the family's rules, as a list macro (SCRQM_DECLARE_RULES,
+// scrqm/rule_ids.hxx): declared here, defined in rules.cxx.
+// clang-format off
+#define SCRQM_HIDDEN_RULES(X)                                                                      \
+    X(comment) X(custom_property) X(embedded_object) X(field) X(footer) X(frame) X(header)         \
+    X(hidden_paragraph) X(hidden_text) X(image) X(personal_info_setting) X(property)               \
+    X(scrqm_data) X(tracked_change) X(version)
+// clang-format on
 
 namespace scrqm::rules::hidden
 {
 
-extern const Rule comment;
-extern const Rule custom_property;
-extern const Rule embedded_object;
-extern const Rule field;
-extern const Rule footer;
-extern const Rule frame;
-extern const Rule header;
-extern const Rule hidden_paragraph;
-extern const Rule hidden_text;
-extern const Rule image;
-extern const Rule personal_info_setting;
-extern const Rule property;
-extern const Rule scrqm_data;
-extern const Rule tracked_change;
-extern const Rule version;
-
-// Every rule above, for the registry.
-const std::vector<const Rule*>& registered();
+SCRQM_DECLARE_RULES(SCRQM_HIDDEN_RULES)
 
 } // namespace scrqm::rules::hidden

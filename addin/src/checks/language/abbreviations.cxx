@@ -100,6 +100,14 @@ void Abbreviations::scan(const ParagraphText& t, std::size_t order, bool glossar
 void Abbreviations::report(std::vector<Finding>& out) const
 {
     namespace R = rules::language;
+    auto add = [&](const Rule& rule, const Paragraph& p, Span span, std::string message,
+                   std::string explanation, std::string advice)
+    {
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p.text);
+        out.push_back(language_finding(rule, s_.marker, p, u, span.first, span.second,
+                                       std::move(message), std::move(explanation),
+                                       std::move(advice)));
+    };
     for (const std::string& word : order_)
     {
         const Entry& a = entries_.at(word);
@@ -107,51 +115,32 @@ void Abbreviations::report(std::vector<Finding>& out) const
         {
             if (a.glossary || !a.use_p)
                 continue;
-            const icu::UnicodeString u = icu::UnicodeString::fromUTF8(a.use_p->text);
-            out.push_back(language_finding(
-                R::abbreviation_undefined, s_.marker, *a.use_p, u, a.use.first, a.use.second,
-                "\"" + word + "\" is not defined",
+            add(R::abbreviation_undefined, *a.use_p, a.use, "\"" + word + "\" is not defined",
                 "An abbreviation is spelt out at its first use, \"Full Name (" + word +
                     ")\", or listed in a glossary: the public reader may not "
                     "know it (QM14 question 6).",
-                "Spell it out at first use: \"... (" + word + ")\""));
+                "Spell it out at first use: \"... (" + word + ")\"");
             continue;
         }
         const Definition& first_def = a.definitions.front();
+        const std::string defined_at = "(" + std::string(to_string(first_def.p->where)) +
+                                       " paragraph " + std::to_string(first_def.p->index) + ")";
         if (a.use_p && a.first_use < first_def.key)
-        {
-            const icu::UnicodeString u = icu::UnicodeString::fromUTF8(a.use_p->text);
-            out.push_back(language_finding(
-                R::abbreviation_late, s_.marker, *a.use_p, u, a.use.first, a.use.second,
+            add(R::abbreviation_late, *a.use_p, a.use,
                 "\"" + word + "\" is used before it is defined",
-                "It is defined later (" + std::string(to_string(first_def.p->where)) +
-                    " paragraph " + std::to_string(first_def.p->index) +
-                    "); define an abbreviation at its first use.",
-                "Move the definition to the first use"));
-        }
+                "It is defined later " + defined_at + "; define an abbreviation at its first use.",
+                "Move the definition to the first use");
         for (std::size_t i = 1; i < a.definitions.size(); ++i)
-        {
-            const Definition& d = a.definitions[i];
-            const icu::UnicodeString u = icu::UnicodeString::fromUTF8(d.p->text);
-            out.push_back(language_finding(
-                R::abbreviation_redefined, s_.marker, *d.p, u, d.span.first, d.span.second,
+            add(R::abbreviation_redefined, *a.definitions[i].p, a.definitions[i].span,
                 "\"" + word + "\" is defined again",
-                "It was already defined (" + std::string(to_string(first_def.p->where)) +
-                    " paragraph " + std::to_string(first_def.p->index) +
-                    "); define an abbreviation once.",
-                "Use the abbreviation alone here"));
-        }
+                "It was already defined " + defined_at + "; define an abbreviation once.",
+                "Use the abbreviation alone here");
         if (!a.use_p || a.last_use < first_def.key)
-        {
-            const icu::UnicodeString u = icu::UnicodeString::fromUTF8(first_def.p->text);
-            out.push_back(
-                language_finding(R::abbreviation_unused, s_.marker, *first_def.p, u,
-                                 first_def.span.first, first_def.span.second,
-                                 "\"" + word + "\" is defined but not used after its definition",
-                                 "An abbreviation that is never used again only adds a term for "
-                                 "the reader to remember.",
-                                 "Drop the abbreviation and keep the words"));
-        }
+            add(R::abbreviation_unused, *first_def.p, first_def.span,
+                "\"" + word + "\" is defined but not used after its definition",
+                "An abbreviation that is never used again only adds a term for the reader to "
+                "remember.",
+                "Drop the abbreviation and keep the words");
     }
 }
 

@@ -1,7 +1,34 @@
 #include "rules.hxx"
 
+#include <string>
+
 namespace scrqm::rules::language
 {
+
+namespace
+{
+
+// A section long enough for its reading ease to be scored: `sentences`
+// `times` over under one heading.
+std::string section_of(const char* sentences, int times)
+{
+    std::string out = "# Analysis\n";
+    for (int i = 0; i < times; ++i)
+        out += (i ? " " : "") + std::string(sentences);
+    return out;
+}
+
+// Defined before the rules that point into them (one translation unit:
+// initialised in order).
+const std::string kHardSection =
+    section_of("Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
+               "accountability necessitates comprehensive interagency communication "
+               "infrastructure.",
+               12);
+const std::string kPlainSection =
+    section_of("The nurse saw the baby. She was worried. She told the doctor.", 14);
+
+} // namespace
 
 const Rule abbreviation_late{
     "language.abbreviation-late",
@@ -112,65 +139,18 @@ const Rule passive{
     {"The school made a referral. The social worker visited the family. She closed the case. Her "
      "manager reviewed the file."}};
 
-const Rule readability{
-    "language.readability",
-    "language",
-    "language",
-    Severity::Info,
-    "QM14",
-    "Hard-to-read sections",
-    "A section whose Flesch reading ease is below the threshold.",
-    {},
-    // examples (rule_examples.hxx)
-    {"# Analysis\nNotwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure. "
-     "Notwithstanding organisational interdependencies, multidisciplinary safeguarding "
-     "accountability necessitates comprehensive interagency communication infrastructure."},
-    {"# Analysis\nThe nurse saw the baby. She was worried. She told the doctor. The nurse saw the "
-     "baby. She was worried. She told the doctor. The nurse saw the baby. She was worried. She "
-     "told the doctor. The nurse saw the baby. She was worried. She told the doctor. The nurse saw "
-     "the baby. She was worried. She told the doctor. The nurse saw the baby. She was worried. She "
-     "told the doctor. The nurse saw the baby. She was worried. She told the doctor. The nurse saw "
-     "the baby. She was worried. She told the doctor. The nurse saw the baby. She was worried. She "
-     "told the doctor. The nurse saw the baby. She was worried. She told the doctor. The nurse saw "
-     "the baby. She was worried. She told the doctor. The nurse saw the baby. She was worried. She "
-     "told the doctor. The nurse saw the baby. She was worried. She told the doctor. The nurse saw "
-     "the baby. She was worried. She told the doctor."}};
+const Rule readability{"language.readability",
+                       "language",
+                       "language",
+                       Severity::Info,
+                       "QM14",
+                       "Hard-to-read sections",
+                       "A section whose Flesch reading ease is below the threshold.",
+                       {},
+                       // examples (rule_examples.hxx)
+                       {kHardSection.c_str()},
+                       {kPlainSection.c_str()}};
 
-const std::vector<const Rule*>& registered()
-{
-    static const std::vector<const Rule*> rules = {
-        &abbreviation_late,
-        &abbreviation_redefined,
-        &abbreviation_undefined,
-        &abbreviation_unused,
-        &blame,
-        &hindsight,
-        &long_sentence,
-        &passive,
-        &readability,
-    };
-    return rules;
-}
+SCRQM_DEFINE_REGISTERED(SCRQM_LANGUAGE_RULES)
 
 } // namespace scrqm::rules::language

@@ -1,24 +1,19 @@
 // The rules of the language family: the one place their ids are written.
 #pragma once
 
-#include <scrqm/rules.hxx>
+#include <scrqm/rule_ids.hxx>
 
-#include <vector>
+// The handles of the family's rules, as a list macro (SCRQM_DECLARE_RULES,
+// scrqm/rule_ids.hxx): declared here, defined in rules.cxx.
+// clang-format off
+#define SCRQM_LANGUAGE_RULES(X)                                                                    \
+    X(abbreviation_late) X(abbreviation_redefined) X(abbreviation_undefined)                       \
+    X(abbreviation_unused) X(blame) X(hindsight) X(long_sentence) X(passive) X(readability)
+// clang-format on
 
 namespace scrqm::rules::language
 {
 
-extern const Rule abbreviation_late;
-extern const Rule abbreviation_redefined;
-extern const Rule abbreviation_undefined;
-extern const Rule abbreviation_unused;
-extern const Rule blame;
-extern const Rule hindsight;
-extern const Rule long_sentence;
-extern const Rule passive;
-extern const Rule readability;
-
-// Every rule above, for the registry.
-const std::vector<const Rule*>& registered();
+SCRQM_DECLARE_RULES(SCRQM_LANGUAGE_RULES)
 
 } // namespace scrqm::rules::language

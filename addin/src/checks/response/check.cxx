@@ -3,6 +3,7 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/response.hxx>
 #include <scrqm/rules.hxx>
+#include <scrqm/strings.hxx>
 #include <scrqm/text.hxx>
 
 #include "rules.hxx"
@@ -23,14 +24,6 @@ namespace scrqm
 
 namespace
 {
-
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n\u00a0");
-    if (b == std::string::npos)
-        return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::vector<std::string> strings(const pt::ptree& node, const std::string& key)
 {
@@ -188,7 +181,7 @@ struct ResponseCheck::Impl
                     if (t.p->where == Where::Table &&
                         parse_cell(t.p->container, table, column, row) && row > 1 &&
                         agency_column.count(table) && agency_column[table] == column &&
-                        !trim(t.folded).empty())
+                        !trim(t.folded, " \t\r\n\u00a0").empty())
                         return true;
                 }
                 return false;
@@ -394,7 +387,7 @@ bool ResponseCheck::applies(const Document& doc) const
             return true;
         // The title: the first few lines, where a report would not say
         // "written response" in passing.
-        if (p.where == Where::Body && !trim(p.text).empty() && body_seen++ < 3 &&
+        if (p.where == Where::Body && !trim(p.text, " \t\r\n\u00a0").empty() && body_seen++ < 3 &&
             contains_any(fold(text_without_placeholders(p)), impl_->title_cues))
             return true;
     }

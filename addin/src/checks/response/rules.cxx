@@ -103,12 +103,6 @@ const Rule time_scheduled{
     {"# Board response to the serious case review\nThe Board received the report on 3 May 2017 and "
      "agreed this response on 21 June 2017."}};
 
-const std::vector<const Rule*>& registered()
-{
-    static const std::vector<const Rule*> rules = {
-        &acceptance, &actions, &monitoring, &national, &plain_english, &priorities, &time_scheduled,
-    };
-    return rules;
-}
+SCRQM_DEFINE_REGISTERED(SCRQM_RESPONSE_RULES)
 
 } // namespace scrqm::rules::response

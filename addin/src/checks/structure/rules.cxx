@@ -658,26 +658,6 @@ const Rule section_order{
      "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
      "visitors in domestic abuse notifications (Finding 1)."}};
 
-const std::vector<const Rule*>& registered()
-{
-    static const std::vector<const Rule*> rules = {
-        &appendix_missing,
-        &chronology,
-        &cross_reference,
-        &empty_section,
-        &finding_without_explanation,
-        &finding_without_recommendation,
-        &findings_unidentified,
-        &missing_section,
-        &no_headings,
-        &numbering_duplicate,
-        &numbering_gap,
-        &recommendation_unaddressed,
-        &recommendation_untraced,
-        &recommendations_unnumbered,
-        &section_order,
-    };
-    return rules;
-}
+SCRQM_DEFINE_REGISTERED(SCRQM_STRUCTURE_RULES)
 
 } // namespace scrqm::rules::structure

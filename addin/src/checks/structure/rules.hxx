@@ -1,30 +1,22 @@
 // The rules of the structure family: the one place their ids are written.
 #pragma once
 
-#include <scrqm/rules.hxx>
+#include <scrqm/rule_ids.hxx>
 
-#include <vector>
+// The handles of the family's rules, as a list macro (SCRQM_DECLARE_RULES,
+// scrqm/rule_ids.hxx): declared here, defined in rules.cxx.
+// clang-format off
+#define SCRQM_STRUCTURE_RULES(X)                                                                   \
+    X(appendix_missing) X(chronology) X(cross_reference) X(empty_section)                          \
+    X(finding_without_explanation) X(finding_without_recommendation) X(findings_unidentified)      \
+    X(missing_section) X(no_headings) X(numbering_duplicate) X(numbering_gap)                      \
+    X(recommendation_unaddressed) X(recommendation_untraced) X(recommendations_unnumbered)         \
+    X(section_order)
+// clang-format on
 
 namespace scrqm::rules::structure
 {
 
-extern const Rule appendix_missing;
-extern const Rule chronology;
-extern const Rule cross_reference;
-extern const Rule empty_section;
-extern const Rule finding_without_explanation;
-extern const Rule finding_without_recommendation;
-extern const Rule findings_unidentified;
-extern const Rule missing_section;
-extern const Rule no_headings;
-extern const Rule numbering_duplicate;
-extern const Rule numbering_gap;
-extern const Rule recommendation_unaddressed;
-extern const Rule recommendation_untraced;
-extern const Rule recommendations_unnumbered;
-extern const Rule section_order;
-
-// Every rule above, for the registry.
-const std::vector<const Rule*>& registered();
+SCRQM_DECLARE_RULES(SCRQM_STRUCTURE_RULES)
 
 } // namespace scrqm::rules::structure

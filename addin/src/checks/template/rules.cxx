@@ -16,12 +16,6 @@ const Rule placeholder{"template.placeholder",
                        {"The board: {{name of the board}}"},
                        {"The board: Northmoor Safeguarding Children Board"}};
 
-const std::vector<const Rule*>& registered()
-{
-    static const std::vector<const Rule*> rules = {
-        &placeholder,
-    };
-    return rules;
-}
+SCRQM_DEFINE_REGISTERED(SCRQM_TEMPLATES_RULES)
 
 } // namespace scrqm::rules::templates

@@ -1,16 +1,18 @@
 // The rules of the template family: the one place their ids are written.
 #pragma once
 
-#include <scrqm/rules.hxx>
+#include <scrqm/rule_ids.hxx>
 
-#include <vector>
+// The handles of the family's rules, as a list macro (SCRQM_DECLARE_RULES,
+// scrqm/rule_ids.hxx): declared here, defined in rules.cxx.
+// clang-format off
+#define SCRQM_TEMPLATES_RULES(X)                                                                   \
+    X(placeholder)
+// clang-format on
 
 namespace scrqm::rules::templates
 {
 
-extern const Rule placeholder;
-
-// Every rule above, for the registry.
-const std::vector<const Rule*>& registered();
+SCRQM_DECLARE_RULES(SCRQM_TEMPLATES_RULES)
 
 } // namespace scrqm::rules::templates

@@ -1,0 +1,21 @@
+// The two string helpers the core had written several times over.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scrqm
+{
+
+constexpr std::string_view kBlanks = " \t\r\n";
+
+// `s` without the bytes of `front` at its start and of `back` at its end.
+std::string trim(std::string_view s, std::string_view front = kBlanks,
+                 std::string_view back = kBlanks);
+
+// The items with `separator` between them; a separator only follows text,
+// so empty items at the start add none.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+} // namespace scrqm
