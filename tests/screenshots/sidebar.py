@@ -8,7 +8,13 @@ profile, tip of the day off). Run with Debian's python3-uno:
 It tags three sections of a copy of the sample (the original is not touched),
 answers a question of QM12, puts the cursor in "6. Parallel processes" through
 the Sections panel, selects QM12 in the Markers panel,
-and takes the screenshot with ImageMagick's `import -window root`."""
+and takes the screenshot with ImageMagick's `import -window root`.
+
+--scene sar (docs/images/sidebar-sar.png): a generated Safeguarding Adults
+Review: the kind of review and the 15 SAR Quality Markers by stage.
+--scene unstyled (docs/images/sidebar-inferred-outline.png): a generated report
+whose headings are bold Normal text: the inferred outline and the "Apply
+heading styles" button (the Markers panel collapsed)."""
 import argparse
 import os
 import shutil
@@ -25,6 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "office"))
 from office import _Env, named, props, start_office  # noqa: E402
+import unstyled_reports as reports  # noqa: E402
 
 SOFFICE = os.environ.get("SCRQM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
 REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
@@ -37,12 +44,54 @@ REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def shoot_generated(args, smgr, ctx, display, width, height):
+    """A generated report of the scene's kind in a new window, the deck open."""
+    desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0,
+                                       props(Hidden=False))
+    if args.scene == "sar":
+        reports.write(doc, reports.kind_reports()["sar-report"], "styled")
+    else:
+        reports.write(doc, reports.fixtures.CLEAN, "bold")
+    doc.setModified(False)
+    frame = doc.getCurrentController().getFrame()
+    frame.getContainerWindow().setPosSize(0, 0, width, height, 15)
+    helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    helper.executeDispatch(frame, "vnd.scrqm:QualityMarkers", "", 0, ())
+    time.sleep(1)
+    panels = doc.getCurrentController().getSidebar().getDecks().getByName(
+        "ScrqmQualityMarkersDeck").getPanels()
+    if args.scene == "sar":
+        markers = panels.getByName("ScrqmMarkersPanel").getDialog()
+        rows = list(markers.getControl("Markers").getModel().StringItemList)
+        markers.getControl("Markers").selectItemPos(
+            next(i for i, r in enumerate(rows) if "QM11 " in r), True)
+    else:
+        panels.getByName("ScrqmMarkersPanel").collapse()
+        sections = panels.getByName("ScrqmSectionsPanel")
+        sections.expand(False)
+    time.sleep(2)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    subprocess.run(["import", "-display", display, "-window", "root", args.out], check=True)
+    print("wrote", args.out)
+    try:
+        doc.close(True)
+        desktop.terminate()
+    except Exception:
+        pass
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", default=os.path.join(ROOT, "build", "scrqm.oxt"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "docs", "images", "sidebar.png"))
+    ap.add_argument("--scene", choices=("sample", "sar", "unstyled"), default="sample")
+    ap.add_argument("--out")
     ap.add_argument("--size", default="1600x1000")
     args = ap.parse_args()
+    if not args.out:
+        args.out = os.path.join(ROOT, "docs", "images", {
+            "sample": "sidebar.png", "sar": "sidebar-sar.png",
+            "unstyled": "sidebar-inferred-outline.png"}[args.scene])
     width, height = (int(x) for x in args.size.split("x"))
 
     tmp = tempfile.mkdtemp(prefix="scrqm-shot-")
@@ -75,6 +124,9 @@ def main():
         office, ctx = start()
         smgr = ctx.ServiceManager
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        if args.scene != "sample":
+            shoot_generated(args, smgr, ctx, display, width, height)
+            return
         copy = os.path.join(tmp, "sample-scr-report.docx")
         shutil.copy(os.path.join(ROOT, "addin", "data", "sample", "sample-scr-report.docx"), copy)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(copy), "_blank", 0,
