@@ -21,6 +21,7 @@
 #include <scrqm/coverage.hxx>
 #include <scrqm/input_file.hxx>
 #include <scrqm/json.hxx>
+#include <scrqm/kinds.hxx>
 #include <scrqm/report_export.hxx>
 #include <scrqm/result.hxx>
 #include <scrqm/structure.hxx>
@@ -155,9 +156,11 @@ private:
     std::string dispatch(const Args& args)
     {
         const std::string action = args.text("Action");
-        const std::string framework = args.text("Framework", kDefaultFramework);
+        // Empty: the document's framework (framework_for), once it is read.
+        const std::string framework = args.text("Framework");
         if (action == "catalogue")
-            return catalogue_to_json(load_framework(extension_data_dir(), framework));
+            return catalogue_to_json(load_framework(
+                extension_data_dir(), framework.empty() ? kDefaultFramework : framework));
         if (action == "register-set")
         {
             const std::string path = register_path(context_, args.text("Case"));
@@ -256,6 +259,7 @@ private:
             {
                 // For reports: each finding's section and surrounding text,
                 // and the markers' coverage as the sidebar computes it.
+                request.framework = framework_for(doc, request.framework);
                 request.catalogue = &framework_catalogue(request.framework);
                 request.suggester = &framework_suggester(request.framework);
                 const CheckOutcome outcome = run_check(doc, request, office_check_runner());
@@ -391,19 +395,23 @@ private:
     {
         Reference<frame::XModel> model = document(args);
         const std::string file = args.text("File", model_name(model));
-        const Catalogue& cat = framework_catalogue(framework);
         if (action == "suggest" || action == "coverage")
         {
             const DocumentState st = read_state(model, file, framework);
-            return analysis_to_json(st.analysis, cat, file);
+            return analysis_to_json(st.analysis, framework_catalogue(st.framework), file);
         }
+        // Markers and questions are the document's framework's unless one is
+        // named.
+        const std::string fw =
+            framework.empty() ? read_state(model, file, framework).framework : framework;
+        const Catalogue& cat = framework_catalogue(fw);
         if (action == "question")
         {
             int question = 0;
             const auto it = args.values.find("Question");
             if (it == args.values.end() || !(it->second >>= question))
                 question = std::atoi(args.text("Question").c_str());
-            return set_question(model, framework, args.text("Marker"), question,
+            return set_question(model, fw, args.text("Marker"), question,
                                 question_state_from_string(args.text("State")), args.text("Note"));
         }
         const std::vector<std::string> markers = parse_marker_list(args.text("Markers"), cat);
@@ -417,14 +425,14 @@ private:
                 it != args.values.end() && (it->second >>= index) && index >= 0)
                 section = std::to_string(index);
         if (args.text("Selection") == "true" || section == "selection")
-            return tag_selection(model, framework, markers, mode);
-        const DocumentState st = read_state(model, file, framework);
+            return tag_selection(model, fw, markers, mode);
+        const DocumentState st = read_state(model, file, fw);
         const std::size_t si = section.empty() || section == "current"
                                    ? cursor_section(model, st)
                                    : find_section(st.analysis.sections, section);
         if (si >= st.analysis.sections.size())
             return error_json("the cursor is not in a section; give Section");
-        return tag_section(model, framework, si, markers, mode);
+        return tag_section(model, fw, si, markers, mode);
     }
 
     Reference<frame::XModel> document(const Args& args)

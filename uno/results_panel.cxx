@@ -13,6 +13,7 @@
 #include "convert.hxx"
 #include "locate.hxx"
 #include "office_check.hxx"
+#include "panel_factory.hxx"
 #include "reader.hxx"
 #include "register_dialog.hxx"
 #include "replace_actions.hxx"
@@ -546,69 +547,6 @@ private:
     std::vector<long> rows_; // list row -> index into results_->all(), -1 for a group header
 };
 
-class ResultsPanelFactory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServiceInfo>
-{
-public:
-    explicit ResultsPanelFactory(const Reference<uno::XComponentContext>& context)
-        : context_(context)
-    {
-    }
-
-    Reference<ui::XUIElement> SAL_CALL
-    createUIElement(const OUString& url, const uno::Sequence<beans::PropertyValue>& args) override
-    {
-        Reference<frame::XFrame> frame;
-        Reference<awt::XWindow> parent;
-        for (sal_Int32 i = 0; i < args.getLength(); ++i)
-        {
-            if (args[i].Name == "Frame")
-                args[i].Value >>= frame;
-            else if (args[i].Name == "ParentWindow")
-                args[i].Value >>= parent;
-        }
-        if (!frame.is() || !parent.is())
-            throw lang::IllegalArgumentException("scrqm panels need Frame and ParentWindow", {}, 1);
-        if (!url.endsWith("/ResultsPanel"))
-            throw lang::IllegalArgumentException("unknown scrqm panel " + url, {}, 0);
-        try
-        {
-            rtl::Reference<ResultsPanel> panel(new ResultsPanel(url, context_, frame, parent));
-            panel->show();
-            return panel.get();
-        }
-        catch (const uno::RuntimeException&)
-        {
-            throw;
-        }
-        catch (const uno::Exception& e)
-        {
-            throw lang::IllegalArgumentException("scrqm panel: " + e.Message, {}, 0);
-        }
-        catch (const std::exception& e)
-        {
-            throw lang::IllegalArgumentException("scrqm panel: " + to_ou(e.what()), {}, 0);
-        }
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return OUString::createFromAscii(kFactoryName);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        uno::Sequence<OUString> names(1);
-        names[0] = "com.sun.star.ui.UIElementFactory";
-        return names;
-    }
-
-private:
-    Reference<uno::XComponentContext> context_;
-};
-
 std::vector<rtl::Reference<ResultsPanel>> panels_of(const Reference<frame::XFrame>& frame)
 {
     std::vector<rtl::Reference<ResultsPanel>> out;
@@ -671,7 +609,18 @@ bool check_with_panels(const Reference<uno::XComponentContext>& context,
 Reference<uno::XInterface>
     SAL_CALL create_results_panel_factory(const Reference<uno::XComponentContext>& context)
 {
-    return static_cast<cppu::OWeakObject*>(new ResultsPanelFactory(context));
+    return make_panel_factory(
+        kFactoryName,
+        [context](const OUString& url, const Reference<frame::XFrame>& frame,
+                  const Reference<awt::XWindow>& parent,
+                  const Reference<ui::XSidebar>&) -> Reference<ui::XUIElement>
+        {
+            if (!url.endsWith("/ResultsPanel"))
+                throw lang::IllegalArgumentException("unknown scrqm panel " + url, {}, 0);
+            rtl::Reference<ResultsPanel> panel(new ResultsPanel(url, context, frame, parent));
+            panel->show();
+            return panel.get();
+        });
 }
 
 bool results_command(const Reference<uno::XComponentContext>& context,

@@ -18,8 +18,8 @@ com::sun::star::uno::Reference<com::sun::star::uno::XInterface> SAL_CALL create_
 // TagSection ("Tag section to marker…": open the deck at the Sections
 // panel's marker list) and Panel.* (the panel buttons: Panel.TagSection,
 // Panel.UntagSection, Panel.TagSelection, Panel.Accept, Panel.Reject,
-// Panel.SaveQuestion, Panel.GotoTagged, Panel.Refresh). Returns false for
-// other commands.
+// Panel.SaveQuestion, Panel.GotoTagged, Panel.ApplyHeadings, Panel.Refresh).
+// Returns false for other commands.
 bool sidebar_command(
     const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
     const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,

@@ -6,6 +6,7 @@
 #include "undo_context.hxx"
 
 #include <scrqm/json.hxx>
+#include <scrqm/kinds.hxx>
 #include <scrqm/tags.hxx>
 
 #include <com/sun/star/beans/PropertyAttribute.hpp>
@@ -218,23 +219,31 @@ sal_Int32 table_count(const XModelRef& model)
         ->getCount();
 }
 
-void read_question_states(const XModelRef& model, Document& doc)
+void read_document_properties(const XModelRef& model, Document& doc)
 {
     Reference<document::XDocumentPropertiesSupplier> dps(model, UNO_QUERY);
-    Reference<beans::XPropertySet> user(
-        dps.is() ? dps->getDocumentProperties()->getUserDefinedProperties()
-                 : Reference<beans::XPropertyContainer>(),
-        UNO_QUERY);
-    if (user.is())
+    Reference<document::XDocumentProperties> props =
+        dps.is() ? dps->getDocumentProperties() : Reference<document::XDocumentProperties>();
+    if (!props.is())
+        return;
+    // The kind of review may be named in the title or subject (detect_kind).
+    if (const std::string title = to_utf8(props->getTitle()); !title.empty())
+        doc.properties["title"] = title;
+    if (const std::string subject = to_utf8(props->getSubject()); !subject.empty())
+        doc.properties["subject"] = subject;
+    Reference<beans::XPropertySet> user(props->getUserDefinedProperties(), UNO_QUERY);
+    if (!user.is())
+        return;
+    const uno::Sequence<beans::Property> all = user->getPropertySetInfo()->getProperties();
+    for (sal_Int32 i = 0; i < all.getLength(); ++i)
     {
-        const uno::Sequence<beans::Property> all = user->getPropertySetInfo()->getProperties();
-        for (sal_Int32 i = 0; i < all.getLength(); ++i)
-        {
-            const std::string marker = marker_of_question_property(to_utf8(all[i].Name));
-            OUString value;
-            if (!marker.empty() && (user->getPropertyValue(all[i].Name) >>= value))
-                doc.question_states[marker] = to_utf8(value);
-        }
+        const std::string name = to_utf8(all[i].Name);
+        const std::string marker = marker_of_question_property(name);
+        OUString value;
+        if (!marker.empty() && (user->getPropertyValue(all[i].Name) >>= value))
+            doc.question_states[marker] = to_utf8(value);
+        else if (name == kFrameworkProperty && (user->getPropertyValue(all[i].Name) >>= value))
+            doc.properties["custom:" + name] = to_utf8(value);
     }
 }
 
@@ -407,7 +416,7 @@ Document read_lean(const XModelRef& model, const std::string& file,
     {
         std::sort(doc.tags.begin(), doc.tags.end(),
                   [](const Tag& a, const Tag& b) { return a.paragraph < b.paragraph; });
-        read_question_states(model, doc);
+        read_document_properties(model, doc);
         return doc;
     }
     doc = Document();
@@ -449,7 +458,7 @@ Document read_lean(const XModelRef& model, const std::string& file,
         doc);
     std::sort(doc.tags.begin(), doc.tags.end(),
               [](const Tag& a, const Tag& b) { return a.paragraph < b.paragraph; });
-    read_question_states(model, doc);
+    read_document_properties(model, doc);
     return doc;
 }
 
@@ -467,8 +476,10 @@ DocumentState read_state(const XModelRef& model, const std::string& file,
 {
     DocumentState st;
     st.doc = read_lean(model, file, st.body, LeanRead::Auto, nullptr, &st.keep);
-    st.analysis =
-        analyse(st.doc, framework_catalogue(framework), framework_suggester(framework), cache);
+    st.framework = framework_for(st.doc, framework);
+    st.kind = describe_kind(detect_kind(st.doc), "");
+    st.analysis = analyse(st.doc, framework_catalogue(st.framework),
+                          framework_suggester(st.framework), cache);
     return st;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <scrqm/coverage.hxx>
+#include <scrqm/outline.hxx>
 
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -41,7 +42,15 @@ struct LeanKeep
 struct DocumentState
 {
     Document doc; // body, tables, tags and question states only (read lean)
+    // The framework `analysis` is computed against (see framework_for) and
+    // the kind of review, as one line (describe_kind).
+    std::string framework;
+    std::string kind;
     Analysis analysis;
+    // A body with no heading of its own: the headings inferred from how its
+    // paragraphs look (read_looks), shown until heading styles are applied.
+    // Read by the sidebar on a full read only; typing does not re-infer.
+    std::vector<InferredHeading> inferred;
     // Body paragraph index -> its text range (for going there and tagging);
     // after a read without a call per paragraph, only headings have one
     // (at their start).
@@ -62,6 +71,8 @@ enum class LeanRead
 Document read_lean_model(const XModelRef& model, const std::string& file, LeanRead how,
                          bool* by_outline);
 
+// `framework`: the one named by the user or the request; empty follows the
+// document (framework_for).
 DocumentState read_state(const XModelRef& model, const std::string& file,
                          const std::string& framework, SuggestCache* cache = nullptr);
 
@@ -85,14 +96,15 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
 // (sidebar_refresh.cxx): the document's bookmarks, Writer's outline (its
 // headings' names, "number text", in order), the scrqm_ bookmarks' names
 // among `names` (sorted), the number of text tables, and the question
-// states stored in the user-defined properties.
+// states stored in the user-defined properties, with the properties the kind
+// and the framework are read from (title, subject, scrqm_Framework).
 com::sun::star::uno::Reference<com::sun::star::container::XNameAccess>
 bookmarks_of(const XModelRef& model);
 std::vector<rtl::OUString> outline_names(const XModelRef& model);
 std::vector<rtl::OUString>
 tag_bookmark_names(const com::sun::star::uno::Sequence<rtl::OUString>& names);
 sal_Int32 table_count(const XModelRef& model);
-void read_question_states(const XModelRef& model, Document& doc);
+void read_document_properties(const XModelRef& model, Document& doc);
 
 // The section holding the view cursor, or npos.
 std::size_t cursor_section(const XModelRef& model, const DocumentState& state);

@@ -6,6 +6,7 @@
 
 #include "convert.hxx"
 
+#include <scrqm/kinds.hxx>
 #include <scrqm/text_diff.hxx>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -345,9 +346,12 @@ bool update_state(const XModelRef& model, DocumentState& state, const std::strin
     auto recompute = [&]
     {
         state.doc.question_states.clear();
-        read_question_states(model, state.doc);
-        state.analysis = analyse(state.doc, framework_catalogue(framework),
-                                 framework_suggester(framework), cache);
+        read_document_properties(model, state.doc);
+        // Typing on the cover may name another kind of review.
+        state.framework = framework_for(state.doc, framework);
+        state.kind = describe_kind(detect_kind(state.doc), "");
+        state.analysis = analyse(state.doc, framework_catalogue(state.framework),
+                                 framework_suggester(state.framework), cache);
         lap(3);
     };
     try

@@ -7,6 +7,7 @@
 #include "uno_helpers.hxx"
 
 #include <scrqm/json.hxx>
+#include <scrqm/kinds.hxx>
 #include <scrqm/report_items.hxx>
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -35,6 +36,7 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <osl/file.hxx>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -47,16 +49,10 @@ namespace scrqm::lo
 namespace
 {
 
-struct TemplateInfo
+bool ends_with(const std::string& s, const std::string& tail)
 {
-    const char* name;
-    const char* title; // the undo step's name
-};
-
-constexpr TemplateInfo kTemplates[] = {
-    {"terms-of-reference", "Insert terms of reference"},
-    {"board-response", "Insert board response"},
-};
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
 
 // The first cell of the action table's header row: how the table is known
 // again after insertion (Writer renames tables whose names clash).
@@ -288,13 +284,14 @@ std::string filter_for(const std::string& output)
 std::string insert_template(const Reference<uno::XComponentContext>& context,
                             const std::string& extension_dir, const TemplateRequest& request)
 {
-    const TemplateInfo* info = nullptr;
-    for (const TemplateInfo& t : kTemplates)
-        if (request.name == t.name)
-            info = &t;
-    if (!info)
+    const auto& names = template_names();
+    if (std::find(names.begin(), names.end(), request.name) == names.end())
         throw std::runtime_error("unknown Template \"" + request.name +
-                                 "\" (one of: terms-of-reference, board-response)");
+                                 "\" (one of: " + template_list() + ")");
+    // Each kind's response has the action table; the undo step is named
+    // after what was inserted, whatever the kind.
+    const bool response = ends_with(request.name, "board-response");
+    const std::string undo_title = response ? "Insert board response" : "Insert terms of reference";
     const std::string where = request.where.empty() ? "cursor" : request.where;
     if (where != "cursor" && where != "new")
         throw std::runtime_error("unknown Where \"" + where + "\" (one of: cursor, new)");
@@ -302,13 +299,12 @@ std::string insert_template(const Reference<uno::XComponentContext>& context,
         throw std::runtime_error("Output needs Where=new");
     if (!request.output.empty())
         (void)filter_for(request.output); // fail before any work
-    const std::string ott = extension_dir + "/templates/scrqm/" + info->name + ".ott";
+    const std::string ott = extension_dir + "/templates/scrqm/" + request.name + ".ott";
     if (::access(ott.c_str(), R_OK) != 0)
         throw std::runtime_error("the template " + ott + " is missing from the extension");
 
     // The report's findings and recommendations pre-fill the response.
     std::vector<ReportItem> items;
-    const bool response = std::string(info->name) == "board-response";
     if (response && !request.from.empty())
         items = items_from_file(context, request.from);
     else if (response)
@@ -330,7 +326,7 @@ std::string insert_template(const Reference<uno::XComponentContext>& context,
                                                      ? undo_supplier->getUndoManager()
                                                      : Reference<document::XUndoManager>();
         if (undo.is())
-            undo->enterUndoContext(OUString::createFromAscii(info->title));
+            undo->enterUndoContext(to_ou(undo_title));
         try
         {
             // After the insertion the cursor spans the inserted text.
@@ -355,7 +351,7 @@ std::string insert_template(const Reference<uno::XComponentContext>& context,
                 try
                 {
                     if (undo->isUndoPossible() &&
-                        undo->getCurrentUndoActionTitle() == OUString::createFromAscii(info->title))
+                        undo->getCurrentUndoActionTitle() == to_ou(undo_title))
                         undo->undo();
                 }
                 catch (const uno::Exception&)
@@ -403,7 +399,7 @@ std::string insert_template(const Reference<uno::XComponentContext>& context,
         findings += item.kind == ReportItem::Kind::Finding;
     JsonWriter w;
     w.begin_object()
-        .member("template", info->name)
+        .member("template", request.name)
         .member("where", where)
         .member("findings", static_cast<std::uint64_t>(findings))
         .member("recommendations", static_cast<std::uint64_t>(items.size() - findings))
@@ -411,7 +407,7 @@ std::string insert_template(const Reference<uno::XComponentContext>& context,
     if (!request.output.empty())
         w.member("output", request.output);
     if (where == "cursor")
-        w.member("undo", info->title);
+        w.member("undo", undo_title);
     w.key("items").begin_array();
     for (const ReportItem& item : items)
         w.begin_object()

@@ -11,6 +11,7 @@
 #include <scrqm/coverage.hxx>
 #include <scrqm/formats.hxx>
 #include <scrqm/input_file.hxx>
+#include <scrqm/kinds.hxx>
 #include <scrqm/office.hxx>
 #include <scrqm/register.hxx>
 #include <scrqm/report_export.hxx>
@@ -212,10 +213,11 @@ public:
 
     int make_template()
     {
+        const auto& names = template_names();
         if (opt_.files.size() != 1 ||
-            (opt_.files[0] != "terms-of-reference" && opt_.files[0] != "board-response"))
+            std::find(names.begin(), names.end(), opt_.files[0]) == names.end())
         {
-            err_ << "scrqm: template needs one NAME: terms-of-reference or board-response\n";
+            err_ << "scrqm: template needs one NAME: " << template_list() << "\n";
             return kExitCannotCheck;
         }
         const std::string& name = opt_.files[0];

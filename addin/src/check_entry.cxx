@@ -41,7 +41,7 @@ CheckRequest check_request(const CheckArguments& args)
 {
     CheckRequest r;
     r.checks = parse_check_list(argument(args, "Checks"));
-    r.framework = argument(args, "Framework", kDefaultFramework);
+    r.framework = argument(args, "Framework");
     r.profile = argument(args, "Profile");
     r.allow = lines(argument(args, "Allow"));
     r.deny = lines(argument(args, "Deny"));
@@ -146,7 +146,7 @@ CheckOutcome run_check(const Document& doc, const CheckRequest& request, CheckRu
     CheckOutcome out;
     Result& r = out.result;
     r.file = request.file;
-    r.framework = request.framework;
+    r.framework = framework_for(doc, request.framework);
     r.sections = compute_sections(doc);
     r.paragraphs = doc.paragraphs.size();
     r.notes = request.notes;

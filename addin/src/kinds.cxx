@@ -153,4 +153,32 @@ std::string describe_kind(const DetectedKind& kind, const std::string& chosen_pr
                          : name + ", the default: the cover names no kind of review";
 }
 
+const std::vector<std::string>& template_names()
+{
+    static const std::vector<std::string> names = {
+        "terms-of-reference",   "board-response",         "lcspr-terms-of-reference",
+        "lcspr-board-response", "sar-terms-of-reference", "sar-board-response",
+    };
+    return names;
+}
+
+std::string template_list()
+{
+    const auto& names = template_names();
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
+}
+
+std::string framework_for(const Document& doc, const std::string& named)
+{
+    if (!named.empty())
+        return named;
+    const auto it = doc.properties.find(std::string("custom:") + kFrameworkProperty);
+    if (it != doc.properties.end() && !it->second.empty())
+        return it->second;
+    return detect_kind(doc).kind->framework;
+}
+
 } // namespace scrqm

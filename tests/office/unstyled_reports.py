@@ -111,3 +111,42 @@ def planted_defects():
         "missing-appendix": (tor + rest + f.FINDINGS + f.RECOMMENDATIONS + f.GLOSSARY,
                              "structure.appendix-missing"),
     }
+
+
+def kind_reports():
+    """profile -> the defect-free report of each kind of review (styled
+    headings): the cover names the kind, and each uses its kind's words for
+    the sections and items ("Considerations for the safeguarding partners"
+    numbered "1.", "Consideration 1:", the DHR's review panel and equality
+    and diversity)."""
+    f = fixtures
+    findings = f.FINDINGS
+    recs = [(s, t.replace("Recommendation ", "Consideration ")) for s, t in f.RECOMMENDATIONS]
+    recs[0] = ("Heading 1", "Considerations for the Board")
+    considerations = [("Heading 1", "Considerations for the safeguarding partners")] + \
+        [(s, t.split(": ", 1)[1].replace("The Board", "The safeguarding partners")
+          .replace("the Board", "the safeguarding partners"))
+         for s, t in f.RECOMMENDATIONS[1:]]
+    considerations = [(s, "%d. %s" % (i, t) if s == "" else t)
+                      for i, (s, t) in enumerate(considerations)]
+    body = f.METHOD + f.FAMILY + f.PRACTITIONERS + f.BACKGROUND + f.ANALYSIS
+    dhr = f.METHOD + [
+        ("Heading 1", "The review panel"),
+        ("", "The panel met five times. Its members came from the police, health, housing, "
+             "adult social care and a specialist domestic abuse service."),
+        ("Heading 1", "Contact with family and friends"),
+        ("", "The chair wrote to the victim's sister and met her twice; her account shaped "
+             "the analysis."),
+        ("Heading 1", "Equality and diversity"),
+        ("", "The panel considered each of the protected characteristics and found that the "
+             "victim's disability affected how services responded to her."),
+    ] + f.BACKGROUND + f.ANALYSIS
+    return {
+        "lcspr-report": [("", "Local Child Safeguarding Practice Review: Child B")] + f.INTRO +
+        body + findings + considerations + f.GLOSSARY,
+        "sar-report": [("", "Safeguarding Adults Review: Adult B")] + f.INTRO + body +
+        findings + recs + f.GLOSSARY,
+        "dhr-overview": [("", "Domestic Homicide Review: overview report")] + f.INTRO + dhr +
+        findings + f.RECOMMENDATIONS + f.GLOSSARY,
+    }
+

@@ -149,16 +149,21 @@ class Screen:
         self.stop()
 
 
-def screenshot(shoot, out, size, settings=registry(*NO_INFOBARS)):
+def screenshot(shoot, out, size, settings=registry(*NO_INFOBARS), scenes=None):
     """A screenshot script's main: its options --oxt (default
     build/scrqm.oxt), --out (default `out`, under the checkout) and --size
     WIDTHxHEIGHT (default `size`); then shoot(screen, office, options) with
-    the .oxt installed in an office on a screen of that size."""
+    the .oxt installed in an office on a screen of that size. With `scenes`
+    ({name: default out}) also --scene, whose default out replaces `out`."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--oxt", default=os.path.join(office.ROOT, "build", "scrqm.oxt"))
-    ap.add_argument("--out", default=os.path.join(office.ROOT, out))
+    ap.add_argument("--out")
     ap.add_argument("--size", default=size)
+    if scenes:
+        ap.add_argument("--scene", choices=sorted(scenes), default=next(iter(scenes)))
     args = ap.parse_args()
+    if not args.out:
+        args.out = os.path.join(office.ROOT, scenes[args.scene] if scenes else out)
     width, height = (int(x) for x in args.size.split("x"))
     with Screen(size=(width, height), settings=settings, prefix="scrqm-shot-") as screen:
         # HOME in the throw-away folder: nothing of the user's is read or written.

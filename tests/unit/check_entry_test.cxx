@@ -66,14 +66,14 @@ TEST(CheckRequest, BuiltFromTheMacroApisArguments)
     EXPECT_TRUE(r.context);
 }
 
-TEST(CheckRequest, DefaultsToEveryCheckAndTheDefaultFramework)
+TEST(CheckRequest, DefaultsToEveryCheckAndTheDocumentsFramework)
 {
     const CheckRequest r = scrqm::check_request({});
     std::vector<std::string> all;
     for (const scrqm::CheckInfo& c : scrqm::registered_checks())
         all.push_back(c.id);
     EXPECT_EQ(r.checks, all);
-    EXPECT_EQ(r.framework, scrqm::kDefaultFramework);
+    EXPECT_EQ(r.framework, ""); // none named: the document's (framework_for)
     EXPECT_TRUE(r.allow.empty());
     EXPECT_TRUE(r.register_entries.empty());
     EXPECT_FALSE(r.context);

@@ -3,6 +3,7 @@
 // the SAR Quality Markers framework read from its data file.
 #include <scrqm/catalogue.hxx>
 #include <scrqm/check_entry.hxx>
+#include <scrqm/checks.hxx>
 #include <scrqm/kinds.hxx>
 #include <scrqm/structure.hxx>
 
@@ -256,4 +257,44 @@ TEST(Kinds, AnEmptyStatementMustSayWhy)
         EXPECT_NE(std::string(e.what()).find("\"missing\" does not say why"), std::string::npos)
             << e.what();
     }
+}
+
+TEST(Kinds, TheFrameworkFollowsTheKindUnlessOneIsNamed)
+{
+    scrqm::Document sar;
+    sar.add(Where::Body, "Safeguarding Adults Review: Adult B");
+    EXPECT_EQ(scrqm::framework_for(sar, ""), "sar-qm-2022");
+    EXPECT_EQ(scrqm::framework_for(sar, "scr-qm-2016"), "scr-qm-2016"); // named
+    scrqm::Document scr;
+    scr.add(Where::Body, "Serious Case Review: Child B");
+    EXPECT_EQ(scrqm::framework_for(scr, ""), "scr-qm-2016");
+    scrqm::Document lcspr;
+    lcspr.add(Where::Body, "Local Child Safeguarding Practice Review");
+    EXPECT_EQ(scrqm::framework_for(lcspr, ""), "scr-qm-2016");
+    // The document's own property wins over its kind.
+    sar.properties[std::string("custom:") + scrqm::kFrameworkProperty] = "scr-qm-2016";
+    EXPECT_EQ(scrqm::framework_for(sar, ""), "scr-qm-2016");
+    // The check's result says which was used.
+    scrqm::Document sar2;
+    sar2.add(Where::Body, "Safeguarding Adults Review: Adult C");
+    scrqm::CheckRequest request; // no framework named
+    scrqm::CheckRunner runner(kData);
+    EXPECT_EQ(scrqm::run_check(sar2, request, runner).result.framework, "sar-qm-2022");
+}
+
+TEST(Kinds, EachKindHasItsTemplates)
+{
+    const auto& names = scrqm::template_names();
+    for (const char* kind : {"", "lcspr-", "sar-"})
+        for (const char* what : {"terms-of-reference", "board-response"})
+            EXPECT_NE(std::find(names.begin(), names.end(), std::string(kind) + what), names.end())
+                << kind << what;
+    EXPECT_EQ(names.size(), 6u);
+    EXPECT_EQ(scrqm::template_list(),
+              "terms-of-reference, board-response, lcspr-terms-of-reference, "
+              "lcspr-board-response, sar-terms-of-reference or sar-board-response");
+    for (const auto& n : names)
+        EXPECT_TRUE(std::filesystem::exists(std::string(SCRQM_SOURCE_DIR_FOR_TESTS) +
+                                            "/templates/" + n + ".fodt"))
+            << n;
 }

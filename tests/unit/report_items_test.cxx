@@ -82,3 +82,55 @@ TEST(ReportItems, NothingInAReportWithoutItems)
     EXPECT_TRUE(scrqm::extract_report_items(doc).empty());
     EXPECT_STREQ(scrqm::to_string(ReportItem::Kind::Recommendation), "recommendation");
 }
+
+TEST(ReportItems, TodaysWordsForRecommendations)
+{
+    // No profile: the section's title says what its items are.
+    scrqm::Document doc;
+    doc.add(Where::Body, "Considerations for the safeguarding partners", 1); // 0
+    doc.add(Where::Body, "1. The partners should review training.");         // 1
+    doc.add(Where::Body, "Learning points", 1);                              // 2
+    doc.add(Where::Body, "Learning point 2: Agencies should share plans.");  // 3
+    doc.add(Where::Body, "Consideration 3 - The board should audit.");       // 4
+    const auto items = scrqm::extract_report_items(doc);
+    ASSERT_EQ(items.size(), 3u);
+    for (const auto& it : items)
+        EXPECT_EQ(it.kind, ReportItem::Kind::Recommendation) << it.label;
+    EXPECT_EQ(items[0].label, "Recommendation 1");
+    EXPECT_EQ(items[1].label, "Learning point 2");
+    EXPECT_EQ(items[1].title, "Agencies should share plans.");
+    EXPECT_EQ(items[2].label, "Consideration 3");
+}
+
+TEST(ReportItems, TheProfilesSectionsAndUnnumberedSubheadings)
+{
+    // An LCSPR's "Learning points" are its findings; the profile says which
+    // section holds which, and each sub-heading there without a number is
+    // an item of its own, numbered 0.
+    scrqm::Document doc;
+    doc.add(Where::Body, "Learning points", 1);                                      // 0
+    doc.add(Where::Body, "Learning point 1: Referrals were not shared", 2);          // 1
+    doc.add(Where::Body, "The teams used two systems.");                             // 2
+    doc.add(Where::Body, "Supervision", 2);                                          // 3
+    doc.add(Where::Body, "Workload meant that supervision lapsed.");                 // 4
+    doc.add(Where::Body, "Considerations for the safeguarding partners", 1);         // 5
+    doc.add(Where::Body, "Training", 2);                                             // 6
+    doc.add(Where::Body, "The partners should review training (Learning point 1)."); // 7
+    doc.add(Where::Body, "Glossary", 1);                                             // 8
+    doc.add(Where::Body, "Board", 2);                                                // 9
+    scrqm::ItemAreas areas;
+    areas.findings = 0;
+    areas.recommendations = 5;
+    const auto items = scrqm::extract_report_items(doc, areas);
+    ASSERT_EQ(items.size(), 3u);
+    EXPECT_EQ(items[0].kind, ReportItem::Kind::Finding);
+    EXPECT_EQ(items[0].label, "Learning point 1");
+    EXPECT_EQ(items[1].kind, ReportItem::Kind::Finding);
+    EXPECT_EQ(items[1].number, 0);
+    EXPECT_EQ(items[1].label, "Finding \u201cSupervision\u201d");
+    EXPECT_EQ(items[1].text, "Supervision\nWorkload meant that supervision lapsed.");
+    EXPECT_EQ(items[2].kind, ReportItem::Kind::Recommendation);
+    EXPECT_EQ(items[2].number, 0);
+    EXPECT_EQ(items[2].paragraph, 6u);
+    EXPECT_EQ(items[2].end, 8u); // the glossary's sub-heading is no item
+}

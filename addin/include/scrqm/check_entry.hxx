@@ -37,7 +37,9 @@ struct CheckRequest
 {
     std::vector<std::string> checks; // ids, run in this order; none: only the outline
     std::string file;                // as the result names it
-    std::string framework = kDefaultFramework;
+    // The quality-marker framework named by the caller; "": the document's
+    // (framework_for: its scrqm_Framework property, else its kind's).
+    std::string framework;
     // The structure profile: a name in <data>/profiles or a .json path; ""
     // is the default.
     std::string profile;

@@ -43,4 +43,22 @@ DetectedKind detect_kind(const Document& doc);
 // for the command line and the sidebar.
 std::string describe_kind(const DetectedKind& kind, const std::string& chosen_profile);
 
+// The templates the extension ships (templates/<name>.fodt): the terms of
+// reference and the board's response for an SCR ("terms-of-reference",
+// "board-response") and, with the kind's prefix, for an LCSPR ("lcspr-") and
+// a SAR ("sar-"). `template_list` names them for a message: "a, b or c".
+const std::vector<std::string>& template_names();
+std::string template_list();
+
+// The user-defined document property that names the framework a document is
+// judged against ("sar-qm-2022"), for a report whose kind says otherwise.
+constexpr const char* kFrameworkProperty = "scrqm_Framework";
+
+// The framework a document is judged against: `named` when the user or the
+// request names one (an option, a Framework argument), else the document's
+// scrqm_Framework property (doc.properties["custom:scrqm_Framework"]), else
+// the framework of its detected kind (sar-qm-2022 for a Safeguarding Adults
+// Review, scr-qm-2016 otherwise).
+std::string framework_for(const Document& doc, const std::string& named);
+
 } // namespace scrqm

@@ -95,6 +95,20 @@ void check_numbering(const std::vector<ReportItem>& items,
         const Section* s = section_of(finding ? "findings" : "recommendations");
         const bool any = std::any_of(items.begin(), items.end(),
                                      [&](const ReportItem& it) { return it.kind == kind; });
+        // Each sub-heading of the section that carries no number, one by one.
+        for (const ReportItem& it : items)
+            if (it.kind == kind && it.number == 0)
+                out.push_back(structure_finding(
+                    finding ? R::findings_unidentified : R::recommendations_unnumbered,
+                    profile.findings_marker, body[it.paragraph],
+                    it.label + " has no number: it cannot be named in the board's response",
+                    "QM14 question 1: findings and recommendations must be easy to identify so "
+                    "others can use them. This heading is in the " +
+                        std::string(finding ? "findings" : "recommendations") +
+                        " section but does not start \"" +
+                        (finding ? "Finding" : "Recommendation") + " N\".",
+                    finding ? "Start it with \"Finding N:\""
+                            : "Start it with \"Recommendation N:\""));
         if (s && !any)
         {
             std::size_t n = 0;
@@ -122,7 +136,7 @@ void check_numbering(const std::vector<ReportItem>& items,
         std::set<int> seen;
         for (const ReportItem& it : items)
         {
-            if (it.kind != kind)
+            if (it.kind != kind || it.number == 0)
                 continue;
             const Paragraph* p = body[it.paragraph];
             if (!seen.insert(it.number).second)
@@ -209,7 +223,9 @@ void check_traceability(const std::vector<ReportItem>& items,
                 it.text.find('?') != std::string::npos ||
                 std::any_of(profile.board_question_cues.begin(), profile.board_question_cues.end(),
                             [&](const std::string& c) { return contains_phrase(folded, c); });
-            if (!question && !recommended.count(it.number))
+            // An unnumbered finding is reported as such: no recommendation
+            // could cite it.
+            if (!question && it.number > 0 && !recommended.count(it.number))
                 out.push_back(structure_finding(
                     R::finding_without_recommendation, profile.findings_marker, p,
                     it.label + " leads to no recommendation and no question for the board",

@@ -3,6 +3,31 @@
 namespace scrqm::rules::structure
 {
 
+// The complete report most examples start from, up to its findings and up
+// to its recommendations: one copy, so that the examples differ only where
+// their rule looks. Macros, because examples are string literals.
+#define SCRQM_REPORT_TO_FINDINGS                                                                   \
+    "# 1. Introduction\nThis review was commissioned by the board after a serious incident "       \
+    "involving Child A, who was harmed at home. The board decided that the criteria for a review " \
+    "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers " \
+    "the period from the birth of Child A until the incident, and asks how agencies shared "       \
+    "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "    \
+    "reviewer read agency reports, held conversations with practitioners and met the family to "   \
+    "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "    \
+    "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "  \
+    "involvement\nPractitioners from health, police and children's social care took part in two "  \
+    "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "      \
+    "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "  \
+    "7. Analysis\nThe health visitor saw the family often but did not know about the police "      \
+    "call-outs, because the referral pathway sent them only to children's social care. Workers "   \
+    "were stretched and information sat in separate systems, which made it hard to see the "       \
+    "pattern of concerns that built up over time.\n# 8. Findings\n"
+#define SCRQM_REPORT_TO_RECOMMENDATIONS                                                            \
+    SCRQM_REPORT_TO_FINDINGS                                                                       \
+    "Finding 1: Information about domestic abuse did not reach health practitioners because "      \
+    "the notification process does not include them, which meant that risk was "                   \
+    "underestimated.\n# 9. Recommendations\n"
+
 const Rule appendix_missing{
     "structure.appendix-missing",
     "structure",
@@ -47,44 +72,12 @@ const Rule cross_reference{
     "A reference to a finding, recommendation or section that does not exist.",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1).\nSee Finding 4 for the detail."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1).\nSee Finding 4 for the detail."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule empty_section{
     "structure.empty-section",
@@ -96,44 +89,12 @@ const Rule empty_section{
     "A section heading with no text under it.",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1).\n# 10. Glossary"},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1).\n# 10. Glossary"},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule finding_without_explanation{
     "structure.finding-without-explanation",
@@ -145,43 +106,13 @@ const Rule finding_without_explanation{
     "A finding that states what happened but not why (QM13).",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners.\n# 9. Recommendations\nRecommendation 1: "
-     "The board should ask partner agencies to include health visitors in domestic abuse "
-     "notifications (Finding 1)."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
+    {SCRQM_REPORT_TO_FINDINGS
+     "Finding 1: Information about domestic abuse did not reach health practitioners.\n# 9. "
      "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+     "visitors in domestic abuse notifications (Finding 1)."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule finding_without_recommendation{
     "structure.finding-without-recommendation",
@@ -193,45 +124,12 @@ const Rule finding_without_recommendation{
     "A finding that no recommendation answers.",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1).\nFinding 2 is in the findings "
-     "section."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1).\nFinding 2 is in the findings section."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule findings_unidentified{
     "structure.findings-unidentified",
@@ -240,47 +138,25 @@ const Rule findings_unidentified{
     Severity::Warning,
     "QM13",
     "Findings not identified",
-    "A findings section with no numbered findings.",
+    "A findings section with no numbered findings, or a finding of its own heading that carries "
+    "no number (each one reported).",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nInformation about domestic "
-     "abuse did not reach health practitioners because the notification process does not include "
-     "them, which meant that risk was underestimated.\n# 9. Recommendations\nRecommendation 1: The "
-     "board should ask partner agencies to include health visitors in domestic abuse notifications "
-     "(Finding 1)."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
+    {SCRQM_REPORT_TO_FINDINGS
+     "Information about domestic abuse did not reach health practitioners because the notification "
+     "process does not include them, which meant that risk was underestimated.\n# 9. "
      "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+     "visitors in domestic abuse notifications (Finding 1).",
+     SCRQM_REPORT_TO_FINDINGS
+     "## [[Information sharing with health]]\nInformation about domestic abuse did not reach "
+     "health "
+     "practitioners because the notification process does not include them.\n## Finding 2: "
+     "Supervision\nSupervision did not question the plan because caseloads were high.\n# 9. "
+     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
+     "visitors in domestic abuse notifications (Finding 2)."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule missing_section{
     "structure.missing-section",
@@ -311,56 +187,23 @@ const Rule missing_section{
      "meant that risk was underestimated.\n# 9. Recommendations\nRecommendation 1: The board "
      "should ask partner agencies to include health visitors in domestic abuse notifications "
      "(Finding 1)."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
-const Rule no_headings{
-    "structure.no-headings",
-    "structure",
-    "structure",
-    Severity::Warning,
-    "QM14",
-    "No headings",
-    "The document has no headings, so its structure cannot be checked.",
-    {},
-    // examples (rule_examples.hxx)
-    {"A report with no headings at all.\nIt has two paragraphs."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+const Rule no_headings{"structure.no-headings",
+                       "structure",
+                       "structure",
+                       Severity::Warning,
+                       "QM14",
+                       "No headings",
+                       "The document has no headings, so its structure cannot be checked.",
+                       {},
+                       // examples (rule_examples.hxx)
+                       {"A report with no headings at all.\nIt has two paragraphs."},
+                       {SCRQM_REPORT_TO_RECOMMENDATIONS
+                        "Recommendation 1: The board should ask partner agencies to include health "
+                        "visitors in domestic abuse notifications (Finding 1)."}};
 
 const Rule numbering_duplicate{
     "structure.numbering-duplicate",
@@ -372,45 +215,13 @@ const Rule numbering_duplicate{
     "Two findings or recommendations with the same number.",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1).\nRecommendation 1: The board should "
-     "ask agencies to audit notifications (Finding 1)."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1).\nRecommendation 1: The board should ask agencies "
+     "to audit notifications (Finding 1)."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule numbering_gap{
     "structure.numbering-gap",
@@ -422,45 +233,13 @@ const Rule numbering_gap{
     "Findings or recommendations numbered with a gap.",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1).\nRecommendation 3: The board should "
-     "ask agencies to audit notifications (Finding 1)."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1).\nRecommendation 3: The board should ask agencies "
+     "to audit notifications (Finding 1)."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule recommendation_unaddressed{
     "structure.recommendation-unaddressed",
@@ -472,44 +251,11 @@ const Rule recommendation_unaddressed{
     "A recommendation that does not say who should act on it.",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: Include health visitors in domestic abuse notifications "
-     "(Finding 1)."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: Include health visitors in domestic abuse notifications (Finding 1)."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule recommendation_untraced{
     "structure.recommendation-untraced",
@@ -521,44 +267,11 @@ const Rule recommendation_untraced{
     "A recommendation that no finding leads to.",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS "Recommendation 1: The board should ask partner agencies to "
+                                     "include health visitors in domestic abuse notifications."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 const Rule recommendations_unnumbered{
     "structure.recommendations-unnumbered",
@@ -567,47 +280,29 @@ const Rule recommendations_unnumbered{
     Severity::Warning,
     "QM14",
     "Recommendations not numbered",
-    "A recommendations section with no numbered recommendations.",
+    "A recommendations section (\"Recommendations\", \"Considerations for the safeguarding "
+    "partners\", \"Learning points\") with no numbered recommendations, or a recommendation of "
+    "its own heading that carries no number (each one reported).",
     {},
     // examples (rule_examples.hxx)
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. Recommendations\nThe board "
-     "should ask partner agencies to include health visitors in domestic abuse notifications "
-     "(Finding 1)."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS "The board should ask partner agencies to include health "
+                                     "visitors in domestic abuse notifications (Finding 1).",
+     SCRQM_REPORT_TO_RECOMMENDATIONS
+     "## [[Notifications to health visitors]]\nThe board should ask partner agencies to include "
+     "health visitors in domestic abuse notifications (Finding 1)."},
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1).",
+     SCRQM_REPORT_TO_FINDINGS
+     "Finding 1: Information about domestic abuse did not reach health practitioners because the "
+     "notification process does not include them.\n# 9. Considerations for the safeguarding "
+     "partners\n1. The safeguarding partners should include health visitors in domestic abuse "
+     "notifications (Finding 1).",
+     SCRQM_REPORT_TO_FINDINGS
+     "Finding 1: Information about domestic abuse did not reach health practitioners because the "
+     "notification process does not include them.\n# 9. Learning points\nLearning point 1: The "
+     "board should ask partner agencies to include health visitors in domestic abuse "
+     "notifications (Finding 1)."}};
 
 const Rule section_order{
     "structure.section-order",
@@ -638,26 +333,13 @@ const Rule section_order{
      "visitors in domestic abuse notifications (Finding 1).\n# 10. Methodology\nThe review used a "
      "systems approach. The reviewer read agency reports, held conversations with practitioners "
      "and met the family to hear their views."},
-    {"# 1. Introduction\nThis review was commissioned by the board after a serious incident "
-     "involving Child A, who was harmed at home. The board decided that the criteria for a review "
-     "were met and appointed an independent reviewer.\n# 2. Terms of reference\nThe review covers "
-     "the period from the birth of Child A until the incident, and asks how agencies shared "
-     "information about the family.\n# 3. Methodology\nThe review used a systems approach. The "
-     "reviewer read agency reports, held conversations with practitioners and met the family to "
-     "hear their views.\n# 4. Family involvement\nMother and Father met the reviewer twice and "
-     "their views are reflected throughout this report, which they have read.\n# 5. Practitioner "
-     "involvement\nPractitioners from health, police and children's social care took part in two "
-     "learning events and commented on a draft.\n# 6. Background\nChild A lived with Mother, "
-     "Father and Sibling 1. The family had moved several times and had little support nearby.\n# "
-     "7. Analysis\nThe health visitor saw the family often but did not know about the police "
-     "call-outs, because the referral pathway sent them only to children's social care. Workers "
-     "were stretched and information sat in separate systems, which made it hard to see the "
-     "pattern of concerns that built up over time.\n# 8. Findings\nFinding 1: Information about "
-     "domestic abuse did not reach health practitioners because the notification process does not "
-     "include them, which meant that risk was underestimated.\n# 9. "
-     "Recommendations\nRecommendation 1: The board should ask partner agencies to include health "
-     "visitors in domestic abuse notifications (Finding 1)."}};
+    {SCRQM_REPORT_TO_RECOMMENDATIONS
+     "Recommendation 1: The board should ask partner agencies to include health visitors in "
+     "domestic abuse notifications (Finding 1)."}};
 
 SCRQM_DEFINE_REGISTERED(SCRQM_STRUCTURE_RULES)
 
 } // namespace scrqm::rules::structure
+
+#undef SCRQM_REPORT_TO_RECOMMENDATIONS
+#undef SCRQM_REPORT_TO_FINDINGS

@@ -307,7 +307,15 @@ std::vector<Finding> StructureCheck::run(const Document& doc, const StructurePro
     const std::vector<const Section*> served =
         structure::check_sections(doc, body, sections, profile, out);
     structure::check_order(body, served, sections, profile, out);
-    const std::vector<ReportItem> items = extract_report_items(doc);
+    // The profile knows which sections hold the findings and recommendations
+    // (an LCSPR's "Learning points", a board's "Considerations for ...").
+    ItemAreas areas;
+    for (std::size_t i = 0; i < profile.sections.size() && i < served.size(); ++i)
+        if (served[i] && profile.sections[i].id == "findings")
+            areas.findings = served[i]->paragraph;
+        else if (served[i] && profile.sections[i].id == "recommendations")
+            areas.recommendations = served[i]->paragraph;
+    const std::vector<ReportItem> items = extract_report_items(doc, areas);
     structure::check_numbering(items, body, served, profile, out);
     structure::check_traceability(items, body, profile, out);
     structure::check_cross_references(doc, items, profile, out);

@@ -1,0 +1,88 @@
+#include "panel_factory.hxx"
+
+#include "convert.hxx"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/ui/XUIElementFactory.hpp>
+#include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/supportsservice.hxx>
+
+#include <exception>
+
+using namespace com::sun::star;
+using com::sun::star::uno::Reference;
+using rtl::OUString;
+
+namespace scrqm::lo
+{
+
+namespace
+{
+
+class PanelFactory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServiceInfo>
+{
+public:
+    PanelFactory(const char* name, PanelMaker make) : name_(name), make_(std::move(make)) {}
+
+    Reference<ui::XUIElement> SAL_CALL
+    createUIElement(const OUString& url, const uno::Sequence<beans::PropertyValue>& args) override
+    {
+        Reference<frame::XFrame> frame;
+        Reference<awt::XWindow> parent;
+        Reference<ui::XSidebar> sidebar;
+        for (sal_Int32 i = 0; i < args.getLength(); ++i)
+        {
+            if (args[i].Name == "Frame")
+                args[i].Value >>= frame;
+            else if (args[i].Name == "ParentWindow")
+                args[i].Value >>= parent;
+            else if (args[i].Name == "Sidebar")
+                args[i].Value >>= sidebar;
+        }
+        if (!frame.is() || !parent.is())
+            throw lang::IllegalArgumentException("scrqm panels need Frame and ParentWindow", {}, 1);
+        try
+        {
+            return make_(url, frame, parent, sidebar);
+        }
+        catch (const uno::RuntimeException&)
+        {
+            throw; // an IllegalArgumentException for an unknown URL too
+        }
+        catch (const uno::Exception& e)
+        {
+            throw lang::IllegalArgumentException("scrqm panel: " + e.Message, {}, 0);
+        }
+        catch (const std::exception& e)
+        {
+            throw lang::IllegalArgumentException("scrqm panel: " + to_ou(e.what()), {}, 0);
+        }
+    }
+
+    OUString SAL_CALL getImplementationName() override { return OUString::createFromAscii(name_); }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override
+    {
+        return cppu::supportsService(this, name);
+    }
+    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        uno::Sequence<OUString> names(1);
+        names[0] = "com.sun.star.ui.UIElementFactory";
+        return names;
+    }
+
+private:
+    const char* name_;
+    PanelMaker make_;
+};
+
+} // namespace
+
+Reference<uno::XInterface> make_panel_factory(const char* implementation_name, PanelMaker make)
+{
+    return static_cast<cppu::OWeakObject*>(new PanelFactory(implementation_name, std::move(make)));
+}
+
+} // namespace scrqm::lo
