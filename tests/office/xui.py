@@ -59,7 +59,9 @@ def wait_for(predicate, seconds=20.0, step=0.2):
 
 
 def window_ids(title):
-    """X windows whose name contains `title` (newest last)."""
+    """X windows whose name matches `title`, a regular expression matched
+    in any letter case ("^Case register$" for that name exactly); newest
+    last."""
     out = subprocess.run(["xdotool", "search", "--name", title], capture_output=True,
                          text=True).stdout
     return out.split()
