@@ -9,6 +9,7 @@
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/input_file.hxx>
+#include <scrqm/replace.hxx>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/text/XText.hpp>
@@ -180,7 +181,7 @@ std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const
     for (const Finding& f : findings)
         if (const FixAction* replace = f.fix_of(FixKind::Replace);
             replace && !replace->replacement.empty() && f.where != Where::Property)
-            fixes.push_back({f, replace->replacement});
+            fixes.push_back({f, pseudonym_form(f.text, replace->replacement)});
     return apply_text_fixes(model, doc, sources, fixes, "Replace with pseudonyms");
 }
 

@@ -27,6 +27,7 @@
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/document/XRedlinesSupplier.hpp>
+#include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
@@ -35,7 +36,10 @@
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
+#include <com/sun/star/text/XEndnotesSupplier.hpp>
+#include <com/sun/star/text/XFootnotesSupplier.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
@@ -43,6 +47,7 @@
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextField.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/text/XTextFramesSupplier.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextSectionsSupplier.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
@@ -306,6 +311,75 @@ void collect_hidden_portions(const Reference<text::XText>& text,
     }
 }
 
+void add_texts(const Reference<container::XIndexAccess>& items,
+               std::vector<Reference<text::XText>>& out)
+{
+    for (sal_Int32 i = 0; items.is() && i < items->getCount(); ++i)
+        if (Reference<text::XText> text(items->getByIndex(i), UNO_QUERY); text.is())
+            out.push_back(text);
+}
+
+// The body and every text outside it that a reader of the copy sees: text
+// frames, text boxes drawn as shapes (what a .docx's become), footnotes,
+// endnotes, and the headers and footers of every page style in use.
+std::vector<Reference<text::XText>> every_text(const Reference<frame::XModel>& copy)
+{
+    std::vector<Reference<text::XText>> out{
+        Reference<text::XTextDocument>(copy, UNO_QUERY_THROW)->getText()};
+    if (Reference<text::XTextFramesSupplier> frames(copy, UNO_QUERY); frames.is())
+        add_texts(Reference<container::XIndexAccess>(frames->getTextFrames(), UNO_QUERY), out);
+    if (Reference<drawing::XDrawPageSupplier> draw(copy, UNO_QUERY); draw.is())
+    {
+// Writer has one draw page; 7.4 has no newer accessor for text documents.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        Reference<container::XIndexAccess> shapes(draw->getDrawPage(), UNO_QUERY);
+#pragma GCC diagnostic pop
+        for (sal_Int32 i = 0; shapes.is() && i < shapes->getCount(); ++i)
+        {
+            Reference<lang::XServiceInfo> shape(shapes->getByIndex(i), UNO_QUERY);
+            Reference<text::XText> text(shape, UNO_QUERY);
+            // Frames are listed above.
+            if (text.is() && !shape->supportsService("com.sun.star.text.TextFrame"))
+                out.push_back(text);
+        }
+    }
+    if (Reference<text::XFootnotesSupplier> notes(copy, UNO_QUERY); notes.is())
+        add_texts(notes->getFootnotes(), out);
+    if (Reference<text::XEndnotesSupplier> notes(copy, UNO_QUERY); notes.is())
+        add_texts(notes->getEndnotes(), out);
+    Reference<style::XStyleFamiliesSupplier> families(copy, UNO_QUERY);
+    Reference<container::XNameAccess> pages;
+    if (families.is())
+        families->getStyleFamilies()->getByName("PageStyles") >>= pages;
+    const uno::Sequence<OUString> names =
+        pages.is() ? pages->getElementNames() : uno::Sequence<OUString>();
+    for (const OUString& name : names)
+    {
+        Reference<beans::XPropertySet> style(pages->getByName(name), UNO_QUERY);
+        for (const char* kind : {"Header", "Footer"})
+        {
+            bool on = false;
+            if (!style.is() ||
+                !(style->getPropertyValue(OUString::createFromAscii(kind) + "IsOn") >>= on) || !on)
+                continue;
+            // Left and first-page texts are their own only when not shared;
+            // the same text twice is harmless (its hidden text is gone).
+            for (const char* which : {"Text", "TextLeft", "TextFirst"})
+            {
+                const OUString property =
+                    OUString::createFromAscii(kind) + OUString::createFromAscii(which);
+                if (!style->getPropertySetInfo()->hasPropertyByName(property))
+                    continue;
+                Reference<text::XText> text(style->getPropertyValue(property), UNO_QUERY);
+                if (text.is())
+                    out.push_back(text);
+            }
+        }
+    }
+    return out;
+}
+
 void remove_hidden_text(const Reference<frame::XModel>& copy, PublicationCleaned& cleaned)
 {
     // Sections hidden by their settings or a condition: their text goes with them.
@@ -357,13 +431,13 @@ void remove_hidden_text(const Reference<frame::XModel>& copy, PublicationCleaned
             field->getAnchor()->getText()->removeTextContent(field);
             ++cleaned.hidden_text;
         }
-    // Hidden characters (Format > Character > Font Effects > Hidden), in the
-    // body and its tables: Writer's attribute search does not list them
-    // (findAll with CharHidden and no text found none), so the portions are
-    // walked.
+    // Hidden characters (Format > Character > Font Effects > Hidden), in
+    // every text of the document and its tables: Writer's attribute search
+    // does not list them (findAll with CharHidden and no text found none),
+    // so the portions are walked.
     std::vector<Reference<text::XTextRange>> ranges;
-    collect_hidden_portions(Reference<text::XTextDocument>(copy, UNO_QUERY_THROW)->getText(),
-                            ranges);
+    for (const Reference<text::XText>& text : every_text(copy))
+        collect_hidden_portions(text, ranges);
     for (const auto& range : ranges)
         if (!range->getString().isEmpty())
         {

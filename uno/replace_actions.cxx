@@ -5,6 +5,7 @@
 #include "convert.hxx"
 #include "hidden.hxx"
 #include "replace.hxx"
+#include "undo_context.hxx"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxResults.hpp>
@@ -18,6 +19,8 @@
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -80,6 +83,32 @@ std::string hidden_fix(const Reference<uno::XComponentContext>& context, Results
     return label + " (Edit > Undo takes it back)";
 }
 
+// The comment the finding is in: the annotation field its first paragraph
+// was read from (the reader keeps it as the paragraph's source).
+std::string delete_this_comment(const Reference<uno::XComponentContext>& context, Results& r,
+                                const Finding& f)
+{
+    need_source(context, r, f);
+    Reference<text::XTextContent> comment;
+    for (std::size_t i = 0; i < r.doc.paragraphs.size() && i < r.sources.size(); ++i)
+    {
+        const Paragraph& p = r.doc.paragraphs[i];
+        if (p.where == Where::Comment && p.index == f.paragraph)
+        {
+            comment.set(r.sources[i], UNO_QUERY);
+            break;
+        }
+    }
+    Reference<text::XTextRange> anchor = comment.is() ? comment->getAnchor() : nullptr;
+    if (!anchor.is())
+        throw Changed();
+    {
+        UndoContext undo(r.model, "scrqm: delete a comment");
+        anchor->getText()->removeTextContent(comment);
+    }
+    return "Deleted the comment (Edit > Undo takes it back)";
+}
+
 } // namespace
 
 int choose_fix(const Reference<uno::XComponentContext>& context,
@@ -133,6 +162,8 @@ std::string apply_fix_choice(const Reference<uno::XComponentContext>& context, R
                          kNotUndoable + ")"
                    : "Already allowed in this document";
     case FixKind::DeleteComment:
+        if (a.target == "this")
+            return delete_this_comment(context, r, f);
         return hidden_fix(context, r, "delete-comments", {}, "Deleted the comments");
     case FixKind::AcceptOrRejectChanges:
         return a.target == "reject"

@@ -112,6 +112,25 @@ std::string without_title(const std::string& identifier)
     return out;
 }
 
+std::string pseudonym_form(const std::string& written, const std::string& pseudonym)
+{
+    const auto ends = [](const std::string& s, const std::string& tail) {
+        return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    for (const char* apostrophe : {"'", "\u2019"})
+    {
+        const std::string a = apostrophe;
+        for (const std::string& tail : {a + "s", a + "S"})
+            if (ends(written, tail))
+                return ends(pseudonym, tail) ? pseudonym : pseudonym + a + "s";
+        // "James'": the apostrophe alone after a final s.
+        if (written.size() > a.size() + 1 && ends(written, a) &&
+            (written[written.size() - a.size() - 1] | 0x20) == 's')
+            return ends(pseudonym, a + "s") ? pseudonym : pseudonym + a + "s";
+    }
+    return pseudonym;
+}
+
 std::string identifier_key(const std::string& identifier)
 {
     std::string key;
@@ -358,6 +377,12 @@ std::vector<FixChoice> fix_choices(const Finding& finding)
                 out.push_back({fix_label(a), a, false});
             break;
         case FixKind::DeleteComment:
+            // A finding in a comment can delete that comment alone; the
+            // rest of the review's comments may still be wanted.
+            if (finding.where == Where::Comment)
+                out.push_back({"Delete this comment", {a.kind, {}, "this"}, false});
+            out.push_back({"Delete all comments", {a.kind, {}, "all"}, false});
+            break;
         case FixKind::ClearProperty:
             out.push_back({fix_label(a), a, false});
             break;

@@ -43,6 +43,41 @@ def parts_with(path, needles):
     return found
 
 
+PLACES = ["body", "frame", "header", "footer", "footnote", "endnote"]
+
+
+def write_with_hidden(text, place):
+    """Appends "Visible<place> " and the hidden "Hidden<place>words" to
+    `text`; returns the hidden word."""
+    cursor = text.createTextCursor()
+    cursor.gotoEnd(False)
+    text.insertString(cursor, "Visible%s " % place, False)
+    cursor.CharHidden = True
+    text.insertString(cursor, "Hidden%swords" % place, False)
+    cursor.CharHidden = False
+    return "Hidden%swords" % place
+
+
+def hidden_everywhere(doc):
+    """Hidden text in every place of PLACES: the hidden words."""
+    text = doc.getText()
+    planted = [write_with_hidden(text, "body")]
+    frame = doc.createInstance("com.sun.star.text.TextFrame")
+    frame.setSize(uno.createUnoStruct("com.sun.star.awt.Size", 6000, 2000))
+    text.insertTextContent(text.getEnd(), frame, False)
+    planted.append(write_with_hidden(frame.getText(), "frame"))
+    style = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard")
+    style.HeaderIsOn = True
+    style.FooterIsOn = True
+    planted.append(write_with_hidden(style.HeaderText, "header"))
+    planted.append(write_with_hidden(style.FooterText, "footer"))
+    for kind, place in (("Footnote", "footnote"), ("Endnote", "endnote")):
+        note = doc.createInstance("com.sun.star.text." + kind)
+        text.insertTextContent(text.getEnd(), note, False)
+        planted.append(write_with_hidden(note, place))
+    return planted
+
+
 class Publication(OfficeTest):
     @classmethod
     def setUpClass(cls):
@@ -183,6 +218,26 @@ class Publication(OfficeTest):
             self.assertTrue(doc.isModified(), "the document stays modified")
             self.assertEqual(doc.getURL(), uno.systemPathToFileUrl(self.fixture))
             self.assertEqual(sha256(self.fixture), before)
+        finally:
+            doc.close(True)
+
+    def test_hidden_text_outside_the_body(self):
+        """Hidden characters in a text frame, a header, a footer, a
+        footnote and an endnote go with the body's: none of the words is in
+        any part of the .docx or .odt copy; the visible text around them
+        stays."""
+        doc = self.office.new_writer()
+        try:
+            planted = hidden_everywhere(doc)
+            for fmt in ("docx", "odt"):
+                out = os.path.join(self.tmp, "hidden-places." + fmt)
+                result = self.call(Action="publication-copy", Document=doc, Output=out)
+                self.assertNotIn("error", result, result)
+                self.assertEqual(result["publication"]["cleaned"]["hidden_text"], len(planted),
+                                 fmt)
+                self.assertEqual(parts_with(out, planted), [], fmt)
+                kept = {n for _, n in parts_with(out, ["Visible" + p for p in PLACES])}
+                self.assertEqual(kept, {"Visible" + p for p in PLACES}, fmt)
         finally:
             doc.close(True)
 

@@ -1,5 +1,5 @@
-"""A visible LibreOffice for the tests, benchmarks and screenshot scripts that
-drive it as a user does: a virtual X display (Xvfb), a fresh profile with the
+"""A visible LibreOffice for the tests (test_fix_ui, test_register_dialog),
+benchmarks and screenshot scripts that drive it as a user does: a virtual X display (Xvfb), a fresh profile with the
 first-run bars off, the office on that display with the X11 'gen' plugin,
 real input (xdotool) and screenshots (ImageMagick's `import`).
 
@@ -220,4 +220,152 @@ def wait_for(predicate, seconds=20.0, step=0.25):
         except Exception:
             pass
         time.sleep(step)
+    return None
+
+
+def available():
+    """Whether this machine can run a UI test (Xvfb and xdotool)."""
+    return bool(shutil.which("Xvfb") and shutil.which("xdotool"))
+
+
+def key(*keys):
+    """Presses each key (xdotool names: "ctrl+z", "Return", "Down"), with
+    modifiers still held by an earlier call cleared first."""
+    for k in keys:
+        xdo("key", "--clearmodifiers", k)
+
+
+def type_text(text, delay_ms=20):
+    xdo("type", "--delay", delay_ms, text)
+
+
+def window_ids(title):
+    """X windows whose name matches `title`, a regular expression matched
+    in any letter case ("^Case register$" for that name exactly); newest
+    last."""
+    out = subprocess.run(["xdotool", "search", "--name", title], capture_output=True,
+                         text=True).stdout
+    return out.split()
+
+
+def focus_window(title, seconds=15.0):
+    """Waits for a window named `title` and gives it the keyboard focus, as
+    a click on it would (Xvfb has no window manager, so a new dialog does not
+    take the focus by itself). Returns its id, or None at the deadline."""
+    found = wait_for(lambda: window_ids(title), seconds)
+    if not found:
+        return None
+    xdo("windowfocus", found[-1])
+    # The focus is asynchronous: wait until X reports it.
+    wait_for(lambda: subprocess.run(["xdotool", "getwindowfocus"], capture_output=True,
+                                    text=True).stdout.strip() == found[-1], 3, 0.05)
+    return found[-1]
+
+
+def gone(title, seconds=15.0):
+    """Waits until no window is named `title`."""
+    return wait_for(lambda: not window_ids(title), seconds) is not None
+
+
+def screen_rect(accessible_owner):
+    """(x, y, width, height) on screen of a control or window, through its
+    accessible context (a UNO control's peer or an awt window)."""
+    peer = accessible_owner.getPeer() if hasattr(accessible_owner, "getPeer") else accessible_owner
+    acc = peer.getAccessibleContext()
+    at, size = acc.getLocationOnScreen(), acc.getSize()
+    return at.X, at.Y, size.Width, size.Height
+
+
+def click(accessible_owner, dx=None, dy=None, button=1):
+    """A real click on a control (its centre, or dx/dy from its top left)."""
+    x, y, w, h = screen_rect(accessible_owner)
+    xdo("mousemove", x + (w // 2 if dx is None else dx), y + (h // 2 if dy is None else dy),
+        "click", button)
+
+
+def discard_documents(office_):
+    """Closes every open document without saving: a modified one left by a
+    failed test would otherwise stop the office's terminate() on its "Save
+    changes?" question."""
+    try:
+        e = office_.desktop.getComponents().createEnumeration()
+        docs = []
+        while e.hasMoreElements():
+            docs.append(e.nextElement())
+        for doc in docs:
+            try:
+                doc.setModified(False)
+                doc.close(True)
+            except Exception:
+                pass
+    except Exception:
+        pass  # the office is gone already
+
+
+class Session:
+    """A Screen with one visible office, the extension installed in the
+    screen's fresh profile: what the UI tests drive. close() stops both and
+    removes the profile."""
+
+    def __init__(self, oxt, display=None, size=(1600, 1000)):
+        self.screen = Screen(display, size).start()
+        self.display, self.tmp = self.screen.display, self.screen.dir
+        try:
+            self.office = self.screen.office(oxt)
+        except Exception:
+            self.screen.stop()
+            raise
+
+    def close(self):
+        try:
+            # A dialog or menu left open by a failure would hold the office.
+            for _ in range(3):
+                xdo("key", "Escape", check=False)
+            discard_documents(self.office)
+        finally:
+            self.screen.stop()
+
+    def shot(self, path):
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        return self.screen.shot(path)
+
+
+def accessible_texts(window):
+    """Every name and text shown in a window, read through its
+    accessibility tree (labels, fields, list entries, buttons), in tree
+    order: what a screen reader would read, for asserting a dialog's state
+    without touching it."""
+    out = []
+
+    def walk(ctx, depth):
+        if ctx is None or depth > 12:
+            return
+        name = ctx.getAccessibleName()
+        if name:
+            out.append(name)
+        try:
+            text = ctx.getText()  # XAccessibleText (fields, labels)
+            if text and text != name:
+                out.append(text)
+        except AttributeError:
+            pass
+        for i in range(min(ctx.getAccessibleChildCount(), 500)):
+            child = ctx.getAccessibleChild(i)
+            walk(child.getAccessibleContext() if child else None, depth + 1)
+
+    walk(window.getAccessibleContext(), 0)
+    return out
+
+
+def top_window(office_, title):
+    """The office's top window (a dialog, a message box) titled `title`
+    (its accessible name), or None."""
+    toolkit = office_.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", office_.ctx)
+    for i in range(toolkit.getTopWindowCount()):
+        w = toolkit.getTopWindow(i)
+        try:
+            if w.getAccessibleContext().getAccessibleName() == title:
+                return w
+        except Exception:
+            continue
     return None

@@ -124,6 +124,18 @@ TEST(Replace, NextPseudonymFollowsTheDocumentsScheme)
     EXPECT_NE(std::find(proposals.begin(), proposals.end(), "the mother"), proposals.end());
 }
 
+TEST(Replace, PseudonymKeepsThePossessive)
+{
+    EXPECT_EQ(scrqm::pseudonym_form("Liam's", "Child B"), "Child B's");
+    EXPECT_EQ(scrqm::pseudonym_form("LIAM'S", "Child B"), "Child B's");
+    EXPECT_EQ(scrqm::pseudonym_form("Liam\u2019s", "Child B"), "Child B\u2019s");
+    EXPECT_EQ(scrqm::pseudonym_form("James'", "Child C"), "Child C's");
+    EXPECT_EQ(scrqm::pseudonym_form("Liam's", "Child B's"), "Child B's");
+    EXPECT_EQ(scrqm::pseudonym_form("LIAM", "Child B"), "Child B");
+    EXPECT_EQ(scrqm::pseudonym_form("Liam Carter", "Child B"), "Child B");
+    EXPECT_EQ(scrqm::pseudonym_form("Ross", "Child D"), "Child D");
+}
+
 TEST(Replace, FixChoicesOfAFinding)
 {
     using scrqm::FixKind;
@@ -153,6 +165,16 @@ TEST(Replace, FixChoicesOfAFinding)
     ASSERT_EQ(change_choices.size(), 2u);
     EXPECT_EQ(change_choices[0].action.target, "accept");
     EXPECT_EQ(change_choices[1].action.target, "reject");
+
+    // A comment: this one, or all of them.
+    const auto comment = finding("hidden.comment", "Check the date",
+                                 {{FixKind::DeleteComment, {}, {}}}, Where::Comment);
+    const auto comment_choices = scrqm::fix_choices(comment);
+    ASSERT_EQ(comment_choices.size(), 2u);
+    EXPECT_EQ(comment_choices[0].label, "Delete this comment");
+    EXPECT_EQ(comment_choices[0].action.target, "this");
+    EXPECT_EQ(comment_choices[1].label, "Delete all comments");
+    EXPECT_EQ(comment_choices[1].action.target, "all");
 
     // Text in a document property cannot be generalised from the panel.
     const auto in_property =

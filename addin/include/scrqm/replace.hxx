@@ -24,6 +24,12 @@ std::string without_title(const std::string& identifier);
 // Empty when it has no words.
 std::string identifier_key(const std::string& identifier);
 
+// What a written form of an identifier becomes: `pseudonym`, with the
+// form's possessive ending kept ("Liam's" -> "Child B's", "James'" ->
+// "Child B's"; "LIAM" -> "Child B"). The case register's findings hold the
+// possessive in their text, so the register's Replace needs this.
+std::string pseudonym_form(const std::string& written, const std::string& pseudonym);
+
 // One place an identifier is written.
 struct Occurrence
 {
@@ -80,7 +86,8 @@ struct FixChoice
 {
     std::string label;
     // Allow: target "document" or "user"; AcceptOrRejectChanges: target
-    // "accept" or "reject"; the rest as the finding offers it.
+    // "accept" or "reject"; DeleteComment: "this" (the finding's comment)
+    // or "all"; the rest as the finding offers it.
     FixAction action;
     // "Fix all of this kind...": `action`'s kind on every finding of the
     // same check that offers it.
