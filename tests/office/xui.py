@@ -1,7 +1,8 @@
 """A visible LibreOffice for the tests (test_fix_ui, test_register_dialog),
-benchmarks and screenshot scripts that drive it as a user does: a virtual X display (Xvfb), a fresh profile with the
-first-run bars off, the office on that display with the X11 'gen' plugin,
-real input (xdotool) and screenshots (ImageMagick's `import`).
+benchmarks and screenshot scripts that drive it as a user does: a virtual X
+display (Xvfb), a fresh profile with the first-run bars off, the office on
+that display with the X11 'gen' plugin, real input (xdotool) and screenshots
+(ImageMagick's `import`).
 
     with xui.Screen(size=(1600, 1000)) as screen:
         o = screen.office(OXT)
