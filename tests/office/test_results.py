@@ -115,7 +115,7 @@ class PrepublicationCheck(OfficeTest):
         # Go to selects the finding's text wherever it lives.
         for text, where in (("12 Elm Grove", "body"), ("Dr Anjali Patel", None),
                             ("999 401 7268", "footnote"),
-                            ("reference CP/2016/0456", "page style")):
+                            ("CP/2016/0456", "page style")):
             self.select(dialog, text, where)
             self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
             self.assertEqual(self.selection(doc), text, "Go to " + text)
