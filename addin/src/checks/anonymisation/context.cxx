@@ -57,6 +57,9 @@ struct Patterns
             "Barrister|Lecturer|Researcher|Specialist|Practitioner|Clinical|Medical|Public|"
             "Interim|Acting|Board|Housing|Adult|Children|Police|Probation|Mental|Legal|"
             "Education|Group|DHR|SAR|LSCB|LSAB|SAB|CSP|Home Office|MP|Representative|"
+            // the review's own roles, written in lower case after a name
+            "independent (?:reviewer|author|chair|scrutineer)|lead reviewer|overview author|"
+            "report author|"
             // or any capitalised words ending in a job or a unit
             "(?:\\p{Lu}[\\p{L}'\\-]*\\s+){1,5}(?:" +
             std::string(kJobNouns) + "))";

@@ -633,15 +633,31 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
             f = std::move(h);
             continue;
         }
-        // Holders of public office by their title: councillors, MPs, peers.
+        // Holders of public office by their title: councillors, MPs, peers,
+        // police officers of superintendent rank or above (they speak for
+        // their force: "Chief Superintendent X of Y Police said").
         {
             const std::string first = key_of(w.front());
+            const std::string second = w.size() > 1 ? key_of(w[1]) : std::string();
+            std::string lead;
+            u.tempSubStringBetween(std::max(0, b16 - 24), b16).toUTF8String(lead);
+            lead = anonymisation::ascii_lower(lead);
+            lead.erase(lead.find_last_not_of(" \t") + 1);
+            auto ends_with = [&](std::string_view r) {
+                return lead.size() >= r.size() &&
+                       lead.compare(lead.size() - r.size(), r.size(), r) == 0;
+            };
+            const bool senior_officer = ends_with("superintendent") ||
+                                        ends_with("chief constable") || first == "superintendent" ||
+                                        second == "superintendent" ||
+                                        (first == "chief" && second == "constable");
             if (one_of(first, {"councillor", "cllr", "lord", "baroness", "minister"}) ||
-                one_of(after, {"mp", "msp", "ms", "am", "mla", "mep"}))
+                one_of(after, {"mp", "msp", "ms", "am", "mla", "mep"}) || senior_officer)
             {
                 f = retype(f, R::public_party, "Public: holds public office",
                            "the title shows a holder of public office (a councillor, an MP, a "
-                           "minister). Deny-list the name to report it again.");
+                           "minister, a police officer of superintendent rank or above). Deny-list "
+                           "the name to report it again.");
                 continue;
             }
         }

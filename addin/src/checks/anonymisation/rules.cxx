@@ -232,8 +232,13 @@ const Rule public_party{
     {"Independent reviewer: Michael Tennant\nThe reviewer, [[Michael Tennant]], met the family.",
      "Review panel\nFiona Duckworth, Head of Adult Safeguarding, Kessingford County Council\n"
      "[[Fiona Duckworth]] chaired the meetings.",
-     "This briefing summarises the review by independent reviewer [[Dr Anya Pell]]."},
+     "This briefing summarises the review by independent reviewer [[Dr Anya Pell]].",
+     // a role in lower case after the name; a senior police officer speaking for the force
+     "Overview report by [[Helen Corrigan]], independent reviewer",
+     "Chief Superintendent [[Gareth Lloyd-Hughes]] of Westmarch Police said that officers "
+     "are now trained."},
     {"The social worker Jane Hughes visited the home.",
+     "Detective Constable Jane Hughes took a statement from Mother.",
      "%deny Michael Tennant\nIndependent reviewer: Michael Tennant\nMichael Tennant met them."}};
 
 const Rule name{
