@@ -23,4 +23,17 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::vector<std::string> split(std::string_view s, std::string_view separators)
+{
+    std::vector<std::string> out;
+    for (std::size_t pos = 0;;)
+    {
+        const std::size_t end = s.find_first_of(separators, pos);
+        out.emplace_back(s.substr(pos, end == std::string_view::npos ? s.npos : end - pos));
+        if (end == std::string_view::npos)
+            return out;
+        pos = end + 1;
+    }
+}
+
 } // namespace scrqm

@@ -1,4 +1,4 @@
-// The two string helpers the core had written several times over.
+// The string helpers the core had written several times over.
 #pragma once
 
 #include <string>
@@ -17,5 +17,9 @@ std::string trim(std::string_view s, std::string_view front = kBlanks,
 // The items with `separator` between them; a separator only follows text,
 // so empty items at the start add none.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+// The pieces of `s` between any two of the bytes of `separators`, empty ones
+// included ("a,,b" gives "a", "", "b"; "" gives one empty piece).
+std::vector<std::string> split(std::string_view s, std::string_view separators);
 
 } // namespace scrqm
