@@ -230,10 +230,6 @@ std::vector<Raw> find_forms(const Document& doc, const std::vector<icu::UnicodeS
 
 } // namespace
 
-namespace
-{
-
-// Every letter a capital: text set in capitals, compared case-blind.
 bool in_capitals(const std::string& form)
 {
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(form);
@@ -247,8 +243,6 @@ bool in_capitals(const std::string& form)
     }
     return letters;
 }
-
-} // namespace
 
 std::vector<std::string> pseudonym_uses(const Document& doc)
 {
