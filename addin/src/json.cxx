@@ -56,32 +56,18 @@ void JsonWriter::separate()
     }
 }
 
-JsonWriter& JsonWriter::begin_object()
+// An object or an array: opened where a value may stand, closed in order.
+JsonWriter& JsonWriter::open(char bracket)
 {
     separate();
-    out_ += '{';
+    out_ += bracket;
     has_element_.push_back(false);
     return *this;
 }
 
-JsonWriter& JsonWriter::end_object()
+JsonWriter& JsonWriter::close(char bracket)
 {
-    out_ += '}';
-    has_element_.pop_back();
-    return *this;
-}
-
-JsonWriter& JsonWriter::begin_array()
-{
-    separate();
-    out_ += '[';
-    has_element_.push_back(false);
-    return *this;
-}
-
-JsonWriter& JsonWriter::end_array()
-{
-    out_ += ']';
+    out_ += bracket;
     has_element_.pop_back();
     return *this;
 }
