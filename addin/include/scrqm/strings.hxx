@@ -22,4 +22,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // included ("a,,b" gives "a", "", "b"; "" gives one empty piece).
 std::vector<std::string> split(std::string_view s, std::string_view separators);
 
+// The length of the valid UTF-8 sequence that starts at s[i] (1 to 4), or 0
+// for an invalid one: a stray or missing continuation byte, an overlong
+// form, a surrogate or a code point past U+10FFFF.
+std::size_t utf8_sequence(std::string_view s, std::size_t i);
+
 } // namespace scrqm
