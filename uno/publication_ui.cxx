@@ -138,8 +138,8 @@ void publication_copy_ui(const Reference<uno::XComponentContext>& context,
         }
         const PublicationOutcome outcome = publish_copy(context, model, request);
         OUString path;
-        if (osl::FileBase::getSystemPathFromFileURL(files[0], path) != osl::FileBase::E_None)
-            path = files[0];
+        if (osl::FileBase::getSystemPathFromFileURL(file, path) != osl::FileBase::E_None)
+            path = file;
         show(context, frame,
              outcome.check.verdict.ready ? awt::MessageBoxType_INFOBOX
                                          : awt::MessageBoxType_WARNINGBOX,
