@@ -1,6 +1,7 @@
 #include "controls.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
 
 #include <scrqm/text_diff.hxx>
 
@@ -10,11 +11,6 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 
 #include <algorithm>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

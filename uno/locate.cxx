@@ -1,13 +1,9 @@
 #include "locate.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
 
 #include <com/sun/star/text/XText.hpp>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

@@ -1,6 +1,7 @@
 #include "panel_factory.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -10,10 +11,6 @@
 #include <cppuhelper/supportsservice.hxx>
 
 #include <exception>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

@@ -2,6 +2,7 @@
 
 #include "convert.hxx"
 #include "main_thread.hxx"
+#include "prelude.hxx"
 
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XControl.hpp>
@@ -18,12 +19,6 @@
 
 #include <utility>
 #include <vector>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

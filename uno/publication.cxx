@@ -6,6 +6,7 @@
 #include "external_links.hxx"
 #include "hidden.hxx"
 #include "office_check.hxx"
+#include "prelude.hxx"
 #include "reader.hxx"
 #include "uno_helpers.hxx"
 
@@ -62,12 +63,6 @@
 #include <filesystem>
 #include <stdexcept>
 #include <vector>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {
@@ -487,12 +482,11 @@ void remove_scrqm_bookmarks(const Reference<frame::XModel>& copy, PublicationCle
     if (!supplier.is())
         return;
     Reference<container::XNameAccess> bookmarks = supplier->getBookmarks();
-    const uno::Sequence<OUString> names = bookmarks->getElementNames();
-    for (sal_Int32 i = 0; i < names.getLength(); ++i)
+    for (const OUString& name : bookmarks->getElementNames())
     {
-        if (!is_scrqm_name(to_utf8(names[i])))
+        if (!is_scrqm_name(to_utf8(name)))
             continue;
-        Reference<text::XTextContent> mark(bookmarks->getByName(names[i]), UNO_QUERY_THROW);
+        Reference<text::XTextContent> mark(bookmarks->getByName(name), UNO_QUERY_THROW);
         mark->getAnchor()->getText()->removeTextContent(mark);
         ++cleaned.scrqm_bookmarks;
     }

@@ -2,7 +2,9 @@
 // Tools > Add-ons menu and the results panel): a save dialog, the copy
 // (publication.cxx), and its verdict and findings in a message box.
 #include "convert.hxx"
+#include "prelude.hxx"
 #include "publication.hxx"
+#include "uno_helpers.hxx"
 
 #include <scrqm/rules.hxx>
 
@@ -22,11 +24,6 @@
 #include <exception>
 #include <map>
 #include <stdexcept>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {
@@ -121,13 +118,11 @@ void publication_copy_ui(const Reference<uno::XComponentContext>& context,
                                  OUString::createFromAscii(c.pattern));
         picker->setCurrentFilter(OUString::createFromAscii(kChoices[0].title));
         picker->setDefaultName("publication copy.docx");
-        if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK)
-            return;
-        const uno::Sequence<OUString> files = picker->getSelectedFiles();
-        if (files.getLength() == 0)
+        const OUString file = chosen_file(picker);
+        if (file.isEmpty())
             return;
         PublicationRequest request;
-        request.output = to_utf8(files[0]);
+        request.output = to_utf8(file);
         const OUString filter = picker->getCurrentFilter();
         for (const Choice& c : kChoices)
             if (filter == OUString::createFromAscii(c.title))
@@ -143,8 +138,8 @@ void publication_copy_ui(const Reference<uno::XComponentContext>& context,
         }
         const PublicationOutcome outcome = publish_copy(context, model, request);
         OUString path;
-        if (osl::FileBase::getSystemPathFromFileURL(files[0], path) != osl::FileBase::E_None)
-            path = files[0];
+        if (osl::FileBase::getSystemPathFromFileURL(file, path) != osl::FileBase::E_None)
+            path = file;
         show(context, frame,
              outcome.check.verdict.ready ? awt::MessageBoxType_INFOBOX
                                          : awt::MessageBoxType_WARNINGBOX,

@@ -409,16 +409,7 @@ bool Reader::walk_body_by_cursor(const Reference<text::XText>& body,
         // tables' cell paragraphs too; they are counted and skipped.
         // Checked below; any doubt (a line break inside a paragraph
         // makes more lines) and the caller reads paragraph by paragraph.
-        const OUString whole = body->getString();
-        std::vector<OUString> lines;
-        for (sal_Int32 pos = 0;;)
-        {
-            const sal_Int32 nl = whole.indexOf('\n', pos);
-            lines.push_back(whole.copy(pos, (nl < 0 ? whole.getLength() : nl) - pos));
-            if (nl < 0)
-                break;
-            pos = nl + 1;
-        }
+        const std::vector<OUString> lines = split_lines(body->getString());
         struct Item
         {
             std::size_t slot;  // body paragraph: its place in doc_.paragraphs

@@ -5,6 +5,7 @@
 #include "reader.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
 
 #include <scrqm/outline.hxx>
 
@@ -17,11 +18,6 @@
 
 #include <map>
 #include <optional>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

@@ -85,10 +85,9 @@ void Reader::read_object_names(const Reference<frame::XModel>& model)
     if (!graphics.is())
         return;
     Reference<container::XNameAccess> images = graphics->getGraphicObjects();
-    const uno::Sequence<OUString> names = images->getElementNames();
-    for (sal_Int32 i = 0; i < names.getLength(); ++i)
+    for (const OUString& image : images->getElementNames())
     {
-        const std::string name = to_utf8(names[i]);
+        const std::string name = to_utf8(image);
         const std::size_t at = doc_.count(Where::Property);
         add(Where::Property, name, 0, "image name", {});
         // Default names (Image1, Graphic2, Picture 3) say nothing.
@@ -98,7 +97,7 @@ void Reader::read_object_names(const Reference<frame::XModel>& model)
             stem.pop_back();
         if (stem != "Image" && stem != "Graphic" && stem != "Picture" && stem != "Grafik")
             hidden("image", Where::Property, at, "image name", name, name);
-        Reference<beans::XPropertySet> props(images->getByName(names[i]), UNO_QUERY);
+        Reference<beans::XPropertySet> props(images->getByName(image), UNO_QUERY);
         for (const char* p : {"Title", "Description"})
         {
             OUString value;
@@ -120,11 +119,9 @@ void Reader::read_embedded_objects(const Reference<frame::XModel>& model)
     Reference<text::XTextEmbeddedObjectsSupplier> supplier(model, UNO_QUERY);
     if (!supplier.is())
         return;
-    Reference<container::XNameAccess> objects = supplier->getEmbeddedObjects();
-    const uno::Sequence<OUString> names = objects->getElementNames();
-    for (sal_Int32 i = 0; i < names.getLength(); ++i)
+    for (const OUString& object : supplier->getEmbeddedObjects()->getElementNames())
     {
-        const std::string name = to_utf8(names[i]);
+        const std::string name = to_utf8(object);
         hidden("embedded-object", Where::Property, doc_.count(Where::Property), {}, name, name);
         add(Where::Property, name, 0, "embedded object name", {});
     }

@@ -3,8 +3,10 @@
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "office_check.hxx"
+#include "prelude.hxx"
 #include "reader.hxx"
 #include "replace.hxx"
+#include "uno_helpers.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/check_entry.hxx>
@@ -35,12 +37,6 @@
 #include <rtl/ref.hxx>
 
 #include <cstdio>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {
@@ -163,13 +159,11 @@ private:
             context_, ui::dialogs::TemplateDescription::FILEOPEN_SIMPLE);
         picker->appendFilter("Registers (*.csv, *.json)", "*.csv;*.json");
         picker->setTitle("Import a case register");
-        if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK)
-            return;
-        const uno::Sequence<OUString> files = picker->getSelectedFiles();
-        if (files.getLength() == 0)
+        const OUString file = chosen_file(picker);
+        if (file.isEmpty())
             return;
         OUString sys;
-        osl::FileBase::getSystemPathFromFileURL(files[0], sys);
+        osl::FileBase::getSystemPathFromFileURL(file, sys);
         const std::vector<RegisterEntry> entries = load_register(to_utf8(sys));
         if (!edit_case_register(context_, text("Case"),
                                 [&](HashedRegister& reg) { reg.add(entries); }))

@@ -5,6 +5,7 @@
 #include "convert.hxx"
 #include "locate.hxx"
 #include "office_check.hxx"
+#include "prelude.hxx"
 #include "reader.hxx"
 #include "undo_context.hxx"
 
@@ -26,12 +27,6 @@
 
 #include <algorithm>
 #include <map>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

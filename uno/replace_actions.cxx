@@ -4,6 +4,7 @@
 #include "case_register.hxx"
 #include "convert.hxx"
 #include "hidden.hxx"
+#include "prelude.hxx"
 #include "replace.hxx"
 #include "undo_context.hxx"
 
@@ -21,12 +22,6 @@
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

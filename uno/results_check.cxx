@@ -5,6 +5,7 @@
 #include "hidden.hxx"
 #include "office_check.hxx"
 #include "passphrase_dialog.hxx"
+#include "prelude.hxx"
 #include "reader.hxx"
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
@@ -38,12 +39,6 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

@@ -9,6 +9,7 @@
 #include "sidebar.hxx"
 
 #include "panel_factory.hxx"
+#include "prelude.hxx"
 #include "sidebar_panel.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -30,12 +31,6 @@
 #include <algorithm>
 #include <mutex>
 #include <vector>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

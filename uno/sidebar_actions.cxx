@@ -2,6 +2,7 @@
 
 #include "convert.hxx"
 #include "office_check.hxx"
+#include "prelude.hxx"
 #include "reader.hxx"
 #include "undo_context.hxx"
 
@@ -47,12 +48,6 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

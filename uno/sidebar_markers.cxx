@@ -3,12 +3,6 @@
 // sections tagged with it.
 #include "sidebar_panel.hxx"
 
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
-
 namespace scrqm::lo::deck
 {
 

@@ -4,6 +4,7 @@
 
 #include "office_check.hxx"
 #include "options.hxx"
+#include "uno_helpers.hxx"
 
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/ImageScaleMode.hpp>
@@ -19,12 +20,6 @@
 
 #include <algorithm>
 
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
-
 namespace scrqm::lo::deck
 {
 
@@ -33,18 +28,8 @@ Panel::Panel(Kind kind, const OUString& url, const Reference<uno::XComponentCont
              const Reference<ui::XSidebar>& sidebar)
     : kind_(kind), url_(url), context_(context), frame_(frame), sidebar_(sidebar)
 {
-    // Listeners get `this` during construction: hold a count meanwhile.
-    osl_atomic_increment(&m_refCount);
-    try
-    {
-        construct(parent);
-    }
-    catch (...)
-    {
-        osl_atomic_decrement(&m_refCount);
-        throw;
-    }
-    osl_atomic_decrement(&m_refCount);
+    const HeldWhileConstructed hold(m_refCount);
+    construct(parent);
 }
 
 void Panel::construct(const Reference<awt::XWindow>& parent)

@@ -7,6 +7,7 @@
 
 #include "controls.hxx"
 #include "convert.hxx"
+#include "prelude.hxx"
 #include "sidebar_actions.hxx"
 
 #include <scrqm/coverage.hxx>
@@ -43,6 +44,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -50,19 +52,6 @@
 
 namespace scrqm::lo::deck
 {
-
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using rtl::OUString;
-namespace uno = com::sun::star::uno;
-namespace awt = com::sun::star::awt;
-namespace frame = com::sun::star::frame;
-namespace lang = com::sun::star::lang;
-namespace ui = com::sun::star::ui;
-namespace util = com::sun::star::util;
-namespace view = com::sun::star::view;
-namespace graphic = com::sun::star::graphic;
-namespace accessibility = com::sun::star::accessibility;
 
 // How long typing must pause before the panels refresh.
 constexpr auto kDebounce = std::chrono::milliseconds(400);
@@ -397,6 +386,16 @@ private:
     void tag_selection();
 
     void tag_selection_impl(const std::string& marker);
+
+    // The suggestion selected in the list, with its section: what Accept
+    // tags and Reject hides.
+    struct ChosenSuggestion
+    {
+        std::size_t section;
+        std::string title;
+        std::string marker;
+    };
+    std::optional<ChosenSuggestion> chosen_suggestion(const DocumentState& st) const;
 
     void accept();
 

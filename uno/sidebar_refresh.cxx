@@ -5,6 +5,7 @@
 #include "sidebar_actions.hxx"
 
 #include "convert.hxx"
+#include "prelude.hxx"
 
 #include <scrqm/kinds.hxx>
 #include <scrqm/text_diff.hxx>
@@ -22,12 +23,6 @@
 #include <chrono>
 #include <iterator>
 #include <optional>
-
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 namespace scrqm::lo
 {

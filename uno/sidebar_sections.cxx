@@ -10,12 +10,6 @@
 
 #include <cstdio>
 
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
-
 namespace scrqm::lo::deck
 {
 
@@ -193,38 +187,38 @@ void Panel::tag_selection_impl(const std::string& marker)
     status(tr("status.passage", {marker}));
 }
 
+std::optional<Panel::ChosenSuggestion> Panel::chosen_suggestion(const DocumentState& st) const
+{
+    const std::size_t si = selected_section(st);
+    const auto list = visible_suggestions(st, si);
+    const int row = selected(c("Suggestions"));
+    if (row < 0 || row >= static_cast<int>(list.size()))
+        return std::nullopt;
+    return ChosenSuggestion{si, st.analysis.sections[si].title,
+                            list[static_cast<std::size_t>(row)]->marker};
+}
+
 void Panel::accept()
 {
     const DocumentState* st = tracker_->state();
-    if (!st)
+    const auto chosen = st ? chosen_suggestion(*st) : std::nullopt;
+    if (!chosen)
         return;
-    const std::size_t si = selected_section(*st);
-    const auto list = visible_suggestions(*st, si);
-    const int row = selected(c("Suggestions"));
-    if (row < 0 || row >= static_cast<int>(list.size()))
-        return;
-    const std::string marker = list[static_cast<std::size_t>(row)]->marker;
-    const std::string title = st->analysis.sections[si].title;
-    lo::tag_section(tracker_->model(), tracker_->framework(), si, {marker}, TagMode::Add);
+    lo::tag_section(tracker_->model(), tracker_->framework(), chosen->section, {chosen->marker},
+                    TagMode::Add);
     tracker_->refresh(Refresh::Full);
-    status(tr("status.tagged", {title, marker}));
+    status(tr("status.tagged", {chosen->title, chosen->marker}));
 }
 
 void Panel::reject()
 {
     const DocumentState* st = tracker_->state();
-    if (!st)
+    const auto chosen = st ? chosen_suggestion(*st) : std::nullopt;
+    if (!chosen)
         return;
-    const std::size_t si = selected_section(*st);
-    const auto list = visible_suggestions(*st, si);
-    const int row = selected(c("Suggestions"));
-    if (row < 0 || row >= static_cast<int>(list.size()))
-        return;
-    const std::string marker = list[static_cast<std::size_t>(row)]->marker;
-    const std::string title = st->analysis.sections[si].title;
-    rejected_.insert(title + "\n" + marker);
+    rejected_.insert(chosen->title + "\n" + chosen->marker);
     show_suggestions(*st, false);
-    status(tr("status.rejected", {title, marker}));
+    status(tr("status.rejected", {chosen->title, chosen->marker}));
 }
 
 } // namespace scrqm::lo::deck

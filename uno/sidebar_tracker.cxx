@@ -11,12 +11,6 @@
 #include <fstream>
 #include <sstream>
 
-using namespace com::sun::star;
-using com::sun::star::uno::Reference;
-using com::sun::star::uno::UNO_QUERY;
-using com::sun::star::uno::UNO_QUERY_THROW;
-using rtl::OUString;
-
 namespace scrqm::lo::deck
 {
 

@@ -1,7 +1,8 @@
 // Small UNO idioms used across uno/: a named argument and closing a document
 // that is done with (a failure to close leaves nothing to recover, so it is
 // not an error) wherever documents are loaded and stored; a node of the
-// office's configuration and setting a value in it; counting tracked changes.
+// office's configuration and setting a value in it; counting tracked changes;
+// the file a picker chose; a reference held while a UNO object is built.
 #pragma once
 
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -13,10 +14,13 @@
 #include <com/sun/star/document/XRedlinesSupplier.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/XFilePicker3.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/uno/XInterface.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <osl/interlck.h>
 
 #include <cstddef>
 
@@ -105,5 +109,34 @@ count_redlines(const com::sun::star::uno::Reference<com::sun::star::frame::XMode
         ++n;
     return n;
 }
+
+// Runs a file picker: the file (URL) the user chose, empty when cancelled.
+inline rtl::OUString
+chosen_file(const com::sun::star::uno::Reference<com::sun::star::ui::dialogs::XFilePicker3>& picker)
+{
+    namespace css = com::sun::star;
+    if (picker->execute() != css::ui::dialogs::ExecutableDialogResults::OK)
+        return {};
+    const css::uno::Sequence<rtl::OUString> files = picker->getSelectedFiles();
+    return files.getLength() == 0 ? rtl::OUString() : files[0];
+}
+
+// Holds one reference to a UNO object while its constructor runs: the
+// listeners it registers get `this` (and may acquire and release it) before
+// anyone else holds it. Released however the constructor ends.
+class HeldWhileConstructed
+{
+public:
+    explicit HeldWhileConstructed(oslInterlockedCount& count) : count_(count)
+    {
+        osl_atomic_increment(&count_);
+    }
+    ~HeldWhileConstructed() { osl_atomic_decrement(&count_); }
+    HeldWhileConstructed(const HeldWhileConstructed&) = delete;
+    HeldWhileConstructed& operator=(const HeldWhileConstructed&) = delete;
+
+private:
+    oslInterlockedCount& count_;
+};
 
 } // namespace scrqm::lo

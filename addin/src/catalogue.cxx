@@ -157,14 +157,19 @@ const Cluster* Catalogue::find_cluster(const std::string& cluster_id) const
     return nullptr;
 }
 
-Catalogue load_catalogue(const std::string& path)
+pt::ptree read_json_data(const std::string& path, const std::string& cannot_open)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        fail(path, "cannot open the file");
+        fail(path, cannot_open);
     std::stringstream text;
     text << in.rdbuf();
-    const pt::ptree root = parse_json_data(text.str(), path);
+    return parse_json_data(text.str(), path);
+}
+
+Catalogue load_catalogue(const std::string& path)
+{
+    const pt::ptree root = read_json_data(path);
 
     Catalogue cat;
     const auto fw = root.get_child_optional("framework");

@@ -3,6 +3,7 @@
 #include <scrqm/hidden.hxx>
 #include <scrqm/language.hxx>
 #include <scrqm/response.hxx>
+#include <scrqm/strings.hxx>
 #include <scrqm/structure.hxx>
 
 #include <algorithm>
@@ -84,16 +85,9 @@ std::vector<std::string> parse_check_list(const std::string& list)
             out.push_back(c.id);
         return out;
     }
-    std::size_t pos = 0;
-    while (pos <= list.size())
+    for (const std::string& item : split(list, ","))
     {
-        std::size_t comma = list.find(',', pos);
-        if (comma == std::string::npos)
-            comma = list.size();
-        std::string id = list.substr(pos, comma - pos);
-        id.erase(0, id.find_first_not_of(' '));
-        id.erase(id.find_last_not_of(' ') + 1);
-        pos = comma + 1;
+        const std::string id = trim(item, " ", " ");
         if (id.empty())
             continue;
         const auto& known = registered_checks();

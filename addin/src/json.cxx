@@ -1,4 +1,5 @@
 #include <scrqm/json.hxx>
+#include <scrqm/strings.hxx>
 
 #include <cmath>
 #include <cstdio>
@@ -56,32 +57,18 @@ void JsonWriter::separate()
     }
 }
 
-JsonWriter& JsonWriter::begin_object()
+// An object or an array: opened where a value may stand, closed in order.
+JsonWriter& JsonWriter::open(char bracket)
 {
     separate();
-    out_ += '{';
+    out_ += bracket;
     has_element_.push_back(false);
     return *this;
 }
 
-JsonWriter& JsonWriter::end_object()
+JsonWriter& JsonWriter::close(char bracket)
 {
-    out_ += '}';
-    has_element_.pop_back();
-    return *this;
-}
-
-JsonWriter& JsonWriter::begin_array()
-{
-    separate();
-    out_ += '[';
-    has_element_.push_back(false);
-    return *this;
-}
-
-JsonWriter& JsonWriter::end_array()
-{
-    out_ += ']';
+    out_ += bracket;
     has_element_.pop_back();
     return *this;
 }
@@ -143,41 +130,6 @@ JsonWriter& JsonWriter::null()
     out_ += "null";
     return *this;
 }
-
-namespace
-{
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
-std::size_t utf8_sequence(std::string_view s, std::size_t i)
-{
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t len;
-    std::uint32_t cp;
-    if (b < 0x80)
-        return 1;
-    if ((b & 0xE0) == 0xC0)
-        len = 2, cp = b & 0x1F;
-    else if ((b & 0xF0) == 0xE0)
-        len = 3, cp = b & 0x0F;
-    else if ((b & 0xF8) == 0xF0)
-        len = 4, cp = b & 0x07;
-    else
-        return 0;
-    if (i + len > s.size())
-        return 0;
-    for (std::size_t k = 1; k < len; ++k)
-    {
-        const auto c = static_cast<unsigned char>(s[i + k]);
-        if ((c & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (c & 0x3F);
-    }
-    // Reject overlong forms, surrogates and values past U+10FFFF.
-    static constexpr std::uint32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-} // namespace
 
 void JsonWriter::escape(std::string& out, std::string_view s)
 {

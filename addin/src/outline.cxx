@@ -119,41 +119,28 @@ const Patterns& patterns()
     return p;
 }
 
+// The depth of a dotted number: 1 for "3", 2 for "3.2".
+int depth_of(const std::string& number)
+{
+    return 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'));
+}
+
 Numbering numbering_of(const Paragraph& p, const std::string& title)
 {
     const Patterns& pt = patterns();
-    Numbering n;
     if (auto m = match(*pt.label, p.look.label, true))
-    {
-        n.number = (*m)[1];
-        n.depth = 1 + static_cast<int>(std::count(n.number.begin(), n.number.end(), '.'));
-        n.weight = 0.5f;
-        return n;
-    }
+        return {depth_of((*m)[1]), false, false, 0.5f, (*m)[1]};
     if (auto m = match(*pt.part, title, true))
-    {
-        n.number = (*m)[1];
-        n.part = true;
-        n.depth = 1;
-        n.weight = 0.6f;
-        return n;
-    }
+        return {1, true, false, 0.6f, (*m)[1]};
     if (auto m = match(*pt.top, title, true))
-    {
-        n.number = (*m)[1];
-        n.top = true;
-        n.depth = 1;
-        n.weight = 0.55f;
-        return n;
-    }
+        return {1, false, true, 0.55f, (*m)[1]};
     if (auto m = match(*pt.numbered, title, true))
     {
-        n.number = (*m)[1];
-        n.depth = 1 + static_cast<int>(std::count(n.number.begin(), n.number.end(), '.'));
+        const int depth = depth_of((*m)[1]);
         // "12 Elm Grove" is an address, "3. Analysis" a heading.
-        n.weight = (n.depth > 1 || !(*m)[2].empty()) ? 0.5f : 0.15f;
+        return {depth, false, false, (depth > 1 || !(*m)[2].empty()) ? 0.5f : 0.15f, (*m)[1]};
     }
-    return n;
+    return {};
 }
 
 bool strong_entry(const std::string& text)

@@ -34,38 +34,6 @@ constexpr std::size_t kMaxIdentifierChars = 200;
 // The rejected lines a message names before it counts the rest.
 constexpr std::size_t kNamedRejections = 5;
 
-// The length of the valid UTF-8 sequence at text[i], or 0.
-std::size_t utf8_sequence(const std::string& text, std::size_t i)
-{
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char c = b(i);
-    if (c < 0x80)
-        return 1;
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, cp = c & 0x07;
-    else
-        return 0;
-    if (i + n > text.size())
-        return 0;
-    for (std::size_t k = 1; k < n; ++k)
-    {
-        if ((b(i + k) & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (b(i + k) & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF.
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 // The register's text as UTF-8, from the encodings a spreadsheet or an
 // editor writes; anything else is refused, naming the line.
 std::string decode(const std::string& bytes, const std::string& name)

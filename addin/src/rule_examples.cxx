@@ -1,5 +1,6 @@
 #include <scrqm/catalogue.hxx>
 #include <scrqm/rule_examples.hxx>
+#include <scrqm/strings.hxx>
 
 #include <unicode/unistr.h>
 
@@ -79,14 +80,8 @@ std::string strip_marks(const std::string& line,
 ExampleDocument parse_example(const std::string& markup)
 {
     ExampleDocument ex;
-    std::size_t pos = 0;
-    while (pos <= markup.size())
+    for (std::string line : split(markup, "\n"))
     {
-        std::size_t nl = markup.find('\n', pos);
-        if (nl == std::string::npos)
-            nl = markup.size();
-        std::string line = markup.substr(pos, nl - pos);
-        pos = nl + 1;
         if (starts_with(line, "%"))
         {
             if (starts_with(line, "%register "))

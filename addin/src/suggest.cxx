@@ -4,9 +4,7 @@
 #include <boost/property_tree/ptree.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace pt = boost::property_tree;
 
@@ -28,12 +26,7 @@ Suggester Suggester::load_for(const std::string& data_dir, const Catalogue& cata
 
 Suggester Suggester::load(const std::string& path, const Catalogue& catalogue)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        fail(path, "cannot read the cue file");
-    std::stringstream buf;
-    buf << in.rdbuf();
-    const pt::ptree root = parse_json_data(buf.str(), path);
+    const pt::ptree root = read_json_data(path, "cannot read the cue file");
 
     Suggester s;
     const std::string framework = root.get<std::string>("framework", "");

@@ -225,24 +225,17 @@ std::map<int, QuestionNote> parse_question_states(const std::string& value,
 std::vector<std::string> parse_marker_list(const std::string& list, const Catalogue& catalogue)
 {
     std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos <= list.size())
+    for (std::string id : split(list, ", "))
     {
-        std::size_t comma = list.find_first_of(", ", pos);
-        if (comma == std::string::npos)
-            comma = list.size();
-        std::string id = list.substr(pos, comma - pos);
         for (char& c : id)
             if (c >= 'a' && c <= 'z')
                 c = static_cast<char>(c - 32);
-        if (!id.empty())
-        {
-            if (!catalogue.find(id))
-                throw std::invalid_argument("unknown marker \"" + id + "\" in " + catalogue.id);
-            if (std::find(out.begin(), out.end(), id) == out.end())
-                out.push_back(id);
-        }
-        pos = comma + 1;
+        if (id.empty())
+            continue;
+        if (!catalogue.find(id))
+            throw std::invalid_argument("unknown marker \"" + id + "\" in " + catalogue.id);
+        if (std::find(out.begin(), out.end(), id) == out.end())
+            out.push_back(id);
     }
     return out;
 }

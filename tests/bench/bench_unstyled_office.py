@@ -13,6 +13,7 @@ LibreOffice:
 Prints figures, medians of --runs.
    SCRQM_OXT=build/scrqm.oxt /usr/bin/python3 tests/bench/bench_unstyled_office.py"""
 import argparse
+import functools
 import json
 import os
 import re
@@ -24,19 +25,11 @@ import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "office"))
-from office import Office, named  # noqa: E402
+from office import QM_DECK as DECK, Office, named, wait_for as poll  # noqa: E402
 import unstyled_reports as reports  # noqa: E402
 
-DECK = "ScrqmQualityMarkersDeck"
-
-
-def wait_for(predicate, seconds=60.0):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
+# A long report refreshes slowly; poll often to time it closely.
+wait_for = functools.partial(poll, seconds=60.0, step=0.05)
 
 
 def long_report(copies):

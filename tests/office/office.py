@@ -108,6 +108,53 @@ def panel_dialog(doc, panel, deck="ScrqmPrepublicationDeck", seconds=0.0):
         time.sleep(0.2)
 
 
+QM_DECK = "ScrqmQualityMarkersDeck"
+
+
+def wait_for(predicate, seconds=10.0, step=0.1):
+    """Polls predicate() until it holds or `seconds` have passed (the panels
+    refresh after a pause in editing, debounced): its last answer."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+def list_items(dialog, name):
+    """The rows of the list box `name` in a panel's dialog."""
+    return list(dialog.getControl(name).getModel().StringItemList)
+
+
+def quality_marker_panels(office, doc):
+    """The Markers and Sections panels' dialogs of a visible document, the
+    Quality Markers deck opened through the extension's own command. The
+    sidebar builds its deck list for the frame once the window is up, and a
+    deck's panels after it turns active: both are waited for."""
+    decks = doc.getCurrentController().getSidebar().getDecks()
+    if not wait_for(lambda: decks.hasByName(QM_DECK) or
+                    office.dispatch(doc, "vnd.scrqm:QualityMarkers")):
+        raise AssertionError("no Quality Markers deck: %s" % (decks.getElementNames(),))
+    deck = decks.getByName(QM_DECK)
+    if not deck.isActive():
+        office.dispatch(doc, "vnd.scrqm:QualityMarkers")
+    if not deck.isActive():
+        raise AssertionError("the Quality Markers deck did not open")
+    dialogs = []
+    for name in ("ScrqmMarkersPanel", "ScrqmSectionsPanel"):
+        if not wait_for(lambda: deck.getPanels().hasByName(name)):
+            raise AssertionError("no %s: %s" % (name, deck.getPanels().getElementNames()))
+        panel = deck.getPanels().getByName(name)
+        if not panel.isExpanded():
+            panel.expand(False)
+        dialog = panel.getDialog()
+        if dialog is None:
+            raise AssertionError("%s has no dialog" % name)
+        dialogs.append(dialog)
+    return tuple(dialogs)
+
+
 def _pairs(kind, kw):
     out = []
     for k, v in kw.items():
@@ -393,6 +440,16 @@ class OfficeTest(unittest.TestCase):
         out = self.call(**kw)
         self.assertNotIn("error", out, out)
         return out
+
+    def load(self, path, hidden=True):
+        """`path` opened for editing, closed after the test."""
+        doc = self.office.load(path, hidden=hidden, read_only=False)
+        self.docs.append(doc)
+        return doc
+
+    def call_on(self, doc, **kw):
+        """The macro API's answer for `doc`, which must not be an error."""
+        return self.call_ok(Document=doc, **kw)
 
     def copy_of(self, source=SAMPLE, name=None):
         """A copy of `source` (named `name`) in a folder of its own, to edit

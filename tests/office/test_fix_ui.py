@@ -197,6 +197,13 @@ class FixesByMouseAndKeyboard(unittest.TestCase):
             key("Down")
         key("Return")
 
+    def fix(self, row, item, label, status):
+        """The fix `label` (the menu's `item`-th entry) on the first row
+        holding `row`, and the status line it must write."""
+        self.select_row(row)
+        self.fix_menu(item, label)
+        self.wait_status(status)
+
     def wait_status(self, text, seconds=30):
         if not wait_for(lambda: text in self.status(), seconds):
             self.shot("failed.png")
@@ -262,9 +269,7 @@ class FixesByMouseAndKeyboard(unittest.TestCase):
         # of the user's documents (the allow-list in the profile). The
         # document is not changed: nothing to undo.
         text_before = self.body()
-        self.select_row("Rathbone")
-        self.fix_menu(2, "Allow in all my documents")
-        self.wait_status("Allowed in all your documents")
+        self.fix("Rathbone", 2, "Allow in all my documents", "Allowed in all your documents")
         self.assertTrue(wait_for(lambda: not any("Rathbone" in r for r in self.rows()), 30),
                         self.rows())
         self.assertEqual(self.body(), text_before)
@@ -273,37 +278,27 @@ class FixesByMouseAndKeyboard(unittest.TestCase):
             self.assertIn("Imogen Rathbone", f.read().splitlines())
 
         self.step("generalise the date")
-        self.select_row("14 June 2021")
-        self.fix_menu(0, "Generalise")
-        self.wait_status("Generalise")
+        self.fix("14 June 2021", 0, "Generalise", "Generalise")
         self.assertIn("on June 2021.", self.body())
         self.undo_redo(lambda: "on June 2021." in self.body(),
                        lambda: "on 14 June 2021." in self.body())
 
         self.step("generalise the postcode")
-        self.select_row("NM4 7QT")
-        self.fix_menu(0, "Generalise")
-        self.wait_status("Generalise")
+        self.fix("NM4 7QT", 0, "Generalise", "Generalise")
         self.assertNotIn("7QT", self.body())
         self.undo_redo(lambda: "7QT" not in self.body(), lambda: "NM4 7QT" in self.body())
 
         self.step("delete the comment")
-        self.select_row("Check the date")
-        self.fix_menu(0, "Delete this comment")
-        self.wait_status("Deleted the comment")
+        self.fix("Check the date", 0, "Delete this comment", "Deleted the comment")
         self.assertEqual(self.comments(), 0)
         self.undo_redo(lambda: self.comments() == 0, lambda: self.comments() == 1)
 
         self.step("accept the tracked changes")
-        self.select_row("The GP was told")
-        self.fix_menu(0, "Accept all tracked changes")
-        self.wait_status("Accepted the tracked changes")
+        self.fix("The GP was told", 0, "Accept all tracked changes", "Accepted the tracked changes")
         self.assertEqual(self.changes(), 0)
         self.undo_redo(lambda: self.changes() == 0, lambda: self.changes() > 0)
         # The inserted sentence stays, its date is a finding of its own.
-        self.select_row("3 March 2020")
-        self.fix_menu(0, "Generalise")
-        self.wait_status("Generalise")
+        self.fix("3 March 2020", 0, "Generalise", "Generalise")
         self.assertIn("told in March 2020.", self.body())
         self.undo_redo(lambda: "in March 2020." in self.body(),
                        lambda: "on 3 March 2020." in self.body())

@@ -13,26 +13,12 @@ import time
 import unittest
 
 import uno
-from office import SAMPLE, OfficeTest, named, props
+from office import SAMPLE, OfficeTest, list_items as items, named, props, quality_marker_panels
+from office import wait_for
 
-DECK = "ScrqmQualityMarkersDeck"
 SECTION = "6. Parallel processes"
 # Cues of QM9 (parallel processes), typed into an introduction.
 CUES = " The coroner opened an inquest and the criminal proceedings ran in parallel."
-
-
-def items(dialog, name):
-    return list(dialog.getControl(name).getModel().StringItemList)
-
-
-def wait_for(predicate, seconds=10.0):
-    """The panels refresh after a pause in editing (debounced): poll."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return predicate()
 
 
 class Sidebar(OfficeTest):
@@ -41,41 +27,8 @@ class Sidebar(OfficeTest):
         self.path = self.copy_of(SAMPLE, "report.docx")
         self.tmp = os.path.dirname(self.path)
 
-    def load(self, path, hidden):
-        doc = self.office.load(path, hidden=hidden, read_only=False)
-        self.docs.append(doc)
-        return doc
-
-    def call(self, doc, **kw):
-        out = json.loads(self.office.assistant().execute(named(Document=doc, **kw)))
-        self.assertNotIn("error", out, out)
-        return out
-
-    def panels(self, doc):
-        # The sidebar builds its deck list for the frame's context once the
-        # window is up: wait for it (and ask for the deck again).
-        decks = doc.getCurrentController().getSidebar().getDecks()
-        self.assertTrue(wait_for(lambda: decks.hasByName(DECK) or
-                                 self.office.dispatch(doc, "vnd.scrqm:QualityMarkers")),
-                        decks.getElementNames())
-        deck = decks.getByName(DECK)
-        if not deck.isActive():
-            self.office.dispatch(doc, "vnd.scrqm:QualityMarkers")
-        self.assertTrue(deck.isActive())
-        out = {}
-        for name in ("ScrqmMarkersPanel", "ScrqmSectionsPanel"):
-            # The deck's panels are created after it turns active.
-            self.assertTrue(wait_for(lambda: deck.getPanels().hasByName(name)),
-                            deck.getPanels().getElementNames())
-            panel = deck.getPanels().getByName(name)
-            if not panel.isExpanded():
-                panel.expand(False)
-            out[name] = panel.getDialog()
-            self.assertIsNotNone(out[name], name)
-        return out["ScrqmMarkersPanel"], out["ScrqmSectionsPanel"]
-
     def section_markers(self, doc, title):
-        outline = self.call(doc, Action="outline")
+        outline = self.call_on(doc, Action="outline")
         for s in outline["sections"]:
             if s["title"] == title:
                 return s["markers"]
@@ -85,7 +38,7 @@ class Sidebar(OfficeTest):
         doc = self.load(self.path, hidden=False)
         # The deck, opened by the extension's own command.
         self.office.dispatch(doc, "vnd.scrqm:QualityMarkers")
-        markers, sections = self.panels(doc)
+        markers, sections = quality_marker_panels(self.office, doc)
 
         # The panels show the document: headings, the 18 markers by cluster,
         # and the sample's best suggestion for the parallel-processes section.
@@ -144,14 +97,14 @@ class Sidebar(OfficeTest):
             doc.storeToURL(uno.systemPathToFileUrl(out), props(FilterName=flt))
             again = self.load(out, hidden=True)
             self.assertEqual(self.section_markers(again, SECTION), ["QM9"], ext)
-            cov = self.call(again, Action="coverage")
+            cov = self.call_on(again, Action="coverage")
             qm9_cov = next(c for c in cov["coverage"] if c["marker"] == "QM9")
             self.assertEqual(qm9_cov["status"], "tagged", ext)
             self.assertEqual(cov["questions"]["QM9"],
                              [{"question": 3, "state": "answered",
                                "note": "Coroner told; see section 6"}], ext)
             # The tag bookmark is not reported as an identifier.
-            model = self.call(again, Action="model")
+            model = self.call_on(again, Action="model")
             self.assertFalse([p for p in model["paragraphs"]
                               if p["text"].startswith("scrqm_")], ext)
 
@@ -197,7 +150,7 @@ class Sidebar(OfficeTest):
             text.createTextCursorByRange(text.getEnd()).insertDocumentFromURL(
                 uno.systemPathToFileUrl(odt), ())
         self.office.dispatch(doc, "vnd.scrqm:QualityMarkers")
-        markers, sections = self.panels(doc)
+        markers, sections = quality_marker_panels(self.office, doc)
         self.office.dispatch(doc, "vnd.scrqm:Panel.Refresh")
         headings = items(sections, "Headings")
         intro = [i for i, h in enumerate(headings) if h == "1. Introduction"]
@@ -289,9 +242,9 @@ class Sidebar(OfficeTest):
 
         row = items(sections, "Headings").index("1a. The inquest")
         after = changed_in_place(
-            lambda: self.call(doc, Action="tag", Section=str(row), Markers="QM9"))
+            lambda: self.call_on(doc, Action="tag", Section=str(row), Markers="QM9"))
         self.assertEqual(after[0][row], "1a. The inquest  [QM9]")
-        after = changed_in_place(lambda: self.call(doc, Action="tag", Section=str(row),
+        after = changed_in_place(lambda: self.call_on(doc, Action="tag", Section=str(row),
                                                    Markers="QM9", Mode="remove"))
         self.assertEqual(after[0][row], "1a. The inquest")
 
@@ -343,7 +296,7 @@ class Sidebar(OfficeTest):
         # "Tag section to marker…" opens the deck (its Sections panel gets the
         # keyboard at the marker list).
         self.office.dispatch(doc, "vnd.scrqm:TagSection")
-        self.panels(doc)
+        quality_marker_panels(self.office, doc)
         # The keys are bound in Writer.
         from com.sun.star.awt import KeyEvent
         from com.sun.star.awt.Key import Q, T
@@ -360,12 +313,12 @@ class Sidebar(OfficeTest):
     def test_macro_api_tag_suggest_coverage(self):
         doc = self.load(self.path, hidden=True)
         undo = doc.getUndoManager()
-        out = self.call(doc, Action="tag", Section="8. Analysis", Markers="QM13,qm14")
+        out = self.call_on(doc, Action="tag", Section="8. Analysis", Markers="QM13,qm14")
         self.assertEqual(out["section"]["markers"], ["QM13", "QM14"])
         self.assertEqual(out["added"], ["QM13", "QM14"])
         self.assertEqual(undo.getCurrentUndoActionTitle(), "Tag section to QM13, QM14")
         # set: keep QM13 only, in one step; remove: the last one.
-        out = self.call(doc, Action="tag", Section="8. Analysis", Markers="QM13", Mode="set")
+        out = self.call_on(doc, Action="tag", Section="8. Analysis", Markers="QM13", Mode="set")
         self.assertEqual(out["section"]["markers"], ["QM13"])
         self.assertEqual(out["removed"], ["QM14"])
         undo.undo()
@@ -373,25 +326,25 @@ class Sidebar(OfficeTest):
         # By index; adding what is there changes nothing and adds no undo step.
         index = out["section"]["index"]
         n = len(undo.getAllUndoActionTitles())
-        out = self.call(doc, Action="tag", Section=str(index), Markers="QM13")
+        out = self.call_on(doc, Action="tag", Section=str(index), Markers="QM13")
         self.assertEqual(out["added"], [])
         self.assertEqual(len(undo.getAllUndoActionTitles()), n)
-        out = self.call(doc, Action="tag", Section=str(index), Markers="QM13,QM14", Mode="remove")
+        out = self.call_on(doc, Action="tag", Section=str(index), Markers="QM13,QM14", Mode="remove")
         self.assertEqual(out["section"]["markers"], [])
 
         # Passage tag on the selection.
         body = doc.getText()
         para = body.createEnumeration().nextElement()
         doc.getCurrentController().select(para)
-        out = self.call(doc, Action="tag", Section="selection", Markers="QM5")
+        out = self.call_on(doc, Action="tag", Section="selection", Markers="QM5")
         self.assertEqual(len(out["added"]), 1)
         self.assertTrue(out["added"][0].startswith("scrqm_P_QM5_"))
-        cov = self.call(doc, Action="coverage")
+        cov = self.call_on(doc, Action="coverage")
         qm5 = next(c for c in cov["coverage"] if c["marker"] == "QM5")
         self.assertEqual((qm5["status"], qm5["passages"]), ("tagged", 1))
 
         # Suggestions carry their cues; bad input is a clear error.
-        sug = self.call(doc, Action="suggest")
+        sug = self.call_on(doc, Action="suggest")
         s6 = next(s for s in sug["sections"] if s["title"] == SECTION)
         self.assertEqual(s6["suggestions"][0]["marker"], "QM9")
         self.assertIn("coroner", [c["cue"] for c in s6["suggestions"][0]["cues"]])
@@ -405,7 +358,7 @@ class Sidebar(OfficeTest):
             named(Document=doc, Action="question", Marker="QM9", Question="12",
                   State="answered")))
         self.assertEqual(bad["error"], "Question must be 1..8 for QM9")
-        out = self.call(doc, Action="question", Marker="QM1", Question="2", State="not-applicable",
+        out = self.call_on(doc, Action="question", Marker="QM1", Question="2", State="not-applicable",
                         Note="Referred by the police")
         self.assertEqual(out["stored"], "2n:Referred by the police")
         undo.undo()

@@ -1,3 +1,5 @@
+#include "body_doc.hxx"
+
 #include <scrqm/model.hxx>
 
 #include <gtest/gtest.h>
@@ -24,15 +26,16 @@ TEST(Model, IndicesCountPerWhereAndAnchorFollowsTheBody)
 
 TEST(Model, SectionRunsToTheNextHeadingOfTheSameOrHigherLevel)
 {
-    scrqm::Document doc;
-    doc.add(Where::Body, "1. Intro", 1);        // 0
-    doc.add(Where::Body, "text");               // 1
-    doc.add(Where::Body, "1.1 Scope", 2);       // 2
-    doc.add(Where::Body, "1.1.1 Detail", 3);    // 3
-    doc.add(Where::Body, "text");               // 4
-    doc.add(Where::Body, "1.2 Method", 2);      // 5
-    doc.add(Where::Body, "  2. Analysis  ", 1); // 6
-    doc.add(Where::Body, "text");               // 7
+    scrqm::Document doc = body_doc({
+        {"1. Intro", 1},        // 0
+        {"text"},               // 1
+        {"1.1 Scope", 2},       // 2
+        {"1.1.1 Detail", 3},    // 3
+        {"text"},               // 4
+        {"1.2 Method", 2},      // 5
+        {"  2. Analysis  ", 1}, // 6
+        {"text"}                // 7
+    });
     const auto s = scrqm::compute_sections(doc);
     ASSERT_EQ(s.size(), 5u);
     EXPECT_EQ(s[0].title, "1. Intro");

@@ -1,3 +1,5 @@
+#include "body_doc.hxx"
+
 // Core rules of the structure, language and hidden checks on small models.
 #include <scrqm/catalogue.hxx>
 #include <scrqm/hidden.hxx>
@@ -247,12 +249,12 @@ TEST(Language, SyllablesAndFlesch)
 TEST(Language, HindsightBlameAndQuotations)
 {
     scrqm::LanguageCheck check(kData);
-    scrqm::Document d;
-    d.add(Where::Body, "Analysis", 1);
-    d.add(Where::Body, "The nurse Failed to share it; staff should have known.");
-    d.add(Where::Body, "Guidance warns against saying a worker \u201cfailed to act\u201d.");
-    d.add(Where::Body, "Glossary", 1);
-    d.add(Where::Body, "Blame: to blame someone.");
+    scrqm::Document d =
+        body_doc({{"Analysis", 1},
+                  {"The nurse Failed to share it; staff should have known."},
+                  {"Guidance warns against saying a worker \u201cfailed to act\u201d."},
+                  {"Glossary", 1},
+                  {"Blame: to blame someone."}});
     const auto f = check.run(d, scrqm::CheckOptions{});
     ASSERT_EQ(ids(f), (std::vector<std::string>{"language.blame@1", "language.hindsight@1"}));
     EXPECT_EQ(f[0].text, "Failed to");
@@ -266,17 +268,18 @@ TEST(Language, HindsightBlameAndQuotations)
 TEST(Language, AbbreviationsAtFirstUseOnceAndUsed)
 {
     scrqm::LanguageCheck check(kData);
-    scrqm::Document d;
-    d.add(Where::Body, "The MASH met. The Multi-Agency Safeguarding Hub (MASH) agreed.");  // 0
-    d.add(Where::Body, "The Independent Reviewing Officer (IRO) chaired. The IRO asked."); // 1
-    d.add(Where::Body, "The IRO (Independent Reviewing Officer) wrote again.");            // 2
-    d.add(Where::Body, "CAMHS saw the child. The GP and the NHS were told.");              // 3
-    d.add(Where::Body, "Reference CP/2016/0456 and number JT 48 27 93 B.");                // 4
-    d.add(Where::Body, "The Child Protection Information Sharing (CPIS) system.");         // 5
-    d.add(Where::Body, "SECTION HEADING IN CAPITALS");                                     // 6
-    d.add(Where::Body, "Glossary", 1);                                                     // 7
-    d.add(Where::Body, "LADO - Local Authority Designated Officer");                       // 8
-    d.add(Where::Body, "The LADO was told. Appendix IV lists them.");                      // 9
+    scrqm::Document d = body_doc({
+        {"The MASH met. The Multi-Agency Safeguarding Hub (MASH) agreed."},  // 0
+        {"The Independent Reviewing Officer (IRO) chaired. The IRO asked."}, // 1
+        {"The IRO (Independent Reviewing Officer) wrote again."},            // 2
+        {"CAMHS saw the child. The GP and the NHS were told."},              // 3
+        {"Reference CP/2016/0456 and number JT 48 27 93 B."},                // 4
+        {"The Child Protection Information Sharing (CPIS) system."},         // 5
+        {"SECTION HEADING IN CAPITALS"},                                     // 6
+        {"Glossary", 1},                                                     // 7
+        {"LADO - Local Authority Designated Officer"},                       // 8
+        {"The LADO was told. Appendix IV lists them."}                       // 9
+    });
     const auto f = check.run(d, scrqm::CheckOptions{});
     EXPECT_EQ(ids(f), (std::vector<std::string>{
                           "language.abbreviation-late@0", "language.abbreviation-redefined@2",

@@ -1,3 +1,5 @@
+#include "body_doc.hxx"
+
 #include <scrqm/catalogue.hxx>
 #include <scrqm/checks.hxx>
 #include <scrqm/report_export.hxx>
@@ -194,11 +196,11 @@ TEST(ReportCoverage, SuggestedAsTheSidebarSeesItThroughTheOfficeJson)
     // A tagged section, a passage tag and a section whose text suggests QM9:
     // the report gets compute_coverage's statuses, carried in the check's
     // JSON as the office sends them.
-    scrqm::Document doc;
-    doc.add(Where::Body, "Parallel processes", 1);
-    doc.add(Where::Body, "The coroner was told and the police investigation went on.");
-    doc.add(Where::Body, "Analysis", 1);
-    doc.add(Where::Body, "Hindsight bias was avoided; workload explains why practitioners acted.");
+    scrqm::Document doc =
+        body_doc({{"Parallel processes", 1},
+                  {"The coroner was told and the police investigation went on."},
+                  {"Analysis", 1},
+                  {"Hindsight bias was avoided; workload explains why practitioners acted."}});
     auto tag = [](const std::string& name, std::size_t paragraph)
     {
         auto t = scrqm::parse_tag_name(name);

@@ -1,3 +1,5 @@
+#include "body_doc.hxx"
+
 #include <scrqm/report_items.hxx>
 
 #include <gtest/gtest.h>
@@ -7,21 +9,22 @@ using scrqm::Where;
 
 TEST(ReportItems, LabelledParagraphsAndHeadings)
 {
-    scrqm::Document doc;
-    doc.add(Where::Body, "Analysis", 1);                                       // 0
-    doc.add(Where::Body, "As noted in Finding 2, the team was stretched.");    // 1
-    doc.add(Where::Body, "Findings", 1);                                       // 2
-    doc.add(Where::Body, "Finding 1: Referrals were not shared", 2);           // 3
-    doc.add(Where::Body, "This happened because the teams used two systems."); // 4
-    doc.add(Where::Body, "Detail", 3);                                         // 5 (inside)
-    doc.add(Where::Body, "More text.");                                        // 6
-    doc.add(Where::Body, "5.2 Finding 2 - Supervision was rare", 2);           // 7
-    doc.add(Where::Body, "Workload meant that supervision lapsed.");           // 8
-    doc.add(Where::Body, "Recommendations", 1);                                // 9
-    doc.add(Where::Body, "Recommendation 1. The board should audit referrals (Finding 1)."); // 10
-    doc.add(Where::Body, "Second line of the recommendation.");                              // 11
-    doc.add(Where::Body, "Glossary", 1);                                                     // 12
-    doc.add(Where::Body, "Finding 3 is not here");                                           // 13
+    scrqm::Document doc = body_doc({
+        {"Analysis", 1},                                                     // 0
+        {"As noted in Finding 2, the team was stretched."},                  // 1
+        {"Findings", 1},                                                     // 2
+        {"Finding 1: Referrals were not shared", 2},                         // 3
+        {"This happened because the teams used two systems."},               // 4
+        {"Detail", 3},                                                       // 5 (inside)
+        {"More text."},                                                      // 6
+        {"5.2 Finding 2 - Supervision was rare", 2},                         // 7
+        {"Workload meant that supervision lapsed."},                         // 8
+        {"Recommendations", 1},                                              // 9
+        {"Recommendation 1. The board should audit referrals (Finding 1)."}, // 10
+        {"Second line of the recommendation."},                              // 11
+        {"Glossary", 1},                                                     // 12
+        {"Finding 3 is not here"}                                            // 13
+    });
     doc.add(Where::Table, "Finding 9 in a table is not an item");
     const auto items = scrqm::extract_report_items(doc);
     ASSERT_EQ(items.size(), 4u);
@@ -53,14 +56,15 @@ TEST(ReportItems, LabelledParagraphsAndHeadings)
 
 TEST(ReportItems, NumberedParagraphsInAFindingsOrRecommendationsSection)
 {
-    scrqm::Document doc;
-    doc.add(Where::Body, "6. Recommendations", 1);                 // 0
-    doc.add(Where::Body, "The board is asked to act as follows."); // 1
-    doc.add(Where::Body, "1. The LSCB should review training.");   // 2
-    doc.add(Where::Body, "2) Agencies should share plans.");       // 3
-    doc.add(Where::Body, "3.5 million is not a number item");      // 4
-    doc.add(Where::Body, "Background", 1);                         // 5
-    doc.add(Where::Body, "1. A numbered paragraph elsewhere");     // 6
+    scrqm::Document doc = body_doc({
+        {"6. Recommendations", 1},                 // 0
+        {"The board is asked to act as follows."}, // 1
+        {"1. The LSCB should review training."},   // 2
+        {"2) Agencies should share plans."},       // 3
+        {"3.5 million is not a number item"},      // 4
+        {"Background", 1},                         // 5
+        {"1. A numbered paragraph elsewhere"}      // 6
+    });
     const auto items = scrqm::extract_report_items(doc);
     ASSERT_EQ(items.size(), 2u);
     EXPECT_EQ(items[0].kind, ReportItem::Kind::Recommendation);
@@ -75,10 +79,9 @@ TEST(ReportItems, NumberedParagraphsInAFindingsOrRecommendationsSection)
 
 TEST(ReportItems, NothingInAReportWithoutItems)
 {
-    scrqm::Document doc;
-    doc.add(Where::Body, "Introduction", 1);
-    doc.add(Where::Body, "The findings are set out below.");
-    doc.add(Where::Body, "Recommendations follow from the findings.");
+    scrqm::Document doc = body_doc({{"Introduction", 1},
+                                    {"The findings are set out below."},
+                                    {"Recommendations follow from the findings."}});
     EXPECT_TRUE(scrqm::extract_report_items(doc).empty());
     EXPECT_STREQ(scrqm::to_string(ReportItem::Kind::Recommendation), "recommendation");
 }
@@ -86,12 +89,13 @@ TEST(ReportItems, NothingInAReportWithoutItems)
 TEST(ReportItems, TodaysWordsForRecommendations)
 {
     // No profile: the section's title says what its items are.
-    scrqm::Document doc;
-    doc.add(Where::Body, "Considerations for the safeguarding partners", 1); // 0
-    doc.add(Where::Body, "1. The partners should review training.");         // 1
-    doc.add(Where::Body, "Learning points", 1);                              // 2
-    doc.add(Where::Body, "Learning point 2: Agencies should share plans.");  // 3
-    doc.add(Where::Body, "Consideration 3 - The board should audit.");       // 4
+    scrqm::Document doc = body_doc({
+        {"Considerations for the safeguarding partners", 1}, // 0
+        {"1. The partners should review training."},         // 1
+        {"Learning points", 1},                              // 2
+        {"Learning point 2: Agencies should share plans."},  // 3
+        {"Consideration 3 - The board should audit."}        // 4
+    });
     const auto items = scrqm::extract_report_items(doc);
     ASSERT_EQ(items.size(), 3u);
     for (const auto& it : items)
@@ -107,17 +111,18 @@ TEST(ReportItems, TheProfilesSectionsAndUnnumberedSubheadings)
     // An LCSPR's "Learning points" are its findings; the profile says which
     // section holds which, and each sub-heading there without a number is
     // an item of its own, numbered 0.
-    scrqm::Document doc;
-    doc.add(Where::Body, "Learning points", 1);                                      // 0
-    doc.add(Where::Body, "Learning point 1: Referrals were not shared", 2);          // 1
-    doc.add(Where::Body, "The teams used two systems.");                             // 2
-    doc.add(Where::Body, "Supervision", 2);                                          // 3
-    doc.add(Where::Body, "Workload meant that supervision lapsed.");                 // 4
-    doc.add(Where::Body, "Considerations for the safeguarding partners", 1);         // 5
-    doc.add(Where::Body, "Training", 2);                                             // 6
-    doc.add(Where::Body, "The partners should review training (Learning point 1)."); // 7
-    doc.add(Where::Body, "Glossary", 1);                                             // 8
-    doc.add(Where::Body, "Board", 2);                                                // 9
+    scrqm::Document doc = body_doc({
+        {"Learning points", 1},                                      // 0
+        {"Learning point 1: Referrals were not shared", 2},          // 1
+        {"The teams used two systems."},                             // 2
+        {"Supervision", 2},                                          // 3
+        {"Workload meant that supervision lapsed."},                 // 4
+        {"Considerations for the safeguarding partners", 1},         // 5
+        {"Training", 2},                                             // 6
+        {"The partners should review training (Learning point 1)."}, // 7
+        {"Glossary", 1},                                             // 8
+        {"Board", 2}                                                 // 9
+    });
     scrqm::ItemAreas areas;
     areas.findings = 0;
     areas.recommendations = 5;

@@ -1,3 +1,5 @@
+#include "body_doc.hxx"
+
 #include <scrqm/coverage.hxx>
 #include <scrqm/suggest.hxx>
 #include <scrqm/tags.hxx>
@@ -82,12 +84,13 @@ TEST(Tags, NewNamesAreUniqueAndParseBack)
 
 TEST(Tags, SectionTagsLandOnTheirSectionInCatalogueOrder)
 {
-    scrqm::Document doc;
-    doc.add(Where::Body, "1. Intro", 1);    // 0
-    doc.add(Where::Body, "text");           // 1
-    doc.add(Where::Body, "1.1 Scope", 2);   // 2
-    doc.add(Where::Body, "text");           // 3
-    doc.add(Where::Body, "2. Analysis", 1); // 4
+    scrqm::Document doc = body_doc({
+        {"1. Intro", 1},   // 0
+        {"text"},          // 1
+        {"1.1 Scope", 2},  // 2
+        {"text"},          // 3
+        {"2. Analysis", 1} // 4
+    });
     doc.tags = {tag_at("scrqm_S_QM14_1", 4), tag_at("scrqm_S_QM13_2", 4),
                 tag_at("scrqm_S_QM13_3", 4), tag_at("scrqm_S_QM6_4", 3),
                 tag_at("scrqm_P_QM9_5", 1)};
@@ -201,11 +204,11 @@ TEST(Suggest, BadCueFilesNameTheFileAndProblem)
 
 TEST(Coverage, TaggedSuggestedMissingAndQuestions)
 {
-    scrqm::Document doc;
-    doc.add(Where::Body, "Parallel processes", 1);                                      // 0
-    doc.add(Where::Body, "The coroner was told and the police investigation went on."); // 1
-    doc.add(Where::Body, "Analysis", 1);                                                // 2
-    doc.add(Where::Body, "Hindsight bias was avoided; workload explains why practitioners acted.");
+    scrqm::Document doc =
+        body_doc({{"Parallel processes", 1},                                      // 0
+                  {"The coroner was told and the police investigation went on."}, // 1
+                  {"Analysis", 1},                                                // 2
+                  {"Hindsight bias was avoided; workload explains why practitioners acted."}});
     doc.tags = {tag_at("scrqm_S_QM13_1", 2), tag_at("scrqm_P_QM14_2", 3)};
     doc.question_states["QM13"] = "1a;2n:not relevant";
     doc.question_states["QM9"] = "99a"; // unreadable: reported, treated as open
@@ -238,11 +241,10 @@ TEST(Coverage, TaggedSuggestedMissingAndQuestions)
 
 TEST(Suggest, CachedRefreshGivesTheSameSuggestions)
 {
-    scrqm::Document doc;
-    doc.add(Where::Body, "Parallel processes", 1);
-    doc.add(Where::Body, "The coroner was told and the police investigation went on.");
-    doc.add(Where::Body, "Publication", 1);
-    doc.add(Where::Body, "A media strategy was agreed.");
+    scrqm::Document doc = body_doc({{"Parallel processes", 1},
+                                    {"The coroner was told and the police investigation went on."},
+                                    {"Publication", 1},
+                                    {"A media strategy was agreed."}});
     scrqm::SuggestCache cache;
     const auto sections = scrqm::compute_sections(doc);
     auto markers = [](const std::vector<std::vector<scrqm::Suggestion>>& all)

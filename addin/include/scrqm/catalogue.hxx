@@ -26,6 +26,11 @@ namespace scrqm
 // valid JSON: ...", so every data file reports problems the same way.
 boost::property_tree::ptree parse_json_data(const std::string& text, const std::string& name);
 
+// Reads the data file `path` and parses it as parse_json_data does; a file
+// that cannot be opened is a DataError "<path>: <cannot_open>".
+boost::property_tree::ptree read_json_data(const std::string& path,
+                                           const std::string& cannot_open = "cannot open the file");
+
 struct Cluster
 {
     std::string id;

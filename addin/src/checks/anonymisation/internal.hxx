@@ -150,6 +150,10 @@ struct Detector
 std::string digits_of(const std::string& s);
 bool valid_uk_phone(const std::string& text);
 
+// Every letter a capital and at least one letter (pseudonyms.cxx): text set
+// in capitals, compared case-blind.
+bool in_capitals(const std::string& form);
+
 // ---- one paragraph's scan (scanner.cxx)
 
 // Collects spans; the scan keeps the strongest finding where spans overlap.

@@ -12,8 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <sstream>
 
 namespace pt = boost::property_tree;
 
@@ -68,12 +66,7 @@ AnonymisationCheck::Example example(const anonymisation::Detector& d, const std:
 void AnonymisationCheck::Impl::load(const std::string& dir)
 {
     const std::string path = dir + "/anonymisation.json";
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataError(path + ": cannot open the file");
-    std::stringstream text;
-    text << in.rdbuf();
-    const pt::ptree root = parse_json_data(text.str(), path);
+    const pt::ptree root = read_json_data(path);
     load_detectors(path, root);
     for (const std::string& s : strings(root, "date_of_birth_context"))
         dob_context.push_back(fold(s));

@@ -12,6 +12,10 @@ namespace scrqm
 namespace
 {
 
+namespace R = rules::anonymisation;
+using anonymisation::hit_finding;
+using anonymisation::is;
+
 const std::set<std::string>& residence_words()
 {
     static const std::set<std::string> words = {
@@ -26,9 +30,6 @@ const std::set<std::string>& residence_words()
 // Institutions, streets and addresses: capitalised words and a head.
 void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
 {
-    namespace R = rules::anonymisation;
-    using anonymisation::hit_finding;
-    using anonymisation::is;
     const std::vector<Token>& tokens = s.tokens;
     for (std::size_t i = 0; i < tokens.size(); ++i)
     {
@@ -113,9 +114,6 @@ void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
 // lived or moved), and countries.
 void AnonymisationCheck::Impl::find_places(ParagraphScan& s) const
 {
-    namespace R = rules::anonymisation;
-    using anonymisation::hit_finding;
-    using anonymisation::is;
     const std::vector<Token>& tokens = s.tokens;
     for (std::size_t i = 0; i < tokens.size(); ++i)
     {

@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace scrqm::anonymisation
 {
@@ -68,6 +69,19 @@ bool may_introduce(const icu::UnicodeString& lead)
            c == u'D' || c == u'r' || c == u'R';
 }
 
+// The heads of the pseudonym pattern by their first letter (lower case, or
+// the long s that folds to s).
+struct HeadsByLetter
+{
+    UChar letter;
+    const char* heads[2];
+};
+constexpr HeadsByLetter kHeadsByLetter[] = {
+    {u'c', {"child", "carer"}}, {u's', {"sibling"}},           {0x017F, {"sibling"}},
+    {u'a', {"adult"}},          {u'p', {"parent", "partner"}}, {u'b', {"baby"}},
+    {u'y', {"young person"}},   {u'h', {"half-sibling"}},
+};
+
 // Where the pseudonym pattern can match in a paragraph: only where a head
 // word starts can a match start, and no character outside ASCII folds to
 // the heads' letters but the long s. Returns whether the paragraph holds a
@@ -96,35 +110,12 @@ bool head_windows(const UChar* us, int32_t ulen, std::vector<Span>& windows, boo
         if (first < u'a' || (first <= u'z' && !((head_letters >> (first - u'a')) & 1u)) ||
             (first > u'z' && first != 0x017F))
             continue;
-        const char* heads[2] = {nullptr, nullptr};
-        switch (first)
-        {
-        case u'c':
-            heads[0] = "child", heads[1] = "carer";
-            break;
-        case u's':
-        case 0x017F:
-            heads[0] = "sibling";
-            break;
-        case u'a':
-            heads[0] = "adult";
-            break;
-        case u'p':
-            heads[0] = "parent", heads[1] = "partner";
-            break;
-        case u'b':
-            heads[0] = "baby";
-            break;
-        case u'y':
-            heads[0] = "young person";
-            break;
-        case u'h':
-            heads[0] = "half-sibling";
-            break;
-        default:
+        const auto* starts =
+            std::find_if(std::begin(kHeadsByLetter), std::end(kHeadsByLetter),
+                         [first](const HeadsByLetter& e) { return e.letter == first; });
+        if (starts == std::end(kHeadsByLetter))
             continue;
-        }
-        for (const char* h : heads)
+        for (const char* h : starts->heads)
         {
             if (!h)
                 break;
@@ -230,10 +221,6 @@ std::vector<Raw> find_forms(const Document& doc, const std::vector<icu::UnicodeS
 
 } // namespace
 
-namespace
-{
-
-// Every letter a capital: text set in capitals, compared case-blind.
 bool in_capitals(const std::string& form)
 {
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(form);
@@ -247,8 +234,6 @@ bool in_capitals(const std::string& form)
     }
     return letters;
 }
-
-} // namespace
 
 std::vector<std::string> pseudonym_uses(const Document& doc)
 {

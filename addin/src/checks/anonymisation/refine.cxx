@@ -4,6 +4,7 @@
 #include "context.hxx"
 #include "cues.hxx"
 #include "fixes.hxx"
+#include "internal.hxx"
 #include "rules.hxx"
 
 #include <scrqm/text.hxx>
@@ -120,16 +121,7 @@ bool all_caps(const std::string& word)
         }
         return letters;
     }
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
-    bool letters = false;
-    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
-    {
-        const UChar32 c = u.char32At(i);
-        if (u_islower(c))
-            return false;
-        letters = letters || u_isupper(c);
-    }
-    return letters;
+    return anonymisation::in_capitals(word);
 }
 
 std::string strip_possessive(std::string folded)

@@ -13,9 +13,7 @@
 #include <unicode/regex.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace pt = boost::property_tree;
 
@@ -209,12 +207,7 @@ struct ResponseCheck::Impl
 void ResponseCheck::Impl::load(const std::string& dir)
 {
     const std::string path = dir + "/response.json";
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataError(path + ": cannot open the file");
-    std::stringstream text;
-    text << in.rdbuf();
-    const pt::ptree root = parse_json_data(text.str(), path);
+    const pt::ptree root = read_json_data(path);
     tag_prefix = root.get<std::string>("applies_when.tag_prefix", "");
     for (const std::string& c : strings(root, "applies_when.title_cues"))
         title_cues.push_back(fold(c));

@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 namespace pt = boost::property_tree;
 
@@ -196,12 +195,7 @@ std::string profile_path(const std::string& data_dir, const std::string& name)
 
 StructureProfile load_profile(const std::string& path, const std::string& data_dir)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataError(path + ": cannot open the structure profile");
-    std::stringstream text;
-    text << in.rdbuf();
-    const pt::ptree root = parse_json_data(text.str(), path);
+    const pt::ptree root = read_json_data(path, "cannot open the structure profile");
     StructureProfile p;
     p.path = path;
     p.id = root.get<std::string>("id", "");
