@@ -3,6 +3,7 @@
 #include "batch.hxx"
 #include "passphrase.hxx"
 #include "publish.hxx"
+#include "register_passphrase.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/check_entry.hxx>
@@ -57,6 +58,9 @@ Commands:
   seal REGISTER -o OUT
                       a sealed copy of a register kept in clear: only its passphrase
                       opens it (the form Writer stores for a case)
+  passphrase REGISTER [--passphrase-file OLD] [--new-passphrase-file NEW] [-o OUT]
+                      a sealed register's passphrase changed (asked on a terminal
+                      when no file is given); the old one no longer opens it
   publish FILE -o OUT.docx|OUT.odt|OUT.pdf [--keep-changes]
                       a publication copy: comments removed, tracked changes accepted
                       (--keep-changes: refused if any are undecided), hidden text,
@@ -881,6 +885,8 @@ std::string output_is_input(const Options& opt)
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
+    if (!args.empty() && args[0] == "passphrase") // its own options (register_passphrase.cxx)
+        return passphrase_command(args, out, err);
     Options opt;
     std::string problem;
     try

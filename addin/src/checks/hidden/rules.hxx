@@ -10,6 +10,7 @@ namespace scrqm::rules::hidden
 
 extern const Rule comment;
 extern const Rule custom_property;
+extern const Rule custom_xml;
 extern const Rule embedded_object;
 extern const Rule field;
 extern const Rule footer;
@@ -18,6 +19,7 @@ extern const Rule header;
 extern const Rule hidden_paragraph;
 extern const Rule hidden_text;
 extern const Rule image;
+extern const Rule link_target;
 extern const Rule personal_info_setting;
 extern const Rule property;
 extern const Rule scrqm_data;
