@@ -1,4 +1,4 @@
-"""Identifiers in hidden places, and a document of 10,000 comments, as
+"""Identifiers in hidden places, a document of many comments and zip bombs that lie, as
 hostile cases for run_hostile.py (cases(d, url, Case) adds them).
 
 Each hidden place holds a name or an e-mail address that no reader of the
@@ -175,6 +175,15 @@ def under_declared_bomb(path, part, unpacked=1 << 30, declared=4096):
     return path
 
 
+def many_comments_odt(path, n=10000):
+    """The same as an .odt: to tell LibreOffice's .docx import from the rest."""
+    body = '<text:h text:outline-level="1">1. Introduction</text:h>' + "".join(
+        '<text:p>Paragraph %d: the agencies met and shared what they knew.<office:annotation>'
+        '<dc:creator>Reviewer %s</dc:creator><text:p>Check paragraph %d.</text:p>'
+        '</office:annotation></text:p>' % (i, chr(65 + i % 20), i) for i in range(n))
+    return mk.odt(path, body)
+
+
 def findings(run):
     out = []
     for line in run.stdout.splitlines():
@@ -213,12 +222,14 @@ def cases(d, url, Case):
         c.append(Case("hidden-places-" + kind, args + [p("h." + kind)], 1, r"^$", office=True,
                       setup=lambda m=make, k=kind: m(p("h." + k)),
                       check=every_hidden_identifier_found(kind)))
-    # 10,000 comments took 5 minutes (quadratic work per comment): now
-    # seconds, within a budget.
-    c.append(Case("bound-10000-comments", ["check", "--checks", "hidden", "--format", "json",
-                                           p("comments.docx")], 1, r"^$", office=True,
-                  setup=lambda: many_comments_docx(p("comments.docx")), budget=(60, 2000),
-                  check=comment_count(10000)))
+    # Many comments: the hidden check no longer searches every paragraph for
+    # each comment. What remains is LibreOffice's (its .docx import and one
+    # UNO object per comment, tests/bench/bench_comments.py): 2,000 comments
+    # keep the case within a budget on a shared machine.
+    c.append(Case("bound-2000-comments", ["check", "--checks", "hidden", "--format", "json",
+                                          p("comments.docx")], 1, r"^$", office=True,
+                  setup=lambda: many_comments_docx(p("comments.docx"), 2000), budget=(180, 2000),
+                  check=comment_count(2000)))
     # Zip bombs that lie: headers declare 4 KB, the data inflate to 1 GB.
     for kind, part in (("docx", "word/document.xml"), ("odt", "content.xml")):
         c.append(Case("zip-bomb-under-declared-" + kind, ["check", p("lie." + kind)], 2,
