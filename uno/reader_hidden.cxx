@@ -8,8 +8,7 @@
 
 #include "convert.hxx"
 
-#include <com/sun/star/util/XPropertyReplace.hpp>
-#include <com/sun/star/util/XSearchDescriptor.hpp>
+#include <com/sun/star/beans/XPropertyState.hpp>
 #include <com/sun/star/xml/dom/NodeType.hpp>
 #include <com/sun/star/xml/dom/XDocument.hpp>
 #include <com/sun/star/xml/dom/XElement.hpp>
@@ -24,7 +23,7 @@ namespace
 {
 
 // Bounds: a hostile file may hold millions of links or XML nodes.
-constexpr sal_Int32 kMaxLinks = 20000;
+constexpr std::size_t kMaxLinks = 20000;
 constexpr std::size_t kMaxXmlNodes = 200000;
 constexpr std::size_t kMaxXmlBytes = 4u << 20;
 
@@ -115,42 +114,109 @@ void Reader::read_hidden_places(const Reference<frame::XModel>& model)
 
 void Reader::read_link_targets(const Reference<frame::XModel>& model)
 {
-    // Writer keeps a link as a character attribute: one attribute search
-    // (presence, not value) finds every linked range, whichever walk read
-    // the body.
-    Reference<util::XSearchable> searchable(model, UNO_QUERY);
-    if (!searchable.is())
-        return;
-    Reference<util::XSearchDescriptor> descriptor = searchable->createSearchDescriptor();
-    Reference<util::XPropertyReplace> attributes(descriptor, UNO_QUERY);
-    if (!attributes.is())
-        return;
-    beans::PropertyValue link;
-    link.Name = "HyperLinkURL";
-    link.Value <<= OUString();
-    attributes->setSearchAttributes(uno::Sequence<beans::PropertyValue>(&link, 1));
-    attributes->setValueSearch(false);
-    descriptor->setSearchString("");
-    Reference<container::XIndexAccess> hits = searchable->findAll(descriptor);
+    // Writer keeps a link as a text attribute (an INetFormat hint). A search
+    // descriptor cannot find it: SwXTextDocument::findAll's attribute search
+    // takes character, paragraph and frame attributes only and drops
+    // HyperLinkURL, so it finds nothing. The links are read from the text
+    // portions instead, in the texts that hold any (one cursor over a whole
+    // text tells: its HyperLinkURL state is the default when none does).
+    std::vector<Reference<text::XText>> texts;
+    Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
+    if (text_doc.is())
+        texts.push_back(text_doc->getText());
+    Reference<text::XTextFramesSupplier> frames(model, UNO_QUERY);
+    Reference<container::XNameAccess> all_frames =
+        frames.is() ? frames->getTextFrames() : Reference<container::XNameAccess>();
+    for (const OUString& name :
+         all_frames.is() ? all_frames->getElementNames() : uno::Sequence<OUString>())
+        texts.emplace_back(all_frames->getByName(name), UNO_QUERY);
+    Reference<text::XFootnotesSupplier> fs(model, UNO_QUERY);
+    Reference<text::XEndnotesSupplier> es(model, UNO_QUERY);
+    for (const Reference<container::XIndexAccess>& notes :
+         {fs.is() ? fs->getFootnotes() : Reference<container::XIndexAccess>(),
+          es.is() ? es->getEndnotes() : Reference<container::XIndexAccess>()})
+        for (sal_Int32 i = 0; notes.is() && i < notes->getCount(); ++i)
+            texts.emplace_back(notes->getByIndex(i), UNO_QUERY);
+
+    std::vector<std::pair<OUString, OUString>> links; // target, the text it is on
     std::set<OUString> seen;
-    for (sal_Int32 i = 0; hits.is() && i < std::min(hits->getCount(), kMaxLinks); ++i)
+    for (const Reference<text::XText>& text : texts)
+        if (text.is() && links.size() < kMaxLinks)
+            collect_links(text, links, seen);
+    for (const auto& [url, shown] : links)
     {
-        Reference<beans::XPropertySet> range(hits->getByIndex(i), UNO_QUERY);
-        OUString url;
-        if (!range.is() || !(range->getPropertyValue("HyperLinkURL") >>= url) || blank(url) ||
-            !seen.insert(url).second)
-            continue;
         // "Kelly%20Hartwell" is read as the name it encodes.
         const std::string target =
             to_utf8(rtl::Uri::decode(url, rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8));
         if (private_target(url))
         {
-            Reference<text::XTextRange> shown(range, UNO_QUERY);
-            const std::string name = shown.is() ? to_utf8(shown->getString()) : std::string();
+            const std::string name = to_utf8(shown);
             hidden("link-target", Where::Property, doc_.count(Where::Property),
                    "link target of \"" + name + "\"", name, target);
         }
         add(Where::Property, target, 0, "link target", {});
+    }
+}
+
+// The distinct link targets in `text`, its tables and their nested tables,
+// each with the text of its first linked run.
+void Reader::collect_links(const Reference<text::XText>& text,
+                           std::vector<std::pair<OUString, OUString>>& links,
+                           std::set<OUString>& seen)
+{
+    Reference<text::XTextCursor> whole = text->createTextCursor();
+    Reference<beans::XPropertyState> state(whole, UNO_QUERY);
+    if (!state.is())
+        return;
+    whole->gotoStart(false);
+    whole->gotoEnd(true);
+    if (state->getPropertyState("HyperLinkURL") == beans::PropertyState_DEFAULT_VALUE)
+        return;
+    std::vector<Reference<container::XEnumerationAccess>> pending{
+        Reference<container::XEnumerationAccess>(text, UNO_QUERY)};
+    while (!pending.empty() && links.size() < kMaxLinks)
+    {
+        Reference<container::XEnumerationAccess> access = pending.back();
+        pending.pop_back();
+        Reference<container::XEnumeration> items =
+            access.is() ? access->createEnumeration() : Reference<container::XEnumeration>();
+        while (items.is() && items->hasMoreElements() && links.size() < kMaxLinks)
+        {
+            Reference<lang::XServiceInfo> item(items->nextElement(), UNO_QUERY);
+            Reference<text::XTextTable> table(item, UNO_QUERY);
+            if (table.is())
+            {
+                for (const OUString& cell : table->getCellNames())
+                    pending.emplace_back(table->getCellByName(cell), UNO_QUERY);
+                continue;
+            }
+            Reference<container::XEnumerationAccess> paragraph(item, UNO_QUERY);
+            Reference<container::XEnumeration> portions =
+                paragraph.is() ? paragraph->createEnumeration()
+                               : Reference<container::XEnumeration>();
+            OUString url, shown;
+            auto flush = [&]
+            {
+                if (!blank(url) && seen.insert(url).second)
+                    links.emplace_back(url, shown);
+                url.clear();
+                shown.clear();
+            };
+            while (portions.is() && portions->hasMoreElements())
+            {
+                Reference<beans::XPropertySet> portion(portions->nextElement(), UNO_QUERY);
+                OUString here;
+                if (portion.is())
+                    portion->getPropertyValue("HyperLinkURL") >>= here;
+                if (here != url)
+                    flush();
+                url = here;
+                Reference<text::XTextRange> range(portion, UNO_QUERY);
+                if (!blank(url) && range.is())
+                    shown += range->getString();
+            }
+            flush();
+        }
     }
 }
 

@@ -117,6 +117,8 @@ public:
 
 private:
     void read_link_targets(const Reference<frame::XModel>& model);
+    void collect_links(const Reference<text::XText>& text,
+                       std::vector<std::pair<OUString, OUString>>& links, std::set<OUString>& seen);
     void read_authors(const Reference<frame::XModel>& model);
     void read_custom_xml(const Reference<frame::XModel>& model);
 

