@@ -128,14 +128,15 @@ class MacroApiSurvives(unittest.TestCase):
         bomb = disguise_cases.zip_bomb(os.path.join(self.tmp, "bomb.docx"), "word/document.xml")
         lie = hidden_cases.under_declared_bomb(os.path.join(self.tmp, "lie.odt"), "content.xml")
         zero = mk.link(os.path.join(self.tmp, "zero.docx"), "/dev/zero")
-        out = os.path.join(self.tmp, "response.odt")
+        # Not the name test_board_response_... writes in the class's folder.
+        out = os.path.join(self.tmp, "refused-response.odt")
         for report, says in ((fifo, "is a named pipe (FIFO)"), (zero, "is a device"),
                              (bomb, "unpacks to 1024 MB"),
                              (lie, "unpacks to more than 512 MB though its directory says")):
             answer = self.call(Action="insert-template", Template="board-response", Where="new",
                                From=report, Output=out, Hidden="true")
             self.assertIn(says, answer.get("error", ""), report)
-            self.assertFalse(os.path.exists(out))
+            self.assertFalse(os.path.exists(out), (report, answer))
             self.assert_alive(doc)
         doc.close(True)
 
