@@ -112,9 +112,9 @@ TEST(SealedRegister, PassphraseChangedKeepsTheFormsAndLocksTheOldOne)
                       "Liam met ZOE SMITH-JONES at 12 Elm Grove."),
               3u);
     EXPECT_THROW(scrqm::open_register(renewed, kPassphrase, "c.json"), scrqm::WrongPassphrase);
-    EXPECT_THROW(scrqm::change_register_passphrase(file, "not the passphrase", "another one!",
-                                                   "c.json"),
-                 scrqm::WrongPassphrase);
+    EXPECT_THROW(
+        scrqm::change_register_passphrase(file, "not the passphrase", "another one!", "c.json"),
+        scrqm::WrongPassphrase);
     EXPECT_THROW(scrqm::change_register_passphrase(file, kPassphrase, "short", "c.json"),
                  scrqm::DataError);
     // Version 2, made here as the scrqm before it sealed registers.
