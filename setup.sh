@@ -14,6 +14,7 @@ PACKAGES=(
   cmake g++ make clang-format         # build and style check
   libboost-dev libicu-dev libgtest-dev  # core: Boost.PropertyTree, ICU, GoogleTest
   libsodium-dev pkg-config            # core: the case register's passphrase, sealing, keyed hashes
+  zlib1g-dev                          # core: bounding what a .docx or .odt unpacks to
   libreoffice-dev                     # SDK: cppumaker, C++ UNO headers and libraries
   libreoffice-writer libreoffice-core # the office the extension runs in (GUI build: sidebar)
   python3-uno                         # office integration tests (/usr/bin/python3)

@@ -212,6 +212,19 @@ private:
             w.begin_object().member("scope", scope).member("added", added).end_object();
             return w.take();
         }
+        if (action == "register-forget")
+        {
+            // The passphrase kept in memory for this session goes: someone
+            // leaving the machine locks the registers without closing Writer.
+            const std::string which = args.text("Case");
+            if (which.empty())
+                forget_all_passphrases();
+            else
+                forget_passphrase(which);
+            JsonWriter w;
+            w.begin_object().member("forgotten", which.empty() ? "every case" : which).end_object();
+            return w.take();
+        }
         if (action == "register-clear")
         {
             const bool removed =

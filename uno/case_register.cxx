@@ -173,6 +173,16 @@ void forget_passphrase(const std::string& case_id)
     s.passphrase.clear();
 }
 
+void forget_all_passphrases()
+{
+    Session& s = session();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.passphrases.clear();
+    s.declined.clear();
+    s.opened.reset();
+    s.passphrase.clear();
+}
+
 std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const Document& doc,
                                     const std::vector<Reference<uno::XInterface>>& sources,
                                     const std::vector<Finding>& findings)

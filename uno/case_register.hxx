@@ -53,6 +53,9 @@ void remember_passphrase(const std::string& case_id, const std::string& passphra
 void remember_declined(const std::string& case_id);
 bool session_declined(const std::string& case_id);
 void forget_passphrase(const std::string& case_id);
+// Every case's passphrase forgotten (Action=register-forget without Case):
+// the next check asks again, or finds the registers locked.
+void forget_all_passphrases();
 
 // One finding's text and what it becomes ("" removes it).
 struct TextFix

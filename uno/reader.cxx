@@ -522,6 +522,7 @@ Document read_document(const Reference<frame::XModel>& model, const std::string&
     reader->read_properties(model);
     reader->read_object_names(model);
     reader->read_embedded_objects(model);
+    reader->read_hidden_places(model);
     // Reports written without heading styles: their outline is inferred.
     read_looks(model, doc);
     return doc;

@@ -110,7 +110,18 @@ public:
 
     void read_properties(const Reference<frame::XModel>& model);
 
+    // Identifiers where the page does not show them (reader_hidden.cxx):
+    // links' targets, hidden fields' values and conditions, comment and
+    // tracked-change authors, custom XML parts.
+    void read_hidden_places(const Reference<frame::XModel>& model);
+
 private:
+    void read_link_targets(const Reference<frame::XModel>& model);
+    void collect_links(const Reference<text::XText>& text,
+                       std::vector<std::pair<OUString, OUString>>& links, std::set<OUString>& seen);
+    void read_authors(const Reference<frame::XModel>& model);
+    void read_custom_xml(const Reference<frame::XModel>& model);
+
     // The reviewer's notes are typed text and are checked like any other
     // property; the encoded states around them are not.
     void add_question_states(const std::string& marker, const std::string& value);

@@ -6,6 +6,7 @@
 #include "reader.hxx"
 #include "uno_helpers.hxx"
 
+#include <scrqm/formats.hxx>
 #include <scrqm/json.hxx>
 #include <scrqm/kinds.hxx>
 #include <scrqm/report_items.hxx>
@@ -82,6 +83,9 @@ std::vector<ReportItem> items_of(const Reference<frame::XModel>& model)
 std::vector<ReportItem> items_from_file(const Reference<uno::XComponentContext>& context,
                                         const std::string& from)
 {
+    // A FIFO, a device or a zip bomb given as the report is refused before
+    // the office opens it: it would hang or exhaust the user's office.
+    precheck_office_file(from, format_of(from));
     Reference<frame::XComponentLoader> loader(frame::Desktop::create(context), UNO_QUERY_THROW);
     // The report is read, never followed: nothing it links to is fetched
     // (external_links.hxx), in the user's office as in the command line's.

@@ -4,6 +4,7 @@
 #include "options.hxx"
 #include "passphrase.hxx"
 #include "publish.hxx"
+#include "register_passphrase.hxx"
 
 #include <scrqm/catalogue.hxx>
 #include <scrqm/check_entry.hxx>
@@ -663,6 +664,8 @@ private:
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
+    if (!args.empty() && args[0] == "passphrase") // its own options (register_passphrase.cxx)
+        return passphrase_command(args, out, err);
     // Bad data or an unreadable file: its one line, and nothing done.
     auto cannot = [&err](const std::exception& e)
     {

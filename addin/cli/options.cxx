@@ -26,6 +26,9 @@ Commands:
   seal REGISTER -o OUT
                       a sealed copy of a register kept in clear: only its passphrase
                       opens it (the form Writer stores for a case)
+  passphrase REGISTER [--passphrase-file OLD] [--new-passphrase-file NEW] [-o OUT]
+                      a sealed register's passphrase changed (asked on a terminal
+                      when no file is given); the old one no longer opens it
   publish FILE -o OUT.docx|OUT.odt|OUT.pdf [--keep-changes]
                       a publication copy: comments removed, tracked changes accepted
                       (--keep-changes: refused if any are undecided), hidden text,

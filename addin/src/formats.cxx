@@ -11,6 +11,7 @@
 #include <limits>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace scrqm
 {
@@ -119,15 +120,17 @@ std::string utf16le(const char* ascii)
 
 } // namespace
 
-std::uint64_t zip_unpacked_bytes(const std::string& path, std::uint64_t file_size)
+std::vector<ZipEntry> zip_entries(const std::string& path, std::uint64_t file_size, bool& sane)
 {
+    sane = true;
+    std::vector<ZipEntry> out;
     // The end of central directory record is in the last 64 KB + 22 bytes.
     const std::size_t tail_size =
         static_cast<std::size_t>(std::min<std::uint64_t>(file_size, 65557));
     const std::string tail = read_at(path, file_size - tail_size, tail_size);
     const std::size_t eocd = tail.rfind(std::string("PK\x05\x06", 4));
     if (eocd == std::string::npos || eocd + 22 > tail.size())
-        return 0;
+        return out;
     std::uint64_t entries = le(tail, eocd + 10, 2);
     std::uint64_t cd_size = le(tail, eocd + 12, 4);
     std::uint64_t cd_offset = le(tail, eocd + 16, 4);
@@ -143,33 +146,62 @@ std::uint64_t zip_unpacked_bytes(const std::string& path, std::uint64_t file_siz
         }
     }
     if (cd_size > (64u << 20) || cd_offset >= file_size)
-        return std::numeric_limits<std::uint64_t>::max(); // no document has such a directory
+    {
+        sane = false; // no document has such a directory
+        return out;
+    }
     const std::string cd = read_at(path, cd_offset, static_cast<std::size_t>(cd_size));
-    std::uint64_t total = 0;
     std::size_t at = 0;
     for (std::uint64_t k = 0; k < entries && at + 46 <= cd.size(); ++k)
     {
         if (cd.compare(at, 4, std::string("PK\x01\x02", 4)) != 0)
             break;
-        std::uint64_t size = le(cd, at + 24, 4);
+        ZipEntry e;
+        e.method = static_cast<unsigned>(le(cd, at + 10, 2));
+        e.size = le(cd, at + 24, 4);
+        e.offset = le(cd, at + 42, 4);
         const std::size_t name = static_cast<std::size_t>(le(cd, at + 28, 2));
         const std::size_t extra = static_cast<std::size_t>(le(cd, at + 30, 2));
         const std::size_t comment = static_cast<std::size_t>(le(cd, at + 32, 2));
-        if (size == 0xFFFFFFFFu) // the real size is in the ZIP64 extra field
-            for (std::size_t e = at + 46 + name;
-                 e + 4 <= at + 46 + name + extra && e + 4 <= cd.size();)
+        // ZIP64: the sizes and offset that do not fit are in the extra
+        // field, in this order, each only when its field is all ones.
+        for (std::size_t x = at + 46 + name; x + 4 <= at + 46 + name + extra && x + 4 <= cd.size();)
+        {
+            const std::size_t len = static_cast<std::size_t>(le(cd, x + 2, 2));
+            if (le(cd, x, 2) == 1)
             {
-                const std::size_t len = static_cast<std::size_t>(le(cd, e + 2, 2));
-                if (le(cd, e, 2) == 1 && e + 12 <= cd.size())
+                std::size_t f = x + 4;
+                auto take = [&](std::uint64_t& v)
                 {
-                    size = le(cd, e + 4, 8);
-                    break;
-                }
-                e += 4 + len;
+                    if (v == 0xFFFFFFFFu && f + 8 <= x + 4 + len && f + 8 <= cd.size())
+                    {
+                        v = le(cd, f, 8);
+                        f += 8;
+                    }
+                };
+                take(e.size);
+                std::uint64_t compressed = le(cd, at + 20, 4);
+                take(compressed);
+                take(e.offset);
+                break;
             }
-        total += size;
+            x += 4 + len;
+        }
+        out.push_back(e);
         at += 46 + name + extra + comment;
     }
+    return out;
+}
+
+std::uint64_t zip_unpacked_bytes(const std::string& path, std::uint64_t file_size)
+{
+    bool sane = true;
+    const std::vector<ZipEntry> entries = zip_entries(path, file_size, sane);
+    if (!sane)
+        return std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t total = 0;
+    for (const ZipEntry& e : entries)
+        total += e.size;
     return total;
 }
 
@@ -196,6 +228,19 @@ void precheck_office_file(const std::string& path, Format format)
                                  : std::to_string(unpacked >> 20) + " MB") +
                             " (the limit is " + std::to_string(kMaxUnpackedBytes >> 20) +
                             " MB); it is not a document scrqm will open");
+        // Sizes declared small can hide an entry that inflates to
+        // gigabytes: the data itself is inflated (without keeping it), and
+        // refused as soon as it passes the limit.
+        const std::uint64_t real = zip_inflated_bytes(path, size, kMaxUnpackedBytes);
+        if (real > kMaxUnpackedBytes)
+            throw ReadError(
+                path + ": unpacks to more than " + std::to_string(kMaxUnpackedBytes >> 20) +
+                " MB though its directory "
+                "says " +
+                (unpacked >= (1u << 20) ? std::to_string(unpacked >> 20) + " MB"
+                                        : std::to_string((unpacked + 1023) >> 10) + " KB") +
+                " (the limit is " + std::to_string(kMaxUnpackedBytes >> 20) +
+                " MB); it is not a document scrqm will open");
     }
     // An OLE file: an encrypted .docx or .odt, or a Word 97-2003 file. The
     // streams' names (UTF-16) say which.

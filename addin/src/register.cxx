@@ -4,6 +4,7 @@
 #include <scrqm/strings.hxx>
 
 #include <boost/property_tree/ptree.hpp>
+#include <sodium.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -14,7 +15,12 @@ namespace scrqm
 namespace
 {
 
-constexpr int kSealedVersion = 2;
+// Version 3 keeps a random master key sealed under the passphrase's key, so
+// that a new passphrase re-seals only that key (the forms' keyed hashes stay
+// valid); version 2 derived the master key from the passphrase itself and is
+// still read (and edited in its own form).
+constexpr int kSealedVersion = 3;
+constexpr int kDerivedMasterVersion = 2;
 constexpr const char* kKdf = "argon2id13";
 // Argon2id's "interactive" cost (libsodium's OPSLIMIT/MEMLIMIT_INTERACTIVE:
 // 2 passes over 64 MiB, about 0.1 s here). A file may ask for more, up to a
@@ -43,10 +49,11 @@ std::vector<std::string> keys_of(const std::string& text)
 
 // What the seal authenticates besides the forms: every header member, so
 // that a changed cost or salt is refused like a changed form.
-std::string associated_data(unsigned long long ops, std::size_t mem, const std::string& salt_hex)
+std::string associated_data(unsigned long long ops, std::size_t mem, const std::string& salt_hex,
+                            int version)
 {
-    return "scrqm-register " + std::to_string(kSealedVersion) + " " + kKdf + " " +
-           std::to_string(ops) + " " + std::to_string(mem) + " " + salt_hex;
+    return "scrqm-register " + std::to_string(version) + " " + kKdf + " " + std::to_string(ops) +
+           " " + std::to_string(mem) + " " + salt_hex;
 }
 
 std::size_t first_non_space(const std::string& text)
@@ -224,24 +231,6 @@ void check_passphrase(const std::string& passphrase)
                         std::to_string(kMaxPassphraseBytes) + " bytes");
 }
 
-// Seals forms hashed with `master`'s match key.
-std::string seal_forms(const HashedRegister& forms, const SecretKey& master,
-                       const std::string& salt_hex, unsigned long long ops, std::size_t mem)
-{
-    const std::string box = seal(master.derive(kSealKeyId, kKdfContext), forms.to_json(),
-                                 associated_data(ops, mem, salt_hex));
-    JsonWriter w;
-    w.begin_object()
-        .member("scrqm-register", kSealedVersion)
-        .member("kdf", kKdf)
-        .member("ops", static_cast<std::uint64_t>(ops))
-        .member("mem", static_cast<std::uint64_t>(mem))
-        .member("salt", salt_hex)
-        .member("box", to_hex(box))
-        .end_object();
-    return w.take() + "\n";
-}
-
 struct Opened
 {
     HashedRegister forms;
@@ -249,7 +238,42 @@ struct Opened
     std::string salt_hex;
     unsigned long long ops = 0;
     std::size_t mem = 0;
+    int version = kSealedVersion;
+    SecretKey passphrase_key; // version 3: the key that seals `master`
 };
+
+// Seals forms hashed with `o.master`'s match key; version 3 also seals the
+// master key under the passphrase's key.
+std::string seal_forms(const HashedRegister& forms, const Opened& o)
+{
+    const std::string ad = associated_data(o.ops, o.mem, o.salt_hex, o.version);
+    const std::string box = seal(o.master.derive(kSealKeyId, kKdfContext), forms.to_json(), ad);
+    JsonWriter w;
+    w.begin_object()
+        .member("scrqm-register", o.version)
+        .member("kdf", kKdf)
+        .member("ops", static_cast<std::uint64_t>(o.ops))
+        .member("mem", static_cast<std::uint64_t>(o.mem))
+        .member("salt", o.salt_hex);
+    if (o.version == kSealedVersion)
+        w.member("key", to_hex(seal(o.passphrase_key,
+                                    std::string(reinterpret_cast<const char*>(o.master.data()),
+                                                SecretKey::kSize),
+                                    ad)));
+    w.member("box", to_hex(box)).end_object();
+    return w.take() + "\n";
+}
+
+// A new salt and passphrase key for `o` (version 3), its master key kept.
+void new_passphrase(Opened& o, const std::string& passphrase)
+{
+    const std::string salt = random_bytes(kSaltBytes);
+    o.salt_hex = to_hex(salt);
+    o.ops = kOps;
+    o.mem = kMem;
+    o.version = kSealedVersion;
+    o.passphrase_key = SecretKey::from_passphrase(passphrase, salt, kOps, kMem);
+}
 
 Opened open_sealed(const std::string& sealed, const std::string& passphrase,
                    const std::string& name)
@@ -265,19 +289,37 @@ Opened open_sealed(const std::string& sealed, const std::string& passphrase,
     const auto mem = root.get_optional<std::size_t>("mem");
     const std::string salt_hex = root.get<std::string>("salt", "");
     const std::string box = from_hex(root.get<std::string>("box", ""));
-    if (!version || *version != kSealedVersion)
+    if (!version || (*version != kSealedVersion && *version != kDerivedMasterVersion))
         throw DataError(name + ": a sealed register of another scrqm version");
+    const std::string wrapped = from_hex(root.get<std::string>("key", ""));
     if (root.get<std::string>("kdf", "") != kKdf || !ops || !mem || *ops < 1 || *ops > kMaxOps ||
-        *mem < kMinMem || *mem > kMaxMem || from_hex(salt_hex).size() != kSaltBytes || box.empty())
+        *mem < kMinMem || *mem > kMaxMem || from_hex(salt_hex).size() != kSaltBytes ||
+        box.empty() || (*version == kSealedVersion && wrapped.empty()))
         throw DataError(name + ": a damaged sealed register (its header is not scrqm's)");
-    const SecretKey master = SecretKey::from_passphrase(passphrase, from_hex(salt_hex), *ops, *mem);
+    const WrongPassphrase wrong(name + ": wrong passphrase for this case register (or the file "
+                                       "was changed)");
+    const std::string ad = associated_data(*ops, *mem, salt_hex, *version);
+    Opened o;
+    o.salt_hex = salt_hex;
+    o.ops = *ops;
+    o.mem = *mem;
+    o.version = *version;
+    o.passphrase_key = SecretKey::from_passphrase(passphrase, from_hex(salt_hex), *ops, *mem);
+    if (*version == kSealedVersion)
+    {
+        std::string master;
+        if (!open(o.passphrase_key, wrapped, ad, master) || master.size() != SecretKey::kSize)
+            throw wrong;
+        o.master = SecretKey(master);
+        sodium_memzero(master.data(), master.size());
+    }
+    else
+        o.master = o.passphrase_key;
     std::string plain;
-    if (!open(master.derive(kSealKeyId, kKdfContext), box, associated_data(*ops, *mem, salt_hex),
-              plain))
-        throw WrongPassphrase(name + ": wrong passphrase for this case register (or the file "
-                                     "was changed)");
-    return {HashedRegister::from_json(plain, master.derive(kMatchKeyId, kKdfContext), name), master,
-            salt_hex, *ops, *mem};
+    if (!open(o.master.derive(kSealKeyId, kKdfContext), box, ad, plain))
+        throw wrong;
+    o.forms = HashedRegister::from_json(plain, o.master.derive(kMatchKeyId, kKdfContext), name);
+    return o;
 }
 
 } // namespace
@@ -285,11 +327,11 @@ Opened open_sealed(const std::string& sealed, const std::string& passphrase,
 std::string seal_register(const std::vector<RegisterEntry>& entries, const std::string& passphrase)
 {
     check_passphrase(passphrase);
-    const std::string salt = random_bytes(kSaltBytes);
-    const SecretKey master = SecretKey::from_passphrase(passphrase, salt, kOps, kMem);
+    Opened o;
+    o.master = SecretKey::random();
+    new_passphrase(o, passphrase);
     return seal_forms(
-        HashedRegister::from_entries(entries, master.derive(kMatchKeyId, kKdfContext)), master,
-        to_hex(salt), kOps, kMem);
+        HashedRegister::from_entries(entries, o.master.derive(kMatchKeyId, kKdfContext)), o);
 }
 
 HashedRegister open_register(const std::string& sealed, const std::string& passphrase,
@@ -308,7 +350,19 @@ std::string edit_register(const std::string& sealed, const std::string& passphra
     }
     Opened o = open_sealed(sealed, passphrase, "the case register");
     edit(o.forms);
-    return seal_forms(o.forms, o.master, o.salt_hex, o.ops, o.mem);
+    return seal_forms(o.forms, o);
+}
+
+std::string change_register_passphrase(const std::string& sealed, const std::string& passphrase,
+                                       const std::string& new_passphrase_text,
+                                       const std::string& name)
+{
+    check_passphrase(new_passphrase_text);
+    Opened o = open_sealed(sealed, passphrase, name);
+    // A version 2 register's master key came from the old passphrase: kept
+    // as the master key, now sealed under the new one.
+    new_passphrase(o, new_passphrase_text);
+    return seal_forms(o.forms, o);
 }
 
 std::string register_locked_note(const std::string& which)

@@ -133,7 +133,7 @@ def contexts_bounded(run):
     return problems[:3]
 
 
-def zip_bomb(path, part, unpacked=1 << 30):
+def zip_bomb(path, part, unpacked=1 << 30, zip64=True):
     """A .docx or .odt whose main part inflates to `unpacked` bytes (1 GB of
     spaces, about 1 MB on disk): written in chunks, never held in memory."""
     odt = path.endswith(".odt")
@@ -143,7 +143,7 @@ def zip_bomb(path, part, unpacked=1 << 30):
                        compress_type=zipfile.ZIP_STORED)
         else:
             z.writestr("[Content_Types].xml", "<Types/>")
-        with z.open(part, "w", force_zip64=True) as f:
+        with z.open(part, "w", force_zip64=zip64) as f:
             chunk = b" " * (16 << 20)
             for _ in range(unpacked // len(chunk)):
                 f.write(chunk)

@@ -143,7 +143,8 @@ def odt(path, body):
           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
           'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
           'xmlns:xlink="http://www.w3.org/1999/xlink" '
-          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+          'xmlns:ooow="http://openoffice.org/2004/writer"')
     return _zip(path, {
         "META-INF/manifest.xml":
             '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '

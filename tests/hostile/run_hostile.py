@@ -35,6 +35,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_inputs as mk  # noqa: E402
 import disguise_cases  # noqa: E402
+import hidden_cases  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 UID = os.getuid()
@@ -391,6 +392,8 @@ def cases(d, url):
 
     # Identifiers in disguise, and the bounds of a long line.
     c += disguise_cases.cases(d, url, Case)
+    # Identifiers in hidden places, 10,000 comments, zip bombs that lie.
+    c += hidden_cases.cases(d, url, Case)
     return c
 
 

@@ -97,6 +97,49 @@ class MacroApiSurvives(unittest.TestCase):
             self.assert_alive(doc)
         doc.close(True)
 
+    def test_every_not_a_file_and_past_the_bound_as_profile_is_an_error(self):
+        """The CLI suite's other classes, through the macro API: a socket,
+        /dev/urandom and a file past its bound as Profile; a register's
+        text past its bound."""
+        doc = self.unsaved_document()
+        sock = mk.unix_socket(os.path.join(self.tmp, "profile.sock"))
+        huge = mk.sparse(os.path.join(self.tmp, "huge.json"), 8 << 20, b"{")
+        for profile, says in ((sock, "is a socket, not a structure profile"),
+                              ("/dev/urandom", "is a device, not a structure profile"),
+                              (huge, "too large for a structure profile")):
+            answer = self.call(Action="check", Document=doc, Checks="structure", Profile=profile)
+            self.assertIn(says, answer.get("error", ""), profile)
+            self.assert_alive(doc)
+        big = "real,pseudonym\n" + "Liam Carter,Child A\n" * (1 << 20)  # 20 MB
+        for action in ("register-set", "check"):
+            answer = self.call(Action=action, Document=doc, Case="hostile", Register=big,
+                               Passphrase="hostile passphrase")
+            self.assertIn("too large", answer.get("error", ""), action)
+            self.assert_alive(doc)
+        doc.close(True)
+
+    def test_report_that_is_not_a_document_is_refused_before_the_office_opens_it(self):
+        """From= (a board response pre-filled from a report) is loaded in the
+        user's office: a FIFO would hang it, a zip bomb exhaust it."""
+        import disguise_cases
+        import hidden_cases
+        doc = self.unsaved_document()
+        fifo = mk.fifo(os.path.join(self.tmp, "report.docx"))
+        bomb = disguise_cases.zip_bomb(os.path.join(self.tmp, "bomb.docx"), "word/document.xml")
+        lie = hidden_cases.under_declared_bomb(os.path.join(self.tmp, "lie.odt"), "content.xml")
+        zero = mk.link(os.path.join(self.tmp, "zero.docx"), "/dev/zero")
+        # Not the name test_board_response_... writes in the class's folder.
+        out = os.path.join(self.tmp, "refused-response.odt")
+        for report, says in ((fifo, "is a named pipe (FIFO)"), (zero, "is a device"),
+                             (bomb, "unpacks to 1024 MB"),
+                             (lie, "unpacks to more than 512 MB though its directory says")):
+            answer = self.call(Action="insert-template", Template="board-response", Where="new",
+                               From=report, Output=out, Hidden="true")
+            self.assertIn(says, answer.get("error", ""), report)
+            self.assertFalse(os.path.exists(out), (report, answer))
+            self.assert_alive(doc)
+        doc.close(True)
+
     def block_setting(self):
         provider = self.office.smgr.createInstanceWithContext(
             "com.sun.star.configuration.ConfigurationProvider", self.office.ctx)

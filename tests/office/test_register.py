@@ -107,7 +107,7 @@ class CaseRegister(unittest.TestCase):
         with open(reg_file) as f:
             content = f.read()
         self.assertEqual(oct(os.stat(reg_file).st_mode & 0o777), "0o600")
-        self.assertTrue(content.startswith('{"scrqm-register":2,"kdf":"argon2id13"'), content[:80])
+        self.assertTrue(content.startswith('{"scrqm-register":3,"kdf":"argon2id13"'), content[:80])
         # The salt and the sealed box are hex: one may hold "bede" by chance.
         clear = re.sub(r"[0-9a-f]{32,}", "", content)
         for secret in SECRETS:
@@ -123,6 +123,16 @@ class CaseRegister(unittest.TestCase):
                     self.assertNotIn(phrase, data, os.path.join(root, name))
 
         self.check_on_a_copy_of_the_profile(profile)
+
+        # Forgotten in this session: the same office finds the register locked.
+        self.assertEqual(self.call(Action="register-forget", Case="case-7"),
+                         {"forgotten": "case-7"})
+        doc = self.office.new_writer()
+        doc.getText().setString("Liam Carter was seen at St Bede's Primary School.")
+        locked = self.call(Action="check", Document=doc, Case="case-7", Checks="anonymisation")
+        self.assertEqual([f for f in locked["findings"] if f["category"] == "register"], [])
+        self.assertIn('the register of case "case-7" is locked', locked["notes"][0])
+        doc.close(True)
 
         cleared = self.call(Action="register-clear", Case="case-7")
         self.assertTrue(cleared["removed"])
@@ -147,12 +157,42 @@ class CaseRegister(unittest.TestCase):
                     tried += 1
         self.assertGreater(tried, 20000)
 
+    def assert_no_name_or_hash_in_files(self, profile):
+        """No file of a profile (the installed extension's own lexicons
+        apart) holds a registered name, nor its unsalted SHA-256 (hex or
+        raw), in any case form."""
+        digests = []
+        for entry in REGISTER:
+            for form in {entry["real"], entry["real"].lower(), entry["real"].upper()}:
+                d = hashlib.sha256(form.encode("utf-8"))
+                digests += [(form, d.hexdigest().encode()), (form, d.digest())]
+        seen = 0
+        for root, _, files in os.walk(profile):
+            if "uno_packages" in root:
+                continue
+            for name in files:
+                path = os.path.join(root, name)
+                if not os.path.isfile(path) or os.path.islink(path):
+                    continue
+                with open(path, "rb") as f:
+                    data = f.read()
+                seen += 1
+                text = data.decode("utf-8", "replace")
+                for phrase in ("Liam Carter", "Smith-Jones", "Bede's Primary"):
+                    self.assertNotIn(phrase, text, path)
+                for form, digest in digests:
+                    self.assertNotIn(digest, data, "SHA-256 of %r in %s" % (form, path))
+        self.assertGreater(seen, 10)
+
     def check_on_a_copy_of_the_profile(self, profile):
-        """Someone with a copy of the profile and an office of their own."""
+        """Someone with a copy of the profile and an office of their own:
+        its files hold no name nor a bare hash of one, and its office finds
+        nothing of the register without the passphrase."""
         copy = tempfile.mkdtemp(prefix="scrqm-copy-")
         try:
             shutil.copytree(profile, os.path.join(copy, "profile"), symlinks=True,
                             ignore=shutil.ignore_patterns(".lock"))
+            self.assert_no_name_or_hash_in_files(os.path.join(copy, "profile"))
             other = Office(profile_dir=copy)
             try:
                 doc = other.new_writer()

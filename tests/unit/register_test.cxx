@@ -98,6 +98,45 @@ TEST(SealedRegister, EditedInPlaceKeepsWhatWasThere)
                  scrqm::WrongPassphrase);
 }
 
+// A new passphrase re-seals the master key only: the forms still match, the
+// old passphrase no longer opens the file, and a version 2 register (its
+// master key derived from the passphrase) is carried over to version 3.
+TEST(SealedRegister, PassphraseChangedKeepsTheFormsAndLocksTheOldOne)
+{
+    const std::string file = scrqm::seal_register(kEntries, kPassphrase);
+    EXPECT_EQ(file.rfind("{\"scrqm-register\":3,", 0), 0u) << file.substr(0, 40);
+    const std::string renewed =
+        scrqm::change_register_passphrase(file, kPassphrase, "a brand new passphrase", "c.json");
+    EXPECT_NE(renewed, file);
+    EXPECT_EQ(matches(scrqm::open_register(renewed, "a brand new passphrase", "c.json"),
+                      "Liam met ZOE SMITH-JONES at 12 Elm Grove."),
+              3u);
+    EXPECT_THROW(scrqm::open_register(renewed, kPassphrase, "c.json"), scrqm::WrongPassphrase);
+    EXPECT_THROW(
+        scrqm::change_register_passphrase(file, "not the passphrase", "another one!", "c.json"),
+        scrqm::WrongPassphrase);
+    EXPECT_THROW(scrqm::change_register_passphrase(file, kPassphrase, "short", "c.json"),
+                 scrqm::DataError);
+    // Version 2, made here as the scrqm before it sealed registers.
+    const std::string salt(16, '\x5a');
+    const std::string salt_hex = scrqm::to_hex(salt);
+    const scrqm::SecretKey master =
+        scrqm::SecretKey::from_passphrase(kPassphrase, salt, 2, 64u << 20);
+    const std::string forms =
+        scrqm::HashedRegister::from_entries(kEntries, master.derive(2, "scrqmreg")).to_json();
+    const std::string ad = "scrqm-register 2 argon2id13 2 67108864 " + salt_hex;
+    const std::string v2 =
+        "{\"scrqm-register\":2,\"kdf\":\"argon2id13\",\"ops\":2,\"mem\":67108864,\"salt\":\"" +
+        salt_hex + "\",\"box\":\"" +
+        scrqm::to_hex(scrqm::seal(master.derive(1, "scrqmreg"), forms, ad)) + "\"}";
+    EXPECT_EQ(matches(scrqm::open_register(v2, kPassphrase, "v2"), "Liam Carter"), 1u);
+    const std::string v3 =
+        scrqm::change_register_passphrase(v2, kPassphrase, "a brand new passphrase", "v2");
+    EXPECT_EQ(v3.rfind("{\"scrqm-register\":3,", 0), 0u);
+    EXPECT_EQ(matches(scrqm::open_register(v3, "a brand new passphrase", "v2"), "Liam Carter"), 1u);
+    EXPECT_THROW(scrqm::open_register(v3, kPassphrase, "v2"), scrqm::WrongPassphrase);
+}
+
 TEST(SealedRegister, WrongPassphraseOrAChangedByteIsRefusedClearly)
 {
     const std::string file = scrqm::seal_register(kEntries, kPassphrase);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace scrqm
 {
@@ -37,6 +38,26 @@ void precheck_office_file(const std::string& path, Format format);
 // (ZIP64 read); 0 when no directory is found (the office will say what is
 // wrong), the largest value when the directory is implausibly large.
 std::uint64_t zip_unpacked_bytes(const std::string& path, std::uint64_t file_size);
+
+// One entry of a zip file's central directory: its compression method, the
+// uncompressed size it declares, the offset of its local header.
+struct ZipEntry
+{
+    unsigned method = 0;
+    std::uint64_t size = 0;
+    std::uint64_t offset = 0;
+};
+
+// The entries a zip file's central directory lists (ZIP64 read); `sane`
+// false when the directory is implausibly large or out of the file.
+std::vector<ZipEntry> zip_entries(const std::string& path, std::uint64_t file_size, bool& sane);
+
+// The bytes a zip file's entries really inflate to, whatever their headers
+// declare, counting stops as soon as the total passes `limit` (then a
+// value above it is returned). Deflated and stored entries are read from
+// their local headers; the data are inflated and dropped, never kept.
+std::uint64_t zip_inflated_bytes(const std::string& path, std::uint64_t file_size,
+                                 std::uint64_t limit);
 
 // A 2,000-page report's content.xml is tens of MB.
 constexpr std::uint64_t kMaxUnpackedBytes = 512u * 1024u * 1024u;

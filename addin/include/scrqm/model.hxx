@@ -92,7 +92,8 @@ struct HiddenItem
 {
     // "comment", "tracked-change", "hidden-text", "hidden-paragraph",
     // "property", "custom-property", "header", "footer", "frame", "image",
-    // "embedded-object", "field", "version", "personal-info-setting".
+    // "embedded-object", "field", "version", "personal-info-setting",
+    // "link-target", "custom-xml".
     std::string kind;
     Where where = Where::Body;
     std::size_t paragraph = 0; // index within `where` (body: the anchor)

@@ -68,10 +68,12 @@ private:
 
 // ------------------------------------------------------ sealed registers
 // A sealed register is one line of JSON:
-// {"scrqm-register":2,"kdf":"argon2id13","ops":..,"mem":..,"salt":hex,"box":hex}
-// The passphrase and the salt give a key by Argon2id; two subkeys of it
-// seal the forms (XChaCha20-Poly1305, the header authenticated with them)
-// and key their hashes. Nothing in it is a name or a hash of one.
+// {"scrqm-register":3,"kdf":"argon2id13","ops":..,"mem":..,"salt":hex,"key":hex,"box":hex}
+// The passphrase and the salt give a key by Argon2id, which seals a random
+// master key ("key"); two subkeys of the master key seal the forms
+// (XChaCha20-Poly1305, the header authenticated with them) and key their
+// hashes. Version 2 (still read) derived the master key from the passphrase.
+// Nothing in it is a name or a hash of one.
 
 // The passphrase is wrong, or the file was changed.
 class WrongPassphrase : public DataError
@@ -102,6 +104,13 @@ HashedRegister open_register(const std::string& sealed, const std::string& passp
 // keyed hashes stay valid). Throws like open_register and seal_register.
 std::string edit_register(const std::string& sealed, const std::string& passphrase,
                           const std::function<void(HashedRegister&)>& edit);
+
+// The same register sealed under `new_passphrase` (a new salt; the master
+// key, and so the forms' keyed hashes, kept). Throws WrongPassphrase when
+// `passphrase` does not open it, DataError for a new passphrase out of
+// bounds or a file that is no sealed register.
+std::string change_register_passphrase(const std::string& sealed, const std::string& passphrase,
+                                       const std::string& new_passphrase, const std::string& name);
 
 // The one line a check says about a register it could not open for want of
 // its passphrase: "<which> is locked: ...".

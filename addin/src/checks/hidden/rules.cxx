@@ -27,6 +27,19 @@ const Rule custom_property{"hidden.custom-property",
                            {"!custom-property custom:Case: [[SCR-2016-03]]"},
                            {"!custom-property custom:AppVersion: 16.0000"}};
 
+const Rule custom_xml{"hidden.custom-xml",
+                      "hidden",
+                      "hidden-data",
+                      Severity::Warning,
+                      "QM14",
+                      "Custom XML parts",
+                      "A .docx custom XML part (customXml/item*.xml): data Word keeps beside the "
+                      "text, often a case system's fields.",
+                      {},
+                      // examples (rule_examples.hxx)
+                      {"!custom-xml item1.xml: [[child: Liam Carter / ref: SCR-2016-03]]"},
+                      {"Body text only."}};
+
 const Rule embedded_object{"hidden.embedded-object",
                            "hidden",
                            "hidden-data",
@@ -122,6 +135,20 @@ const Rule image{"hidden.image",
                  // examples (rule_examples.hxx)
                  {"!image Photo1: [[photo of the house]]"},
                  {"Body text only."}};
+
+const Rule link_target{"hidden.link-target",
+                       "hidden",
+                       "hidden-data",
+                       Severity::Warning,
+                       "QM14",
+                       "Link targets",
+                       "A link whose target (an e-mail address, a file path) is not its shown "
+                       "text: the address or path travels with the file.",
+                       {},
+                       // examples (rule_examples.hxx)
+                       {"!link-target the family: [[mailto:liam.carter@example.org]]",
+                        "!link-target the notes: [[file:///home/Kelly Hartwell/visit.odt]]"},
+                       {"Body text only."}};
 
 const Rule personal_info_setting{
     "hidden.personal-info-setting",
