@@ -13,6 +13,7 @@
 #include "convert.hxx"
 #include "locate.hxx"
 #include "office_check.hxx"
+#include "pages.hxx"
 #include "reader.hxx"
 #include "register_dialog.hxx"
 #include "replace_actions.hxx"
@@ -117,16 +118,12 @@ public:
 
     const Reference<frame::XFrame>& frame() const { return frame_; }
 
-    // Fills the panel from the frame's results (all rows in one call: a
-    // listbox takes 5,000 rows in one StringItemList without a visible stall).
+    // Fills the panel from the frame's results.
     void show(int select_row = -1)
     {
-        const auto t0 = std::chrono::steady_clock::now();
         std::string summary;
         const std::shared_ptr<Results> r = results_of(frame_);
         results_ = r;
-        rows_.clear();
-        std::vector<std::string> rows;
         set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
         if (!r)
         {
@@ -166,44 +163,30 @@ public:
                 set_label(c("Verdict"), "Check cancelled");
                 set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
             }
-
-            ResultsList list = results_list(r->outcome, r->doc);
-            rows = std::move(list.rows);
-            rows_ = std::move(list.finding);
+            if (!r->paged)
+            {
+                // Once per check, when its results are first listed.
+                const auto t0 = std::chrono::steady_clock::now();
+                r->pages = finding_pages(r->model, r->doc, r->all());
+                r->paged = true;
+                r->page_seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            }
         }
-        uno::Sequence<OUString> seq(static_cast<sal_Int32>(rows.size()));
-        OUString* out = seq.getArray();
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            out[i] = to_ou(rows[i]);
-        set_model(c("Findings"), "StringItemList", uno::Any(seq));
+        const double listed = fill_list();
         if (!summary.empty())
         {
-            // The time to list the findings (the benchmark reads it).
-            char secs[32];
-            std::snprintf(
-                secs, sizeof secs, "%.3f",
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-            set_text(c("Summary"), summary + ", listed in " + secs + " s");
+            // The times to find the pages and to list (the benchmark reads them).
+            char secs[64];
+            std::snprintf(secs, sizeof secs, ", pages in %.3f s, listed in %.3f s",
+                          r->page_seconds, listed);
+            set_text(c("Summary"), summary + secs);
         }
         set_model(c("Recheck"), "Enabled", uno::Any(true));
         set_model(c("Cancel"), "Enabled", uno::Any(false));
-        Reference<awt::XListBox> list(c("Findings"), UNO_QUERY);
-        if (list.is() && !rows.empty())
-        {
-            // The first finding, or the row asked for (the next one after an
-            // Ignore or a Fix).
-            int row =
-                select_row >= 0 ? std::min<int>(select_row, static_cast<int>(rows.size()) - 1) : 1;
-            while (row < static_cast<int>(rows_.size()) && rows_[static_cast<std::size_t>(row)] < 0)
-                ++row;
-            if (row >= static_cast<int>(rows_.size()))
-                row = static_cast<int>(rows_.size()) - 1;
-            if (row >= 0 && rows_[static_cast<std::size_t>(row)] >= 0)
-            {
-                list->selectItemPos(static_cast<sal_Int16>(row), true);
-                list->makeVisible(static_cast<sal_Int16>(row));
-            }
-        }
+        // The first finding, or the row asked for (the next one after an
+        // Ignore or a Fix).
+        select_finding_row(select_row >= 0 ? select_row : 1);
         show_selected();
         if (running_of(frame_))
             running(false); // a panel opened during a check
@@ -328,12 +311,17 @@ public:
         const std::string name = to_utf8(e.ActionCommand);
         command(name.empty() ? "GoTo" : name);
     }
-    // XItemListener: a new selection in the list.
-    void SAL_CALL itemStateChanged(const awt::ItemEvent&) override
+    // XItemListener: a new selection in the list, or in Sort or Show.
+    void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
     {
         try
         {
-            show_selected();
+            const Reference<uno::XInterface> source(e.Source, UNO_QUERY);
+            if (source.is() && (source == Reference<uno::XInterface>(c("Sort"), UNO_QUERY) ||
+                                source == Reference<uno::XInterface>(c("Show"), UNO_QUERY)))
+                relist();
+            else
+                show_selected();
         }
         catch (...)
         {
@@ -352,12 +340,17 @@ private:
         controls_.set(window_, UNO_QUERY_THROW);
         set_model(c("Verdict"), "FontWeight", uno::Any(float(awt::FontWeight::BOLD)));
         set_model(c("Verdict"), "FontHeight", uno::Any(float(12)));
-        set_label(c("FindingsLabel"), "Findings by check and severity:");
+        set_label(c("FindingsLabel"), "~Findings:");
         if (Reference<awt::XListBox> list{c("Findings"), UNO_QUERY}; list.is())
         {
             list->addItemListener(this);
             list->addActionListener(this);
         }
+        // Sort and Show: drop-down lists (Alt+Down opens, the arrows choose).
+        set_label(c("SortLabel"), "~Sort:");
+        set_label(c("ShowLabel"), "S~how:");
+        choices("Sort", {"By kind", "By page"});
+        choices("Show", {"All", "Errors", "Warnings", "Info"});
         button("GoTo", "Go to");
         button("Fix", "Fix\u2026");
         // The button opens the menu; Results.Fix stays the one-click fix.
@@ -372,6 +365,84 @@ private:
         window_->setVisible(true);
         std::lock_guard<std::mutex> lock(g_mutex);
         g_panels.push_back(this);
+    }
+
+    void choices(const char* name, const std::vector<const char*>& items)
+    {
+        uno::Sequence<OUString> seq(static_cast<sal_Int32>(items.size()));
+        for (std::size_t i = 0; i < items.size(); ++i)
+            seq[static_cast<sal_Int32>(i)] = OUString::createFromAscii(items[i]);
+        set_model(c(name), "StringItemList", uno::Any(seq));
+        if (Reference<awt::XListBox> list{c(name), UNO_QUERY}; list.is())
+        {
+            list->selectItemPos(0, true);
+            list->addItemListener(this);
+        }
+    }
+
+    // The list of findings (all rows in one call: a listbox takes 5,000 rows
+    // in one StringItemList without a visible stall), sorted and filtered as
+    // Sort and Show say. Returns the seconds it took.
+    double fill_list()
+    {
+        const auto t0 = std::chrono::steady_clock::now();
+        std::vector<std::string> rows;
+        rows_.clear();
+        const Results* r = results_.get();
+        if (r && r->error.empty() && (r->cancelled.empty() || r->checked))
+        {
+            ResultsView view;
+            view.pages = r->pages;
+            const auto pos = [&](const char* name)
+            {
+                Reference<awt::XListBox> list(c(name), UNO_QUERY);
+                return list.is() ? list->getSelectedItemPos() : 0;
+            };
+            view.sort = pos("Sort") == 1 ? ResultsSort::ByPage : ResultsSort::ByKind;
+            constexpr Severity kShow[] = {Severity::Error, Severity::Warning, Severity::Info};
+            if (const sal_Int16 show = pos("Show"); show >= 1 && show <= 3)
+                view.only = kShow[show - 1];
+            ResultsList list = results_list(r->outcome, r->doc, view);
+            rows = std::move(list.rows);
+            rows_ = std::move(list.finding);
+        }
+        uno::Sequence<OUString> seq(static_cast<sal_Int32>(rows.size()));
+        OUString* out = seq.getArray();
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            out[i] = to_ou(rows[i]);
+        set_model(c("Findings"), "StringItemList", uno::Any(seq));
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    }
+
+    // Selects the first finding row at or after `row` (or the last one).
+    void select_finding_row(int row)
+    {
+        Reference<awt::XListBox> list(c("Findings"), UNO_QUERY);
+        const int n = static_cast<int>(rows_.size());
+        if (!list.is() || n == 0)
+            return;
+        row = std::min(row, n - 1);
+        while (row < n && rows_[static_cast<std::size_t>(row)] < 0)
+            ++row;
+        if (row >= n)
+            row = n - 1;
+        if (row >= 0 && rows_[static_cast<std::size_t>(row)] >= 0)
+        {
+            list->selectItemPos(static_cast<sal_Int16>(row), true);
+            list->makeVisible(static_cast<sal_Int16>(row));
+        }
+    }
+
+    // Sort or Show changed: the list again, the same finding selected if
+    // it is still shown.
+    void relist()
+    {
+        const long keep = selected_finding();
+        fill_list();
+        const auto at = std::find(rows_.begin(), rows_.end(), keep);
+        select_finding_row(keep >= 0 && at != rows_.end() ? static_cast<int>(at - rows_.begin())
+                                                           : 0);
+        show_selected();
     }
 
     void button(const char* name, const char* label)
@@ -423,13 +494,7 @@ private:
         if (i >= 0)
         {
             const Finding& f = results_->all()[static_cast<std::size_t>(i)];
-            detail = f.message;
-            if (!f.marker.empty())
-                detail += " (" + f.marker + ")";
-            if (!f.explanation.empty())
-                detail += "\nWhy: " + f.explanation;
-            if (const std::string fix = fix_summary(f); !fix.empty())
-                detail += "\nFix: " + fix;
+            detail = finding_detail(f);
             fixable = !fix_choices(f).empty();
         }
         set_text(c("Detail"), detail);

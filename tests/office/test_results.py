@@ -2,7 +2,9 @@
 vnd.scrqm:CheckAll dispatched through the frame on a .docx loaded visible
 (the sidebar exists only then), the results panel read through the sidebar
 API (verdict, counts, the findings list), Go to in the body, a table, a
-footnote and a header, Fix of a register finding (one undo step), Ignore
+footnote and a header, the list grouped by rule name with pages and sections
+(5,001 findings, sorted by page, one severity shown), Fix of a register
+finding (one undo step), Ignore
 remembered in the document as salted hashes that survive .docx, the
 check never modifies the document, and a long check is cancelled (the
 panel's command from another thread, an edit of the document) and leaves the
@@ -32,6 +34,25 @@ REGISTER = [{"real": "Liam Carter", "pseudonym": "Child A", "kind": "name"}]
 
 def items(dialog):
     return list(dialog.getControl("Findings").getModel().StringItemList)
+
+
+def rows_of(dialog, text):
+    """The finding rows of `text`: "    p. 7 · 4. Family involvement · “text” — …"."""
+    return [r for r in items(dialog) if r.startswith("    ") and "\u201c%s\u201d" % text in r]
+
+
+def page_of(row):
+    found = re.match(r"    p\. (\d+) \u00b7 ", row)
+    return int(found.group(1)) if found else None
+
+
+def rule_names():
+    """Rule id -> the name the panel groups by, from `scrqm rules`."""
+    scrqm = os.path.join(os.environ.get("SCRQM_BUILD_DIR", os.path.join(HERE, "..", "..", "build")),
+                         "scrqm")
+    out = subprocess.run([scrqm, "rules", "--format", "json"], check=True, capture_output=True,
+                         text=True).stdout
+    return {r["id"]: r["name"] for r in json.loads(out)}
 
 
 class PrepublicationCheck(unittest.TestCase):
@@ -94,13 +115,18 @@ class PrepublicationCheck(unittest.TestCase):
         self.assertNotIn("error", out, out)
         return out["findings"]
 
-    def select(self, dialog, text, where=None):
-        """Selects the first finding row for `text` (and place); returns it."""
+    def select(self, dialog, text, where=None, unless=None):
+        """Selects the first finding row for `text` (with `where` in it, and
+        not `unless`); returns it."""
         for i, row in enumerate(items(dialog)):
-            if row.startswith("    \u201c%s\u201d  " % text) and (where is None or where in row):
+            if (row.startswith("    ") and "\u201c%s\u201d" % text in row
+                    and (where is None or where in row) and (unless is None or unless not in row)):
                 dialog.getControl("Findings").selectItemPos(i, True)
                 return row
         self.fail("no row for %r in %s" % (text, items(dialog)))
+
+    def view_page(self, doc):
+        return doc.getCurrentController().getViewCursor().getPage()
 
     def selection(self, doc):
         return doc.getCurrentController().getSelection().getByIndex(0).getString()
@@ -125,21 +151,32 @@ class PrepublicationCheck(unittest.TestCase):
         rows = items(dialog)
         finding_rows = [r for r in rows if r.startswith("    ")]
         self.assertEqual(len(finding_rows), len(findings), "every finding, no cap")
-        # Grouped: a header row per check id and severity with its count.
+        # Grouped: a header row per rule name with its count.
         headers = [r for r in rows if not r.startswith("    ")]
+        names = rule_names()
         groups = {}
         for f in findings:
-            key = "%s \u00b7 %s" % (f["check"], f["severity"])
-            groups[key] = groups.get(key, 0) + 1
+            groups[names[f["check"]]] = groups.get(names[f["check"]], 0) + 1
+        self.assertIn("Personal names", groups)
         self.assertEqual(sorted(headers), sorted("%s (%d)" % kv for kv in groups.items()))
+        # Rows say their page and section; headers, footers and properties
+        # have no page.
+        paged = [r for r in finding_rows if page_of(r)]
+        self.assertGreater(len(paged), len(finding_rows) // 2, finding_rows)
+        pages = doc.getCurrentController().PageCount
+        self.assertTrue(all(1 <= page_of(r) <= pages for r in paged))
+        self.assertFalse(any(page_of(r) for r in finding_rows if "page style" in r))
 
-        # Go to selects the finding's text wherever it lives.
-        for text, where in (("12 Elm Grove", "body"), ("Dr Anjali Patel", None),
+        # Go to selects the finding's text wherever it lives, on the page
+        # its row names.
+        for text, where in (("12 Elm Grove", "p. "), ("Dr Anjali Patel", None),
                             ("999 401 7268", "footnote"),
                             ("reference CP/2016/0456", "page style")):
-            self.select(dialog, text, where)
+            row = self.select(dialog, text, where)
             self.dispatch(doc, "vnd.scrqm:Results.GoTo")
             self.assertEqual(self.selection(doc), text, "Go to " + text)
+            if page_of(row) and where != "footnote":
+                self.assertEqual(self.view_page(doc), page_of(row), row)
         # A comment's text cannot be selected: Go to selects its anchor and
         # says so; a property is named.
         self.select(dialog, "07700 900461", "comment by")
@@ -156,7 +193,9 @@ class PrepublicationCheck(unittest.TestCase):
         # generalised to its area in one click; the detail names the action.
         self.select(dialog, "NM4 7QT")
         self.assertTrue(dialog.getControl("Fix").getModel().Enabled)
-        self.assertIn('Fix: Generalise to "NM4"', dialog.getControl("Detail").getModel().Text)
+        detail = dialog.getControl("Detail").getModel().Text
+        self.assertIn('Fixes: Generalise to "NM4"', detail)
+        self.assertTrue(detail.startswith("Full postcodes: "), detail)  # the rule, then why
         # A register finding replaces with its pseudonym in one undo step and
         # the panel is re-checked.
         row = self.select(dialog, "Liam")
@@ -164,16 +203,15 @@ class PrepublicationCheck(unittest.TestCase):
         self.assertTrue(dialog.getControl("Fix").getModel().Enabled)
         before = doc.getText().getString().count("Liam")
         before_child = doc.getText().getString().count("Child A")
-        registered = sum(1 for r in items(dialog) if r.startswith("    \u201cLiam\u201d"))
+        registered = len(rows_of(dialog, "Liam"))
         self.dispatch(doc, "vnd.scrqm:Results.Fix")
         self.assertEqual(doc.getText().getString().count("Liam"), before - 1)
         self.assertEqual(doc.getText().getString().count("Child A"),
                          before_child + 1)
         self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
                          'Replace with "Child A"')
-        self.assertEqual(
-            sum(1 for r in items(dialog) if r.startswith("    \u201cLiam\u201d")),
-            registered - 1, "the panel shows the check after the fix")
+        self.assertEqual(len(rows_of(dialog, "Liam")), registered - 1,
+                         "the panel shows the check after the fix")
 
         # Ignore the postcode (an error): it leaves the list and the verdict.
         findings = self.expected(doc)
@@ -249,14 +287,14 @@ class PrepublicationCheck(unittest.TestCase):
         self.dispatch(doc, "vnd.scrqm:CheckAll")
         dialog = self.panel(doc)
         status = dialog.getControl("Status").getModel()
-        self.select(dialog, "NM4 7QT", "body \u00b6%d" % 41)
+        self.select(dialog, "NM4 7QT", "p. ")
         self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "NM4 7QT")
         self.assertEqual(status.Label, "")
         self.select(dialog, "Liam Carter", "Agencies A1")
         self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "Liam Carter")
-        self.select(dialog, "Liam Carter", "body \u00b6%d" % 82)
+        self.select(dialog, "Liam Carter", "p. ", unless="Agencies")
         self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "Liam Carter")
         # Fix the last paragraph's name (found by its place in the body).
@@ -277,6 +315,88 @@ class PrepublicationCheck(unittest.TestCase):
         self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "NM4 7QT")
         self.assertEqual(status.Label, "")
+
+    def test_five_thousand_findings_grouped_with_pages(self):
+        # 1,667 paragraphs with two e-mail addresses and a postcode each
+        # (5,001 findings, about 60 pages), a heading every 100 paragraphs.
+        parts = []
+        for i in range(1667):
+            if i % 100 == 0:
+                parts.append('<text:h text:outline-level="1">%d. Section %d</text:h>'
+                             % (i // 100 + 1, i // 100 + 1))
+            parts.append("<text:p>Contact worker%d@example.org or carer%d@example.net at "
+                         "NM%d 7QT about the plan.</text:p>" % (i, i, i % 9 + 1))
+        path = os.path.join(self.tmp, "many.fodt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?><office:document '
+                    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                    'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
+                    '<office:body><office:text>%s</office:text></office:body></office:document>'
+                    % "".join(parts))
+        doc = self.load(path)
+        started = time.time()
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        seconds = time.time() - started
+        self.assertFalse(doc.isModified(), "finding the pages does not modify the document")
+        self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
+        dialog = self.panel(doc)
+        summary = dialog.getControl("Summary").getModel().Text
+        sys.stderr.write("\n  5,001 findings: CheckAll %.2f s; %s\n"
+                         % (seconds, re.search(r"pages in .*", summary).group(0)))
+        findings = self.expected(doc)
+        self.assertGreaterEqual(len(findings), 5000)
+        rows = items(dialog)
+        finding_rows = [r for r in rows if r.startswith("    ")]
+        self.assertEqual(len(finding_rows), len(findings), "every finding, no cap")
+        # Groups by rule name, each with the count of its rows.
+        names = rule_names()
+        expected = {}
+        for f in findings:
+            expected[names[f["check"]]] = expected.get(names[f["check"]], 0) + 1
+        groups, header = {}, None
+        for r in rows:
+            if r.startswith("    "):
+                groups[header] += 1
+            else:
+                header = r
+                groups[header] = 0
+        self.assertEqual(groups, {"%s (%d)" % (name, n): n for name, n in expected.items()})
+        # Every row has its page and section, in page order within a group.
+        pattern = re.compile(r"    p\. (\d+) \u00b7 (\d+)\. Section \2 \u00b7 \u201c")
+        self.assertTrue(all(pattern.match(r) for r in finding_rows),
+                        [r for r in finding_rows if not pattern.match(r)][:3])
+        page_count = doc.getCurrentController().PageCount
+        self.assertGreater(page_count, 20)
+        pages = [page_of(r) for r in finding_rows]
+        self.assertEqual((min(pages), max(pages)), (1, page_count))
+        start = 0
+        for n in groups.values():
+            self.assertEqual(pages[start:start + n], sorted(pages[start:start + n]))
+            start += n
+        # The page a row names is where Go to lands: first, middle, last.
+        for text in ("worker0@example.org", "carer800@example.net", "NM3 7QT",
+                     "worker1666@example.org"):
+            row = self.select(dialog, text)
+            self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+            self.assertEqual(self.selection(doc), text)
+            self.assertEqual(self.view_page(doc), page_of(row), row)
+
+        # Sort by page: a group per page, every row still there.
+        dialog.getControl("Sort").selectItemPos(1, True)
+        rows = items(dialog)
+        headers = [r for r in rows if not r.startswith("    ")]
+        self.assertEqual(headers[0].split(" (")[0], "Page 1")
+        self.assertEqual(len(headers), page_count)
+        self.assertEqual(len(rows) - len(headers), len(findings))
+        # Show one severity: the errors only, as many as the check has.
+        dialog.getControl("Show").selectItemPos(1, True)
+        errors = sum(1 for f in findings if f["severity"] == "error")
+        self.assertEqual(len([r for r in items(dialog) if r.startswith("    ")]), errors)
+        dialog.getControl("Show").selectItemPos(0, True)
+        dialog.getControl("Sort").selectItemPos(0, True)
+        self.assertEqual(len([r for r in items(dialog) if r.startswith("    ")]), len(findings))
+        self.assertFalse(doc.isModified())
 
     def start_check(self, doc, command="vnd.scrqm:CheckAll"):
         """Dispatches CheckAll (or Re-check) in a thread (the dispatch returns
