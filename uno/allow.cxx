@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -96,7 +95,9 @@ void fold_old_file(const Reference<uno::XComponentContext>& context,
     std::ifstream in(path);
     if (!in)
         return;
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text;
+    for (std::string line; std::getline(in, line);)
+        text += line + "\n";
     if (merge(list, lines_of(text)))
         store(context, list);
     std::remove(path.c_str());

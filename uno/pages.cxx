@@ -23,6 +23,7 @@
 #include <com/sun/star/text/XTextViewCursor.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <com/sun/star/view/XViewCursor.hpp>
 
 #include <algorithm>
 #include <map>
@@ -88,9 +89,10 @@ std::vector<int> finding_pages(const Reference<frame::XModel>& model, const Docu
         return pages;
     Reference<text::XTextViewCursor> view = supplier->getViewCursor();
     Reference<text::XPageCursor> page_cursor(view, UNO_QUERY);
+    Reference<view::XViewCursor> lines_cursor(view, UNO_QUERY);
     Reference<text::XText> body = text_doc->getText();
     Reference<text::XTextRangeCompare> compare(body, UNO_QUERY);
-    if (!page_cursor.is() || !body.is() || !compare.is())
+    if (!page_cursor.is() || !lines_cursor.is() || !body.is() || !compare.is())
         return pages;
 
     // The lines of the body's text: where each body and table paragraph is.
@@ -127,13 +129,13 @@ std::vector<int> finding_pages(const Reference<frame::XModel>& model, const Docu
         {
             try
             {
-                placed = compare->compareRegionStarts(walker, view->getStart()) >= 0;
+                placed = compare->compareRegionStarts(walker->getStart(), view->getStart()) >= 0;
             }
             catch (const lang::IllegalArgumentException&)
             {
                 // Not in the body's own text (a table cell, a frame).
             }
-            if (!placed && !view->goDown(1, false))
+            if (!placed && !lines_cursor->goDown(1, false))
                 break;
         }
         if (!placed || page_cursor->getPage() != page)

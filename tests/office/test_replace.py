@@ -180,32 +180,32 @@ class ReplaceAndAllow(unittest.TestCase):
         # One list: what "Allow in all my documents" adds shows on the Options
         # page, what the page adds or removes is what every check allows.
         self.call(Action="options", Allow="")
-        doc = self.writer(["Tyler Quinn met Marcus Whitfield and Ava Lindqvist at the clinic."])
-        for name in ("Tyler Quinn", "Marcus Whitfield", "Ava Lindqvist"):
+        doc = self.writer(["Tyler Quinn met Amara Eze and Jane Hughes at the clinic."])
+        for name in ("Tyler Quinn", "Amara Eze", "Jane Hughes"):
             self.assertTrue(self.names(doc, name), name + " is a finding first")
         self.assertTrue(self.call(Action="allow", Text="Tyler Quinn", Scope="user")["added"])
         handler, window = self.options_page()
         allow = window.getControl("Allow")
         self.assertEqual(allow.getText(), "Tyler Quinn")
-        allow.setText("Tyler Quinn\nMarcus Whitfield")
+        allow.setText("Tyler Quinn\nAmara Eze")
         self.assertTrue(handler.callHandlerMethod(window, "ok", "external_event"))
         self.assertEqual(self.call(Action="options")["settings"]["Allow"],
-                         "Tyler Quinn\nMarcus Whitfield")
+                         "Tyler Quinn\nAmara Eze")
         self.assertEqual(self.names(doc, "Tyler Quinn"), [])
-        self.assertEqual(self.names(doc, "Marcus Whitfield"), [], "the page's name is allowed")
-        self.assertTrue(self.names(doc, "Ava Lindqvist"))
-        already = self.call(Action="allow", Text="Dr Marcus Whitfield", Scope="user")
+        self.assertEqual(self.names(doc, "Amara Eze"), [], "the page's name is allowed")
+        self.assertTrue(self.names(doc, "Jane Hughes"))
+        already = self.call(Action="allow", Text="Dr Amara Eze", Scope="user")
         self.assertFalse(already["added"], "the page's name is on the same list")
         # Removed on the page: reported again.
-        allow.setText("Marcus Whitfield")
+        allow.setText("Amara Eze")
         handler.callHandlerMethod(window, "ok", "external_event")
         self.assertTrue(self.names(doc, "Tyler Quinn"))
         # An explicit Allow adds to the user's list, never replaces it.
         result = self.call(Action="check", Document=doc, Checks="anonymisation",
-                           Allow="Ava Lindqvist")
+                           Allow="Jane Hughes")
         texts = " ".join(f["text"] for f in result["findings"])
-        self.assertNotIn("Whitfield", texts)
-        self.assertNotIn("Lindqvist", texts)
+        self.assertNotIn("Eze", texts)
+        self.assertNotIn("Hughes", texts)
         window.dispose()
 
         # The file an older scrqm kept for "Allow in all my documents" moves
@@ -213,13 +213,13 @@ class ReplaceAndAllow(unittest.TestCase):
         old = os.path.join(self.office.dir, "profile", "user", "scrqm", "allow.txt")
         os.makedirs(os.path.dirname(old), exist_ok=True)
         with open(old, "w", encoding="utf-8") as f:
-            f.write("# scrqm: names allowed in all my documents, one a line\nAva Lindqvist\n")
-        self.assertEqual(self.names(doc, "Ava Lindqvist"), [])
+            f.write("# scrqm: names allowed in all my documents, one a line\nJane Hughes\n")
+        self.assertEqual(self.names(doc, "Jane Hughes"), [])
         self.assertFalse(os.path.exists(old))
         self.assertEqual(self.call(Action="options")["settings"]["Allow"],
-                         "Marcus Whitfield\nAva Lindqvist")
+                         "Amara Eze\nJane Hughes")
         self.call(Action="options", Allow="")
-        self.assertTrue(self.names(doc, "Marcus Whitfield"))
+        self.assertTrue(self.names(doc, "Amara Eze"))
 
 
 if __name__ == "__main__":
