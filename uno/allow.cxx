@@ -65,7 +65,8 @@ bool merge(std::vector<std::string>& list, const std::vector<std::string>& more)
 {
     bool added = false;
     for (const std::string& term : more)
-        if (std::none_of(list.begin(), list.end(), [&](const std::string& t)
+        if (std::none_of(list.begin(), list.end(),
+                         [&](const std::string& t)
                          { return identifier_key(t) == identifier_key(term); }))
         {
             list.push_back(term);
@@ -85,8 +86,7 @@ void store(const Reference<uno::XComponentContext>& context, const std::vector<s
 // Before the Options page, "Allow in all my documents" kept its own file,
 // <profile>/user/scrqm/allow.txt: its names move into the setting once, so
 // that nothing allowed then is lost.
-void fold_old_file(const Reference<uno::XComponentContext>& context,
-                   std::vector<std::string>& list)
+void fold_old_file(const Reference<uno::XComponentContext>& context, std::vector<std::string>& list)
 {
     Reference<util::XStringSubstitution> subst = util::PathSubstitution::create(context);
     OUString sys;

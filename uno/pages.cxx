@@ -96,7 +96,7 @@ std::vector<int> finding_pages(const Reference<frame::XModel>& model, const Docu
         return pages;
 
     // The lines of the body's text: where each body and table paragraph is.
-    std::map<std::pair<int, std::size_t>, std::size_t> line_of; // (where, index) -> line
+    std::map<std::pair<int, std::size_t>, std::size_t> line_of;   // (where, index) -> line
     std::map<std::pair<int, std::size_t>, std::size_t> anchor_of; // (where, index) -> body index
     std::size_t lines = 0;
     for (const Paragraph& p : doc.paragraphs)
@@ -157,8 +157,7 @@ std::vector<int> finding_pages(const Reference<frame::XModel>& model, const Docu
         if (const auto it = line_of.find({static_cast<int>(f.where), f.paragraph});
             it != line_of.end())
             pos = {it->second, f.start};
-        else if (f.where == Where::Header || f.where == Where::Footer ||
-                 f.where == Where::Property)
+        else if (f.where == Where::Header || f.where == Where::Footer || f.where == Where::Property)
             continue;
         else if (const auto a = anchor_of.find({static_cast<int>(f.where), f.paragraph});
                  a != anchor_of.end())
@@ -170,9 +169,9 @@ std::vector<int> finding_pages(const Reference<frame::XModel>& model, const Docu
         }
         else
             continue;
-        const auto after =
-            std::upper_bound(starts.begin(), starts.end(), pos,
-                             [](const Pos& p, const std::pair<Pos, int>& s) { return p < s.first; });
+        const auto after = std::upper_bound(starts.begin(), starts.end(), pos,
+                                            [](const Pos& p, const std::pair<Pos, int>& s)
+                                            { return p < s.first; });
         pages[i] = std::prev(after)->second;
     }
     return pages;

@@ -24,7 +24,8 @@ namespace scrqm::lo
 // no page rather than a wrong one). Notes, comments and frames take the page
 // of the paragraph they are anchored to. Moves the view cursor and puts the
 // user's selection back; never changes the document.
-std::vector<int> finding_pages(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
-                               const Document& doc, const std::vector<Finding>& findings);
+std::vector<int>
+finding_pages(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
+              const Document& doc, const std::vector<Finding>& findings);
 
 } // namespace scrqm::lo

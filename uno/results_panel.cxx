@@ -178,8 +178,8 @@ public:
         {
             // The times to find the pages and to list (the benchmark reads them).
             char secs[64];
-            std::snprintf(secs, sizeof secs, ", pages in %.3f s, listed in %.3f s",
-                          r->page_seconds, listed);
+            std::snprintf(secs, sizeof secs, ", pages in %.3f s, listed in %.3f s", r->page_seconds,
+                          listed);
             set_text(c("Summary"), summary + secs);
         }
         set_model(c("Recheck"), "Enabled", uno::Any(true));
@@ -441,7 +441,7 @@ private:
         fill_list();
         const auto at = std::find(rows_.begin(), rows_.end(), keep);
         select_finding_row(keep >= 0 && at != rows_.end() ? static_cast<int>(at - rows_.begin())
-                                                           : 0);
+                                                          : 0);
         show_selected();
     }
 

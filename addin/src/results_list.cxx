@@ -1,5 +1,5 @@
-#include <scrqm/results_list.hxx>
 #include <scrqm/replace.hxx>
+#include <scrqm/results_list.hxx>
 #include <scrqm/rules.hxx>
 
 #include <algorithm>
@@ -114,7 +114,7 @@ public:
     }
 
 private:
-    std::vector<std::pair<std::size_t, std::string>> headings_; // body index, title
+    std::vector<std::pair<std::size_t, std::string>> headings_;  // body index, title
     std::map<std::pair<int, std::size_t>, std::size_t> anchors_; // (where, index) -> body index
 };
 
@@ -139,8 +139,8 @@ std::string finding_detail(const Finding& f)
     std::string fixes;
     for (const FixChoice& c : fix_choices(f))
         fixes += (fixes.empty() ? "" : "; ") + c.label;
-    out += "\nFixes: " + (fixes.empty() ? std::string("none automatic: edit the text, or Ignore")
-                                        : fixes);
+    out += "\nFixes: " +
+           (fixes.empty() ? std::string("none automatic: edit the text, or Ignore") : fixes);
     if (!f.advice.empty())
         out += "\nAdvice: " + f.advice;
     return out;

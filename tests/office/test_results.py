@@ -157,7 +157,7 @@ class PrepublicationCheck(unittest.TestCase):
         groups = {}
         for f in findings:
             groups[names[f["check"]]] = groups.get(names[f["check"]], 0) + 1
-        self.assertIn("Personal names", groups)
+        self.assertIn("Identifiers from the case register", groups)
         self.assertEqual(sorted(headers), sorted("%s (%d)" % kv for kv in groups.items()))
         # Rows say their page and section; headers, footers and properties
         # have no page.

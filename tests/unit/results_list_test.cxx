@@ -228,8 +228,8 @@ TEST(ResultsList, DetailSaysWhyAndTheFixes)
                           "\nFixes: Replace with pseudonym…; Allow in this document; Allow in "
                           "all my documents");
     // The message never decides the fixes: a message naming a fix offers none.
-    Finding g = finding("language.hindsight", Severity::Warning, "should have known", Where::Body,
-                        0);
+    Finding g =
+        finding("language.hindsight", Severity::Warning, "should have known", Where::Body, 0);
     g.message = "Replace with \"Child A\"";
     g.advice = "Say what was known at the time.";
     EXPECT_NE(scrqm::finding_detail(g).find(

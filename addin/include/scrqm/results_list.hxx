@@ -61,8 +61,8 @@ enum class ResultsSort
 struct ResultsView
 {
     ResultsSort sort = ResultsSort::ByKind;
-    std::optional<Severity> only;       // the one severity shown; none: all
-    std::vector<int> pages;             // per finding (index into the findings); 0: unknown
+    std::optional<Severity> only; // the one severity shown; none: all
+    std::vector<int> pages;       // per finding (index into the findings); 0: unknown
 };
 ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const ResultsView& view);
 
