@@ -10,6 +10,14 @@
 // at the same ends). A finding's (line, column) then finds its page by
 // binary search. The cost is a few calls per page and the body's text read
 // once, not a cursor move per finding (5,000 findings, 300 pages).
+//
+// The walk runs with the model's controllers locked (lockControllers starts
+// an action on every view, and Writer holds back its change link, the
+// sidebar's context changes and the selection listeners until the action
+// ends): without, a cursor moving into a table told the sidebar "Table", a
+// sidebar still building its deck built our panel again, whose show asked
+// for the pages again, and the office died of a stack overflow (900 walks
+// deep on the sample). The pages and goDown read the same locked or not.
 #include "pages.hxx"
 
 #include <scrqm/finding.hxx>
@@ -26,6 +34,7 @@
 #include <com/sun/star/view/XViewCursor.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <utility>
 
@@ -75,10 +84,35 @@ struct KeepSelection
     }
 };
 
-} // namespace
+// Locks the model's controllers for the walk and unlocks them after the
+// selection is back (declared before KeepSelection: destroyed after it).
+struct LockControllers
+{
+    Reference<frame::XModel> model;
+    explicit LockControllers(const Reference<frame::XModel>& m) : model(m)
+    {
+        model->lockControllers();
+    }
+    LockControllers(const LockControllers&) = delete;
+    LockControllers& operator=(const LockControllers&) = delete;
+    ~LockControllers()
+    {
+        try
+        {
+            model->unlockControllers();
+        }
+        catch (...)
+        {
+        }
+    }
+};
 
-std::vector<int> finding_pages(const Reference<frame::XModel>& model, const Document& doc,
-                               const std::vector<Finding>& findings)
+// A walk under way (any document, any thread): a second one would move the
+// same kind of cursor under the first, and is what recursion would look like.
+std::atomic<bool> walking{false};
+
+std::vector<int> walk_pages(const Reference<frame::XModel>& model, const Document& doc,
+                            const std::vector<Finding>& findings)
 {
     std::vector<int> pages(findings.size(), 0);
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
@@ -174,6 +208,34 @@ std::vector<int> finding_pages(const Reference<frame::XModel>& model, const Docu
                                             { return p < s.first; });
         pages[i] = std::prev(after)->second;
     }
+    return pages;
+}
+
+} // namespace
+
+std::optional<std::vector<int>> finding_pages(const Reference<frame::XModel>& model,
+                                              const Document& doc,
+                                              const std::vector<Finding>& findings)
+{
+    if (walking.exchange(true))
+        return std::nullopt;
+    std::vector<int> pages(findings.size(), 0);
+    try
+    {
+        // No view (a document being closed, a model without a window): no
+        // pages, and nothing to lock.
+        if (model.is() && model->getCurrentController().is() && !findings.empty())
+        {
+            LockControllers lock(model);
+            pages = walk_pages(model, doc, findings);
+        }
+    }
+    catch (...)
+    {
+        // A disposed view, a layout that refused a jump: no pages, no crash.
+        pages.assign(findings.size(), 0);
+    }
+    walking = false;
     return pages;
 }
 

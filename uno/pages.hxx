@@ -8,6 +8,7 @@
 
 #include <com/sun/star/frame/XModel.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace scrqm
@@ -23,8 +24,15 @@ namespace scrqm::lo
 // body whose text does not read as `doc`'s paragraphs (then every page is 0:
 // no page rather than a wrong one). Notes, comments and frames take the page
 // of the paragraph they are anchored to. Moves the view cursor and puts the
-// user's selection back; never changes the document.
-std::vector<int>
+// user's selection back; never changes the document and never throws (an
+// error gives no pages).
+//
+// With the controllers locked while the cursor walks: every move of the view
+// cursor otherwise tells the sidebar the context changed (Text, Table), and a
+// sidebar building its deck then builds our panel again, whose first show
+// asks for the pages again: that recursion overflowed the stack (the sample
+// on CheckAll). Empty (nullopt) when a walk is already under way: ask later.
+std::optional<std::vector<int>>
 finding_pages(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
               const Document& doc, const std::vector<Finding>& findings);
 

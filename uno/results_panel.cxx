@@ -166,11 +166,17 @@ public:
             if (!r->paged)
             {
                 // Once per check, when its results are first listed.
+                // Not while another panel's walk is under way: that one
+                // lists them, or the next show does.
                 const auto t0 = std::chrono::steady_clock::now();
-                r->pages = finding_pages(r->model, r->doc, r->all());
-                r->paged = true;
-                r->page_seconds =
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                if (auto pages = finding_pages(r->model, r->doc, r->all()))
+                {
+                    r->pages = std::move(*pages);
+                    r->paged = true;
+                    r->page_seconds =
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+                            .count();
+                }
             }
         }
         const double listed = fill_list();
