@@ -134,8 +134,18 @@ class PrepublicationCheck(unittest.TestCase):
     def test_check_goto_fix_ignore_survive_docx(self):
         doc = self.load(self.path)
         self.assertFalse(doc.isModified())
+        # The user's place, inside the sample's first table: the page walk
+        # moves the view cursor through tables (a sidebar context change each
+        # time, unless the controllers are locked) and puts it back.
+        cell = doc.getTextTables().getByIndex(0).getCellByName("A1")
+        doc.getCurrentController().select(cell.getText().getStart())
+        before = doc.getCurrentController().getViewCursor()
+        before = (before.getPage(), before.getText().getString())
         self.dispatch(doc, "vnd.scrqm:CheckAll")
         self.assertFalse(doc.isModified(), "a check never modifies the document")
+        after = doc.getCurrentController().getViewCursor()
+        self.assertEqual((after.getPage(), after.getText().getString()), before,
+                         "the cursor is back where the user left it")
         self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
         dialog = self.panel(doc)
 
