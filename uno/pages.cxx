@@ -12,12 +12,17 @@
 // once, not a cursor move per finding (5,000 findings, 300 pages).
 //
 // The walk runs with the model's controllers locked (lockControllers starts
-// an action on every view, and Writer holds back its change link, the
-// sidebar's context changes and the selection listeners until the action
-// ends): without, a cursor moving into a table told the sidebar "Table", a
-// sidebar still building its deck built our panel again, whose show asked
-// for the pages again, and the office died of a stack overflow (900 walks
-// deep on the sample). The pages and goDown read the same locked or not.
+// an action on every view: Writer holds back its change link, the sidebar's
+// context changes and the selection listeners until it ends), so it costs
+// no repaint and no context change per page. Locked, Writer formats no
+// layout either: the pages are those of the layout as it stands. Right after
+// a load Writer is still laying out in the background (under Xvfb on a busy
+// machine, 5 of the sample's 7 pages two seconds after the load, and a jump
+// to the last page unlocked did not finish it): the panel finds the pages
+// again when the page count has changed since (results_panel.cxx). The panel never walks while the
+// sidebar builds it (results_panel.cxx): a cursor move then told the sidebar the context changed,
+// the sidebar built our panel again, whose show walked again: the office died of a stack overflow,
+// 900 walks deep on the sample.
 #include "pages.hxx"
 
 #include <scrqm/finding.hxx>
@@ -84,8 +89,7 @@ struct KeepSelection
     }
 };
 
-// Locks the model's controllers for the walk and unlocks them after the
-// selection is back (declared before KeepSelection: destroyed after it).
+// Locks the model's controllers for the walk.
 struct LockControllers
 {
     Reference<frame::XModel> model;
@@ -112,7 +116,7 @@ struct LockControllers
 std::atomic<bool> walking{false};
 
 std::vector<int> walk_pages(const Reference<frame::XModel>& model, const Document& doc,
-                            const std::vector<Finding>& findings)
+                            const std::vector<Finding>& findings, int& last_page)
 {
     std::vector<int> pages(findings.size(), 0);
     Reference<text::XTextDocument> text_doc(model, UNO_QUERY);
@@ -142,9 +146,11 @@ std::vector<int> walk_pages(const Reference<frame::XModel>& model, const Documen
     }
 
     KeepSelection keep{selection, selection->getSelection()};
+    LockControllers lock(model); // unlocked before the selection is put back
     if (!page_cursor->jumpToLastPage())
         return pages;
     const sal_Int16 count = page_cursor->getPage();
+    last_page = count;
     // Known page starts in order; a page whose start could not be placed
     // (it starts in a frame, or in a table with no body text after it on
     // that page) is not among them: its findings count to the page before.
@@ -215,20 +221,18 @@ std::vector<int> walk_pages(const Reference<frame::XModel>& model, const Documen
 
 std::optional<std::vector<int>> finding_pages(const Reference<frame::XModel>& model,
                                               const Document& doc,
-                                              const std::vector<Finding>& findings)
+                                              const std::vector<Finding>& findings, int* last_page)
 {
     if (walking.exchange(true))
         return std::nullopt;
     std::vector<int> pages(findings.size(), 0);
+    int last = 0;
     try
     {
         // No view (a document being closed, a model without a window): no
         // pages, and nothing to lock.
         if (model.is() && model->getCurrentController().is() && !findings.empty())
-        {
-            LockControllers lock(model);
-            pages = walk_pages(model, doc, findings);
-        }
+            pages = walk_pages(model, doc, findings, last);
     }
     catch (...)
     {
@@ -236,6 +240,8 @@ std::optional<std::vector<int>> finding_pages(const Reference<frame::XModel>& mo
         pages.assign(findings.size(), 0);
     }
     walking = false;
+    if (last_page)
+        *last_page = last;
     return pages;
 }
 

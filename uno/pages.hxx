@@ -27,13 +27,13 @@ namespace scrqm::lo
 // user's selection back; never changes the document and never throws (an
 // error gives no pages).
 //
-// With the controllers locked while the cursor walks: every move of the view
-// cursor otherwise tells the sidebar the context changed (Text, Table), and a
-// sidebar building its deck then builds our panel again, whose first show
-// asks for the pages again: that recursion overflowed the stack (the sample
-// on CheckAll). Empty (nullopt) when a walk is already under way: ask later.
+// Not to be called while the sidebar builds a panel: a cursor move then
+// makes the sidebar build it again (see pages.cxx). Empty (nullopt) when a
+// walk is already under way: ask again later. `last_page`: the last page
+// the view cursor reached (0: none), less than the view's PageCount while
+// Writer is still laying out.
 std::optional<std::vector<int>>
 finding_pages(const com::sun::star::uno::Reference<com::sun::star::frame::XModel>& model,
-              const Document& doc, const std::vector<Finding>& findings);
+              const Document& doc, const std::vector<Finding>& findings, int* last_page = nullptr);
 
 } // namespace scrqm::lo

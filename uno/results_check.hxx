@@ -51,6 +51,7 @@ struct Results
     // found when the panel first lists these results, not by the check.
     std::vector<int> pages;
     bool paged = false;
+    int page_count = 0; // the last page the view cursor reached then
     double page_seconds = 0;
     std::string error;     // the check could not run
     bool checked = false;  // every check ran (the findings are complete)

@@ -20,10 +20,12 @@
 
 #include <scrqm/results_list.hxx>
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
@@ -51,6 +53,7 @@
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/implbase6.hxx>
 #include <cppuhelper/supportsservice.hxx>
@@ -118,8 +121,18 @@ public:
 
     const Reference<frame::XFrame>& frame() const { return frame_; }
 
-    // Fills the panel from the frame's results.
-    void show(int select_row = -1)
+    // Shows the results again if their pages are not known yet (the panel
+    // was built without them), keeping the selected row.
+    void show_pages()
+    {
+        const std::shared_ptr<Results> r = results_of(frame_);
+        if (window_.is() && r && !r->paged && r->error.empty())
+            show(selected_row());
+    }
+
+    // Fills the panel from the frame's results; their pages too unless
+    // `with_pages` is false (while the sidebar builds the panel: pages.hxx).
+    void show(int select_row = -1, bool with_pages = true)
     {
         std::string summary;
         const std::shared_ptr<Results> r = results_of(frame_);
@@ -163,16 +176,18 @@ public:
                 set_label(c("Verdict"), "Check cancelled");
                 set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
             }
-            if (!r->paged)
+            if (!r->paged && with_pages)
             {
                 // Once per check, when its results are first listed.
                 // Not while another panel's walk is under way: that one
                 // lists them, or the next show does.
                 const auto t0 = std::chrono::steady_clock::now();
-                if (auto pages = finding_pages(r->model, r->doc, r->all()))
+                int last_page = 0;
+                if (auto pages = finding_pages(r->model, r->doc, r->all(), &last_page))
                 {
                     r->pages = std::move(*pages);
                     r->paged = true;
+                    r->page_count = last_page;
                     r->page_seconds =
                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
                             .count();
@@ -509,8 +524,42 @@ private:
         set_model(c("Fix"), "Enabled", uno::Any(fixable));
     }
 
+    // The layout's page count (0: unknown).
+    int page_count() const
+    {
+        sal_Int32 n = 0;
+        try
+        {
+            Reference<beans::XPropertySet> view(frame_->getController(), UNO_QUERY);
+            if (view.is())
+                view->getPropertyValue("PageCount") >>= n;
+        }
+        catch (const uno::Exception&)
+        {
+        }
+        return n;
+    }
+
+    // Pages found while Writer was still laying out after a load (the page
+    // count has changed since, and the text has not): found again, the
+    // selected finding kept.
+    void repage_if_laid_out()
+    {
+        Results* r = results_.get();
+        if (!r || !r->paged || r->page_count == page_count())
+            return;
+        const long finding = selected_finding();
+        r->paged = false;
+        show();
+        for (std::size_t row = 0; row < rows_.size(); ++row)
+            if (rows_[row] == finding && finding >= 0)
+                select_finding_row(static_cast<int>(row));
+        show_selected();
+    }
+
     void go_to()
     {
+        repage_if_laid_out();
         const Finding& f = need_finding();
         Results& r = *results_;
         Reference<frame::XController> controller = frame_->getController();
@@ -617,6 +666,25 @@ private:
     std::vector<long> rows_; // list row -> index into results_->all(), -1 for a group header
 };
 
+class ShowPagesLater : public cppu::WeakImplHelper1<awt::XCallback>
+{
+public:
+    explicit ShowPagesLater(const rtl::Reference<ResultsPanel>& panel) : panel_(panel) {}
+    void SAL_CALL notify(const uno::Any&) override
+    {
+        try
+        {
+            panel_->show_pages();
+        }
+        catch (...)
+        {
+        }
+    }
+
+private:
+    rtl::Reference<ResultsPanel> panel_;
+};
+
 class ResultsPanelFactory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServiceInfo>
 {
 public:
@@ -644,7 +712,12 @@ public:
         try
         {
             rtl::Reference<ResultsPanel> panel(new ResultsPanel(url, context_, frame, parent));
-            panel->show();
+            // No pages while the sidebar builds the panel: the pages move the
+            // view cursor, which makes the sidebar build it again. They come
+            // from the main loop once it is built (or from CheckAll, first).
+            panel->show(-1, false);
+            awt::AsyncCallback::create(context_)->addCallback(new ShowPagesLater(panel),
+                                                              uno::Any());
             return panel.get();
         }
         catch (const uno::RuntimeException&)
@@ -758,13 +831,16 @@ bool results_command(const Reference<uno::XComponentContext>& context,
                           [&]
                           {
                               // A panel created by opening the deck fills itself
-                              // from the results.
+                              // from the results, without their pages: those
+                              // are found here, once the deck is built.
                               const bool had_panel = !panels_of(frame).empty();
                               open_deck(context, frame);
                               for (const auto& p : panels_of(frame))
                               {
                                   if (had_panel)
                                       p->show();
+                                  else
+                                      p->show_pages();
                                   p->status(""); // the progress
                               }
                           });

@@ -67,9 +67,19 @@ def main():
         time.sleep(2)
         o.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", o.ctx) \
             .executeDispatch(frame, "vnd.scrqm:CheckAll", "", 0, ())
-        time.sleep(2)
-        dialog = doc.getCurrentController().getSidebar().getDecks().getByName(DECK) \
-            .getPanels().getByName(PANEL).getDialog()
+        # The deck's panels are created after it turns active.
+        deck = doc.getCurrentController().getSidebar().getDecks().getByName(DECK)
+        deadline = time.time() + 20
+        while not deck.getPanels().hasByName(PANEL):
+            panels = deck.getPanels()
+            if time.time() > deadline:
+                subprocess.run(["import", "-display", display, "-window", "root",
+                                os.path.join(args.out, "results-panel-list-failed.png")])
+                raise RuntimeError("no results panel in the deck (active %s): %s"
+                                   % (deck.isActive(), panels.getElementNames()))
+            time.sleep(0.2)
+        time.sleep(1)
+        dialog = deck.getPanels().getByName(PANEL).getDialog()
 
         def at(name, dy=None):
             acc = dialog.getControl(name).getPeer().getAccessibleContext()
