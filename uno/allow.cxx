@@ -1,6 +1,7 @@
 #include "allow.hxx"
 
 #include "convert.hxx"
+#include "options.hxx"
 #include "results_check.hxx"
 
 #include <scrqm/catalogue.hxx>
@@ -12,12 +13,9 @@
 #include <com/sun/star/util/XStringSubstitution.hpp>
 #include <osl/file.hxx>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace com::sun::star;
 using com::sun::star::uno::Reference;
@@ -39,26 +37,79 @@ bool allow_in_document(const Reference<frame::XModel>& model, const std::string&
     return true;
 }
 
-std::string user_allow_path(const Reference<uno::XComponentContext>& context)
+namespace
 {
-    Reference<util::XStringSubstitution> subst = util::PathSubstitution::create(context);
-    OUString sys;
-    osl::FileBase::getSystemPathFromFileURL(subst->substituteVariables("$(user)", true), sys);
-    return to_utf8(sys) + "/scrqm/allow.txt";
-}
 
-std::vector<std::string> user_allow_list(const Reference<uno::XComponentContext>& context)
+std::vector<std::string> lines_of(const std::string& text)
 {
     std::vector<std::string> out;
-    std::ifstream in(user_allow_path(context));
-    for (std::string line; std::getline(in, line);)
+    std::size_t from = 0;
+    while (from <= text.size())
     {
+        std::size_t nl = text.find('\n', from);
+        if (nl == std::string::npos)
+            nl = text.size();
+        std::string line = text.substr(from, nl - from);
         while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
             line.pop_back();
         if (!line.empty() && line[0] != '#')
             out.push_back(line);
+        from = nl + 1;
     }
     return out;
+}
+
+// Adds the terms of `more` that `list` lacks (the same name with another
+// title, case or possessive counts as there).
+bool merge(std::vector<std::string>& list, const std::vector<std::string>& more)
+{
+    bool added = false;
+    for (const std::string& term : more)
+        if (std::none_of(list.begin(), list.end(),
+                         [&](const std::string& t)
+                         { return identifier_key(t) == identifier_key(term); }))
+        {
+            list.push_back(term);
+            added = true;
+        }
+    return added;
+}
+
+void store(const Reference<uno::XComponentContext>& context, const std::vector<std::string>& list)
+{
+    std::string joined;
+    for (const std::string& t : list)
+        joined += (joined.empty() ? "" : "\n") + t;
+    write_settings(context, {{"Allow", joined}});
+}
+
+// Before the Options page, "Allow in all my documents" kept its own file,
+// <profile>/user/scrqm/allow.txt: its names move into the setting once, so
+// that nothing allowed then is lost.
+void fold_old_file(const Reference<uno::XComponentContext>& context, std::vector<std::string>& list)
+{
+    Reference<util::XStringSubstitution> subst = util::PathSubstitution::create(context);
+    OUString sys;
+    osl::FileBase::getSystemPathFromFileURL(subst->substituteVariables("$(user)", true), sys);
+    const std::string path = to_utf8(sys) + "/scrqm/allow.txt";
+    std::ifstream in(path);
+    if (!in)
+        return;
+    std::string text;
+    for (std::string line; std::getline(in, line);)
+        text += line + "\n";
+    if (merge(list, lines_of(text)))
+        store(context, list);
+    std::remove(path.c_str());
+}
+
+} // namespace
+
+std::vector<std::string> user_allow_list(const Reference<uno::XComponentContext>& context)
+{
+    std::vector<std::string> list = lines_of(read_settings(context).at("Allow"));
+    fold_old_file(context, list);
+    return list;
 }
 
 bool allow_for_user(const Reference<uno::XComponentContext>& context, const std::string& text)
@@ -67,25 +118,9 @@ bool allow_for_user(const Reference<uno::XComponentContext>& context, const std:
     if (identifier_key(term).empty() || term.find('\n') != std::string::npos)
         throw std::invalid_argument("nothing to allow: give the text of the name");
     std::vector<std::string> list = user_allow_list(context);
-    for (const std::string& t : list)
-        if (identifier_key(t) == identifier_key(term))
-            return false;
-    list.push_back(term);
-    const std::string path = user_allow_path(context);
-    const std::string dir = path.substr(0, path.rfind('/'));
-    ::mkdir(dir.c_str(), 0700);
-    // Written whole to a private file, then renamed over the old one.
-    const std::string tmp = path + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0)
-        throw DataError(path + ": cannot write the allow-list: " + std::strerror(errno));
-    std::string data = "# scrqm: names allowed in all my documents, one a line\n";
-    for (const std::string& t : list)
-        data += t + "\n";
-    const bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size());
-    ::close(fd);
-    if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0)
-        throw DataError(path + ": cannot write the allow-list");
+    if (!merge(list, {term}))
+        return false;
+    store(context, list);
     return true;
 }
 

@@ -37,7 +37,8 @@ CheckRequest office_check_request(
     CheckArguments with_settings = args;
     add_setting_defaults(read_settings(context), with_settings);
     CheckRequest request = check_request(with_settings);
-    // The user's own allow-list (Allow in all my documents).
+    // The user's allow-list (the Options page's Allow, and what "Allow in all my
+    // documents" added to it), on top of the caller's Allow.
     for (std::string& term : user_allow_list(context))
         request.allow.push_back(std::move(term));
     // A profile file is checked before the check reads it: a FIFO would hang

@@ -256,7 +256,8 @@ void write_settings(const Reference<uno::XComponentContext>& context, const Sett
 void add_setting_defaults(const Settings& settings, CheckArguments& args)
 {
     for (const auto& [name, value] : settings)
-        if (name != "RegisterFolder" && !value.empty() && args.find(name) == args.end())
+        if (name != "RegisterFolder" && name != "Allow" && !value.empty() &&
+            args.find(name) == args.end())
             args[name] = value;
 }
 

@@ -18,8 +18,11 @@ namespace scrqm::lo
 {
 
 // The settings' names, as in the schema; each is also the check argument it
-// gives a default for (Checks, Profile, Framework, Allow, Deny, Named), but
-// RegisterFolder (where the case registers are kept; empty: the profile).
+// gives a default for (Checks, Profile, Framework, Deny, Named), but
+// RegisterFolder (where the case registers are kept; empty: the profile)
+// and Allow: the user's allow-list, the same list "Allow in all my
+// documents" adds to (allow.hxx), applies to every check in the office on
+// top of any Allow the caller gives.
 constexpr const char* kSettingNames[] = {"Checks", "Profile", "Framework",     "Allow",
                                          "Deny",   "Named",   "RegisterFolder"};
 
@@ -36,7 +39,8 @@ void write_settings(
     const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& context,
     const Settings& changes);
 
-// The arguments a caller did not give, taken from the settings.
+// The arguments a caller did not give, taken from the settings (not Allow:
+// office_check_request adds the user's allow-list to every check).
 void add_setting_defaults(const Settings& settings, CheckArguments& args);
 
 // Removes every stored case register from the register folder; returns how

@@ -279,7 +279,12 @@ bool same_paragraphs(const Document& a, const Document& b)
     {
         const Paragraph& p = a.paragraphs[i];
         const Paragraph& q = b.paragraphs[i];
-        if (p.where != q.where || p.index != q.index || p.text != q.text)
+        // A header's or footer's text holds its page-number fields as
+        // Writer last formatted them ("page 5", then "page 7" once the layout
+        // formatted on after a load): that is not an edit. Go to a finding
+        // there still compares the finding's own text (locate).
+        const bool running = p.where == Where::Header || p.where == Where::Footer;
+        if (p.where != q.where || p.index != q.index || (!running && p.text != q.text))
             return false;
     }
     return true;

@@ -47,6 +47,12 @@ struct Results
     // the verdict of those.
     CheckOutcome outcome;
     double seconds = 0, read_seconds = 0;
+    // Per finding its page (0: none), from Writer's layout (pages.hxx):
+    // found when the panel first lists these results, not by the check.
+    std::vector<int> pages;
+    bool paged = false;
+    int page_count = 0; // the last page the view cursor reached then
+    double page_seconds = 0;
     std::string error;     // the check could not run
     bool checked = false;  // every check ran (the findings are complete)
     std::string cancelled; // the last check was cancelled: why (findings: the one before)

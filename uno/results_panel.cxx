@@ -13,6 +13,7 @@
 #include "convert.hxx"
 #include "locate.hxx"
 #include "office_check.hxx"
+#include "pages.hxx"
 #include "panel_factory.hxx"
 #include "reader.hxx"
 #include "register_dialog.hxx"
@@ -20,10 +21,12 @@
 
 #include <scrqm/results_list.hxx>
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
@@ -51,6 +54,7 @@
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/implbase6.hxx>
 #include <cppuhelper/supportsservice.hxx>
@@ -118,16 +122,22 @@ public:
 
     const Reference<frame::XFrame>& frame() const { return frame_; }
 
-    // Fills the panel from the frame's results (all rows in one call: a
-    // listbox takes 5,000 rows in one StringItemList without a visible stall).
-    void show(int select_row = -1)
+    // Shows the results again if their pages are not known yet (the panel
+    // was built without them), keeping the selected row.
+    void show_pages()
     {
-        const auto t0 = std::chrono::steady_clock::now();
+        const std::shared_ptr<Results> r = results_of(frame_);
+        if (window_.is() && r && !r->paged && r->error.empty())
+            show(selected_row());
+    }
+
+    // Fills the panel from the frame's results; their pages too unless
+    // `with_pages` is false (while the sidebar builds the panel: pages.hxx).
+    void show(int select_row = -1, bool with_pages = true)
+    {
         std::string summary;
         const std::shared_ptr<Results> r = results_of(frame_);
         results_ = r;
-        rows_.clear();
-        std::vector<std::string> rows;
         set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
         if (!r)
         {
@@ -167,44 +177,38 @@ public:
                 set_label(c("Verdict"), "Check cancelled");
                 set_model(c("Verdict"), "TextColor", uno::Any(sal_Int32(0x333333)));
             }
-
-            ResultsList list = results_list(r->outcome, r->doc);
-            rows = std::move(list.rows);
-            rows_ = std::move(list.finding);
+            if (!r->paged && with_pages)
+            {
+                // Once per check, when its results are first listed.
+                // Not while another panel's walk is under way: that one
+                // lists them, or the next show does.
+                const auto t0 = std::chrono::steady_clock::now();
+                int last_page = 0;
+                if (auto pages = finding_pages(r->model, r->doc, r->all(), &last_page))
+                {
+                    r->pages = std::move(*pages);
+                    r->paged = true;
+                    r->page_count = last_page;
+                    r->page_seconds =
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+                            .count();
+                }
+            }
         }
-        uno::Sequence<OUString> seq(static_cast<sal_Int32>(rows.size()));
-        OUString* out = seq.getArray();
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            out[i] = to_ou(rows[i]);
-        set_model(c("Findings"), "StringItemList", uno::Any(seq));
+        const double listed = fill_list();
         if (!summary.empty())
         {
-            // The time to list the findings (the benchmark reads it).
-            char secs[32];
-            std::snprintf(
-                secs, sizeof secs, "%.3f",
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-            set_text(c("Summary"), summary + ", listed in " + secs + " s");
+            // The times to find the pages and to list (the benchmark reads them).
+            char secs[64];
+            std::snprintf(secs, sizeof secs, ", pages in %.3f s, listed in %.3f s", r->page_seconds,
+                          listed);
+            set_text(c("Summary"), summary + secs);
         }
         set_model(c("Recheck"), "Enabled", uno::Any(true));
         set_model(c("Cancel"), "Enabled", uno::Any(false));
-        Reference<awt::XListBox> list(c("Findings"), UNO_QUERY);
-        if (list.is() && !rows.empty())
-        {
-            // The first finding, or the row asked for (the next one after an
-            // Ignore or a Fix).
-            int row =
-                select_row >= 0 ? std::min<int>(select_row, static_cast<int>(rows.size()) - 1) : 1;
-            while (row < static_cast<int>(rows_.size()) && rows_[static_cast<std::size_t>(row)] < 0)
-                ++row;
-            if (row >= static_cast<int>(rows_.size()))
-                row = static_cast<int>(rows_.size()) - 1;
-            if (row >= 0 && rows_[static_cast<std::size_t>(row)] >= 0)
-            {
-                list->selectItemPos(static_cast<sal_Int16>(row), true);
-                list->makeVisible(static_cast<sal_Int16>(row));
-            }
-        }
+        // The first finding, or the row asked for (the next one after an
+        // Ignore or a Fix).
+        select_finding_row(select_row >= 0 ? select_row : 1);
         show_selected();
         if (running_of(frame_))
             running(false); // a panel opened during a check
@@ -329,12 +333,17 @@ public:
         const std::string name = to_utf8(e.ActionCommand);
         command(name.empty() ? "GoTo" : name);
     }
-    // XItemListener: a new selection in the list.
-    void SAL_CALL itemStateChanged(const awt::ItemEvent&) override
+    // XItemListener: a new selection in the list, or in Sort or Show.
+    void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
     {
         try
         {
-            show_selected();
+            const Reference<uno::XInterface> source(e.Source, UNO_QUERY);
+            if (source.is() && (source == Reference<uno::XInterface>(c("Sort"), UNO_QUERY) ||
+                                source == Reference<uno::XInterface>(c("Show"), UNO_QUERY)))
+                relist();
+            else
+                show_selected();
         }
         catch (...)
         {
@@ -353,12 +362,17 @@ private:
         controls_.set(window_, UNO_QUERY_THROW);
         set_model(c("Verdict"), "FontWeight", uno::Any(float(awt::FontWeight::BOLD)));
         set_model(c("Verdict"), "FontHeight", uno::Any(float(12)));
-        set_label(c("FindingsLabel"), "Findings by check and severity:");
+        set_label(c("FindingsLabel"), "~Findings:");
         if (Reference<awt::XListBox> list{c("Findings"), UNO_QUERY}; list.is())
         {
             list->addItemListener(this);
             list->addActionListener(this);
         }
+        // Sort and Show: drop-down lists (Alt+Down opens, the arrows choose).
+        set_label(c("SortLabel"), "~Sort:");
+        set_label(c("ShowLabel"), "S~how:");
+        choices("Sort", {"By kind", "By page"});
+        choices("Show", {"All", "Errors", "Warnings", "Info"});
         button("GoTo", "Go to");
         button("Fix", "Fix\u2026");
         // The button opens the menu; Results.Fix stays the one-click fix.
@@ -373,6 +387,84 @@ private:
         window_->setVisible(true);
         std::lock_guard<std::mutex> lock(g_mutex);
         g_panels.push_back(this);
+    }
+
+    void choices(const char* name, const std::vector<const char*>& items)
+    {
+        uno::Sequence<OUString> seq(static_cast<sal_Int32>(items.size()));
+        for (std::size_t i = 0; i < items.size(); ++i)
+            seq[static_cast<sal_Int32>(i)] = OUString::createFromAscii(items[i]);
+        set_model(c(name), "StringItemList", uno::Any(seq));
+        if (Reference<awt::XListBox> list{c(name), UNO_QUERY}; list.is())
+        {
+            list->selectItemPos(0, true);
+            list->addItemListener(this);
+        }
+    }
+
+    // The list of findings (all rows in one call: a listbox takes 5,000 rows
+    // in one StringItemList without a visible stall), sorted and filtered as
+    // Sort and Show say. Returns the seconds it took.
+    double fill_list()
+    {
+        const auto t0 = std::chrono::steady_clock::now();
+        std::vector<std::string> rows;
+        rows_.clear();
+        const Results* r = results_.get();
+        if (r && r->error.empty() && (r->cancelled.empty() || r->checked))
+        {
+            ResultsView view;
+            view.pages = r->pages;
+            const auto pos = [&](const char* name)
+            {
+                Reference<awt::XListBox> list(c(name), UNO_QUERY);
+                return list.is() ? list->getSelectedItemPos() : 0;
+            };
+            view.sort = pos("Sort") == 1 ? ResultsSort::ByPage : ResultsSort::ByKind;
+            constexpr Severity kShow[] = {Severity::Error, Severity::Warning, Severity::Info};
+            if (const sal_Int16 show = pos("Show"); show >= 1 && show <= 3)
+                view.only = kShow[show - 1];
+            ResultsList list = results_list(r->outcome, r->doc, view);
+            rows = std::move(list.rows);
+            rows_ = std::move(list.finding);
+        }
+        uno::Sequence<OUString> seq(static_cast<sal_Int32>(rows.size()));
+        OUString* out = seq.getArray();
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            out[i] = to_ou(rows[i]);
+        set_model(c("Findings"), "StringItemList", uno::Any(seq));
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    }
+
+    // Selects the first finding row at or after `row` (or the last one).
+    void select_finding_row(int row)
+    {
+        Reference<awt::XListBox> list(c("Findings"), UNO_QUERY);
+        const int n = static_cast<int>(rows_.size());
+        if (!list.is() || n == 0)
+            return;
+        row = std::min(row, n - 1);
+        while (row < n && rows_[static_cast<std::size_t>(row)] < 0)
+            ++row;
+        if (row >= n)
+            row = n - 1;
+        if (row >= 0 && rows_[static_cast<std::size_t>(row)] >= 0)
+        {
+            list->selectItemPos(static_cast<sal_Int16>(row), true);
+            list->makeVisible(static_cast<sal_Int16>(row));
+        }
+    }
+
+    // Sort or Show changed: the list again, the same finding selected if
+    // it is still shown.
+    void relist()
+    {
+        const long keep = selected_finding();
+        fill_list();
+        const auto at = std::find(rows_.begin(), rows_.end(), keep);
+        select_finding_row(keep >= 0 && at != rows_.end() ? static_cast<int>(at - rows_.begin())
+                                                          : 0);
+        show_selected();
     }
 
     void button(const char* name, const char* label)
@@ -424,13 +516,7 @@ private:
         if (i >= 0)
         {
             const Finding& f = results_->all()[static_cast<std::size_t>(i)];
-            detail = f.message;
-            if (!f.marker.empty())
-                detail += " (" + f.marker + ")";
-            if (!f.explanation.empty())
-                detail += "\nWhy: " + f.explanation;
-            if (const std::string fix = fix_summary(f); !fix.empty())
-                detail += "\nFix: " + fix;
+            detail = finding_detail(f);
             fixable = !fix_choices(f).empty();
         }
         set_text(c("Detail"), detail);
@@ -439,8 +525,42 @@ private:
         set_model(c("Fix"), "Enabled", uno::Any(fixable));
     }
 
+    // The layout's page count (0: unknown).
+    int page_count() const
+    {
+        sal_Int32 n = 0;
+        try
+        {
+            Reference<beans::XPropertySet> view(frame_->getController(), UNO_QUERY);
+            if (view.is())
+                view->getPropertyValue("PageCount") >>= n;
+        }
+        catch (const uno::Exception&)
+        {
+        }
+        return n;
+    }
+
+    // Pages found while Writer was still laying out after a load (the page
+    // count has changed since, and the text has not): found again, the
+    // selected finding kept.
+    void repage_if_laid_out()
+    {
+        Results* r = results_.get();
+        if (!r || !r->paged || r->page_count == page_count())
+            return;
+        const long finding = selected_finding();
+        r->paged = false;
+        show();
+        for (std::size_t row = 0; row < rows_.size(); ++row)
+            if (rows_[row] == finding && finding >= 0)
+                select_finding_row(static_cast<int>(row));
+        show_selected();
+    }
+
     void go_to()
     {
+        repage_if_laid_out();
         const Finding& f = need_finding();
         Results& r = *results_;
         Reference<frame::XController> controller = frame_->getController();
@@ -547,6 +667,25 @@ private:
     std::vector<long> rows_; // list row -> index into results_->all(), -1 for a group header
 };
 
+class ShowPagesLater : public cppu::WeakImplHelper1<awt::XCallback>
+{
+public:
+    explicit ShowPagesLater(const rtl::Reference<ResultsPanel>& panel) : panel_(panel) {}
+    void SAL_CALL notify(const uno::Any&) override
+    {
+        try
+        {
+            panel_->show_pages();
+        }
+        catch (...)
+        {
+        }
+    }
+
+private:
+    rtl::Reference<ResultsPanel> panel_;
+};
+
 std::vector<rtl::Reference<ResultsPanel>> panels_of(const Reference<frame::XFrame>& frame)
 {
     std::vector<rtl::Reference<ResultsPanel>> out;
@@ -618,7 +757,12 @@ Reference<uno::XInterface>
             if (!url.endsWith("/ResultsPanel"))
                 throw lang::IllegalArgumentException("unknown scrqm panel " + url, {}, 0);
             rtl::Reference<ResultsPanel> panel(new ResultsPanel(url, context, frame, parent));
-            panel->show();
+            // No pages while the sidebar builds the panel: the pages move the
+            // view cursor, which makes the sidebar build it again. They come
+            // from the main loop once it is built (or from CheckAll, first).
+            panel->show(-1, false);
+            awt::AsyncCallback::create(context)->addCallback(new ShowPagesLater(panel),
+                                                             uno::Any());
             return panel.get();
         });
 }
@@ -636,13 +780,16 @@ bool results_command(const Reference<uno::XComponentContext>& context,
                           [&]
                           {
                               // A panel created by opening the deck fills itself
-                              // from the results.
+                              // from the results, without their pages: those
+                              // are found here, once the deck is built.
                               const bool had_panel = !panels_of(frame).empty();
                               open_deck(context, frame);
                               for (const auto& p : panels_of(frame))
                               {
                                   if (had_panel)
                                       p->show();
+                                  else
+                                      p->show_pages();
                                   p->status(""); // the progress
                               }
                           });

@@ -1,3 +1,4 @@
+#include <scrqm/replace.hxx>
 #include <scrqm/results_list.hxx>
 #include <scrqm/rules.hxx>
 
@@ -74,62 +75,75 @@ const FixAction* one_click_fix(const Finding& f)
     return nullptr;
 }
 
-ResultsList results_list(const CheckOutcome& outcome, const Document& doc)
+namespace
 {
-    const std::vector<Finding>& all = outcome.result.findings;
-    std::vector<std::size_t> order = outcome.shown;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b)
-                     {
-                         if (all[a].check != all[b].check)
-                             return all[a].check < all[b].check;
-                         return severity_rank(all[a].severity) < severity_rank(all[b].severity);
-                     });
-    ResultsList out;
-    out.rows.reserve(order.size() + 32);
-    out.finding.reserve(order.size() + 32);
-    for (std::size_t k = 0; k < order.size();)
+
+// The section titles of a document, built once: a lookup per finding by
+// binary search (a scan per finding would be quadratic on 5,000 rows).
+class Sections
+{
+public:
+    explicit Sections(const Document& doc)
     {
-        const Finding& head = all[order[k]];
-        std::size_t end = k;
-        while (end < order.size() && all[order[end]].check == head.check &&
-               all[order[end]].severity == head.severity)
-            ++end;
-        out.rows.push_back(head.check + " · " + to_string(head.severity) + " (" +
-                           std::to_string(end - k) + ")");
-        out.finding.push_back(-1);
-        for (; k < end; ++k)
+        for (const Paragraph& p : doc.paragraphs)
         {
-            const Finding& f = all[order[k]];
-            out.rows.push_back("    “" + shorten(f.text, 60) + "”  " + finding_place(f, doc) +
-                               " — " + f.message);
-            out.finding.push_back(static_cast<long>(order[k]));
+            if (p.where == Where::Body && p.outline_level > 0)
+                headings_.emplace_back(p.index, p.text);
+            if (p.where != Where::Body)
+                anchors_[{static_cast<int>(p.where), p.index}] = p.anchor;
         }
+        std::stable_sort(headings_.begin(), headings_.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
     }
-    return out;
-}
+
+    // Headers, footers and properties belong to no section.
+    std::string of(const Finding& f) const
+    {
+        if (f.where == Where::Property || f.where == Where::Header || f.where == Where::Footer)
+            return {};
+        std::size_t anchor = f.paragraph;
+        if (f.where != Where::Body)
+            if (const auto it = anchors_.find({static_cast<int>(f.where), f.paragraph});
+                it != anchors_.end())
+                anchor = it->second;
+        const auto after =
+            std::upper_bound(headings_.begin(), headings_.end(), anchor,
+                             [](std::size_t a, const std::pair<std::size_t, std::string>& h)
+                             { return a < h.first; });
+        return after == headings_.begin() ? std::string() : std::prev(after)->second;
+    }
+
+private:
+    std::vector<std::pair<std::size_t, std::string>> headings_;  // body index, title
+    std::map<std::pair<int, std::size_t>, std::size_t> anchors_; // (where, index) -> body index
+};
+
+const char* const kDot = " \u00b7 ";
+
+} // namespace
 
 std::string finding_section(const Finding& finding, const Document& doc)
 {
-    if (finding.where == Where::Property)
-        return {};
-    std::size_t anchor = finding.paragraph;
-    if (finding.where != Where::Body)
-        for (const Paragraph& p : doc.paragraphs)
-            if (p.where == finding.where && p.index == finding.paragraph)
-            {
-                anchor = p.anchor;
-                break;
-            }
-    std::string title;
-    for (const Paragraph& p : doc.paragraphs)
-    {
-        if (p.where != Where::Body || p.index > anchor)
-            continue;
-        if (p.outline_level > 0)
-            title = p.text; // body paragraphs come in order: the last one wins
-    }
-    return title;
+    return Sections(doc).of(finding);
+}
+
+std::string finding_detail(const Finding& f)
+{
+    const Rule* rule = find_rule(f.check);
+    std::string out = rule ? std::string(rule->name) + ": " + rule->summary + "\n" : std::string();
+    out += "This one: " + f.message;
+    if (!f.marker.empty())
+        out += " (" + f.marker + ")";
+    if (!f.explanation.empty())
+        out += "\nWhy: " + f.explanation;
+    std::string fixes;
+    for (const FixChoice& c : fix_choices(f))
+        fixes += (fixes.empty() ? "" : "; ") + c.label;
+    out += "\nFixes: " +
+           (fixes.empty() ? std::string("none automatic: edit the text, or Ignore") : fixes);
+    if (!f.advice.empty())
+        out += "\nAdvice: " + f.advice;
+    return out;
 }
 
 ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const ResultsView& view)
@@ -141,44 +155,32 @@ ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const
         const Rule* rule = find_rule(f.check);
         return rule ? std::string(rule->name) : f.check;
     };
-    // Headings once: a section per body paragraph would be quadratic.
-    std::vector<std::pair<std::size_t, std::string>> headings;  // body index, title
-    std::map<std::pair<int, std::size_t>, std::size_t> anchors; // (where, index) -> body index
-    for (const Paragraph& p : doc.paragraphs)
-    {
-        if (p.where == Where::Body && p.outline_level > 0)
-            headings.emplace_back(p.index, p.text);
-        if (p.where != Where::Body)
-            anchors[{static_cast<int>(p.where), p.index}] = p.anchor;
-    }
-    std::sort(headings.begin(), headings.end());
-    auto section_of = [&](const Finding& f) -> std::string
-    {
-        if (f.where == Where::Property)
-            return {};
-        std::size_t anchor = f.paragraph;
-        if (f.where != Where::Body)
-            if (const auto it = anchors.find({static_cast<int>(f.where), f.paragraph});
-                it != anchors.end())
-                anchor = it->second;
-        const auto after =
-            std::upper_bound(headings.begin(), headings.end(), anchor,
-                             [](std::size_t a, const std::pair<std::size_t, std::string>& h)
-                             { return a < h.first; });
-        return after == headings.begin() ? std::string() : std::prev(after)->second;
-    };
+    const Sections sections(doc);
+    // "p. 7 · 4. Family involvement", then the place when it is not the body
+    // ("Table1 B2", "footnote", "comment by …"); without a page the section,
+    // else the place ("body ¶12", "property author").
     auto where_of = [&](std::size_t i)
     {
-        const int page = page_of(i);
-        const std::string section = section_of(all[i]);
-        if (page > 0)
-            return "p. " + std::to_string(page) + (section.empty() ? "" : " · " + section);
-        return section.empty() ? finding_place(all[i], doc) : section;
+        const Finding& f = all[i];
+        std::string out;
+        if (const int page = page_of(i); page > 0)
+            out = "p. " + std::to_string(page);
+        if (const std::string section = sections.of(f); !section.empty())
+            out += (out.empty() ? "" : kDot) + section;
+        if (f.where != Where::Body || out.empty())
+            out += (out.empty() ? "" : kDot) + finding_place(f, doc);
+        return out;
+    };
+    auto row_of = [&](std::size_t i, bool with_name)
+    {
+        const Finding& f = all[i];
+        return "    " + where_of(i) + kDot + (with_name ? name_of(f) + ": " : std::string()) +
+               "\u201c" + shorten(f.text, 60) + "\u201d \u2014 " + f.message;
     };
     std::vector<std::size_t> order;
     order.reserve(outcome.shown.size());
     for (std::size_t i : outcome.shown)
-        if (severity_rank(all[i].severity) <= severity_rank(view.at_least))
+        if (!view.only || all[i].severity == *view.only)
             order.push_back(i);
     // Unknown pages (0) after every known one.
     auto page_key = [&](std::size_t i)
@@ -200,14 +202,12 @@ ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const
                 ++end;
             const int page = page_of(order[k]);
             out.rows.push_back(
-                (page > 0 ? "Page " + std::to_string(page) : std::string("Page unknown")) + " (" +
+                (page > 0 ? "Page " + std::to_string(page) : std::string("No page")) + " (" +
                 std::to_string(end - k) + ")");
             out.finding.push_back(-1);
             for (; k < end; ++k)
             {
-                const Finding& f = all[order[k]];
-                out.rows.push_back("    " + name_of(f) + ": “" + shorten(f.text, 60) + "”  " +
-                                   where_of(order[k]) + " — " + f.message);
+                out.rows.push_back(row_of(order[k], true));
                 out.finding.push_back(static_cast<long>(order[k]));
             }
         }
@@ -215,6 +215,7 @@ ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const
     }
     // By kind: each rule name's most severe finding orders the groups.
     std::map<std::string, int> best;
+    std::map<std::string, std::vector<std::size_t>> members;
     for (std::size_t i : order)
     {
         const std::string name = name_of(all[i]);
@@ -222,11 +223,9 @@ ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const
         const auto it = best.find(name);
         if (it == best.end() || rank < it->second)
             best[name] = rank;
+        members[name].push_back(i);
     }
     std::vector<std::string> names;
-    std::map<std::string, std::vector<std::size_t>> members;
-    for (std::size_t i : order)
-        members[name_of(all[i])].push_back(i);
     for (const auto& [name, rank] : best)
         names.push_back(name);
     std::stable_sort(names.begin(), names.end(),
@@ -240,9 +239,7 @@ ResultsList results_list(const CheckOutcome& outcome, const Document& doc, const
         out.finding.push_back(-1);
         for (std::size_t i : rows)
         {
-            const Finding& f = all[i];
-            out.rows.push_back("    “" + shorten(f.text, 60) + "”  " + where_of(i) + " — " +
-                               f.message);
+            out.rows.push_back(row_of(i, false));
             out.finding.push_back(static_cast<long>(i));
         }
     }

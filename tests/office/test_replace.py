@@ -3,12 +3,13 @@ Action=replace finds a name in every form (possessives, capitals, a title,
 split across a line break, in a table and a comment), leaves no occurrence,
 and one undo restores them all; Register=true adds the pair to the case
 register; Action=allow makes a name's findings go, in the document (a salted
-key, no clear text) or for the user (surviving into a new document)."""
+key, no clear text) or for the user (surviving into a new document); the
+Options page edits that same user allow-list."""
 import json
 import re
 import unittest
 
-from office import OfficeTest, add_comment, add_row, named
+from office import EXTENSION_ID, OfficeTest, add_comment, add_row, named
 
 PARAGRAPH_BREAK, LINE_BREAK = 0, 1
 
@@ -126,6 +127,67 @@ class ReplaceAndAllow(OfficeTest):
         out = json.loads(self.office.assistant().execute(
             named(Action="allow", Text="Imogen Rathbone", Scope="everyone")))
         self.assertIn("error", out)
+
+    def options_page(self):
+        """The Options page (Tools > Options > LibreOffice Writer > Case
+        review) as the Options dialog makes it: dialogs/options.xdl in a
+        container window, with the extension's handler; "initialize" fills it."""
+        provider = self.office.ctx.getValueByName(
+            "/singletons/com.sun.star.deployment.PackageInformationProvider")
+        location = provider.getPackageLocation(EXTENSION_ID)
+        handler = self.office.smgr.createInstanceWithContext("org.scrqm.OptionsHandler",
+                                                             self.office.ctx)
+        parent = self.writer(["parent"]).getCurrentController().getFrame().getContainerWindow()
+        window = self.office.smgr.createInstanceWithContext(
+            "com.sun.star.awt.ContainerWindowProvider", self.office.ctx).createContainerWindow(
+                location + "/dialogs/options.xdl", "", parent, handler)
+        self.assertTrue(handler.callHandlerMethod(window, "initialize", "external_event"))
+        return handler, window
+
+    def test_options_page_edits_the_list_allow_for_all_adds_to(self):
+        # One list: what "Allow in all my documents" adds shows on the Options
+        # page, what the page adds or removes is what every check allows.
+        self.call(Action="options", Allow="")
+        doc = self.writer(["Tyler Quinn met Amara Eze and Jane Hughes at the clinic."])
+        for name in ("Tyler Quinn", "Amara Eze", "Jane Hughes"):
+            self.assertTrue(self.names(doc, name), name + " is a finding first")
+        self.assertTrue(self.call(Action="allow", Text="Tyler Quinn", Scope="user")["added"])
+        handler, window = self.options_page()
+        allow = window.getControl("Allow")
+        self.assertEqual(allow.getText(), "Tyler Quinn")
+        allow.setText("Tyler Quinn\nAmara Eze")
+        self.assertTrue(handler.callHandlerMethod(window, "ok", "external_event"))
+        self.assertEqual(self.call(Action="options")["settings"]["Allow"],
+                         "Tyler Quinn\nAmara Eze")
+        self.assertEqual(self.names(doc, "Tyler Quinn"), [])
+        self.assertEqual(self.names(doc, "Amara Eze"), [], "the page's name is allowed")
+        self.assertTrue(self.names(doc, "Jane Hughes"))
+        already = self.call(Action="allow", Text="Dr Amara Eze", Scope="user")
+        self.assertFalse(already["added"], "the page's name is on the same list")
+        # Removed on the page: reported again.
+        allow.setText("Amara Eze")
+        handler.callHandlerMethod(window, "ok", "external_event")
+        self.assertTrue(self.names(doc, "Tyler Quinn"))
+        # An explicit Allow adds to the user's list, never replaces it.
+        result = self.call(Action="check", Document=doc, Checks="anonymisation",
+                           Allow="Jane Hughes")
+        texts = " ".join(f["text"] for f in result["findings"])
+        self.assertNotIn("Eze", texts)
+        self.assertNotIn("Hughes", texts)
+        window.dispose()
+
+        # The file an older scrqm kept for "Allow in all my documents" moves
+        # into the same list once, and goes.
+        old = os.path.join(self.office.dir, "profile", "user", "scrqm", "allow.txt")
+        os.makedirs(os.path.dirname(old), exist_ok=True)
+        with open(old, "w", encoding="utf-8") as f:
+            f.write("# scrqm: names allowed in all my documents, one a line\nJane Hughes\n")
+        self.assertEqual(self.names(doc, "Jane Hughes"), [])
+        self.assertFalse(os.path.exists(old))
+        self.assertEqual(self.call(Action="options")["settings"]["Allow"],
+                         "Amara Eze\nJane Hughes")
+        self.call(Action="options", Allow="")
+        self.assertTrue(self.names(doc, "Amara Eze"))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 vnd.scrqm:CheckAll dispatched through the frame on a .docx loaded visible
 (the sidebar exists only then), the results panel read through the sidebar
 API (verdict, counts, the findings list), Go to in the body, a table, a
-footnote and a header, Fix of a register finding (one undo step), Ignore
+footnote and a header, the list grouped by rule name with pages and sections
+(5,001 findings, sorted by page, one severity shown), Fix of a register
+finding (one undo step), Ignore
 remembered in the document as salted hashes that survive .docx, the
 check never modifies the document, and a long check is cancelled (the
 panel's command from another thread, an edit of the document) and leaves the
@@ -13,15 +15,18 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import unittest
 import zipfile
 
 import uno
-from office import SAMPLE, OfficeTest, named, props
+from office import Office, named, props
 
+OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLE = os.path.join(HERE, "..", "..", "addin", "data", "sample", "sample-scr-report.docx")
 DECK = "ScrqmPrepublicationDeck"
 PANEL = "ScrqmResultsPanel"
 REGISTER = [{"real": "Liam Carter", "pseudonym": "Child A", "kind": "name"}]
@@ -31,20 +36,52 @@ def items(dialog):
     return list(dialog.getControl("Findings").getModel().StringItemList)
 
 
-class PrepublicationCheck(OfficeTest):
+def rows_of(dialog, text):
+    """The finding rows of `text`: "    p. 7 · 4. Family involvement · “text” — …"."""
+    return [r for r in items(dialog) if r.startswith("    ") and "\u201c%s\u201d" % text in r]
+
+
+def page_of(row):
+    found = re.match(r"    p\. (\d+) \u00b7 ", row)
+    return int(found.group(1)) if found else None
+
+
+def rule_names():
+    """Rule id -> the name the panel groups by, from `scrqm rules`."""
+    scrqm = os.path.join(os.environ.get("SCRQM_BUILD_DIR", os.path.join(HERE, "..", "..", "build")),
+                         "scrqm")
+    out = subprocess.run([scrqm, "rules", "--format", "json"], check=True, capture_output=True,
+                         text=True).stdout
+    return {r["id"]: r["name"] for r in json.loads(out)}
+
+
+class PrepublicationCheck(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        super().setUpClass()
+        cls.office = Office(OXT)
         # The default case's register (the toolbar command uses it).
         out = json.loads(cls.office.assistant().execute(
             named(Action="register-set", Register=json.dumps(REGISTER),
                   Passphrase="the results test passphrase")))
         assert "error" not in out, out
 
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+
     def setUp(self):
-        super().setUp()
-        self.path = self.copy_of(SAMPLE, "report.docx")
-        self.tmp = os.path.dirname(self.path)
+        self.tmp = tempfile.mkdtemp(prefix="scrqm-results-")
+        self.path = os.path.join(self.tmp, "report.docx")
+        shutil.copy(SAMPLE, self.path)
+        self.docs = []
+
+    def tearDown(self):
+        for d in self.docs:
+            try:
+                d.close(True)
+            except Exception:
+                pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def load(self, path):
         # Not hidden (a hidden document has no sidebar), not read-only (a
@@ -52,6 +89,11 @@ class PrepublicationCheck(OfficeTest):
         doc = self.office.load(path, hidden=False, read_only=False)
         self.docs.append(doc)
         return doc
+
+    def dispatch(self, doc, command):
+        helper = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
+                                                            self.office.ctx)
+        helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
 
     def panel(self, doc):
         deck = doc.getCurrentController().getSidebar().getDecks().getByName(DECK)
@@ -73,13 +115,18 @@ class PrepublicationCheck(OfficeTest):
         self.assertNotIn("error", out, out)
         return out["findings"]
 
-    def select(self, dialog, text, where=None):
-        """Selects the first finding row for `text` (and place); returns it."""
+    def select(self, dialog, text, where=None, unless=None):
+        """Selects the first finding row for `text` (with `where` in it, and
+        not `unless`); returns it."""
         for i, row in enumerate(items(dialog)):
-            if row.startswith("    \u201c%s\u201d  " % text) and (where is None or where in row):
+            if (row.startswith("    ") and "\u201c%s\u201d" % text in row
+                    and (where is None or where in row) and (unless is None or unless not in row)):
                 dialog.getControl("Findings").selectItemPos(i, True)
                 return row
         self.fail("no row for %r in %s" % (text, items(dialog)))
+
+    def view_page(self, doc):
+        return doc.getCurrentController().getViewCursor().getPage()
 
     def selection(self, doc):
         return doc.getCurrentController().getSelection().getByIndex(0).getString()
@@ -87,8 +134,18 @@ class PrepublicationCheck(OfficeTest):
     def test_check_goto_fix_ignore_survive_docx(self):
         doc = self.load(self.path)
         self.assertFalse(doc.isModified())
-        self.office.dispatch(doc, "vnd.scrqm:CheckAll")
+        # The user's place, inside the sample's first table: the page walk
+        # moves the view cursor through tables (a sidebar context change each
+        # time, unless the controllers are locked) and puts it back.
+        cell = doc.getTextTables().getByIndex(0).getCellByName("A1")
+        doc.getCurrentController().select(cell.getText().getStart())
+        before = doc.getCurrentController().getViewCursor()
+        before = (before.getPage(), before.getText().getString())
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
         self.assertFalse(doc.isModified(), "a check never modifies the document")
+        after = doc.getCurrentController().getViewCursor()
+        self.assertEqual((after.getPage(), after.getText().getString()), before,
+                         "the cursor is back where the user left it")
         self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
         dialog = self.panel(doc)
 
@@ -104,29 +161,40 @@ class PrepublicationCheck(OfficeTest):
         rows = items(dialog)
         finding_rows = [r for r in rows if r.startswith("    ")]
         self.assertEqual(len(finding_rows), len(findings), "every finding, no cap")
-        # Grouped: a header row per check id and severity with its count.
+        # Grouped: a header row per rule name with its count.
         headers = [r for r in rows if not r.startswith("    ")]
+        names = rule_names()
         groups = {}
         for f in findings:
-            key = "%s \u00b7 %s" % (f["check"], f["severity"])
-            groups[key] = groups.get(key, 0) + 1
+            groups[names[f["check"]]] = groups.get(names[f["check"]], 0) + 1
+        self.assertIn("Identifiers from the case register", groups)
         self.assertEqual(sorted(headers), sorted("%s (%d)" % kv for kv in groups.items()))
+        # Rows say their page and section; headers, footers and properties
+        # have no page.
+        paged = [r for r in finding_rows if page_of(r)]
+        self.assertGreater(len(paged), len(finding_rows) // 2, finding_rows)
+        pages = doc.getCurrentController().PageCount
+        self.assertTrue(all(1 <= page_of(r) <= pages for r in paged))
+        self.assertFalse(any(page_of(r) for r in finding_rows if "page style" in r))
 
-        # Go to selects the finding's text wherever it lives.
-        for text, where in (("12 Elm Grove", "body"), ("Dr Anjali Patel", None),
+        # Go to selects the finding's text wherever it lives, on the page
+        # its row names.
+        for text, where in (("12 Elm Grove", "p. "), ("Dr Anjali Patel", None),
                             ("999 401 7268", "footnote"),
                             ("CP/2016/0456", "page style")):
-            self.select(dialog, text, where)
-            self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
+            row = self.select(dialog, text, where)
+            self.dispatch(doc, "vnd.scrqm:Results.GoTo")
             self.assertEqual(self.selection(doc), text, "Go to " + text)
+            if page_of(row) and where != "footnote":
+                self.assertEqual(self.view_page(doc), page_of(row), row)
         # A comment's text cannot be selected: Go to selects its anchor and
         # says so; a property is named.
         self.select(dialog, "07700 900461", "comment by")
-        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertTrue(dialog.getControl("Status").getModel().Label.startswith(
             "In a comment: comment by"))
         self.select(dialog, "SCR-2016-03", "custom:CaseReference")
-        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(dialog.getControl("Status").getModel().Label,
                          "In the document properties (File > Properties): custom:CaseReference")
         self.assertFalse(doc.isModified(), "Go to does not modify")
@@ -135,7 +203,9 @@ class PrepublicationCheck(OfficeTest):
         # generalised to its area in one click; the detail names the action.
         self.select(dialog, "NM4 7QT")
         self.assertTrue(dialog.getControl("Fix").getModel().Enabled)
-        self.assertIn('Fix: Generalise to "NM4"', dialog.getControl("Detail").getModel().Text)
+        detail = dialog.getControl("Detail").getModel().Text
+        self.assertIn('Fixes: Generalise to "NM4"', detail)
+        self.assertTrue(detail.startswith("Full postcodes: "), detail)  # the rule, then why
         # A register finding replaces with its pseudonym in one undo step and
         # the panel is re-checked.
         row = self.select(dialog, "Liam")
@@ -143,16 +213,15 @@ class PrepublicationCheck(OfficeTest):
         self.assertTrue(dialog.getControl("Fix").getModel().Enabled)
         before = doc.getText().getString().count("Liam")
         before_child = doc.getText().getString().count("Child A")
-        registered = sum(1 for r in items(dialog) if r.startswith("    \u201cLiam\u201d"))
-        self.office.dispatch(doc, "vnd.scrqm:Results.Fix")
+        registered = len(rows_of(dialog, "Liam"))
+        self.dispatch(doc, "vnd.scrqm:Results.Fix")
         self.assertEqual(doc.getText().getString().count("Liam"), before - 1)
         self.assertEqual(doc.getText().getString().count("Child A"),
                          before_child + 1)
         self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
                          'Replace with "Child A"')
-        self.assertEqual(
-            sum(1 for r in items(dialog) if r.startswith("    \u201cLiam\u201d")),
-            registered - 1, "the panel shows the check after the fix")
+        self.assertEqual(len(rows_of(dialog, "Liam")), registered - 1,
+                         "the panel shows the check after the fix")
 
         # Ignore the postcode (an error): it leaves the list and the verdict.
         findings = self.expected(doc)
@@ -161,7 +230,7 @@ class PrepublicationCheck(OfficeTest):
         self.assertEqual(len(postcode), 1)
         self.assertEqual(postcode[0]["severity"], "error")
         self.select(dialog, "NM4 7QT")
-        self.office.dispatch(doc, "vnd.scrqm:Results.Ignore")
+        self.dispatch(doc, "vnd.scrqm:Results.Ignore")
         self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
         self.assertEqual(dialog.getControl("Verdict").getModel().Label,
                          "Not ready: %d errors" % (errors - 1))
@@ -184,7 +253,7 @@ class PrepublicationCheck(OfficeTest):
         self.docs.remove(doc)
 
         again = self.load(out)
-        self.office.dispatch(again, "vnd.scrqm:CheckAll")
+        self.dispatch(again, "vnd.scrqm:CheckAll")
         self.assertFalse(again.isModified(), "a check never modifies the document")
         dialog = self.panel(again)
         self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
@@ -199,7 +268,7 @@ class PrepublicationCheck(OfficeTest):
                          "Not ready: %d errors" % (errors - 1))
         # Re-check keeps it ignored; the document properties are not
         # reported as findings (the hashes are scrqm's own).
-        self.office.dispatch(again, "vnd.scrqm:Results.Recheck")
+        self.dispatch(again, "vnd.scrqm:Results.Recheck")
         self.assertNotIn("NM4 7QT", "\n".join(items(dialog)))
         self.assertNotIn("scrqm.ignored", "\n".join(items(dialog)))
 
@@ -225,21 +294,21 @@ class PrepublicationCheck(OfficeTest):
                 '%s<text:p>Liam Carter started school in 2009.</text:p>'
                 '</office:text></office:body></office:document>' % (body, body))
         doc = self.load(path)
-        self.office.dispatch(doc, "vnd.scrqm:CheckAll")
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
         dialog = self.panel(doc)
         status = dialog.getControl("Status").getModel()
-        self.select(dialog, "NM4 7QT", "body \u00b6%d" % 41)
-        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.select(dialog, "NM4 7QT", "p. ")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "NM4 7QT")
         self.assertEqual(status.Label, "")
         self.select(dialog, "Liam Carter", "Agencies A1")
-        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "Liam Carter")
-        self.select(dialog, "Liam Carter", "body \u00b6%d" % 82)
-        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.select(dialog, "Liam Carter", "p. ", unless="Agencies")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "Liam Carter")
         # Fix the last paragraph's name (found by its place in the body).
-        self.office.dispatch(doc, "vnd.scrqm:Results.Fix")
+        self.dispatch(doc, "vnd.scrqm:Results.Fix")
         self.assertTrue(doc.getText().getString().endswith("Child A started school in 2009."))
         self.assertEqual(doc.getUndoManager().getAllUndoActionTitles()[0],
                          'Replace with "Child A"')
@@ -249,13 +318,95 @@ class PrepublicationCheck(OfficeTest):
         text.insertString(text.getStart(), "A new first paragraph.\n", False)
         text.insertControlCharacter(text.getStart(), 0, False)  # PARAGRAPH_BREAK
         self.select(dialog, "NM4 7QT")
-        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(status.Label, "The text has changed since the check: Re-check")
-        self.office.dispatch(doc, "vnd.scrqm:Results.Recheck")
+        self.dispatch(doc, "vnd.scrqm:Results.Recheck")
         self.select(dialog, "NM4 7QT")
-        self.office.dispatch(doc, "vnd.scrqm:Results.GoTo")
+        self.dispatch(doc, "vnd.scrqm:Results.GoTo")
         self.assertEqual(self.selection(doc), "NM4 7QT")
         self.assertEqual(status.Label, "")
+
+    def test_five_thousand_findings_grouped_with_pages(self):
+        # 1,667 paragraphs with two e-mail addresses and a postcode each
+        # (5,001 findings, about 60 pages), a heading every 100 paragraphs.
+        parts = []
+        for i in range(1667):
+            if i % 100 == 0:
+                parts.append('<text:h text:outline-level="1">%d. Section %d</text:h>'
+                             % (i // 100 + 1, i // 100 + 1))
+            parts.append("<text:p>Contact worker%d@example.org or carer%d@example.net at "
+                         "NM%d 7QT about the plan.</text:p>" % (i, i, i % 9 + 1))
+        path = os.path.join(self.tmp, "many.fodt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?><office:document '
+                    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                    'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
+                    '<office:body><office:text>%s</office:text></office:body></office:document>'
+                    % "".join(parts))
+        doc = self.load(path)
+        started = time.time()
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
+        seconds = time.time() - started
+        self.assertFalse(doc.isModified(), "finding the pages does not modify the document")
+        self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
+        dialog = self.panel(doc)
+        summary = dialog.getControl("Summary").getModel().Text
+        sys.stderr.write("\n  5,001 findings: CheckAll %.2f s; %s\n"
+                         % (seconds, re.search(r"pages in .*", summary).group(0)))
+        findings = self.expected(doc)
+        self.assertGreaterEqual(len(findings), 5000)
+        rows = items(dialog)
+        finding_rows = [r for r in rows if r.startswith("    ")]
+        self.assertEqual(len(finding_rows), len(findings), "every finding, no cap")
+        # Groups by rule name, each with the count of its rows.
+        names = rule_names()
+        expected = {}
+        for f in findings:
+            expected[names[f["check"]]] = expected.get(names[f["check"]], 0) + 1
+        groups, header = {}, None
+        for r in rows:
+            if r.startswith("    "):
+                groups[header] += 1
+            else:
+                header = r
+                groups[header] = 0
+        self.assertEqual(groups, {"%s (%d)" % (name, n): n for name, n in expected.items()})
+        # Every row has its page and section, in page order within a group.
+        pattern = re.compile(r"    p\. (\d+) \u00b7 (\d+)\. Section \2 \u00b7 \u201c")
+        self.assertTrue(all(pattern.match(r) for r in finding_rows),
+                        [r for r in finding_rows if not pattern.match(r)][:3])
+        page_count = doc.getCurrentController().PageCount
+        self.assertGreater(page_count, 20)
+        pages = [page_of(r) for r in finding_rows]
+        self.assertEqual((min(pages), max(pages)), (1, page_count))
+        start = 0
+        for n in groups.values():
+            self.assertEqual(pages[start:start + n], sorted(pages[start:start + n]))
+            start += n
+        # The page a row names is where Go to lands: first, middle, last.
+        for text in ("worker0@example.org", "carer800@example.net", "NM3 7QT",
+                     "worker1666@example.org"):
+            row = self.select(dialog, text)
+            self.dispatch(doc, "vnd.scrqm:Results.GoTo")
+            self.assertEqual(self.selection(doc), text)
+            self.assertEqual(self.view_page(doc), page_of(row), row)
+
+        # Sort by page: a group per page, every row still there.
+        dialog.getControl("Sort").selectItemPos(1, True)
+        rows = items(dialog)
+        headers = [r for r in rows if not r.startswith("    ")]
+        self.assertEqual(headers[0].split(" (")[0], "Page 1")
+        self.assertEqual(len(headers), page_count)
+        self.assertEqual(len(rows) - len(headers), len(findings))
+        # Show one severity: the errors only, as many as the check has.
+        dialog.getControl("Show").selectItemPos(1, True)
+        errors = sum(1 for f in findings if f["severity"] == "error")
+        self.assertEqual(len([r for r in items(dialog) if r.startswith("    ")]), errors)
+        dialog.getControl("Show").selectItemPos(0, True)
+        dialog.getControl("Sort").selectItemPos(0, True)
+        self.assertEqual(len([r for r in items(dialog) if r.startswith("    ")]), len(findings))
+        self.assertFalse(doc.isModified())
 
     def start_check(self, doc, command="vnd.scrqm:CheckAll"):
         """Dispatches CheckAll (or Re-check) in a thread (the dispatch returns
@@ -266,7 +417,7 @@ class PrepublicationCheck(OfficeTest):
 
         def check():
             try:
-                self.office.dispatch(doc, command)
+                self.dispatch(doc, command)
             except Exception as e:  # pragma: no cover - reported below
                 errors.append(e)
 
@@ -295,7 +446,9 @@ class PrepublicationCheck(OfficeTest):
         paragraphs = int(re.search(r"(\d+) paragraphs", made).group(1))
         doc = self.load(path)
         # The deck open before the first check: the panel shows its progress.
-        self.office.dispatch(doc, ".uno:SidebarDeck." + DECK)
+        self.office.smgr.createInstanceWithContext(
+            "com.sun.star.frame.DispatchHelper", self.office.ctx).executeDispatch(
+                doc.getCurrentController().getFrame(), ".uno:SidebarDeck." + DECK, "", 0, ())
         dialog = self.panel(doc)
         verdict = dialog.getControl("Verdict").getModel()
         summary = dialog.getControl("Summary").getModel()
@@ -305,7 +458,7 @@ class PrepublicationCheck(OfficeTest):
         # Cancelled from another thread (as a macro would) while reading:
         # no findings, the verdict says so, the document is untouched.
         thread = self.start_check(doc)
-        self.office.dispatch(doc, "vnd.scrqm:Results.Cancel")
+        self.dispatch(doc, "vnd.scrqm:Results.Cancel")
         self.wait(thread)
         self.assertEqual(verdict.Label, "Check cancelled")
         self.assertIn("Check cancelled: cancelled by the user", summary.Text)
@@ -324,7 +477,7 @@ class PrepublicationCheck(OfficeTest):
         self.assertEqual(len(doc.getUndoManager().getAllUndoActionTitles()), 0)
 
         # A full check afterwards works and agrees with the macro API.
-        self.office.dispatch(doc, "vnd.scrqm:CheckAll")
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
         findings = self.expected(doc)
         errors = sum(1 for f in findings if f["severity"] == "error")
         self.assertEqual(verdict.Label, "Not ready: %d errors" % errors, summary.Text)
@@ -335,7 +488,7 @@ class PrepublicationCheck(OfficeTest):
         # thread as CheckAll does, so a cancel from another thread reaches
         # it): the previous findings stay, marked as such.
         thread = self.start_check(doc, "vnd.scrqm:Results.Recheck")
-        self.office.dispatch(doc, "vnd.scrqm:Results.Cancel")
+        self.dispatch(doc, "vnd.scrqm:Results.Cancel")
         self.wait(thread)
         self.assertEqual(verdict.Label, "Check cancelled")
         self.assertIn("Previous check: Not ready: %d errors" % errors, summary.Text)
@@ -375,7 +528,7 @@ class PrepublicationCheck(OfficeTest):
         path = os.path.join(self.tmp, "clean.docx")
         shutil.copy(os.path.join(HERE, "..", "fixtures", "report", "clean.docx"), path)
         doc = self.load(path)
-        self.office.dispatch(doc, "vnd.scrqm:CheckAll")
+        self.dispatch(doc, "vnd.scrqm:CheckAll")
         dialog = self.panel(doc)
         self.assertEqual(dialog.getControl("Verdict").getModel().Label, "Ready to publish")
         self.assertEqual(items(dialog), [])

@@ -1,5 +1,6 @@
-// What the Pre-publication check panel lists: rows grouped by check and
-// severity, the counts, places, shortened texts and the one-click fix.
+// What the Pre-publication check panel lists: rows grouped by rule name or
+// page, the counts, places, sections, shortened texts, the detail box and
+// the one-click fix.
 #include <scrqm/results_list.hxx>
 #include <scrqm/rules.hxx>
 
@@ -82,7 +83,7 @@ TEST(ResultsList, OneClickFixOnlyWhenNothingIsAsked)
     EXPECT_EQ(scrqm::one_click_fix(f), nullptr);
 }
 
-TEST(ResultsList, RowsGroupedByCheckAndSeverityInReadingOrder)
+TEST(ResultsList, CountsByFamily)
 {
     scrqm::CheckOutcome out;
     out.result.findings = {
@@ -95,32 +96,18 @@ TEST(ResultsList, RowsGroupedByCheckAndSeverityInReadingOrder)
     };
     out.shown = {0, 1, 2, 3, 4};
     out.ignored = 1;
-    const scrqm::ResultsList list = scrqm::results_list(out, document());
-    const std::vector<std::string> rows = {
-        "anonymisation.date · warning (1)",
-        "    “14/06/2019”  body ¶2 — message",
-        "anonymisation.name · error (2)",
-        "    “Liam”  body ¶2 — message",
-        "    “Jo Bloggs”  property author — message",
-        "anonymisation.name · info (1)",
-        "    “Dr Smith”  body ¶1 — message",
-        "language.hindsight · warning (1)",
-        "    “should have known”  body ¶1 — message",
-    };
-    EXPECT_EQ(list.rows, rows);
-    EXPECT_EQ(list.finding, (std::vector<long>{-1, 3, -1, 2, 4, -1, 1, -1, 0}));
     EXPECT_EQ(scrqm::results_counts(out, {"anonymisation", "language", "structure"}),
               "anonymisation: 2 errors, 1 warning, 1 info\n"
               "language: 0 errors, 1 warning, 0 info\n"
               "structure: 0 errors, 0 warnings, 0 info\n"
               "5 findings shown, 1 ignored");
     out.shown.clear();
-    EXPECT_TRUE(scrqm::results_list(out, document()).rows.empty());
+    EXPECT_TRUE(scrqm::results_list(out, document(), {}).rows.empty());
 }
 
-// The list people read: rule names with counts, "p. N · section" where the
-// page is known, the section or the place where not, sorted by kind or by
-// page, filtered by severity.
+// The list people read: rule names with counts, "p. N · section · “text”"
+// where the page is known, the section or the place where not, sorted by
+// kind or by page, filtered by severity.
 TEST(ResultsList, ReadableGroupsPagesSectionsAndFilter)
 {
     scrqm::Document doc;
@@ -146,40 +133,115 @@ TEST(ResultsList, ReadableGroupsPagesSectionsAndFilter)
     scrqm::ResultsList list = scrqm::results_list(out, doc, view);
     EXPECT_EQ(list.rows, (std::vector<std::string>{
                              "Personal names (3)",
-                             "    “Liam”  p. 1 · 1. Introduction — message",
-                             "    “Liam”  p. 7 · 4. Family involvement — message",
-                             "    “Jo Bloggs”  property author — message",
+                             "    p. 1 · 1. Introduction · “Liam” — message",
+                             "    p. 7 · 4. Family involvement · “Liam” — message",
+                             "    property author · “Jo Bloggs” — message",
                              "Exact dates (1)",
-                             "    “14/06/2019”  p. 7 · 4. Family involvement — message",
+                             "    p. 7 · 4. Family involvement · “14/06/2019” — message",
                              "Hindsight language (1)",
-                             "    “should have known”  p. 7 · 4. Family involvement — message",
+                             "    p. 7 · 4. Family involvement · “should have known” — message",
                          }));
     EXPECT_EQ(list.finding, (std::vector<long>{-1, 0, 2, 4, -1, 1, -1, 3}));
 
     view.sort = scrqm::ResultsSort::ByPage;
-    view.at_least = Severity::Warning; // no info
     list = scrqm::results_list(out, doc, view);
     EXPECT_EQ(list.rows,
               (std::vector<std::string>{
                   "Page 1 (1)",
-                  "    Personal names: “Liam”  p. 1 · 1. Introduction — message",
-                  "Page 7 (2)",
-                  "    Exact dates: “14/06/2019”  p. 7 · 4. Family involvement — message",
-                  "    Personal names: “Liam”  p. 7 · 4. Family involvement — message",
-                  "Page unknown (1)",
-                  "    Personal names: “Jo Bloggs”  property author — message",
+                  "    p. 1 · 1. Introduction · Personal names: “Liam” — message",
+                  "Page 7 (3)",
+                  "    p. 7 · 4. Family involvement · Exact dates: “14/06/2019” — message",
+                  "    p. 7 · 4. Family involvement · Personal names: “Liam” — message",
+                  "    p. 7 · 4. Family involvement · Hindsight language: “should have known” — "
+                  "message",
+                  "No page (1)",
+                  "    property author · Personal names: “Jo Bloggs” — message",
               }));
+    EXPECT_EQ(list.finding, (std::vector<long>{-1, 0, -1, 1, 2, 3, -1, 4}));
+    // One severity: the warnings only.
+    view.only = Severity::Warning;
+    list = scrqm::results_list(out, doc, view);
+    EXPECT_EQ(list.rows,
+              (std::vector<std::string>{
+                  "Page 7 (1)",
+                  "    p. 7 · 4. Family involvement · Exact dates: “14/06/2019” — message",
+              }));
+    view.only = Severity::Info;
+    EXPECT_EQ(scrqm::results_list(out, doc, view).finding, (std::vector<long>{-1, 3}));
 
-    // No pages known: the section stands for the place.
+    // No pages known (the command line, or Writer's layout gave none): the
+    // section stands for the place.
     view = scrqm::ResultsView{};
-    view.at_least = Severity::Error;
+    view.only = Severity::Error;
     list = scrqm::results_list(out, doc, view);
     EXPECT_EQ(list.rows, (std::vector<std::string>{
                              "Personal names (3)",
-                             "    “Liam”  1. Introduction — message",
-                             "    “Liam”  4. Family involvement — message",
-                             "    “Jo Bloggs”  property author — message",
+                             "    1. Introduction · “Liam” — message",
+                             "    4. Family involvement · “Liam” — message",
+                             "    property author · “Jo Bloggs” — message",
                          }));
+}
+
+// Outside the body's own paragraphs a row says where after the section: a
+// table cell, a footnote at its anchor's section; a header has no section.
+TEST(ResultsList, PlacesOutsideTheBody)
+{
+    scrqm::Document doc;
+    doc.add(Where::Body, "2. Chronology", 1);
+    doc.add(Where::Body, "Liam was seen.");
+    doc.add(Where::Table, "Liam", 0, "Agencies B2");
+    doc.add(Where::Footnote, "Call Liam.", 0);
+    doc.add(Where::Header, "Liam", 0, "page style Default");
+    scrqm::CheckOutcome out;
+    out.result.findings = {
+        finding("anonymisation.name", Severity::Error, "Liam", Where::Table, 0),
+        finding("anonymisation.name", Severity::Error, "Liam", Where::Footnote, 0),
+        finding("anonymisation.name", Severity::Error, "Liam", Where::Header, 0),
+    };
+    out.shown = {0, 1, 2};
+    scrqm::ResultsView view;
+    view.pages = {3, 3, 0};
+    EXPECT_EQ(scrqm::results_list(out, doc, view).rows,
+              (std::vector<std::string>{
+                  "Personal names (3)",
+                  "    p. 3 · 2. Chronology · Agencies B2 · “Liam” — message",
+                  "    p. 3 · 2. Chronology · footnote · “Liam” — message",
+                  "    page style Default · “Liam” — message",
+              }));
+}
+
+// The detail box: what the rule reports, this finding's message and why,
+// and the fixes the Fix menu offers, from the fix actions.
+TEST(ResultsList, DetailSaysWhyAndTheFixes)
+{
+    Finding f = finding("anonymisation.name", Severity::Error, "Liam", Where::Body, 1);
+    f.message = "a personal name";
+    f.marker = "QM14";
+    f.explanation = "a first name from the lexicon before a verb";
+    f.fixes = {{FixKind::Replace, "", ""}, {FixKind::Allow, "", "document"}};
+    const std::string detail = scrqm::finding_detail(f);
+    const scrqm::Rule* rule = scrqm::find_rule("anonymisation.name");
+    ASSERT_NE(rule, nullptr);
+    EXPECT_EQ(detail, std::string("Personal names: ") + rule->summary +
+                          "\nThis one: a personal name (QM14)"
+                          "\nWhy: a first name from the lexicon before a verb"
+                          "\nFixes: Replace with pseudonym…; Allow in this document; Allow in "
+                          "all my documents");
+    // The message never decides the fixes: a message naming a fix offers none.
+    Finding g =
+        finding("language.hindsight", Severity::Warning, "should have known", Where::Body, 0);
+    g.message = "Replace with \"Child A\"";
+    g.advice = "Say what was known at the time.";
+    EXPECT_NE(scrqm::finding_detail(g).find(
+                  "\nFixes: none automatic: edit the text, or Ignore\nAdvice: Say what was known"),
+              std::string::npos)
+        << scrqm::finding_detail(g);
+    // A generalisation the finding carries is named with its text.
+    f.fixes = {{FixKind::Generalise, "June 2019", "month-year"}};
+    EXPECT_NE(scrqm::finding_detail(f).find("Fixes: Generalise to \"June 2019\"; Fix all of this "
+                                            "kind…"),
+              std::string::npos)
+        << scrqm::finding_detail(f);
 }
 
 // 5,000 rows: every finding listed (no cap), in one pass.
@@ -204,6 +266,6 @@ TEST(ResultsList, FiveThousandRowsAllListed)
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_EQ(list.rows.size(), 5001u);
     EXPECT_EQ(list.rows.front(), "Personal names (5000)");
-    EXPECT_EQ(list.rows.back(), "    “Liam”  p. 125 · 1. Introduction — message");
+    EXPECT_EQ(list.rows.back(), "    p. 125 · 1. Introduction · “Liam” — message");
     EXPECT_LT(seconds, 1.0); // a few ms here; quadratic work would show
 }
