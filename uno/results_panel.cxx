@@ -761,8 +761,7 @@ Reference<uno::XInterface>
             // view cursor, which makes the sidebar build it again. They come
             // from the main loop once it is built (or from CheckAll, first).
             panel->show(-1, false);
-            awt::AsyncCallback::create(context)->addCallback(new ShowPagesLater(panel),
-                                                             uno::Any());
+            awt::AsyncCallback::create(context)->addCallback(new ShowPagesLater(panel), uno::Any());
             return panel.get();
         });
 }

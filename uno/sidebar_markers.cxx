@@ -62,7 +62,11 @@ void Panel::show_marker(const DocumentState& st, bool keep_question)
     if (!mc)
         return;
     const Marker* m = cat().find(mc->marker);
-    set_text(c("Statement"), m->title + ": " + m->statement);
+    // A marker whose questions the source did not give says so (the data's
+    // "missing" note) rather than showing an empty list without a reason.
+    set_text(c("Statement"), m->title + ": " + m->statement +
+                                 (m->questions.empty() && !m->missing.empty() ? "\n\n" + m->missing
+                                                                              : std::string()));
     const auto q = st.analysis.questions.find(m->id);
     std::vector<std::string> rows;
     for (std::size_t i = 0; i < m->questions.size(); ++i)

@@ -78,7 +78,7 @@ class CaseRegister(unittest.TestCase):
         self.assertEqual(fixed["replaced"], len(reg))
         body = doc.getText().getString()
         self.assertIn("Child A was seen at the primary school.", body)
-        self.assertIn("Mother, Child A mother, rang the school.", body)
+        self.assertIn("Mother, Child A's mother, rang the school.", body)
 
         undo = doc.getUndoManager()
         self.assertEqual(undo.getAllUndoActionTitles()[0], "Replace with pseudonyms")
