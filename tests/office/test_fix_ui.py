@@ -25,6 +25,7 @@ import time
 import unittest
 import zipfile
 
+import uno
 import unohelper
 from com.sun.star.beans import XPropertyChangeListener
 
@@ -273,14 +274,20 @@ class FixesByMouseAndKeyboard(unittest.TestCase):
         self.assertTrue(wait_for(lambda: not any("Rathbone" in r for r in self.rows()), 30),
                         self.rows())
         self.assertEqual(self.body(), text_before)
-        allow_list = os.path.join(self.tmp, "profile", "user", "scrqm", "allow.txt")
-        with open(allow_list, encoding="utf-8") as f:
-            self.assertIn("Imogen Rathbone", f.read().splitlines())
+        # The user's allow-list is the Options page's Allow setting.
+        o = self.session.office
+        provider = o.smgr.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", o.ctx)
+        settings = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            (uno.createUnoStruct("com.sun.star.beans.PropertyValue", "nodepath", 0,
+                                 "/org.scrqm.Settings/Review", 0),))
+        self.assertIn("Imogen Rathbone", settings.getByName("Allow").splitlines())
 
         self.step("generalise the date")
         self.fix("14 June 2021", 0, "Generalise", "Generalise")
-        self.assertIn("on June 2021.", self.body())
-        self.undo_redo(lambda: "on June 2021." in self.body(),
+        self.assertIn("in June 2021.", self.body())
+        self.undo_redo(lambda: "in June 2021." in self.body(),
                        lambda: "on 14 June 2021." in self.body())
 
         self.step("generalise the postcode")
