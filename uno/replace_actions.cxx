@@ -141,19 +141,8 @@ std::string apply_fix_choice(const Reference<uno::XComponentContext>& context, R
     {
         need_source(context, r, f);
         const FixAction* fix = a.kind == FixKind::RemoveHiddenText ? &a : text_fix(f, a.kind);
-        std::string to = fix ? fix->replacement : std::string();
-        Finding span = f;
-        // "on 12 March 2020" becomes "in March 2020", not "on March 2020".
-        const std::string& before = f.context_before;
-        if (fix && fix->target == "month-year" && f.start >= 3 && before.size() >= 3 &&
-            before.compare(before.size() - 3, 3, "on ") == 0 &&
-            (before.size() == 3 || before[before.size() - 4] == ' '))
-        {
-            span.start -= 3;
-            span.text = "on " + f.text;
-            to = "in " + to;
-        }
-        if (apply_text_fixes(r.model, r.doc, r.sources, {{span, to}}, choice.label) == 0)
+        const std::string to = fix ? fix->replacement : std::string();
+        if (apply_text_fixes(r.model, r.doc, r.sources, {{f, to}}, choice.label) == 0)
             throw Changed();
         return choice.label + " (Edit > Undo takes it back)";
     }
