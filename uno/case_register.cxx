@@ -195,6 +195,22 @@ std::size_t replace_with_pseudonyms(const Reference<frame::XModel>& model, const
     return apply_text_fixes(model, doc, sources, fixes, "Replace with pseudonyms");
 }
 
+TextFix text_fix_of(const Finding& finding, const FixAction* action)
+{
+    TextFix fix{finding, action ? action->replacement : std::string()};
+    if (!action || action->lead_in.empty())
+        return fix;
+    // Offsets count code points: the lead-in's, not its UTF-8 bytes.
+    std::size_t points = 0;
+    for (unsigned char c : action->lead_in)
+        points += (c & 0xC0) != 0x80 ? 1 : 0;
+    if (points > finding.start)
+        return fix;
+    fix.finding.start -= points;
+    fix.finding.text = action->lead_in + finding.text;
+    return fix;
+}
+
 std::size_t apply_text_fixes(const Reference<frame::XModel>& model, const Document& doc,
                              const std::vector<Reference<uno::XInterface>>& sources,
                              const std::vector<TextFix>& fixes, const std::string& undo_title)

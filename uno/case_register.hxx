@@ -64,6 +64,10 @@ struct TextFix
     std::string replacement;
 };
 
+// The change `action` makes to `finding` (null: remove the finding's text):
+// the span widened by the action's lead-in ("on " of "on 12 March 2020").
+TextFix text_fix_of(const Finding& finding, const FixAction* action);
+
 // Replaces each finding's text, last first so that offsets stay valid, inside
 // one undo context named `undo_title`. A finding whose text changed since the
 // check is left. Returns the number of replacements; findings in document

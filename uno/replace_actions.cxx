@@ -46,11 +46,12 @@ std::string fix_all(const Reference<uno::XComponentContext>& context, Results& r
     for (std::size_t k = 0; k < targets.size(); ++k)
     {
         const Finding& g = r.all()[targets[k]];
-        const std::string to = text_fix(g, choice.action.kind)->replacement;
+        TextFix fix = text_fix_of(g, text_fix(g, choice.action.kind));
+        const std::string& to = fix.replacement;
         if (k < kPreviewLines)
-            preview += "\u201c" + g.text + "\u201d \u2192 " +
+            preview += "\u201c" + fix.finding.text + "\u201d \u2192 " +
                        (to.empty() ? std::string("(removed)") : "\u201c" + to + "\u201d") + "\n";
-        fixes.push_back({g, to});
+        fixes.push_back(std::move(fix));
     }
     if (targets.size() > kPreviewLines)
         preview += "\u2026 and " + std::to_string(targets.size() - kPreviewLines) + " more\n";
@@ -141,8 +142,7 @@ std::string apply_fix_choice(const Reference<uno::XComponentContext>& context, R
     {
         need_source(context, r, f);
         const FixAction* fix = a.kind == FixKind::RemoveHiddenText ? &a : text_fix(f, a.kind);
-        const std::string to = fix ? fix->replacement : std::string();
-        if (apply_text_fixes(r.model, r.doc, r.sources, {{f, to}}, choice.label) == 0)
+        if (apply_text_fixes(r.model, r.doc, r.sources, {text_fix_of(f, fix)}, choice.label) == 0)
             throw Changed();
         return choice.label + " (Edit > Undo takes it back)";
     }

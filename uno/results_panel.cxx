@@ -627,7 +627,7 @@ private:
              choice.action.kind == FixKind::Remove))
         {
             need_source(context_, *r, f);
-            if (apply_text_fixes(r->model, r->doc, r->sources, {{f, choice.action.replacement}},
+            if (apply_text_fixes(r->model, r->doc, r->sources, {text_fix_of(f, &choice.action)},
                                  choice.label) == 0)
                 throw Changed();
             line = choice.label + " (Edit > Undo takes it back)";

@@ -365,12 +365,12 @@ std::vector<FixChoice> fix_choices(const Finding& finding)
                 out.push_back({fix_label(a), a, false});
             break;
         case FixKind::AcceptOrRejectChanges:
-            out.push_back({"Accept all tracked changes", {a.kind, {}, "accept"}, false});
-            out.push_back({"Reject all tracked changes", {a.kind, {}, "reject"}, false});
+            out.push_back({"Accept all tracked changes", {a.kind, {}, "accept", {}}, false});
+            out.push_back({"Reject all tracked changes", {a.kind, {}, "reject", {}}, false});
             break;
         case FixKind::Allow:
-            out.push_back({"Allow in this document", {a.kind, {}, "document"}, false});
-            out.push_back({"Allow in all my documents", {a.kind, {}, "user"}, false});
+            out.push_back({"Allow in this document", {a.kind, {}, "document", {}}, false});
+            out.push_back({"Allow in all my documents", {a.kind, {}, "user", {}}, false});
             break;
         case FixKind::RemoveHiddenText:
             if (text)
@@ -380,8 +380,8 @@ std::vector<FixChoice> fix_choices(const Finding& finding)
             // A finding in a comment can delete that comment alone; the
             // rest of the review's comments may still be wanted.
             if (finding.where == Where::Comment)
-                out.push_back({"Delete this comment", {a.kind, {}, "this"}, false});
-            out.push_back({"Delete all comments", {a.kind, {}, "all"}, false});
+                out.push_back({"Delete this comment", {a.kind, {}, "this", {}}, false});
+            out.push_back({"Delete all comments", {a.kind, {}, "all", {}}, false});
             break;
         case FixKind::ClearProperty:
             out.push_back({fix_label(a), a, false});

@@ -80,6 +80,8 @@ void write_finding(JsonWriter& w, const Finding& f, const Mask* mask)
                 w.member("replacement", text(a.replacement));
             if (!a.target.empty())
                 w.member("target", text(a.target));
+            if (!a.lead_in.empty())
+                w.member("lead_in", text(a.lead_in));
             if (!mask)
                 w.member("label", fix_label(a));
             w.end_object();
@@ -361,7 +363,8 @@ Result result_from_json(const std::string& json)
                 for (const auto& [fk, fix] : *fixes)
                     f.fixes.push_back({fix_kind_from(fix.get<std::string>("kind", "")),
                                        fix.get<std::string>("replacement", ""),
-                                       fix.get<std::string>("target", "")});
+                                       fix.get<std::string>("target", ""),
+                                       fix.get<std::string>("lead_in", "")});
             f.advice = node.get<std::string>("advice", "");
             f.section = node.get<std::string>("section", "");
             f.context_before = node.get<std::string>("context_before", "");

@@ -96,16 +96,39 @@ if _WATCHDOG_S > 0:
 EXTENSION_ID = "org.scrqm.extension"
 
 
+_panel_dialogs = []  # (document, deck, panel, dialog): each fetched once
+
+
 def panel_dialog(doc, panel, deck="ScrqmPrepublicationDeck", seconds=0.0):
     """The dialog (its controls) of a sidebar panel of a visible document.
     The sidebar makes a deck's panels a moment after the command that opens
-    it has returned: `seconds` waits that long for the panel."""
+    it has returned: `seconds` waits that long for the panel.
+
+    Fetched once per panel and kept: the sidebar answers by name only for
+    the panels that match its current context, and under Xvfb that answer
+    changes from one call to the next (for LibreOffice's own decks too);
+    XPanel.getDialog() of a panel its deck does not hold dereferences a null
+    panel (LibreOffice 7.4, sfx2 UnoPanel.cxx) and takes the office down.
+    So the panel is fetched only from the deck on show, once it lists it,
+    and never again while its controls live."""
+    for entry in list(_panel_dialogs):
+        if entry[0] == doc and entry[1] == deck and entry[2] == panel:
+            try:
+                if entry[3].getControls():
+                    return entry[3]
+            except Exception:
+                pass  # disposed with its panel: fetched again below
+            _panel_dialogs.remove(entry)
     deadline = time.time() + seconds
     while True:
-        panels = doc.getCurrentController().getSidebar().getDecks().getByName(deck).getPanels()
-        if panels.hasByName(panel) or time.time() >= deadline:
-            return panels.getByName(panel).getDialog()
-        time.sleep(0.2)
+        shown = doc.getCurrentController().getSidebar().getDecks().getByName(deck)
+        if shown.isActive() and shown.getPanels().hasByName(panel):
+            dialog = shown.getPanels().getByName(panel).getDialog()
+            _panel_dialogs.append((doc, deck, panel, dialog))
+            return dialog
+        if time.time() >= deadline:
+            raise AssertionError("no panel %s in %s" % (panel, deck))
+        time.sleep(0.05)
 
 
 QM_DECK = "ScrqmQualityMarkersDeck"

@@ -6,6 +6,7 @@ register; Action=allow makes a name's findings go, in the document (a salted
 key, no clear text) or for the user (surviving into a new document); the
 Options page edits that same user allow-list."""
 import json
+import os
 import re
 import unittest
 

@@ -243,9 +243,10 @@ def type_text(text, delay_ms=20):
 def window_ids(title):
     """X windows whose name matches `title`, a regular expression matched
     in any letter case ("^Case register$" for that name exactly); newest
-    last."""
-    out = subprocess.run(["xdotool", "search", "--name", title], capture_output=True,
-                         text=True).stdout
+    last. Mapped windows only: LibreOffice can keep a closed dialog's
+    window, unmapped, under its title."""
+    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
+                         capture_output=True, text=True).stdout
     return out.split()
 
 

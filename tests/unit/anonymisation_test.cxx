@@ -186,6 +186,25 @@ TEST(Anonymisation, DatesAgesAndBirth)
     EXPECT_TRUE(has(f, "age:17 months old"));
 }
 
+// Generalise rewrites "on 3 March 2016" as "in March 2016": the action
+// carries the "on " it also replaces; "upon" and a date after other words keep
+// their wording.
+TEST(Anonymisation, GeneraliseADateAfterOn)
+{
+    const auto generalise = [](const std::string& line)
+    {
+        for (const scrqm::Finding& f : scan({line}))
+            for (const scrqm::FixAction& a : f.fixes)
+                if (f.category == "date" && a.kind == scrqm::FixKind::Generalise)
+                    return a.lead_in + "|" + a.replacement;
+        return std::string("none");
+    };
+    EXPECT_EQ(generalise("She was seen on 3 March 2016."), "on |in March 2016");
+    EXPECT_EQ(generalise("On 3 March 2016 she was seen."), "On |In March 2016");
+    EXPECT_EQ(generalise("She was seen by 3 March 2016."), "|March 2016");
+    EXPECT_EQ(generalise("Upon 3 March 2016 she moved."), "|March 2016");
+}
+
 TEST(Anonymisation, PlacesAndInstitutions)
 {
     const auto f = found({"The family lived at 12 Elm Grove, Northmoor NM4 7QT.",

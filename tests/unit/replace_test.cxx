@@ -139,9 +139,9 @@ TEST(Replace, PseudonymKeepsThePossessive)
 TEST(Replace, FixChoicesOfAFinding)
 {
     using scrqm::FixKind;
-    const auto date = finding(
-        "anonymisation.date", "14 June 2013",
-        {{FixKind::Generalise, "June 2013", "month-year"}, {FixKind::Allow, {}, "document"}});
+    const auto date = finding("anonymisation.date", "14 June 2013",
+                              {{FixKind::Generalise, "June 2013", "month-year", {}},
+                               {FixKind::Allow, {}, "document", {}}});
     const auto choices = scrqm::fix_choices(date);
     std::vector<std::string> labels;
     for (const auto& c : choices)
@@ -153,14 +153,15 @@ TEST(Replace, FixChoicesOfAFinding)
     EXPECT_EQ(choices.back().action.kind, FixKind::Generalise);
     EXPECT_EQ(choices[2].action.target, "user");
 
-    const auto name = finding("anonymisation.name", "Liam",
-                              {{FixKind::Replace, {}, {}}, {FixKind::Allow, {}, "document"}});
+    const auto name =
+        finding("anonymisation.name", "Liam",
+                {{FixKind::Replace, {}, {}, {}}, {FixKind::Allow, {}, "document", {}}});
     const auto name_choices = scrqm::fix_choices(name);
     ASSERT_EQ(name_choices.size(), 3u); // no "Fix all": each name needs its pseudonym
     EXPECT_EQ(name_choices[0].label, "Replace with pseudonym\xe2\x80\xa6");
 
     const auto changes =
-        finding("hidden.tracked-change", "x", {{FixKind::AcceptOrRejectChanges, {}, {}}});
+        finding("hidden.tracked-change", "x", {{FixKind::AcceptOrRejectChanges, {}, {}, {}}});
     const auto change_choices = scrqm::fix_choices(changes);
     ASSERT_EQ(change_choices.size(), 2u);
     EXPECT_EQ(change_choices[0].action.target, "accept");
@@ -168,7 +169,7 @@ TEST(Replace, FixChoicesOfAFinding)
 
     // A comment: this one, or all of them.
     const auto comment = finding("hidden.comment", "Check the date",
-                                 {{FixKind::DeleteComment, {}, {}}}, Where::Comment);
+                                 {{FixKind::DeleteComment, {}, {}, {}}}, Where::Comment);
     const auto comment_choices = scrqm::fix_choices(comment);
     ASSERT_EQ(comment_choices.size(), 2u);
     EXPECT_EQ(comment_choices[0].label, "Delete this comment");
@@ -179,13 +180,13 @@ TEST(Replace, FixChoicesOfAFinding)
     // Text in a document property cannot be generalised from the panel.
     const auto in_property =
         finding("anonymisation.date", "14 June 2013",
-                {{FixKind::Generalise, "June 2013", "month-year"}}, Where::Property);
+                {{FixKind::Generalise, "June 2013", "month-year", {}}}, Where::Property);
     EXPECT_TRUE(scrqm::fix_choices(in_property).empty());
 
     const std::vector<scrqm::Finding> all = {
         date, name,
         finding("anonymisation.date", "1 May 2012",
-                {{FixKind::Generalise, "May 2012", "month-year"}}),
+                {{FixKind::Generalise, "May 2012", "month-year", {}}}),
         in_property};
     EXPECT_EQ(scrqm::fix_all_targets(all, {0, 1, 2, 3}, date, FixKind::Generalise),
               (std::vector<std::size_t>{0, 2}));
@@ -200,9 +201,9 @@ TEST(Replace, AllowedNamesLeaveEveryCheckThatOffersAllow)
     EXPECT_TRUE(list.add(scrqm::allow_key("Mr Michael Tennant")));
     EXPECT_EQ(list.serialise().find("ennant"), std::string::npos);
     std::vector<scrqm::Finding> fs = {
-        finding("anonymisation.name", "Michael Tennant", {{FixKind::Allow, {}, "document"}}),
-        finding("anonymisation.name", "MICHAEL TENNANT's", {{FixKind::Allow, {}, "document"}}),
-        finding("anonymisation.name", "Michael", {{FixKind::Allow, {}, "document"}}),
+        finding("anonymisation.name", "Michael Tennant", {{FixKind::Allow, {}, "document", {}}}),
+        finding("anonymisation.name", "MICHAEL TENNANT's", {{FixKind::Allow, {}, "document", {}}}),
+        finding("anonymisation.name", "Michael", {{FixKind::Allow, {}, "document", {}}}),
         finding("anonymisation.name", "Michael Tennant", {}), // offers no Allow: stays
     };
     EXPECT_EQ(scrqm::drop_allowed(fs, list), 2u);

@@ -67,19 +67,20 @@ TEST(ResultsList, ShortenCountsCodePoints)
 TEST(ResultsList, OneClickFixOnlyWhenNothingIsAsked)
 {
     Finding f = finding("anonymisation.name", Severity::Error, "Liam", Where::Body, 1);
-    f.fixes = {{FixKind::Replace, "", ""}, {FixKind::Allow, "", "document"}};
+    f.fixes = {{FixKind::Replace, "", "", {}}, {FixKind::Allow, "", "document", {}}};
     EXPECT_EQ(scrqm::one_click_fix(f), nullptr); // the pseudonym is the user's choice
-    f.fixes = {{FixKind::Replace, "", ""}, {FixKind::Generalise, "June 2019", "month-year"}};
+    f.fixes = {{FixKind::Replace, "", "", {}},
+               {FixKind::Generalise, "June 2019", "month-year", {}}};
     ASSERT_NE(scrqm::one_click_fix(f), nullptr);
     EXPECT_EQ(scrqm::one_click_fix(f)->kind, FixKind::Generalise);
-    f.fixes = {{FixKind::Replace, "Child A", ""}, {FixKind::Remove, "", ""}};
+    f.fixes = {{FixKind::Replace, "Child A", "", {}}, {FixKind::Remove, "", "", {}}};
     EXPECT_EQ(scrqm::one_click_fix(f)->kind, FixKind::Replace);
     // Text in a document property is not replaced in place.
     f.where = Where::Property;
     EXPECT_EQ(scrqm::one_click_fix(f), nullptr);
-    f.fixes = {{FixKind::ClearProperty, "", "author"}};
+    f.fixes = {{FixKind::ClearProperty, "", "author", {}}};
     EXPECT_EQ(scrqm::one_click_fix(f)->kind, FixKind::ClearProperty);
-    f.fixes = {{FixKind::RemoveHiddenText, "", ""}};
+    f.fixes = {{FixKind::RemoveHiddenText, "", "", {}}};
     EXPECT_EQ(scrqm::one_click_fix(f), nullptr);
 }
 
@@ -218,7 +219,7 @@ TEST(ResultsList, DetailSaysWhyAndTheFixes)
     f.message = "a personal name";
     f.marker = "QM14";
     f.explanation = "a first name from the lexicon before a verb";
-    f.fixes = {{FixKind::Replace, "", ""}, {FixKind::Allow, "", "document"}};
+    f.fixes = {{FixKind::Replace, "", "", {}}, {FixKind::Allow, "", "document", {}}};
     const std::string detail = scrqm::finding_detail(f);
     const scrqm::Rule* rule = scrqm::find_rule("anonymisation.name");
     ASSERT_NE(rule, nullptr);
@@ -237,7 +238,7 @@ TEST(ResultsList, DetailSaysWhyAndTheFixes)
               std::string::npos)
         << scrqm::finding_detail(g);
     // A generalisation the finding carries is named with its text.
-    f.fixes = {{FixKind::Generalise, "June 2019", "month-year"}};
+    f.fixes = {{FixKind::Generalise, "June 2019", "month-year", {}}};
     EXPECT_NE(scrqm::finding_detail(f).find("Fixes: Generalise to \"June 2019\"; Fix all of this "
                                             "kind…"),
               std::string::npos)

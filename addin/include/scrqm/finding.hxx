@@ -49,6 +49,9 @@ struct FixAction
     // ClearProperty: the property ("author", "custom:Case"); Allow: "document"
     // or "user".
     std::string target;
+    // Generalise: the words just before the finding that the change also
+    // rewrites ("on " of "on 12 March 2020", which becomes "in March 2020").
+    std::string lead_in;
 };
 
 // The text people see for an action: `Replace with "Child A"`.

@@ -189,28 +189,47 @@ std::string institution_kind(const std::string& text)
     return {};
 }
 
-std::vector<FixAction> anonymisation_fixes(const Rule& rule, const std::string& text)
+// "on " (or "On ") as a word ending `before`, else "".
+std::string on_before(const std::string& before)
+{
+    const std::size_t n = before.size();
+    if (n < 3 || (before.compare(n - 3, 3, "on ") != 0 && before.compare(n - 3, 3, "On ") != 0))
+        return {};
+    if (n > 3 && std::isalnum(static_cast<unsigned char>(before[n - 4])) != 0)
+        return {}; // "Upon 3 May": not the word "on"
+    return before.substr(n - 3);
+}
+
+std::vector<FixAction> anonymisation_fixes(const Rule& rule, const std::string& text,
+                                           const std::string& before)
 {
     std::vector<FixAction> out;
     for (FixKind kind : rule.fixes)
     {
-        FixAction a{kind, {}, {}};
+        FixAction a{kind, {}, {}, {}};
         if (kind == FixKind::Allow)
             a.target = "document";
         else if (kind == FixKind::Generalise)
         {
             if (&rule == &R::date)
-                a = {kind, month_and_year(text), "month-year"};
+            {
+                // "on 12 March 2020" reads "in March 2020", not "on March 2020".
+                a = {kind, month_and_year(text), "month-year", on_before(before)};
+                if (!a.lead_in.empty() && !a.replacement.empty())
+                    a.replacement = (a.lead_in[0] == 'O' ? "In " : "in ") + a.replacement;
+                else
+                    a.lead_in.clear();
+            }
             else if (&rule == &R::date_of_birth)
-                a = {kind, year_of(text), "year"};
+                a = {kind, year_of(text), "year", {}};
             else if (&rule == &R::age)
-                a = {kind, age_in_years(text), "years"};
+                a = {kind, age_in_years(text), "years", {}};
             else if (&rule == &R::postcode)
-                a = {kind, postcode_area(text), "area"};
+                a = {kind, postcode_area(text), "area", {}};
             else if (&rule == &R::institution)
-                a = {kind, institution_kind(text), "kind"};
+                a = {kind, institution_kind(text), "kind", {}};
             else if (&rule == &R::address)
-                a = {kind, "the family home", "kind"};
+                a = {kind, "the family home", "kind", {}};
             if (a.replacement.empty())
                 continue; // nothing it can be generalised to: not offered
         }

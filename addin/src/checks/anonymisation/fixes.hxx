@@ -28,6 +28,9 @@ std::string institution_kind(const std::string& text);
 
 // The rule's fixes for a finding on `text`, each with its parameters; a
 // Generalise that cannot be worked out is left out rather than guessed.
-std::vector<FixAction> anonymisation_fixes(const Rule& rule, const std::string& text);
+// `before` is the text just before the finding in its paragraph (a few
+// characters are enough): a date after "on" is generalised with it.
+std::vector<FixAction> anonymisation_fixes(const Rule& rule, const std::string& text,
+                                           const std::string& before = {});
 
 } // namespace scrqm

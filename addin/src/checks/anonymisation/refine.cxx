@@ -621,7 +621,7 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
                 u.tempSubStringBetween(b16, u.moveIndex32(0, static_cast<int32_t>(h.end)))
                     .toUTF8String(h.text);
             }
-            h.fixes = {{FixKind::Allow, {}, "document"}};
+            h.fixes = {{FixKind::Allow, {}, "document", {}}};
             f = std::move(h);
             continue;
         }

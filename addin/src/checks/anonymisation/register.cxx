@@ -29,7 +29,7 @@ void AnonymisationCheck::Impl::find_listed(ParagraphScan& s, const Lexicon& deny
                         (target->kind.empty() ? std::string("identifier") : target->kind) +
                         " of this case (matched by its keyed hash)",
                     {});
-                f.fixes.push_back({FixKind::Replace, target->pseudonym, {}});
+                f.fixes.push_back({FixKind::Replace, target->pseudonym, {}, {}});
                 s.hits.add(s.tokens_span(i, n), std::move(f), 2);
                 break;
             }

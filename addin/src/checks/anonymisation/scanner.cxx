@@ -196,7 +196,12 @@ void AnonymisationCheck::Impl::keep_strongest(ParagraphScan& s, std::vector<Find
                                                        span.begin, span.end - span.begin));
         u.tempSubStringBetween(span.begin, span.end).toUTF8String(f.text);
         if (f.fixes.empty())
-            f.fixes = anonymisation_fixes(*find_rule(f.check), f.text);
+        {
+            std::string before;
+            const int32_t from = span.begin >= 4 ? span.begin - 4 : 0;
+            u.tempSubStringBetween(from, span.begin).toUTF8String(before);
+            f.fixes = anonymisation_fixes(*find_rule(f.check), f.text, before);
+        }
         out.push_back(std::move(f));
     }
 }

@@ -159,7 +159,7 @@ std::vector<Finding> HiddenCheck::run(const Document& doc, const CheckOptions&) 
             // A property can be cleared only when the reader named it.
             if (kind == FixKind::ClearProperty && item.name.empty())
                 continue;
-            FixAction a{kind, {}, {}};
+            FixAction a{kind, {}, {}, {}};
             if (kind == FixKind::ClearProperty)
                 a.target = item.name;
             f.fixes.push_back(std::move(a));
