@@ -4,8 +4,14 @@
 #include "prelude.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/ui/XDeck.hpp>
+#include <com/sun/star/ui/XDecks.hpp>
+#include <com/sun/star/ui/XSidebarProvider.hpp>
 #include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
@@ -80,6 +86,28 @@ private:
 Reference<uno::XInterface> make_panel_factory(const char* implementation_name, PanelMaker make)
 {
     return static_cast<cppu::OWeakObject*>(new PanelFactory(implementation_name, std::move(make)));
+}
+
+void show_deck(const Reference<uno::XComponentContext>& context,
+               const Reference<frame::XFrame>& frame, const char* deck_id)
+{
+    const OUString id = OUString::createFromAscii(deck_id);
+    Reference<frame::XController2> controller(frame->getController(), UNO_QUERY);
+    Reference<ui::XSidebarProvider> sidebar =
+        controller.is() ? controller->getSidebar() : Reference<ui::XSidebarProvider>();
+    if (sidebar.is() && sidebar->isVisible())
+    {
+        Reference<ui::XDecks> decks = sidebar->getDecks();
+        Reference<ui::XDeck> deck;
+        if (decks.is() && decks->hasByName(id))
+            deck.set(decks->getByName(id), UNO_QUERY);
+        if (deck.is() && deck->isActive())
+            return;
+    }
+    Reference<frame::XDispatchProvider> provider(frame, UNO_QUERY);
+    if (provider.is())
+        frame::DispatchHelper::create(context)->executeDispatch(provider, ".uno:SidebarDeck." + id,
+                                                                "", 0, {});
 }
 
 } // namespace scrqm::lo

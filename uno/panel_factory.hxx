@@ -30,4 +30,11 @@ using PanelMaker = std::function<com::sun::star::uno::Reference<com::sun::star::
 com::sun::star::uno::Reference<com::sun::star::uno::XInterface>
 make_panel_factory(const char* implementation_name, PanelMaker make);
 
+// Shows the sidebar deck `deck_id` of `frame`. .uno:SidebarDeck.<id> toggles
+// (it closes a deck that is already shown), so it is only dispatched when
+// the deck is not showing.
+void show_deck(const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>&,
+               const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame,
+               const char* deck_id);
+
 } // namespace scrqm::lo

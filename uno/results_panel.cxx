@@ -35,10 +35,7 @@
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XController2.hpp>
-#include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -46,10 +43,7 @@
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
-#include <com/sun/star/ui/XDeck.hpp>
-#include <com/sun/star/ui/XDecks.hpp>
 #include <com/sun/star/ui/XSidebarPanel.hpp>
-#include <com/sun/star/ui/XSidebarProvider.hpp>
 #include <com/sun/star/ui/XToolPanel.hpp>
 #include <com/sun/star/ui/XUIElement.hpp>
 #include <com/sun/star/ui/XUIElementFactory.hpp>
@@ -696,29 +690,6 @@ std::vector<rtl::Reference<ResultsPanel>> panels_of(const Reference<frame::XFram
     return out;
 }
 
-// Shows the deck. .uno:SidebarDeck.<id> toggles (it closes a deck that is
-// already shown), so it is only dispatched when the deck is not showing.
-void open_deck(const Reference<uno::XComponentContext>& context,
-               const Reference<frame::XFrame>& frame)
-{
-    Reference<frame::XController2> controller(frame->getController(), UNO_QUERY);
-    Reference<ui::XSidebarProvider> sidebar =
-        controller.is() ? controller->getSidebar() : Reference<ui::XSidebarProvider>();
-    if (sidebar.is() && sidebar->isVisible())
-    {
-        Reference<ui::XDecks> decks = sidebar->getDecks();
-        Reference<ui::XDeck> deck;
-        if (decks.is() && decks->hasByName(kDeckId))
-            deck.set(decks->getByName(kDeckId), UNO_QUERY);
-        if (deck.is() && deck->isActive())
-            return;
-    }
-    Reference<frame::XDispatchProvider> provider(frame, UNO_QUERY);
-    if (provider.is())
-        frame::DispatchHelper::create(context)->executeDispatch(
-            provider, OUString(".uno:SidebarDeck.") + kDeckId, "", 0, {});
-}
-
 // check_frame with the frame's panels: they show the check running (the
 // one it was started from, `from`, takes the focus on Cancel) and its
 // progress.
@@ -782,7 +753,7 @@ bool results_command(const Reference<uno::XComponentContext>& context,
                               // from the results, without their pages: those
                               // are found here, once the deck is built.
                               const bool had_panel = !panels_of(frame).empty();
-                              open_deck(context, frame);
+                              show_deck(context, frame, kDeckId);
                               for (const auto& p : panels_of(frame))
                               {
                                   if (had_panel)

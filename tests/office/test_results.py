@@ -15,16 +15,14 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import unittest
 import zipfile
 
 import uno
-from office import Office, named, props
+from office import OfficeTest, named, panel_dialog, props
 
-OXT = os.environ.get("SCRQM_OXT", os.path.join("..", "..", "build", "scrqm.oxt"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLE = os.path.join(HERE, "..", "..", "addin", "data", "sample", "sample-scr-report.docx")
 DECK = "ScrqmPrepublicationDeck"
@@ -55,59 +53,33 @@ def rule_names():
     return {r["id"]: r["name"] for r in json.loads(out)}
 
 
-class PrepublicationCheck(unittest.TestCase):
+class PrepublicationCheck(OfficeTest):
     @classmethod
     def setUpClass(cls):
-        cls.office = Office(OXT)
+        super().setUpClass()
         # The default case's register (the toolbar command uses it).
-        out = json.loads(cls.office.assistant().execute(
-            named(Action="register-set", Register=json.dumps(REGISTER),
-                  Passphrase="the results test passphrase")))
+        out = cls.call(Action="register-set", Register=json.dumps(REGISTER),
+                       Passphrase="the results test passphrase")
         assert "error" not in out, out
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-
     def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="scrqm-results-")
+        super().setUp()
         self.path = os.path.join(self.tmp, "report.docx")
         shutil.copy(SAMPLE, self.path)
-        self.docs = []
-
-    def tearDown(self):
-        for d in self.docs:
-            try:
-                d.close(True)
-            except Exception:
-                pass
-        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def load(self, path):
         # Not hidden (a hidden document has no sidebar), not read-only (a
         # read-only document does not show extension decks).
-        doc = self.office.load(path, hidden=False, read_only=False)
-        self.docs.append(doc)
-        return doc
+        return super().load(path, hidden=False)
 
     def dispatch(self, doc, command):
-        helper = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
-                                                            self.office.ctx)
-        helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+        self.office.dispatch(doc, command)
 
     def panel(self, doc):
         deck = doc.getCurrentController().getSidebar().getDecks().getByName(DECK)
         self.assertTrue(deck.isActive(), "the command opens the deck")
         # The deck's panels are created after it turns active.
-        deadline = time.time() + 10
-        while not deck.getPanels().hasByName(PANEL) and time.time() < deadline:
-            time.sleep(0.1)
-        panel = deck.getPanels().getByName(PANEL)
-        if not panel.isExpanded():
-            panel.expand(False)
-        dialog = panel.getDialog()
-        self.assertIsNotNone(dialog)
-        return dialog
+        return panel_dialog(doc, PANEL, DECK, seconds=10)
 
     def expected(self, doc):
         """Every check through the macro API, for comparison."""
