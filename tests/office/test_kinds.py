@@ -6,8 +6,9 @@ property); the sidebar names the kind of review. On a report written without
 heading styles the Sections panel shows the inferred outline and its "Apply
 heading styles" button gives Writer's outline in one undo step. The
 terms-of-reference and response templates of an LCSPR and a SAR insert with
-their kind's words and tags. A defect-free report of each kind gets no
-structure finding, as .docx and .odt."""
+their kind's words and tags. On a report of each kind whose headings are
+bold Normal text the outline is the styled twin's, and a defect-free report of
+each kind gets no structure finding, as .docx and .odt."""
 import os
 import unittest
 
@@ -142,6 +143,19 @@ class Kinds(OfficeTest):
                     self.assertGreater(len(tags), 1)
                 doc.getUndoManager().undo()
                 self.assertEqual(doc.getText().getString().strip(), "")
+
+    def test_bold_normal_headings_give_the_styled_outline_for_each_kind(self):
+        def outline(path):
+            doc = self.load(path)
+            return [(s["title"], s["level"], s["paragraph"])
+                    for s in self.call_on(doc, Action="outline")["sections"]]
+
+        for kind in self.kinds:
+            for styled, bold in zip(self.kinds[kind], self.kinds_bold[kind]):
+                with self.subTest(kind=kind, file=os.path.basename(bold)):
+                    want = outline(styled)
+                    self.assertGreater(len(want), 5, want)
+                    self.assertEqual(outline(bold), want)
 
     def test_a_defect_free_report_of_each_kind_has_no_structure_finding(self):
         for kind in self.kinds:
