@@ -9,6 +9,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
+#include <numeric>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -120,9 +122,8 @@ std::string utf16le(const char* ascii)
 
 } // namespace
 
-std::vector<ZipEntry> zip_entries(const std::string& path, std::uint64_t file_size, bool& sane)
+std::optional<std::vector<ZipEntry>> zip_entries(const std::string& path, std::uint64_t file_size)
 {
-    sane = true;
     std::vector<ZipEntry> out;
     // The end of central directory record is in the last 64 KB + 22 bytes.
     const std::size_t tail_size =
@@ -146,10 +147,7 @@ std::vector<ZipEntry> zip_entries(const std::string& path, std::uint64_t file_si
         }
     }
     if (cd_size > (64u << 20) || cd_offset >= file_size)
-    {
-        sane = false; // no document has such a directory
-        return out;
-    }
+        return std::nullopt; // no document has such a directory
     const std::string cd = read_at(path, cd_offset, static_cast<std::size_t>(cd_size));
     std::size_t at = 0;
     for (std::uint64_t k = 0; k < entries && at + 46 <= cd.size(); ++k)
@@ -195,14 +193,11 @@ std::vector<ZipEntry> zip_entries(const std::string& path, std::uint64_t file_si
 
 std::uint64_t zip_unpacked_bytes(const std::string& path, std::uint64_t file_size)
 {
-    bool sane = true;
-    const std::vector<ZipEntry> entries = zip_entries(path, file_size, sane);
-    if (!sane)
-        return std::numeric_limits<std::uint64_t>::max();
-    std::uint64_t total = 0;
-    for (const ZipEntry& e : entries)
-        total += e.size;
-    return total;
+    const auto entries = zip_entries(path, file_size);
+    return entries
+               ? std::accumulate(entries->begin(), entries->end(), std::uint64_t{0},
+                                 [](std::uint64_t sum, const ZipEntry& e) { return sum + e.size; })
+               : std::numeric_limits<std::uint64_t>::max();
 }
 
 void precheck_office_file(const std::string& path, Format format)

@@ -95,15 +95,14 @@ std::uint64_t zip_inflated_bytes(const std::string& path, std::uint64_t file_siz
     File file(path);
     if (!file.ok())
         return 0;
-    bool sane = true;
-    const std::vector<ZipEntry> entries = zip_entries(path, file_size, sane);
-    if (!sane)
+    const auto entries = zip_entries(path, file_size);
+    if (!entries)
         return std::numeric_limits<std::uint64_t>::max();
     // Each entry where the directory puts it, as the office reads it: the
     // local header gives where its data start; deflated data are inflated
     // to their end whatever size any header declares.
     std::uint64_t total = 0;
-    for (const ZipEntry& e : entries)
+    for (const ZipEntry& e : *entries)
     {
         unsigned char h[30];
         if (total > limit)

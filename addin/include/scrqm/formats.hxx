@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,9 +49,10 @@ struct ZipEntry
     std::uint64_t offset = 0;
 };
 
-// The entries a zip file's central directory lists (ZIP64 read); `sane`
-// false when the directory is implausibly large or out of the file.
-std::vector<ZipEntry> zip_entries(const std::string& path, std::uint64_t file_size, bool& sane);
+// The entries a zip file's central directory lists (ZIP64 read); none when
+// no directory is found, nullopt when it is implausibly large or out of the
+// file.
+std::optional<std::vector<ZipEntry>> zip_entries(const std::string& path, std::uint64_t file_size);
 
 // The bytes a zip file's entries really inflate to, whatever their headers
 // declare, counting stops as soon as the total passes `limit` (then a
