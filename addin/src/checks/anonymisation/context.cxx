@@ -42,7 +42,8 @@ struct Patterns
 {
     std::unique_ptr<icu::RegexPattern> done_by, chair_of, job_line, bracketed;
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
-        name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of;
+        name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
+        all_pseudonyms;
 
     Patterns()
     {
@@ -120,6 +121,12 @@ struct Patterns
         declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
                               "(?:pseudonym|not (?:his|her|their) real name)|is not (?:his|her|"
                               "their) real name|is a pseudonym|was chosen by)");
+        // "the pseudonyms used in this report", "all names have been changed".
+        all_pseudonyms = make("pseudonyms (?:are |have been )?used (?:in|throughout) (?:this|the) "
+                              "(?:report|review)|names (?:used )?(?:in (?:this|the) (?:report|"
+                              "review) )?(?:are|have been) (?:changed|anonymised|anonymized|"
+                              "pseudonyms)",
+                              UREGEX_CASE_INSENSITIVE);
         // "the Domestic Homicide Review report (Mary)".
         bracketed =
             make("(?:Review|review|report|Report|DHR|SAR|LCSPR|SCR)\\s*\\(['\"\\u2018\\u201c]?"
@@ -518,6 +525,13 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.declared_after, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
+        // In a sentence, not the title of a list of pseudonyms ("Pseudonyms
+        // used in this report" names those of its list, not every name).
+        // A cheap look for the words first ("Pseudonyms", "names").
+        if (!c.names_are_pseudonyms && n > 8 && p.outline_level == 0 &&
+            (p.text.find("seudonym") != std::string::npos ||
+             p.text.find("ames ") != std::string::npos))
+            find(*P.all_pseudonyms, u, [&](icu::RegexMatcher&) { c.names_are_pseudonyms = true; });
         if ((cues & kReview) && p.text.find('(') != std::string::npos)
         {
             find_near(*P.bracketed, u, u"(", 12, 24,

@@ -31,6 +31,10 @@ struct DocumentContext
     std::map<std::string, std::string> public_parts;
     // Folded first names the document declares as pseudonyms.
     std::set<std::string> declared_pseudonyms;
+    // The document says the names it uses are pseudonyms ("the pseudonyms
+    // used in this report", "all names have been changed"): a first name
+    // alone is then one of them; a first name with a surname is still a name.
+    bool names_are_pseudonyms = false;
 };
 
 // Reads the public parties and declared pseudonyms of `doc`; `texts` holds

@@ -91,6 +91,19 @@ void exclude_reference_authors(ParagraphScan& s)
     }
 }
 
+// Whether the text between a title and the next word ends a sentence: "!",
+// "?", ":" or ";", or a full stop after a title longer than its
+// abbreviations ("Dr.", "Prof.", "Insp." do not end one; "Father." does).
+bool sentence_ends_after_title(const icu::UnicodeString& u, const Token& title, const Token& next)
+{
+    const icu::UnicodeString between = u.tempSubStringBetween(title.end, next.begin);
+    for (const UChar stop : {u'!', u'?', u':', u';'})
+        if (between.indexOf(stop) >= 0)
+            return true;
+    constexpr int32_t kLongestAbbreviation = 5;
+    return between.indexOf(u'.') >= 0 && title.end - title.begin > kLongestAbbreviation;
+}
+
 } // namespace
 
 } // namespace anonymisation
@@ -143,7 +156,10 @@ void AnonymisationCheck::Impl::rate_name_tokens(const ParagraphScan& s,
             }
         }
         const bool wordlike = given_words.contains(t) || surname_words.contains(t);
-        const bool title_before = i > 0 && is_title(tokens, i - 1);
+        // "Mr. Carter" but not "... of Mother and Father. Bruising was seen":
+        // a full stop after a title that is a whole word ends the sentence.
+        const bool title_before = i > 0 && is_title(tokens, i - 1) &&
+                                  !anonymisation::sentence_ends_after_title(u, tokens[i - 1], t);
         // "J. Carter", "JC Carter"; not "Child A. Young people" (a pseudonym).
         const bool initial_before =
             i > 0 && !token_excluded[i - 1] && tokens[i - 1].alpha && tokens[i - 1].capitalised &&

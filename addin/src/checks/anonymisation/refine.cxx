@@ -576,9 +576,12 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
             known = known || known_name(x);
 
         // The reviews' own pseudonyms: conventions and declared names. A
-        // declared first name with a surname after it is a real name.
+        // declared first name with a surname after it is a real name; in a
+        // report that says its names are pseudonyms, a name alone (no title,
+        // no surname) is one.
         if (conventional_pseudonym(w) ||
-            (core.size() == 1 && context.declared_pseudonyms.count(core.front())))
+            (core.size() == 1 && context.declared_pseudonyms.count(core.front())) ||
+            (w.size() == 1 && context.names_are_pseudonyms && known))
         {
             drop[i] = 1;
             continue;

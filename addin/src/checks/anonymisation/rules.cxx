@@ -254,13 +254,19 @@ const Rule name{
     {"[[Liam]] was seen at home by the health visitor.",
      "Josh is not his real name.\nHis real name is [[Joshua Baker]].",
      "The family's neighbour [[Mrs Wood]] called the police.",
-     "[[Mrs Baker]] and [[Mr Wood]] attended the meeting."},
+     "[[Mrs Baker]] and [[Mr Wood]] attended the meeting.",
+     // a report whose names are pseudonyms: a full name is still one
+     "All names in this report have been changed.\n[[Daniel Hughes]] was convicted.",
+     "[[Mr. Carter]] saw him."},
     {"Child A was seen at home by the health visitor.", "There was hope that things would improve.",
      // the reviews' pseudonym conventions and declared pseudonyms
      "Mr C and Ms M met the reviewer; Mr SF did not.", "Subject A and Adult R lived alone.",
      "The young man is referred to as Josh in this report.\nJosh's mother spoke to "
      "us.",
      "Mary (pseudonym) was 34.\nMary worked in a shop.",
+     "Ruth and her family chose the pseudonyms used in this report.\nDaniel was convicted.",
+     // a whole-word title ending a sentence does not make the next word a name
+     "He focused on Mother and Father. Bruising in a baby was recorded.",
      "Domestic Homicide Review into the death of Helen\nHelen lived alone.",
      "# CHILD S\nChild S was seen at home.",
      // acronyms, redaction marks, eponymous conditions
