@@ -89,33 +89,39 @@ void Reader::walk_frames_anywhere(const Reference<frame::XModel>& model)
     }
 }
 
-// Text boxes that are drawing shapes (what .docx text boxes become) are
-// not text frames: read them from the draw page.
-void Reader::walk_shapes(const Reference<frame::XModel>& model)
+std::vector<std::pair<std::string, Reference<text::XText>>>
+shape_texts(const Reference<frame::XModel>& model)
 {
+    std::vector<std::pair<std::string, Reference<text::XText>>> out;
     Reference<drawing::XDrawPageSupplier> supplier(model, UNO_QUERY);
     if (!supplier.is())
-        return;
+        return out;
 // Writer has exactly one draw page; the IDL marks the accessor deprecated in
 // favour of a newer one that 7.4 does not have for text documents.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
     Reference<container::XIndexAccess> shapes(supplier->getDrawPage(), UNO_QUERY);
 #pragma GCC diagnostic pop
-    if (!shapes.is())
-        return;
-    for (sal_Int32 i = 0; i < shapes->getCount(); ++i)
+    for (sal_Int32 i = 0; shapes.is() && i < shapes->getCount(); ++i)
     {
         Reference<lang::XServiceInfo> info(shapes->getByIndex(i), UNO_QUERY);
         if (!info.is() || info->supportsService("com.sun.star.text.TextFrame"))
-            continue; // frames were read with their anchor paragraph
+            continue; // frames are read with their anchor paragraph
         Reference<text::XText> text(info, UNO_QUERY);
         if (!text.is() || text->getString().isEmpty())
             continue;
         Reference<container::XNamed> named(info, UNO_QUERY);
-        const std::string name = named.is() ? to_utf8(named->getName()) : std::string();
-        walk_container("frame", text, Where::Frame, "shape " + name, name);
+        out.emplace_back(named.is() ? to_utf8(named->getName()) : std::string(), text);
     }
+    return out;
+}
+
+// Text boxes that are drawing shapes (what .docx text boxes become) are
+// not text frames: read them from the draw page.
+void Reader::walk_shapes(const Reference<frame::XModel>& model)
+{
+    for (const auto& [name, text] : shape_texts(model))
+        walk_container("frame", text, Where::Frame, "shape " + name, name);
 }
 
 void Reader::walk_notes(const Reference<container::XIndexAccess>& notes, Where where)

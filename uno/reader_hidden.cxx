@@ -83,6 +83,25 @@ std::vector<std::string> xml_texts(const Reference<xml::dom::XDocument>& documen
     return out;
 }
 
+// The link a text portion carries: Writer's HyperLinkURL attribute, or in a
+// drawing shape's own text a URL field.
+OUString portion_link(const Reference<beans::XPropertySet>& portion)
+{
+    OUString url;
+    Reference<beans::XPropertySetInfo> info = portion->getPropertySetInfo();
+    if (info.is() && info->hasPropertyByName("HyperLinkURL"))
+        portion->getPropertyValue("HyperLinkURL") >>= url;
+    if (url.isEmpty() && info.is() && info->hasPropertyByName("TextField"))
+    {
+        Reference<beans::XPropertySet> field(portion->getPropertyValue("TextField"), UNO_QUERY);
+        Reference<beans::XPropertySetInfo> field_info =
+            field.is() ? field->getPropertySetInfo() : Reference<beans::XPropertySetInfo>();
+        if (field_info.is() && field_info->hasPropertyByName("URL"))
+            field->getPropertyValue("URL") >>= url;
+    }
+    return url;
+}
+
 } // namespace
 
 void Reader::read_hidden_places(const Reference<frame::XModel>& model)
@@ -137,6 +156,10 @@ void Reader::read_link_targets(const Reference<frame::XModel>& model)
           es.is() ? es->getEndnotes() : Reference<container::XIndexAccess>()})
         for (sal_Int32 i = 0; notes.is() && i < notes->getCount(); ++i)
             texts.emplace_back(notes->getByIndex(i), UNO_QUERY);
+    for (const PageStyleText& t : page_style_texts(model))
+        texts.push_back(t.text);
+    for (const auto& shape : shape_texts(model))
+        texts.push_back(shape.second);
 
     std::vector<std::pair<OUString, OUString>> links; // target, the text it is on
     std::set<OUString> seen;
@@ -170,8 +193,16 @@ void Reader::collect_links(const Reference<text::XText>& text,
         return;
     whole->gotoStart(false);
     whole->gotoEnd(true);
-    if (state->getPropertyState("HyperLinkURL") == beans::PropertyState_DEFAULT_VALUE)
-        return;
+    try
+    {
+        if (state->getPropertyState("HyperLinkURL") == beans::PropertyState_DEFAULT_VALUE)
+            return;
+    }
+    catch (const uno::Exception&)
+    {
+        // A drawing shape's own text has no such attribute: its links are
+        // URL fields, read portion by portion below.
+    }
     std::vector<Reference<container::XEnumerationAccess>> pending{
         Reference<container::XEnumerationAccess>(text, UNO_QUERY)};
     while (!pending.empty() && links.size() < kMaxLinks)
@@ -205,9 +236,7 @@ void Reader::collect_links(const Reference<text::XText>& text,
             while (portions.is() && portions->hasMoreElements())
             {
                 Reference<beans::XPropertySet> portion(portions->nextElement(), UNO_QUERY);
-                OUString here;
-                if (portion.is())
-                    portion->getPropertyValue("HyperLinkURL") >>= here;
+                const OUString here = portion.is() ? portion_link(portion) : OUString();
                 if (here != url)
                     flush();
                 url = here;

@@ -9,11 +9,12 @@
 namespace scrqm::lo::detail
 {
 
-void Reader::walk_page_styles(const Reference<frame::XModel>& model)
+std::vector<PageStyleText> page_style_texts(const Reference<frame::XModel>& model)
 {
+    std::vector<PageStyleText> out;
     Reference<style::XStyleFamiliesSupplier> supplier(model, UNO_QUERY);
     if (!supplier.is())
-        return;
+        return out;
     Reference<container::XNameAccess> styles(supplier->getStyleFamilies()->getByName("PageStyles"),
                                              UNO_QUERY);
     const uno::Sequence<OUString> names = styles->getElementNames();
@@ -49,15 +50,22 @@ void Reader::walk_page_styles(const Reference<frame::XModel>& model)
                 const OUString prop = k + "Text" + OUString::createFromAscii(variant);
                 if (!psi->hasPropertyByName(prop))
                     continue;
-                Reference<text::XText> text(props->getPropertyValue(prop), UNO_QUERY);
                 std::string container = "page style " + style;
                 if (*variant)
                     container += std::string(" (") + variant + ")";
-                walk_container(where == Where::Header ? "header" : "footer", text, where, container,
-                               style);
+                out.push_back({where, container, style,
+                               Reference<text::XText>(props->getPropertyValue(prop), UNO_QUERY)});
             }
         }
     }
+    return out;
+}
+
+void Reader::walk_page_styles(const Reference<frame::XModel>& model)
+{
+    for (const PageStyleText& t : page_style_texts(model))
+        walk_container(t.where == Where::Header ? "header" : "footer", t.text, t.where, t.container,
+                       t.style);
 }
 
 // Names people give to bookmarks and images, and image descriptions,

@@ -65,6 +65,24 @@ using rtl::OUString;
 namespace scrqm::lo::detail
 {
 
+// A header's or footer's text of a page style, with where it is shown.
+struct PageStyleText
+{
+    Where where;           // Header or Footer
+    std::string container; // "page style Standard (Left)"
+    std::string style;
+    Reference<text::XText> text;
+};
+
+// The header and footer texts of every page style that has them on (left
+// and first-page texts only where they are not shared).
+std::vector<PageStyleText> page_style_texts(const Reference<frame::XModel>& model);
+
+// The texts of the draw page's shapes that are not text frames (what .docx
+// text boxes become), with their names.
+std::vector<std::pair<std::string, Reference<text::XText>>>
+shape_texts(const Reference<frame::XModel>& model);
+
 class Reader
 {
 public:

@@ -2,7 +2,8 @@
 hostile cases for run_hostile.py (cases(d, url, Case) adds them).
 
 Each hidden place holds a name or an e-mail address that no reader of the
-page sees: a hyperlink's target (mailto: and a path with a name in it), an
+page sees: a hyperlink's target (mailto: and a path with a name in it; in a
+.docx also in a header and in a text box), an
 ODT hidden-text field's value and its condition, a hidden-paragraph field's
 condition, a .docx custom XML part (customXml/item1.xml), and the authors of
 a comment and of a tracked change. Every one must be reported, on .docx and
@@ -27,6 +28,8 @@ FIELD_VALUE_NAME = "Dorothy Fairbanks"  # an ODT hidden-text field's value
 CONDITION_NAME = "Bernard Ashcombe"  # a hidden-text field's condition
 PARAGRAPH_CONDITION_NAME = "Winifred Castleton"  # a hidden-paragraph field's condition
 CUSTOM_XML_NAME = "Rosalind Pemberton"  # in customXml/item1.xml
+HEADER_LINK_NAME = "Ottoline Featherstone"  # a link's path in a .docx header
+BOX_LINK_EMAIL = "m.ashdown@example.org"  # a mailto: link in a .docx text box
 COMMENT_AUTHOR = "Margaret Thornbury"
 CHANGE_AUTHOR = "Eleanor Whitcombe"
 
@@ -84,12 +87,20 @@ def hidden_docx(path):
             _commented(0, "The review looked at the work of the agencies.") +
             '<w:p><w:r><w:t xml:space="preserve">Added </w:t></w:r><w:ins w:id="9" w:author="%s" '
             'w:date="2024-01-01T10:00:00Z"><w:r><w:t>new words</w:t></w:r></w:ins>'
-            '<w:r><w:t xml:space="preserve"> here.</w:t></w:r></w:p>' % _esc(CHANGE_AUTHOR))
+            '<w:r><w:t xml:space="preserve"> here.</w:t></w:r></w:p>' % _esc(CHANGE_AUTHOR) +
+            # A text box (VML, as Word writes it for compatibility) with a link.
+            '<w:p><w:r><w:pict><v:shape style="width:200pt;height:40pt"><v:textbox>'
+            '<w:txbxContent><w:p><w:hyperlink r:id="rIdBox"><w:r><w:t>the carer</w:t></w:r>'
+            '</w:hyperlink></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>'
+            '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/></w:sectPr>')
     rels = ('<Relationship Id="rIdMail" Type="%s/hyperlink" Target="mailto:%s" '
             'TargetMode="External"/>'
             '<Relationship Id="rIdFile" Type="%s/hyperlink" Target="file:///home/%s/notes/'
             'visit.odt" TargetMode="External"/>'
-            % (R, LINK_EMAIL, R, LINK_PATH_NAME.replace(" ", "%20")))
+            '<Relationship Id="rIdBox" Type="%s/hyperlink" Target="mailto:%s" '
+            'TargetMode="External"/>'
+            '<Relationship Id="rIdHeader1" Type="%s/header" Target="header1.xml"/>'
+            % (R, LINK_EMAIL, R, LINK_PATH_NAME.replace(" ", "%20"), R, BOX_LINK_EMAIL, R))
     mk.docx(path, body, rels)
     custom = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
               '<caseData xmlns="urn:example:case"><child>%s</child><ref>SCR-2016-03</ref>'
@@ -101,13 +112,25 @@ def hidden_docx(path):
     return _with_parts(path, {
         "word/comments.xml": _comments_part([(0, COMMENT_AUTHOR, "Please check this.")]),
         "customXml/item1.xml": custom,
+        "word/header1.xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="%s" '
+            'xmlns:r="%s"><w:p><w:r><w:t xml:space="preserve">Northmoor review: </w:t></w:r>'
+            '<w:hyperlink r:id="rIdHdr"><w:r><w:t>case notes</w:t></w:r></w:hyperlink></w:p>'
+            '</w:hdr>' % (W, R),
+        "word/_rels/header1.xml.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
+            '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+            'Id="rIdHdr" Type="%s/hyperlink" Target="file:///home/%s/case.odt" '
+            'TargetMode="External"/></Relationships>' % (R, HEADER_LINK_NAME.replace(" ", "%20")),
         "customXml/itemProps1.xml": props,
         "customXml/_rels/item1.xml.rels":
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
             '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
             'Id="rId1" Type="%s/customXmlProps" Target="itemProps1.xml"/></Relationships>' % R,
     }, COMMENTS_CT + '<Override PartName="/customXml/itemProps1.xml" ContentType="application/'
-       'vnd.openxmlformats-officedocument.customXmlProperties+xml"/>',
+       'vnd.openxmlformats-officedocument.customXmlProperties+xml"/>'
+       '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-'
+       'officedocument.wordprocessingml.header+xml"/>',
         COMMENTS_REL + '<Relationship Id="rIdCustom" Type="%s/customXml" '
                        'Target="../customXml/item1.xml"/>' % R)
 
@@ -140,7 +163,7 @@ def expected(kind):
     """The identifiers a check of the `kind` document must report."""
     common = [LINK_EMAIL, LINK_PATH_NAME, COMMENT_AUTHOR, CHANGE_AUTHOR]
     if kind == "docx":
-        return common + [CUSTOM_XML_NAME]
+        return common + [CUSTOM_XML_NAME, HEADER_LINK_NAME, BOX_LINK_EMAIL]
     return common + [FIELD_VALUE_NAME, CONDITION_NAME, PARAGRAPH_CONDITION_NAME]
 
 
