@@ -204,9 +204,9 @@ TextFix text_fix_of(const Finding& finding, const FixAction* action)
     std::size_t points = 0;
     for (unsigned char c : action->lead_in)
         points += (c & 0xC0) != 0x80 ? 1 : 0;
-    if (points > finding.start)
-        return fix;
-    fix.finding.start -= points;
+    // The core read the lead-in just before the span; were it not there, the
+    // text check of apply_text_fixes refuses the change rather than guess.
+    fix.finding.start -= std::min(points, finding.start);
     fix.finding.text = action->lead_in + finding.text;
     return fix;
 }

@@ -64,8 +64,7 @@ class PassphraseDialog(unittest.TestCase):
         """Ctrl+Alt+Shift+C; `answer` the dialog (a passphrase, "" for Not
         now) or expect none (None). Returns (asked, panel items, summary)."""
         # Blank the summary of an earlier check so that only a new result
-        # counts (two checks can print the same counts and timings), and give
-        # the focus back to the text as a user clicking into it would.
+        # counts (two checks can print the same counts and timings).
         if doc in getattr(self, "checked", []):
             panel_dialog(doc, "ScrqmResultsPanel", seconds=20).getControl("Summary").getModel().Text = ""
         xdotool("key", "--clearmodifiers", "ctrl+alt+shift+c")

@@ -203,6 +203,9 @@ TEST(Anonymisation, GeneraliseADateAfterOn)
     EXPECT_EQ(generalise("On 3 March 2016 she was seen."), "On |In March 2016");
     EXPECT_EQ(generalise("She was seen by 3 March 2016."), "|March 2016");
     EXPECT_EQ(generalise("Upon 3 March 2016 she moved."), "|March 2016");
+    // The lead-in is the paragraph's own ("on" and a no-break space), so
+    // that the change finds it where it is.
+    EXPECT_EQ(generalise("She was seen on\u00a03 March 2016."), "on\u00a0|in March 2016");
 }
 
 TEST(Anonymisation, PlacesAndInstitutions)

@@ -52,6 +52,27 @@ void to_original(Finding& f, const NormalisedText& view, const icu::UnicodeStrin
     f.text.clear();
     original.tempSubStringBetween(units[std::min(begin, last)], units[std::min(end, last)])
         .toUTF8String(f.text);
+    // A Generalise's lead-in ("on ") was read on the view: it is what the
+    // paragraph has before the span ("on" and a no-break space), or none.
+    for (FixAction& a : f.fixes)
+    {
+        if (a.lead_in.empty())
+            continue;
+        const std::size_t n = a.lead_in.size(); // ASCII: code points
+        std::string written;
+        if (begin >= n)
+            original
+                .tempSubStringBetween(units[std::min(begin - n, last)],
+                                      units[std::min(begin, last)])
+                .toUTF8String(written);
+        if (written.size() >= n && written.compare(0, n - 1, a.lead_in, 0, n - 1) == 0)
+            a.lead_in = written;
+        else
+        {
+            a.replacement.erase(0, n); // "in March 2020" -> "March 2020"
+            a.lead_in.clear();
+        }
+    }
 }
 
 } // namespace
