@@ -161,6 +161,7 @@ std::optional<std::vector<ZipEntry>> zip_entries(const std::string& path, std::u
         const std::size_t name = static_cast<std::size_t>(le(cd, at + 28, 2));
         const std::size_t extra = static_cast<std::size_t>(le(cd, at + 30, 2));
         const std::size_t comment = static_cast<std::size_t>(le(cd, at + 32, 2));
+        e.name = cd.substr(at + 46, std::min(name, cd.size() - std::min(cd.size(), at + 46)));
         // ZIP64: the sizes and offset that do not fit are in the extra
         // field, in this order, each only when its field is all ones.
         for (std::size_t x = at + 46 + name; x + 4 <= at + 46 + name + extra && x + 4 <= cd.size();)
@@ -226,7 +227,12 @@ void precheck_office_file(const std::string& path, Format format)
         // Sizes declared small can hide an entry that inflates to
         // gigabytes: the data itself is inflated (without keeping it), and
         // refused as soon as it passes the limit.
-        const std::uint64_t real = zip_inflated_bytes(path, size, kMaxUnpackedBytes);
+        ZipTagCount comments;
+        if (format == Format::Docx)
+            comments = {"word/comments.xml", "w:comment", 0};
+        else if (format == Format::Odt)
+            comments = {"content.xml", "office:annotation", 0};
+        const std::uint64_t real = zip_inflated_bytes(path, size, kMaxUnpackedBytes, comments);
         if (real > kMaxUnpackedBytes)
             throw ReadError(
                 path + ": unpacks to more than " + std::to_string(kMaxUnpackedBytes >> 20) +
@@ -236,6 +242,12 @@ void precheck_office_file(const std::string& path, Format format)
                                         : std::to_string((unpacked + 1023) >> 10) + " KB") +
                 " (the limit is " + std::to_string(kMaxUnpackedBytes >> 20) +
                 " MB); it is not a document scrqm will open");
+        if (comments.count > kMaxComments)
+            throw ReadError(path + ": holds " + std::to_string(comments.count) +
+                            " comments (the limit is " + std::to_string(kMaxComments) +
+                            "; LibreOffice takes minutes to open that many); a report ready "
+                            "to publish holds none: delete them (in Writer, a comment's menu "
+                            "has Delete All Comments) and check it again");
     }
     // An OLE file: an encrypted .docx or .odt, or a Word 97-2003 file. The
     // streams' names (UTF-16) say which.

@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
@@ -54,10 +55,43 @@ private:
     int fd_;
 };
 
+// Counts a start tag in data given in pieces: the last bytes of a piece
+// are kept, so a tag split between two pieces counts once.
+class TagCounter
+{
+public:
+    explicit TagCounter(const std::string& tag) : open_("<" + tag) {}
+
+    void feed(const unsigned char* data, std::size_t n)
+    {
+        window_.append(reinterpret_cast<const char*>(data), n);
+        // A match counts once the character after it is seen; the last
+        // open_.size() bytes wait for the next piece.
+        const std::size_t settled =
+            window_.size() > open_.size() ? window_.size() - open_.size() : 0;
+        for (std::size_t at = window_.find(open_); at != std::string::npos && at < settled;
+             at = window_.find(open_, at + 1))
+        {
+            const char next = window_[at + open_.size()];
+            if (next == ' ' || next == '>' || next == '/' || next == '\t' || next == '\n' ||
+                next == '\r')
+                ++count;
+        }
+        window_.erase(0, settled);
+    }
+
+    std::uint64_t count = 0;
+
+private:
+    std::string open_;
+    std::string window_;
+};
+
 // Inflates the raw deflate stream at `offset` and returns how many bytes it
 // gives, stopping once past `limit`; its compressed size is not trusted.
+// With `counter`, the inflated data are also searched for its tag.
 std::uint64_t inflated_entry(const File& file, std::uint64_t offset, std::uint64_t file_size,
-                             std::uint64_t limit)
+                             std::uint64_t limit, TagCounter* counter)
 {
     z_stream z{};
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
@@ -79,6 +113,8 @@ std::uint64_t inflated_entry(const File& file, std::uint64_t offset, std::uint64
             z.avail_out = static_cast<uInt>(out.size());
             rc = inflate(&z, Z_NO_FLUSH);
             total += out.size() - z.avail_out;
+            if (counter)
+                counter->feed(out.data(), out.size() - z.avail_out);
         } while (rc == Z_OK && z.avail_out == 0 && total <= limit);
         if (rc != Z_OK && rc != Z_STREAM_END)
             break; // damaged data: the office will say what is wrong
@@ -91,6 +127,13 @@ std::uint64_t inflated_entry(const File& file, std::uint64_t offset, std::uint64
 
 std::uint64_t zip_inflated_bytes(const std::string& path, std::uint64_t file_size,
                                  std::uint64_t limit)
+{
+    ZipTagCount none;
+    return zip_inflated_bytes(path, file_size, limit, none);
+}
+
+std::uint64_t zip_inflated_bytes(const std::string& path, std::uint64_t file_size,
+                                 std::uint64_t limit, ZipTagCount& tags)
 {
     File file(path);
     if (!file.ok())
@@ -111,10 +154,33 @@ std::uint64_t zip_inflated_bytes(const std::string& path, std::uint64_t file_siz
             std::memcmp(h, "PK\x03\x04", 4) != 0)
             continue; // a damaged entry: the office will say what is wrong
         const std::uint64_t data = e.offset + 30 + le(h + 26, 2) + le(h + 28, 2);
+        const bool counted = !tags.entry.empty() && e.name == tags.entry;
+        TagCounter counter(tags.tag);
         if (e.method == 8)
-            total += inflated_entry(file, data, file_size, limit - total);
+            total +=
+                inflated_entry(file, data, file_size, limit - total, counted ? &counter : nullptr);
         else
+        {
             total += e.size; // stored: read as declared, bounded by the file
+            if (counted && data < file_size)
+            {
+                // Stored data are read as they are, in pieces, up to the limit.
+                std::vector<unsigned char> piece(1u << 16);
+                const std::uint64_t end = std::min(file_size, data + std::min(e.size, limit));
+                for (std::uint64_t at = data; at < end;)
+                {
+                    const std::size_t got = file.read(
+                        at, piece.data(),
+                        static_cast<std::size_t>(std::min<std::uint64_t>(piece.size(), end - at)));
+                    if (got == 0)
+                        break;
+                    counter.feed(piece.data(), got);
+                    at += got;
+                }
+            }
+        }
+        if (counted)
+            tags.count += counter.count;
     }
     return total;
 }
