@@ -300,6 +300,7 @@ def evaluate(labels, results, errors, words=0):
                                   "error": v[2], "error_share": v[2] / v[0], "info": v[3]}
                               for w, v in sorted(neg_by_kind.items())},
         "top_false_positives": top_fp,
+        "false_positive_list": fp_list,
         "missed": missed,
     }
 
@@ -402,6 +403,8 @@ def main():
                     help="write the metrics as JSON to stdout (one corpus: its metrics object; "
                          "several: {\"corpora\": [...]})")
     ap.add_argument("--timeout", type=float, default=900, help="seconds per checker call")
+    ap.add_argument("--all-false", metavar="SEVERITY", choices=("error", "warning"),
+                    help="also list every false positive of this severity (tuning only: never on held-out text)")
     args = ap.parse_args()
 
     ms = [evaluate_corpus(args.scrqm, c, args.timeout) for c in args.corpus]
@@ -413,6 +416,12 @@ def main():
             if k:
                 sys.stdout.write("\n")
             print_report(m, title=m["corpus"])
+            if args.all_false:
+                sys.stdout.write("\nevery false %s (file:paragraph, category, text):\n" % args.all_false)
+                for x in m["false_positive_list"]:
+                    if x["severity"] == args.all_false:
+                        sys.stdout.write("  %s:%s  %-18s %s\n" % (x["file"], x["paragraph"], x["category"],
+                                                                json.dumps(x["text"], ensure_ascii=False)))
     if any(not m["files_checked"] for m in ms):
         sys.exit(2)
     sys.exit(1 if any(m["recall_all_files"] < args.min_recall for m in ms) else 0)

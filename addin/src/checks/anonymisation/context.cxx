@@ -43,7 +43,7 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> done_by, chair_of, job_line, bracketed;
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
-        all_pseudonyms;
+        death_of_in_prose, all_pseudonyms, role_sentence;
 
     Patterns()
     {
@@ -103,9 +103,16 @@ struct Patterns
         // "led by independent reviewer Dr Ruth Ames".
         role_then_name = make("(?:independent reviewer|lead reviewer|report author|independent "
                               "author|overview author|independent chair|independent scrutineer|"
-                              "chair of the (?:board|partnership|panel))s?,?\\s+" +
+                              "chair of the (?:board|partnership|panel)|(?:board|business|"
+                              "partnership) manager)s?,?\\s+" +
                                   name2,
                               UREGEX_CASE_INSENSITIVE);
+        // "The lead reviewers were Dr X, a social work consultant, and Y, a
+        // former detective": the rest of the sentence, whose names are theirs.
+        role_sentence = make("(?:(?:lead|independent) reviewers?|(?:report |overview )?authors? "
+                             "of (?:this|the) (?:review|report)|independent chair) (?:was|were|"
+                             "is|are|has been|have been)\\s+([^.;]{3,240})",
+                             UREGEX_CASE_INSENSITIVE);
         name_alone = make("^\\s*" + name2 + "\\s*$");
         dear = make("^\\s*Dear\\s+" + name1);
         // "Brandon et al. (2020)", "Munro (2011)", "Dr Ruth Ames's timeline".
@@ -119,8 +126,8 @@ struct Patterns
                         "|pseudonym)\\s+['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}'\\-]+)");
         // "Mary (pseudonym)", "Josh is not his real name", "Leanne (not her real name)".
         declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
-                              "(?:pseudonym|not (?:his|her|their) real name)|is not (?:his|her|"
-                              "their) real name|is a pseudonym|was chosen by)");
+                              "(?:pseudonym|name chosen by|not (?:his|her|their) real name)|is not "
+                              "(?:his|her|their) real name|is a pseudonym|was chosen by)");
         // "the pseudonyms used in this report", "all names have been changed".
         all_pseudonyms = make("pseudonyms (?:are |have been )?used (?:in|throughout) (?:this|the) "
                               "(?:report|review)|names (?:used )?(?:in (?:this|the) (?:report|"
@@ -137,6 +144,12 @@ struct Patterns
         // A DHR's or SAR's title: "Review into the death of Helen".
         death_of = make("(?:death|murder|killing|homicide|suicide) of (?:Mr |Mrs |Ms |Miss )?"
                         "(\\p{Lu}[\\p{L}\\-]+)\\s*$");
+        // In a sentence about the review: "the DHR report on the death of
+        // Linda, commissioned by ...". One name and no surname after it.
+        death_of_in_prose = make("(?:[Rr]eview|[Rr]eport|DHR|SAR)\\b[^.;]{0,60}?\\b(?:death|"
+                                 "murder|killing|homicide) of (?:Mr |Mrs |Ms |Miss )?"
+                                 "(\\p{Lu}[\\p{L}\\-]+)(?=\\s*[,.;:)]|\\s+(?:in|on|at|who|"
+                                 "which|and|was|from|to|by|commissioned)\\b|\\s*$)");
     }
 };
 
@@ -325,6 +338,8 @@ enum Cue : std::uint64_t
     kEtAl = 1u << 16,
     kApostropheS = 1u << 17,
     kCurlyS = 1u << 18,
+    kRoleSentence = 1u << 19,
+    kDeathOf = 1u << 20,
 };
 
 const anonymisation::CueFamilies& cue_families()
@@ -345,7 +360,8 @@ const anonymisation::CueFamilies& cue_families()
          "coordinator",  "co-ordinator", "specialist", "idva"},
         {"independent reviewer", "lead reviewer", "report author", "independent author",
          "overview author", "independent chair", "independent scrutineer", "chair of the board",
-         "chair of the partnership", "chair of the panel"},
+         "chair of the partnership", "chair of the panel", "board manager", "business manager",
+         "partnership manager"},
         {"dear "},
         {"(19", "(20", "et al"},
         {"'s ", "\xe2\x80\x99s "},
@@ -360,6 +376,8 @@ const anonymisation::CueFamilies& cue_families()
         {"et al"},
         {"'s "},
         {"\xe2\x80\x99s "},
+        {" were ", " was ", " is ", " are ", " has been ", " have been "},
+        {"death of", "murder of", "killing of", "homicide of"},
     };
     return f;
 }
@@ -466,6 +484,16 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.role_then_name, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "named in their role in the review"); });
+        if ((cues & kRoleSentence) && (cues & kCover))
+            find(*P.role_sentence, u,
+                 [&](icu::RegexMatcher& m)
+                 {
+                     const icu::UnicodeString rest = icu::UnicodeString::fromUTF8(group(m, 1));
+                     find(*P.names, rest,
+                          [&](icu::RegexMatcher& nm) {
+                              add_public(c, group(nm, 1), "named as leading or writing the review");
+                          });
+                 });
         // A letter's signatory: the name after "Yours sincerely", or a name
         // alone on its line followed by a line with a job.
         if (previous && n <= 5 && (previous_cues & kSignOff))
@@ -523,7 +551,14 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.declared, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
             find(*P.declared_after, u,
-                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+                 [&](icu::RegexMatcher& m)
+                 {
+                     // "'Bethany' (the name ...)": the closing quote is not the name's.
+                     std::string name = fold(group(m, 1));
+                     while (!name.empty() && name.back() == '\'')
+                         name.pop_back();
+                     c.declared_pseudonyms.insert(name);
+                 });
         }
         // In a sentence, not the title of a list of pseudonyms ("Pseudonyms
         // used in this report" names those of its list, not every name).
@@ -538,6 +573,9 @@ DocumentContext read_document_context(const Document& doc,
                       [&](icu::RegexMatcher& m)
                       { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
+        if ((cues & kReview) && (cues & kDeathOf))
+            find(*P.death_of_in_prose, u,
+                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         if (opening && n <= 16)
         {
             find(*P.quoted_title, u,

@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace scrqm
 {
@@ -232,8 +233,17 @@ void AnonymisationCheck::Impl::match_detector(const anonymisation::Detector& d, 
             {
                 const std::string lead =
                     fold(u.tempSubStringBetween(std::max(0, span.begin - 30), span.begin));
+                // A cue is a word of its own: "b." is not the end of "mob.".
+                auto cue_at = [&](const std::string& c)
+                {
+                    for (std::size_t at = lead.find(c); at != std::string::npos;
+                         at = lead.find(c, at + 1))
+                        if (at == 0 || !std::isalpha(static_cast<unsigned char>(lead[at - 1])))
+                            return true;
+                    return false;
+                };
                 for (const std::string& c : dob_context)
-                    if (lead.find(c) != std::string::npos)
+                    if (cue_at(c))
                     {
                         f = anonymisation::hit_finding(
                             R::date_of_birth, 0.95, "Date of birth",

@@ -83,7 +83,16 @@ void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
                     std::all_of(k.begin(), k.end() - 1,
                                 [](char c) { return c >= '0' && c <= '9'; }));
         };
-        if (street && first > 0 && house_number(tokens[first - 1]))
+        // Only spaces between them: "63 | Owner-occupied house" is two cells.
+        auto spaces_only = [&](int32_t from, int32_t to)
+        {
+            for (int32_t k = from; k < to; ++k)
+                if (s.us[k] != u' ' && s.us[k] != 0xA0 && s.us[k] != 0x202F)
+                    return false;
+            return true;
+        };
+        if (street && first > 0 && house_number(tokens[first - 1]) &&
+            spaces_only(tokens[first - 1].end, tokens[first].begin))
         {
             span.begin = tokens[first - 1].begin;
             s.hits.add(span, hit_finding(R::address, 0.9, "Street address",

@@ -137,8 +137,9 @@ std::string strip_possessive(std::string folded)
 
 bool is_title(const std::string& folded)
 {
-    static const char* const titles[] = {"mr",  "mrs",  "ms", "miss", "mx", "dr", "prof", "master",
-                                         "sir", "dame", "di", "ds",   "dc", "pc", "dci",  "cllr"};
+    static const char* const titles[] = {
+        "mr",   "mrs", "ms", "miss", "mx", "dr",  "prof", "professor",  "master", "sir",
+        "dame", "di",  "ds", "dc",   "pc", "dci", "cllr", "councillor", "revd",   "rev"};
     return std::any_of(std::begin(titles), std::end(titles),
                        [&](const char* t) { return folded == t; });
 }
@@ -318,14 +319,16 @@ std::uint64_t around_cues(const std::string& folded)
     static const anonymisation::CueFamilies f{
         {" lived", " lives", " living", " home", "mother", "father", " family", " moved",
          " address", " flat ", "rehoused", " her ", " his ", " born", "mobile"},
-        {"helpline",       "switchboard",    "please call",
-         "please contact", "call the",       "contact the",
-         "civic centre",   "town hall",      "county hall",
-         "offices",        "po box",         "business unit",
-         "secretariat",    "enquiries",      "for further information",
-         "headquarters",   "nspcc",          "samaritans",
-         "childline",      "advice line",    "hotline",
-         " floor",         "training centre"},
+        {"helpline",       "switchboard",     "please call",
+         "please contact", "call the",        "contact the",
+         "civic centre",   "town hall",       "county hall",
+         "offices",        "po box",          "business unit",
+         "secretariat",    "enquiries",       "for further information",
+         "headquarters",   "nspcc",           "samaritans",
+         "childline",      "advice line",     "hotline",
+         " floor",         "training centre", "duty team",
+         "out of hours",   "office hours",    "access team",
+         "contact centre", "press office",    "media enquiries"},
         {"council", "board", "partnership", "trust", "office", "safeguarding team", " unit",
          "police", "service"},
     };
@@ -338,8 +341,12 @@ bool near_home(const std::string& folded)
 }
 
 // An organisation's office or helpline around the detail, and no home.
-bool organisation_not_home(const std::string& folded, bool short_line)
+bool organisation_not_home(std::string folded, bool short_line)
 {
+    // The Home Office is a department, not a home.
+    for (std::size_t at = folded.find("home office"); at != std::string::npos;
+         at = folded.find("home office", at))
+        folded.replace(at, 4, "govt");
     const std::uint64_t c = around_cues(folded);
     return (c & kHome) == 0 && ((c & kOrganisation) || (short_line && (c & kAgency)));
 }
@@ -354,6 +361,29 @@ bool generic_mailbox(const std::string& email)
                                         "office",  "reception",    "businessunit", "business.unit",
                                         "dhr",     "sar",          "cspr",         "partnership"};
     if (std::any_of(std::begin(boxes), std::end(boxes), [&](const char* b) { return local == b; }))
+        return true;
+    // A box named by its function in parts: "press.office", "adult-social-care",
+    // "mash_team" (a person's is "first.last").
+    static const char* const parts[] = {
+        "info",           "enquiries",    "enquiry",   "admin",  "contact",   "safeguarding",
+        "board",          "helpline",     "office",    "press",  "media",     "comms",
+        "communications", "team",         "duty",      "mash",   "referrals", "hub",
+        "service",        "services",     "adult",     "adults", "children",  "childrens",
+        "social",         "care",         "business",  "unit",   "review",    "reviews",
+        "quality",        "complaints",   "customer",  "front",  "door",      "lscp",
+        "lscb",           "scp",          "sab",       "dhr",    "sar",       "cspr",
+        "partnership",    "partnerships", "community", "safety", "support"};
+    bool all_parts = !local.empty();
+    std::size_t from = 0;
+    while (all_parts && from <= local.size())
+    {
+        const std::size_t to = std::min(local.find_first_of("._-", from), local.size());
+        const std::string part = local.substr(from, to - from);
+        all_parts = std::any_of(std::begin(parts), std::end(parts),
+                                [&](const char* b) { return part == b; });
+        from = to + 1;
+    }
+    if (all_parts)
         return true;
     // A team's box named for what it takes: "dhrenquiries", "sar.referrals".
     for (const char* tail : {"enquiries", "enquiry", "referrals", "helpdesk"})
@@ -655,6 +685,16 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
                            "the name to report it again.");
                 continue;
             }
+        }
+        // An agency's name read as a person's: "Calder Reach Police".
+        if (w.size() >= 2 &&
+            one_of(strip_possessive(key_of(w.back())),
+                   {"police", "constabulary", "council", "trust", "board", "partnership", "service",
+                    "services", "hospital", "hospitals", "nhs", "icb", "ccg", "probation",
+                    "healthwatch", "commission", "authority"}))
+        {
+            drop[i] = 1;
+            continue;
         }
         // A job title read as a name: "Chief Nursing" in "Chief Nursing Officer".
         if (one_of(after, {"officer", "manager", "lead", "director", "nurse", "worker", "adviser",

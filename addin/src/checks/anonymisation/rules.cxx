@@ -14,7 +14,9 @@ const Rule address{"anonymisation.address",
                    // examples (rule_examples.hxx)
                    {"The family lived at [[12 Elm Grove]] until 2015.",
                     "They moved to [[41b Tannery Lane]] in the spring."},
-                   {"The family lived in a rented flat near the town centre."}};
+                   {"The family lived in a rented flat near the town centre.",
+                    // a number in the cell before a house's description
+                    "Adult B | 63 | Owner-occupied house shared with his brother"}};
 
 const Rule age{
     "anonymisation.age",
@@ -55,7 +57,9 @@ const Rule date_of_birth{
     {FixKind::Generalise, FixKind::Remove},
     // examples (rule_examples.hxx)
     {"Child A was born on [[14/06/2013]]."},
-    {"Child A was born in the summer of 2013."}};
+    {"Child A was born in the summer of 2013.",
+     // "b." (born) is a word of its own, not the end of "mob."
+     "Lead: Head of Safeguarding (mob. 07700 900482) | 31 December 2024 | Amber"}};
 
 const Rule deny_list{"anonymisation.deny-list",
                      "anonymisation",
@@ -214,7 +218,10 @@ const Rule org_contact{
     {"For advice please call the board's helpline on [[0300 555 0123]].",
      "Northmoor Council, Civic Centre, Market Street, [[NM1 1AA]]",
      "Send the report to [[DHREnquiries@example.gov.uk]] by March.",
-     "Email the Board at [[hsab@example.org]] for a copy."},
+     "Email the Board at [[hsab@example.org]] for a copy.",
+     "Media enquiries: the press office at [[press.office@example.gov.uk]].",
+     "Out of hours, call the emergency duty team on [[0113 496 0999]].",
+     "Home Office, Interpersonal Abuse Unit, [[2 Marsham Street]], London SW1P 4DF"},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
 
 const Rule public_party{
@@ -236,7 +243,12 @@ const Rule public_party{
      // a role in lower case after the name; a senior police officer speaking for the force
      "Overview report by [[Helen Corrigan]], independent reviewer",
      "Chief Superintendent [[Gareth Lloyd-Hughes]] of Westmarch Police said that officers "
-     "are now trained."},
+     "are now trained.",
+     "[[Professor Hilary Ames]], independent scrutineer for the partnership, said the review "
+     "was honest.",
+     "The lead reviewers were Dr Ruth Abel, a social work consultant, and [[Samuel Oduya]], a "
+     "former detective.",
+     "For enquiries, contact the Board Manager, [[Rachel Odunsi]], at the board's office."},
     {"The social worker Jane Hughes visited the home.",
      "Detective Constable Jane Hughes took a statement from Mother.",
      "%deny Michael Tennant\nIndependent reviewer: Michael Tennant\nMichael Tennant met them."}};
@@ -257,6 +269,8 @@ const Rule name{
      "[[Mrs Baker]] and [[Mr Wood]] attended the meeting.",
      // a report whose names are pseudonyms: a full name is still one
      "All names in this report have been changed.\n[[Daniel Hughes]] was convicted.",
+     // a full name after "the death of" is not a review's pseudonym
+     "The review of the death of [[Linda Pearce]], who lived alone, was published.",
      "[[Mr. Carter]] saw him."},
     {"Child A was seen at home by the health visitor.", "There was hope that things would improve.",
      // the reviews' pseudonym conventions and declared pseudonyms
@@ -277,7 +291,13 @@ const Rule name{
      "Agree the pathway | Subgroup | June 2022 | Green",
      // public parties: the report's author and panel
      "Report author: Helen Corrigan MA, CQSW\nHelen Corrigan met the family.",
-     "Yours sincerely\nJane Whitfield\nChair of the Board"}};
+     "Yours sincerely\nJane Whitfield\nChair of the Board",
+     // a DHR's subject named in a sentence about the review; a name chosen for a SAR
+     "Thank you for the DHR report on the death of Linda, commissioned by the partnership.\n"
+     "Linda's daughters spoke to the panel.",
+     "'Bethany' (the name chosen by her mother) died in 2022.\nBethany loved music.",
+     // an agency's name
+     "The statutory partners are the council and Calder Reach Police."}};
 
 const Rule nationality{"anonymisation.nationality",
                        "anonymisation",
