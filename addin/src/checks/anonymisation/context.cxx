@@ -43,7 +43,8 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> done_by, chair_of, job_line, bracketed;
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
-        death_of_in_prose, all_pseudonyms, role_sentence;
+        death_of_in_prose, all_pseudonyms, role_sentence, professor_work, acronym_defined,
+        acronym_glossed;
 
     Patterns()
     {
@@ -113,6 +114,11 @@ struct Patterns
                              "of (?:this|the) (?:review|report)|independent chair) (?:was|were|"
                              "is|are|has been|have been)\\s+([^.;]{3,240})",
                              UREGEX_CASE_INSENSITIVE);
+        // "Adult Social Care (ASC)", "Education, Health and Care Plan (EHCP)".
+        acronym_defined = make("((?:[\\p{L}'\\-]+,?\\s+){1,10})\\((\\p{Lu}{2,6})\\)");
+        // A glossary's line: "ASC = Adult Social Care", "ICB: Integrated Care Board".
+        acronym_glossed = make("\\b(\\p{Lu}{2,6})\\s*(?:=|:|\\||\\u2013|-)\\s*((?:[\\p{L}'\\-]+,?"
+                               "\\s*){1,10})");
         name_alone = make("^\\s*" + name2 + "\\s*$");
         dear = make("^\\s*Dear\\s+" + name1);
         // "Brandon et al. (2020)", "Munro (2011)", "Dr Ruth Ames's timeline".
@@ -120,6 +126,9 @@ struct Patterns
         cited_work = make(name1 + "(?:'s|\\u2019s)\\s+(?:\\p{Ll}+\\s+){0,2}(?:timeline|model|"
                                   "framework|research|study|studies|triangle|theory|typology|"
                                   "toolkit)\\b");
+        // "Professor Carlene Firmin's work on contextual safeguarding".
+        professor_work = make("Professor\\s+(" + std::string(kWord) + "(?:\\s+" + kWord +
+                              "){0,2})(?:'s|\\u2019s)\\s+(?:\\p{Ll}+\\s+){0,2}work\\b");
         // "referred to as Josh", "known as 'Mary'", "whom ... asked us to call Josh".
         declared = make("(?:referred to as|known as|we (?:will )?call (?:him|her|them)|"
                         "asked us to call|to be called|is called|are called|name(?:d)? (?:him|her)"
@@ -301,6 +310,48 @@ void find_near(const icu::RegexPattern& p, const icu::UnicodeString& u, const ch
     }
 }
 
+// The words next to an acronym that spell it, folded: those before its
+// bracket ("adult social care (ASC)") or, `after`, those after it in a
+// glossary ("ASC = Adult Social Care"); "" when they do not.
+std::string spelt_out(const std::string& text, const std::string& acronym, bool after = false)
+{
+    std::vector<std::string> w;
+    std::string cur;
+    for (char ch : text + " ")
+        if (ch == ' ' || ch == ',')
+        {
+            if (!cur.empty())
+                w.push_back(cur);
+            cur.clear();
+        }
+        else
+            cur += ch;
+    if (after)
+        std::reverse(w.begin(), w.end());
+    // Reading towards the acronym's first letter: the last word before the
+    // bracket gives its last letter; filler words give none.
+    std::size_t letter = acronym.size(), k = w.size();
+    while (k > 0 && letter > 0)
+    {
+        const std::string& x = w[--k];
+        if (x == "and" || x == "of" || x == "for" || x == "the" || x == "to" || x == "&" ||
+            x == "in")
+            continue;
+        if (x[0] != acronym[after ? acronym.size() - letter : letter - 1])
+            return {};
+        --letter;
+    }
+    if (letter > 0)
+        return {};
+    std::vector<std::string> used(w.begin() + static_cast<std::ptrdiff_t>(k), w.end());
+    if (after)
+        std::reverse(used.begin(), used.end());
+    std::string out;
+    for (const std::string& x : used)
+        out += (out.empty() ? "" : " ") + x;
+    return out;
+}
+
 std::size_t words(const std::string& s)
 {
     std::size_t n = 0;
@@ -393,6 +444,7 @@ DocumentContext read_document_context(const Document& doc,
     std::uint64_t previous_cues = 0;
     std::string pending_name; // a name alone on the line before
     bool pseudonym_list = false;
+    bool in_action_plan = false;
     std::size_t body_seen = 0;
     for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi)
     {
@@ -545,6 +597,10 @@ DocumentContext read_document_context(const Document& doc,
                                                            "typology", "toolkit"});
                         });
         }
+        if (p.text.find("Professor ") != std::string::npos && (cues & kPossessive))
+            find(*P.professor_work, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "cited as an author of research"); });
         // Pseudonyms the document declares.
         if (cues & kDeclared)
         {
@@ -583,6 +639,44 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.death_of, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
+        // Acronyms spelt out: an upper-case letter right after a "(".
+        for (std::size_t at = p.text.find('('); at != std::string::npos;
+             at = p.text.find('(', at + 1))
+            if (at + 1 < p.text.size() && p.text[at + 1] >= 'A' && p.text[at + 1] <= 'Z')
+            {
+                find(*P.acronym_defined, u,
+                     [&](icu::RegexMatcher& m)
+                     {
+                         const std::string acronym = fold(group(m, 2));
+                         const std::string expansion = spelt_out(fold(group(m, 1)), acronym);
+                         if (!expansion.empty())
+                             c.acronyms.emplace(acronym, expansion);
+                     });
+                break;
+            }
+        if (p.text.find(" = ") != std::string::npos ||
+            (n <= 20 && p.text.find(':') != std::string::npos))
+            find(*P.acronym_glossed, u,
+                 [&](icu::RegexMatcher& m)
+                 {
+                     const std::string acronym = fold(group(m, 1));
+                     const std::string expansion = spelt_out(fold(group(m, 2)), acronym, true);
+                     if (!expansion.empty())
+                         c.acronyms.emplace(acronym, expansion);
+                 });
+        // An action plan: rows under a header with a target date.
+        const bool row = p.where == Where::Table || p.text.find('|') != std::string::npos;
+        if (row && (p.text.find("arget date") != std::string::npos ||
+                    p.text.find("eadline") != std::string::npos ||
+                    p.text.find("imescale") != std::string::npos ||
+                    p.text.find("ompletion date") != std::string::npos ||
+                    p.text.find("ue date") != std::string::npos ||
+                    p.text.find("y when") != std::string::npos))
+            in_action_plan = true;
+        else if (!row)
+            in_action_plan = false;
+        else if (in_action_plan)
+            c.deadline_rows.insert(pi);
         // A glossary of pseudonyms: "Leanne | the child's mother".
         if (pseudonym_list && n <= 25 && p.outline_level == 0)
         {

@@ -35,6 +35,12 @@ struct DocumentContext
     // used in this report", "all names have been changed"): a first name
     // alone is then one of them; a first name with a surname is still a name.
     bool names_are_pseudonyms = false;
+    // Acronyms the document spells out: "Adult Social Care (ASC)" gives
+    // "asc" -> "adult social care" (folded).
+    std::map<std::string, std::string> acronyms;
+    // Table rows under a header with a target date or deadline (an action
+    // plan): their dates are deadlines, not events in a family's life.
+    std::set<std::size_t> deadline_rows; // paragraph positions in the document
 };
 
 // Reads the public parties and declared pseudonyms of `doc`; `texts` holds

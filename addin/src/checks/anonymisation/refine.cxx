@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <string_view>
 
 namespace scrqm
 {
@@ -403,6 +405,44 @@ bool generic_mailbox(const std::string& email)
     return false;
 }
 
+bool special_category(const std::string& check)
+{
+    return check == R::health.id || check == R::disability.id || check == R::immigration.id ||
+           check == R::ethnicity.id || check == R::religion.id || check == R::language.id ||
+           check == R::nationality.id;
+}
+
+// A public body's or a board's web site, not a page of a person's.
+bool organisation_site(const std::string& url)
+{
+    std::string host = anonymisation::ascii_lower(url);
+    for (const char* scheme : {"https://", "http://"})
+        if (host.rfind(scheme, 0) == 0)
+            host.erase(0, std::char_traits<char>::length(scheme));
+    host = host.substr(0, host.find_first_of("/?#"));
+    if (host.rfind("www.", 0) == 0)
+        host.erase(0, 4);
+    auto ends = [&](std::string_view tail)
+    {
+        return host.size() > tail.size() &&
+               host.compare(host.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    for (const char* social :
+         {"facebook", "instagram", "tiktok", "twitter", "x.com", "youtube", "snapchat", "linkedin",
+          "justgiving", "gofundme", "wordpress", "blogspot", "onlyfans"})
+        if (host.find(social) != std::string::npos)
+            return false;
+    if (ends(".gov.uk") || ends(".nhs.uk") || ends(".police.uk") || ends(".gov") ||
+        ends(".parliament.uk") || host == "gov.uk")
+        return true;
+    const std::string label = host.substr(0, host.find('.'));
+    for (const char* board :
+         {"sab", "scp", "scb", "lscb", "lscp", "csp", "safeguarding", "partnership"})
+        if (label.find(board) != std::string::npos)
+            return true;
+    return false;
+}
+
 bool non_geographic(const std::string& text)
 {
     std::string digits;
@@ -440,6 +480,17 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
     for (const Finding& f : findings)
         if (f.check == R::health.id || f.check == R::disability.id)
             conditions[{f.where, f.paragraph}].push_back(&f);
+
+    // What each special category flagged, by folded text: an acronym spelt
+    // out keeps its category only when its long form has it too.
+    std::map<std::string, std::set<std::string>> flagged_as;
+    for (const Finding& f : findings)
+        if (special_category(f.check))
+        {
+            std::string key = key_of(f.text); // as spelt_out gives it: no commas
+            key.erase(std::remove(key.begin(), key.end(), ','), key.end());
+            flagged_as[f.check].insert(key);
+        }
 
     const Paragraph* current = nullptr;
     bool short_line = false, heading = false;
@@ -483,6 +534,29 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         const int32_t e16 =
             ascii ? std::min(u.length(), static_cast<int32_t>(f.end)) : ends16(u, f.end);
 
+        // A date in an action plan's row is a deadline.
+        if (f.check == R::date.id && context.deadline_rows.count(place->second))
+        {
+            drop[i] = 1;
+            continue;
+        }
+        // An acronym the document spells out as something else: "Adult
+        // Social Care (ASC)" is not the condition ASC.
+        if (special_category(f.check))
+        {
+            const auto a = context.acronyms.find(key_of(f.text));
+            if (a != context.acronyms.end() && !flagged_as[f.check].count(a->second))
+            {
+                drop[i] = 1;
+                continue;
+            }
+        }
+        if (f.check == R::url.id && organisation_site(f.text))
+        {
+            f = retype(f, R::org_contact, "An organisation's contact detail",
+                       "the web site of a public body or a safeguarding board");
+            continue;
+        }
         if (f.check == R::phone.id || f.check == R::email.id || f.check == R::postcode.id ||
             f.check == R::address.id)
         {

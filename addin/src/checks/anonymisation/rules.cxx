@@ -44,7 +44,9 @@ const Rule date{
     {FixKind::Generalise, FixKind::Allow},
     // examples (rule_examples.hxx)
     {"The police were called on [[14/06/2013]].", "The visit took place on [[14 June 2013]]."},
-    {"The family moved in March 2016.", "See paragraph 4.2.1."}};
+    {"The family moved in March 2016.", "See paragraph 4.2.1.",
+     // an action plan's deadlines
+     "Action | Lead | Target date\nAudit the referrals | Head of Service | 30 June 2024"}};
 
 const Rule date_of_birth{
     "anonymisation.date-of-birth",
@@ -122,7 +124,9 @@ const Rule health{
     {FixKind::Allow},
     // examples (rule_examples.hxx)
     {"Child A has [[cystic fibrosis]]."},
-    {"Child A had a long-term health condition."}};
+    {"Child A had a long-term health condition.",
+     // an acronym the report spells out as something else
+     "Adult social care (ASC) closed the concern.\nASC did not visit."}};
 
 const Rule immigration{"anonymisation.immigration",
                        "anonymisation",
@@ -187,8 +191,11 @@ const Rule language{
     "A named first or home language: with other details it narrows down the family.",
     {FixKind::Allow},
     // examples (rule_examples.hxx)
-    {"Mother's first language is [[Tigrinya]]."},
-    {"Mother needed an interpreter."}};
+    {"Mother's first language is [[Tigrinya]].",
+     "An interpreter who spoke [[Kurdish]] was booked."},
+    {"Mother needed an interpreter.",
+     // one word, one finding: the words around say which
+     "She is of Kurdish heritage.", "Father's Lithuanian passport was held by the police."}};
 
 const Rule named_person{
     "anonymisation.named-person",
@@ -221,7 +228,8 @@ const Rule org_contact{
      "Email the Board at [[hsab@example.org]] for a copy.",
      "Media enquiries: the press office at [[press.office@example.gov.uk]].",
      "Out of hours, call the emergency duty team on [[0113 496 0999]].",
-     "Home Office, Interpersonal Abuse Unit, [[2 Marsham Street]], London SW1P 4DF"},
+     "Home Office, Interpersonal Abuse Unit, [[2 Marsham Street]], London SW1P 4DF",
+     "The report is on the board's site, [[www.highbarrowsab.org.uk]]."},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
 
 const Rule public_party{
@@ -248,7 +256,8 @@ const Rule public_party{
      "was honest.",
      "The lead reviewers were Dr Ruth Abel, a social work consultant, and [[Samuel Oduya]], a "
      "former detective.",
-     "For enquiries, contact the Board Manager, [[Rachel Odunsi]], at the board's office."},
+     "For enquiries, contact the Board Manager, [[Rachel Odunsi]], at the board's office.",
+     "Practitioners cited [[Professor Carla Fenn's]] work on contextual safeguarding."},
     {"The social worker Jane Hughes visited the home.",
      "Detective Constable Jane Hughes took a statement from Mother.",
      "%deny Michael Tennant\nIndependent reviewer: Michael Tennant\nMichael Tennant met them."}};
@@ -299,17 +308,19 @@ const Rule name{
      // an agency's name
      "The statutory partners are the council and Calder Reach Police."}};
 
-const Rule nationality{"anonymisation.nationality",
-                       "anonymisation",
-                       "nationality",
-                       Severity::Warning,
-                       "QM14",
-                       "Nationalities",
-                       "A nationality: with other details it narrows down the family.",
-                       {FixKind::Allow},
-                       // examples (rule_examples.hxx)
-                       {"Father is [[Eritrean]]."},
-                       {"Father had moved to England as a young man."}};
+const Rule nationality{
+    "anonymisation.nationality",
+    "anonymisation",
+    "nationality",
+    Severity::Warning,
+    "QM14",
+    "Nationalities",
+    "A nationality: with other details it narrows down the family.",
+    {FixKind::Allow},
+    // examples (rule_examples.hxx)
+    {"Father is [[Eritrean]].", "Father's [[Lithuanian]] passport was held by the police."},
+    {"Father had moved to England as a young man.",
+     "An interpreter who spoke Kurdish was booked."}};
 
 const Rule nhs_number{"anonymisation.nhs-number",
                       "anonymisation",
@@ -497,7 +508,8 @@ const Rule url{"anonymisation.url",
                {FixKind::Remove, FixKind::Allow},
                // examples (rule_examples.hxx)
                {"Her page was [[facebook.com/some.name]]."},
-               {"She used Facebook every day."}};
+               {"She used Facebook every day.",
+                "The report is on the board's site, www.highbarrowsab.org.uk."}};
 
 const Rule vehicle_registration{"anonymisation.vehicle-registration",
                                 "anonymisation",

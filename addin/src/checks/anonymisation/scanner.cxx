@@ -4,7 +4,10 @@
 #include "fixes.hxx"
 #include "internal.hxx"
 
+#include "cues.hxx"
+
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace scrqm
@@ -124,6 +127,91 @@ void AnonymisationCheck::Impl::exclude_citations(ParagraphScan& s)
 // Keeps the strongest of overlapping hits (overlapping quasi identifiers of
 // different kinds all stay: the jigsaw counts them) and makes them findings
 // of the paragraph, in order.
+namespace
+{
+
+// "Kurdish", "Polish", "Punjabi": a language, a nationality and an
+// ethnicity at once. Of the hits on the same words, the one the words
+// around say ("speaks Kurdish", "of Kurdish heritage", "a Kurdish
+// national") wins, in the place of the strongest of them (each of the
+// others gives the winner's index). With no such word the usual order decides.
+std::vector<std::ptrdiff_t> same_word_winners(const anonymisation::ParagraphScan& s)
+{
+    const auto& all = s.hits.hits;
+    std::vector<std::ptrdiff_t> winner(all.size(), -1);
+    std::map<std::pair<int32_t, int32_t>, std::vector<std::size_t>> by_span;
+    for (std::size_t k = 0; k < all.size(); ++k)
+        if (all[k].f.category == "language" || all[k].f.category == "nationality" ||
+            all[k].f.category == "ethnicity" || all[k].f.category == "name")
+            by_span[{all[k].span.begin, all[k].span.end}].push_back(k);
+    for (const auto& [span, group] : by_span)
+    {
+        if (group.size() < 2)
+            continue;
+        std::string lead, next;
+        s.u.tempSubStringBetween(std::max(0, span.first - 24), span.first).toUTF8String(lead);
+        s.u.tempSubStringBetween(span.second, std::min(s.ulen, span.second + 24))
+            .toUTF8String(next);
+        lead = anonymisation::ascii_lower(lead);
+        next = anonymisation::ascii_lower(next);
+        auto lead_ends = [&](std::initializer_list<const char*> words)
+        {
+            std::string l = lead;
+            l.erase(l.find_last_not_of(" \t") + 1);
+            for (const char* w : words)
+            {
+                const std::size_t n = std::char_traits<char>::length(w);
+                if (l.size() >= n && l.compare(l.size() - n, n, w) == 0 &&
+                    (l.size() == n ||
+                     !std::isalpha(static_cast<unsigned char>(l[l.size() - n - 1]))))
+                    return true;
+            }
+            return false;
+        };
+        auto next_starts = [&](std::initializer_list<const char*> words)
+        {
+            const std::size_t from = next.find_first_not_of(" \t");
+            for (const char* w : words)
+                if (from != std::string::npos &&
+                    next.compare(from, std::char_traits<char>::length(w), w) == 0)
+                    return true;
+            return false;
+        };
+        std::string wanted;
+        if (lead_ends({"speak", "speaks", "spoke", "speaking", "spoken", "in", "fluent in",
+                       "interpreter", "language", "languages", "language is", "interpreter for",
+                       "languages are", "language was"}) ||
+            next_starts({"speak", "interpret", "language", "translat"}))
+            wanted = "language";
+        else if (next_starts({"heritage", "origin", "background", "descent", "community", "famil",
+                              "ethnic"}))
+            wanted = "ethnicity";
+        else if (next_starts({"national", "citizen", "passport"}) ||
+                 lead_ends({"nationality", "is", "was", "who is", "are", "were"}))
+            wanted = "nationality";
+        // A nationality read as a name ("Father's Lithuanian passport") is
+        // the nationality, the first of the group's when nothing says which.
+        const auto first_kind = std::find_if(
+            group.begin(), group.end(), [&](std::size_t k) { return all[k].f.category != "name"; });
+        if (first_kind == group.end())
+            continue;
+        if (wanted.empty() &&
+            std::any_of(group.begin(), group.end(),
+                        [&](std::size_t k) { return all[k].f.category == "name"; }))
+            wanted = all[*first_kind].f.category;
+        if (wanted.empty())
+            continue;
+        const auto w = std::find_if(group.begin(), group.end(),
+                                    [&](std::size_t k) { return all[k].f.category == wanted; });
+        if (w != group.end())
+            for (std::size_t k : group)
+                winner[k] = static_cast<std::ptrdiff_t>(*w);
+    }
+    return winner;
+}
+
+} // namespace
+
 void AnonymisationCheck::Impl::keep_strongest(ParagraphScan& s, std::vector<Finding>& out)
 {
     using anonymisation::Hits;
@@ -139,6 +227,8 @@ void AnonymisationCheck::Impl::keep_strongest(ParagraphScan& s, std::vector<Find
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b)
               { return rank(all[a].f, all[a].priority) > rank(all[b].f, all[b].priority); });
+    const std::vector<std::ptrdiff_t> winner = same_word_winners(s);
+    std::vector<char> judged(all.size(), 0);
     std::vector<std::size_t> kept;
     // The kept hits by where they begin: a hit is compared with those that
     // can overlap it only (against every kept hit, 140,000 phone numbers in
@@ -147,15 +237,23 @@ void AnonymisationCheck::Impl::keep_strongest(ParagraphScan& s, std::vector<Find
     int32_t longest = 0;
     for (std::size_t x : order)
     {
+        if (winner[x] >= 0)
+            x = static_cast<std::size_t>(winner[x]);
+        if (judged[x])
+            continue;
+        judged[x] = 1;
         const Hits::Hit& h = all[x];
         bool clash = false;
         for (auto it = kept_at.lower_bound(h.span.begin - longest);
              !clash && it != kept_at.end() && it->first < h.span.end; ++it)
         {
             const Hits::Hit& k = all[it->second];
-            clash = overlaps(k.span, h.span) &&
-                    (k.f.category == h.f.category || jigsaw_kinds().count(h.f.category) == 0 ||
-                     jigsaw_kinds().count(k.f.category) == 0);
+            // One word, one finding: "Kurdish" is a nationality, a language
+            // and an ethnicity, and three warnings on it are noise.
+            const bool same_words = k.span.begin == h.span.begin && k.span.end == h.span.end;
+            clash = overlaps(k.span, h.span) && (same_words || k.f.category == h.f.category ||
+                                                 jigsaw_kinds().count(h.f.category) == 0 ||
+                                                 jigsaw_kinds().count(k.f.category) == 0);
         }
         if (!clash)
         {
