@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <stdexcept>
 
@@ -43,8 +44,7 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> done_by, chair_of, job_line, bracketed;
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
-        death_of_in_prose, all_pseudonyms, role_sentence, professor_work, acronym_defined,
-        acronym_glossed;
+        death_of_in_prose, all_pseudonyms, role_sentence, professor_work;
 
     Patterns()
     {
@@ -114,11 +114,6 @@ struct Patterns
                              "of (?:this|the) (?:review|report)|independent chair) (?:was|were|"
                              "is|are|has been|have been)\\s+([^.;]{3,240})",
                              UREGEX_CASE_INSENSITIVE);
-        // "Adult Social Care (ASC)", "Education, Health and Care Plan (EHCP)".
-        acronym_defined = make("((?:[\\p{L}'\\-]+,?\\s+){1,10})\\((\\p{Lu}{2,6})\\)");
-        // A glossary's line: "ASC = Adult Social Care", "ICB: Integrated Care Board".
-        acronym_glossed = make("\\b(\\p{Lu}{2,6})\\s*(?:=|:|\\||\\u2013|-)\\s*((?:[\\p{L}'\\-]+,?"
-                               "\\s*){1,10})");
         name_alone = make("^\\s*" + name2 + "\\s*$");
         dear = make("^\\s*Dear\\s+" + name1);
         // "Brandon et al. (2020)", "Munro (2011)", "Dr Ruth Ames's timeline".
@@ -427,7 +422,9 @@ const anonymisation::CueFamilies& cue_families()
         {"et al"},
         {"'s "},
         {"\xe2\x80\x99s "},
-        {" were ", " was ", " is ", " are ", " has been ", " have been "},
+        {"reviewer was", "reviewers were", "reviewer is", "reviewers are", "reviewer has been",
+         "reviewers have been", "author was", "authors were", "author is", "authors are",
+         "author has been", "chair was", "chair is", "chair has been"},
         {"death of", "murder of", "killing of", "homicide of"},
     };
     return f;
@@ -536,7 +533,7 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.role_then_name, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "named in their role in the review"); });
-        if ((cues & kRoleSentence) && (cues & kCover))
+        if (cues & kRoleSentence)
             find(*P.role_sentence, u,
                  [&](icu::RegexMatcher& m)
                  {
@@ -639,31 +636,64 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.death_of, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
-        // Acronyms spelt out: an upper-case letter right after a "(".
-        for (std::size_t at = p.text.find('('); at != std::string::npos;
-             at = p.text.find('(', at + 1))
-            if (at + 1 < p.text.size() && p.text[at + 1] >= 'A' && p.text[at + 1] <= 'Z')
+        // Acronyms spelt out (a plain scan, no regex: most paragraphs have a
+        // bracket): "adult social care (ASC)", and in a glossary "ASC = Adult
+        // Social Care" or "ICB: Integrated Care Board".
+        {
+            const std::string& t = p.text;
+            auto capitals = [&](std::size_t at)
             {
-                find(*P.acronym_defined, u,
-                     [&](icu::RegexMatcher& m)
-                     {
-                         const std::string acronym = fold(group(m, 2));
-                         const std::string expansion = spelt_out(fold(group(m, 1)), acronym);
-                         if (!expansion.empty())
-                             c.acronyms.emplace(acronym, expansion);
-                     });
-                break;
+                std::size_t k = at;
+                while (k < t.size() && t[k] >= 'A' && t[k] <= 'Z')
+                    ++k;
+                return k - at;
+            };
+            // A glossary spells out a few dozen; a hostile line of "(AB)" stops here.
+            int budget = 200;
+            for (std::size_t at = t.find('('); at != std::string::npos && budget > 0;
+                 at = t.find('(', at + 1))
+            {
+                const std::size_t len = capitals(at + 1);
+                if (len < 2 || len > 6 || at + 1 + len >= t.size() || t[at + 1 + len] != ')')
+                    continue;
+                --budget;
+                const std::size_t from = at > 160 ? at - 160 : 0;
+                const std::string acronym = fold(t.substr(at + 1, len));
+                const std::string expansion = spelt_out(fold(t.substr(from, at - from)), acronym);
+                if (!expansion.empty())
+                    c.acronyms.emplace(acronym, expansion);
             }
-        if (p.text.find(" = ") != std::string::npos ||
-            (n <= 20 && p.text.find(':') != std::string::npos))
-            find(*P.acronym_glossed, u,
-                 [&](icu::RegexMatcher& m)
-                 {
-                     const std::string acronym = fold(group(m, 1));
-                     const std::string expansion = spelt_out(fold(group(m, 2)), acronym, true);
-                     if (!expansion.empty())
-                         c.acronyms.emplace(acronym, expansion);
-                 });
+            const bool glossary_like = t.find(" = ") != std::string::npos ||
+                                       (n <= 20 && t.find_first_of(":|-\xe2") != std::string::npos);
+            for (std::size_t at = 0; glossary_like && budget > 0 && at < t.size(); ++at)
+            {
+                if (at > 0 && std::isalpha(static_cast<unsigned char>(t[at - 1])))
+                    continue;
+                const std::size_t len = capitals(at);
+                if (len < 2 || len > 6)
+                    continue;
+                std::size_t k = at + len;
+                while (k < t.size() && t[k] == ' ')
+                    ++k;
+                const bool dash = t.compare(k, 3, "\xe2\x80\x93") == 0;
+                if (k >= t.size() ||
+                    !(t[k] == '=' || t[k] == ':' || t[k] == '|' || t[k] == '-' || dash))
+                {
+                    at += len;
+                    continue;
+                }
+                k += dash ? 3 : 1;
+                --budget;
+                const std::size_t end =
+                    std::min(t.find_first_of(";.|", k), std::min(t.size(), k + 160));
+                const std::string acronym = fold(t.substr(at, len));
+                const std::string expansion =
+                    spelt_out(fold(t.substr(k, end - k)), acronym, /*after=*/true);
+                if (!expansion.empty())
+                    c.acronyms.emplace(acronym, expansion);
+                at += len;
+            }
+        }
         // An action plan: rows under a header with a target date.
         const bool row = p.where == Where::Table || p.text.find('|') != std::string::npos;
         if (row && (p.text.find("arget date") != std::string::npos ||
