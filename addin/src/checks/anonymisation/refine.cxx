@@ -1,6 +1,7 @@
 // Judges the scanner's findings with what the document says about itself
 // (context.hxx): the second half of the check's promise, precision on real
 // prose, without giving up recall on what identifies a family.
+#include "contacts.hxx"
 #include "context.hxx"
 #include "cues.hxx"
 #include "fixes.hxx"
@@ -23,6 +24,11 @@ namespace
 {
 
 namespace R = rules::anonymisation;
+using anonymisation::generic_mailbox;
+using anonymisation::near_home;
+using anonymisation::non_geographic;
+using anonymisation::organisation_not_home;
+using anonymisation::organisation_site;
 
 // fold() for the common case of plain ASCII (most words of an English
 // report): the same key, without ICU's normalisation.
@@ -303,157 +309,11 @@ void tighten(Finding& f)
     f.end = f.start + static_cast<std::size_t>(kept.countChar32());
 }
 
-// Cue families of the text around a contact detail or a place (folded),
-// found in one pass (cues.hxx).
-enum Around : std::uint64_t
-{
-    // A home or a family member within reach of the detail.
-    kHome = 1u << 0,
-    // Words that put a contact detail in an organisation's hands anywhere ...
-    kOrganisation = 1u << 1,
-    // ... and an agency's name, which does so only on a short line such as a
-    // letterhead or a cover, since narrative names agencies everywhere.
-    kAgency = 1u << 2,
-};
-
-std::uint64_t around_cues(const std::string& folded)
-{
-    static const anonymisation::CueFamilies f{
-        {" lived", " lives", " living", " home", "mother", "father", " family", " moved",
-         " address", " flat ", "rehoused", " her ", " his ", " born", "mobile"},
-        {"helpline",       "switchboard",     "please call",
-         "please contact", "call the",        "contact the",
-         "civic centre",   "town hall",       "county hall",
-         "offices",        "po box",          "business unit",
-         "secretariat",    "enquiries",       "for further information",
-         "headquarters",   "nspcc",           "samaritans",
-         "childline",      "advice line",     "hotline",
-         " floor",         "training centre", "duty team",
-         "out of hours",   "office hours",    "access team",
-         "contact centre", "press office",    "media enquiries"},
-        {"council", "board", "partnership", "trust", "office", "safeguarding team", " unit",
-         "police", "service"},
-    };
-    return f.scan(folded);
-}
-
-bool near_home(const std::string& folded)
-{
-    return (around_cues(folded) & kHome) != 0;
-}
-
-// An organisation's office or helpline around the detail, and no home.
-bool organisation_not_home(std::string folded, bool short_line)
-{
-    // The Home Office is a department, not a home.
-    for (std::size_t at = folded.find("home office"); at != std::string::npos;
-         at = folded.find("home office", at))
-        folded.replace(at, 4, "govt");
-    const std::uint64_t c = around_cues(folded);
-    return (c & kHome) == 0 && ((c & kOrganisation) || (short_line && (c & kAgency)));
-}
-
-// info@, enquiries@, safeguarding@: an organisation's mailbox, not a person's.
-bool generic_mailbox(const std::string& email)
-{
-    const std::string local = key_of(email.substr(0, email.find('@')));
-    static const char* const boxes[] = {"info",    "enquiries",    "enquiry",      "admin",
-                                        "contact", "safeguarding", "lscb",         "lscp",
-                                        "scp",     "sab",          "board",        "helpline",
-                                        "office",  "reception",    "businessunit", "business.unit",
-                                        "dhr",     "sar",          "cspr",         "partnership"};
-    if (std::any_of(std::begin(boxes), std::end(boxes), [&](const char* b) { return local == b; }))
-        return true;
-    // A box named by its function in parts: "press.office", "adult-social-care",
-    // "mash_team" (a person's is "first.last").
-    static const char* const parts[] = {
-        "info",           "enquiries",    "enquiry",   "admin",  "contact",   "safeguarding",
-        "board",          "helpline",     "office",    "press",  "media",     "comms",
-        "communications", "team",         "duty",      "mash",   "referrals", "hub",
-        "service",        "services",     "adult",     "adults", "children",  "childrens",
-        "social",         "care",         "business",  "unit",   "review",    "reviews",
-        "quality",        "complaints",   "customer",  "front",  "door",      "lscp",
-        "lscb",           "scp",          "sab",       "dhr",    "sar",       "cspr",
-        "partnership",    "partnerships", "community", "safety", "support"};
-    bool all_parts = !local.empty();
-    std::size_t from = 0;
-    while (all_parts && from <= local.size())
-    {
-        const std::size_t to = std::min(local.find_first_of("._-", from), local.size());
-        const std::string part = local.substr(from, to - from);
-        all_parts = std::any_of(std::begin(parts), std::end(parts),
-                                [&](const char* b) { return part == b; });
-        from = to + 1;
-    }
-    if (all_parts)
-        return true;
-    // A team's box named for what it takes: "dhrenquiries", "sar.referrals".
-    for (const char* tail : {"enquiries", "enquiry", "referrals", "helpdesk"})
-    {
-        const std::size_t n = std::char_traits<char>::length(tail);
-        if (local.size() > n && local.compare(local.size() - n, n, tail) == 0)
-            return true;
-    }
-    // A board's box: its area's initial or two and its kind ("hsab", "wscp").
-    for (const char* board : {"sab", "scp", "scb", "lscb", "lscp", "csp", "sap"})
-    {
-        const std::size_t n = std::char_traits<char>::length(board);
-        if (local.size() > n && local.size() <= n + 3 &&
-            local.compare(local.size() - n, n, board) == 0)
-            return true;
-    }
-    return false;
-}
-
 bool special_category(const std::string& check)
 {
     return check == R::health.id || check == R::disability.id || check == R::immigration.id ||
            check == R::ethnicity.id || check == R::religion.id || check == R::language.id ||
            check == R::nationality.id;
-}
-
-// A public body's or a board's web site, not a page of a person's.
-bool organisation_site(const std::string& url)
-{
-    std::string host = anonymisation::ascii_lower(url);
-    for (const char* scheme : {"https://", "http://"})
-        if (host.rfind(scheme, 0) == 0)
-            host.erase(0, std::char_traits<char>::length(scheme));
-    host = host.substr(0, host.find_first_of("/?#"));
-    if (host.rfind("www.", 0) == 0)
-        host.erase(0, 4);
-    auto ends = [&](std::string_view tail)
-    {
-        return host.size() > tail.size() &&
-               host.compare(host.size() - tail.size(), tail.size(), tail) == 0;
-    };
-    for (const char* social :
-         {"facebook", "instagram", "tiktok", "twitter", "x.com", "youtube", "snapchat", "linkedin",
-          "justgiving", "gofundme", "wordpress", "blogspot", "onlyfans"})
-        if (host.find(social) != std::string::npos)
-            return false;
-    if (ends(".gov.uk") || ends(".nhs.uk") || ends(".police.uk") || ends(".gov") ||
-        ends(".parliament.uk") || host == "gov.uk")
-        return true;
-    const std::string label = host.substr(0, host.find('.'));
-    for (const char* board :
-         {"sab", "scp", "scb", "lscb", "lscp", "csp", "safeguarding", "partnership"})
-        if (label.find(board) != std::string::npos)
-            return true;
-    return false;
-}
-
-bool non_geographic(const std::string& text)
-{
-    std::string digits;
-    for (char ch : text)
-        if (ch >= '0' && ch <= '9')
-            digits += ch;
-    if (digits.rfind("44", 0) == 0)
-        digits = "0" + digits.substr(2);
-    return digits.rfind("03", 0) == 0 || digits.rfind("080", 0) == 0 ||
-           digits.rfind("0845", 0) == 0 || digits.rfind("0870", 0) == 0 ||
-           digits.rfind("116", 0) == 0;
 }
 
 } // namespace
