@@ -8,6 +8,8 @@
 #include <scrqm/text.hxx>
 
 #include <algorithm>
+#include <set>
+#include <sstream>
 #include <string_view>
 
 namespace scrqm::anonymisation
@@ -81,23 +83,26 @@ bool generic_mailbox(const std::string& email)
         return true;
     // A box named by its function in parts: "press.office", "adult-social-care",
     // "mash_team" (a person's is "first.last").
-    static const char* const parts[] = {
-        "info",           "enquiries",    "enquiry",   "admin",  "contact",   "safeguarding",
-        "board",          "helpline",     "office",    "press",  "media",     "comms",
-        "communications", "team",         "duty",      "mash",   "referrals", "hub",
-        "service",        "services",     "adult",     "adults", "children",  "childrens",
-        "social",         "care",         "business",  "unit",   "review",    "reviews",
-        "quality",        "complaints",   "customer",  "front",  "door",      "lscp",
-        "lscb",           "scp",          "sab",       "dhr",    "sar",       "cspr",
-        "partnership",    "partnerships", "community", "safety", "support"};
+    static const std::set<std::string> parts = []
+    {
+        std::set<std::string> words;
+        std::istringstream in(
+            "info enquiries enquiry admin contact safeguarding board helpline office press media "
+            "comms communications team duty mash referrals hub service services adult adults "
+            "children childrens social care business unit review reviews quality complaints "
+            "customer front door lscp lscb scp sab dhr sar cspr partnership partnerships "
+            "community safety support");
+        for (std::string w; in >> w;)
+            words.insert(w);
+        return words;
+    }();
     bool all_parts = !local.empty();
     std::size_t from = 0;
     while (all_parts && from <= local.size())
     {
         const std::size_t to = std::min(local.find_first_of("._-", from), local.size());
         const std::string part = local.substr(from, to - from);
-        all_parts = std::any_of(std::begin(parts), std::end(parts),
-                                [&](const char* b) { return part == b; });
+        all_parts = parts.count(part) != 0;
         from = to + 1;
     }
     if (all_parts)
