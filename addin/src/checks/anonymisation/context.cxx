@@ -44,7 +44,8 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> done_by, chair_of, job_line, bracketed;
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
-        death_of_in_prose, all_pseudonyms, role_sentence, professor_work;
+        death_of_in_prose, all_pseudonyms, role_sentence, professor_work, names_not_real,
+        review_title, quoted_names, dear_more;
 
     Patterns()
     {
@@ -77,7 +78,8 @@ struct Patterns
         };
         // "Report author: X", "Lead reviewers: X and Y", "Independent reviewer - X".
         role_label =
-            make("^\\s*(?:the )?((?:report |independent |overview |lead |review |panel )*"
+            make("(?:^|(?<=[.;|]\\s))\\s*(?:the )?((?:report |independent |overview |lead |review "
+                 "|panel )*"
                  "(?:author|reviewer|chair|scrutineer|writer|written by|prepared by|"
                  "compiled by|chair of the (?:review )?panel)s?)\\s*(?:[:\\-\\u2013\\u2014]|"
                  "by)?\\s+(.+)$",
@@ -89,7 +91,9 @@ struct Patterns
         // "led by independent reviewers X and Y", "chaired by DS Obi".
         done_by = make("(?:led|chaired|written|prepared|authored|facilitated|conducted|compiled|"
                        "signed|approved) by (?:the )?"
-                       "(?:independent |lead )?(?:reviewers? |authors? |chair |scrutineer )?" +
+                       "(?:independent |lead )?(?:reviewers? |authors? |chair |scrutineer )?"
+                       "(?:(?:[Ii]ndependent |[Ll]ead )?(?:[Cc]hair|[Aa]uthor|[Rr]eviewer)"
+                       "(?: and [Aa]uthor)?,\\s+)?" +
                        name2 + "(?:\\s*(?:,|and|&)\\s*" + name2 + ")?");
         // "The Chair of the Kessingford LSCB (KLSCB), Councillor Margaret Ellery,".
         chair_of = make("(?:Chair|Chairman|Chairperson|Chief Executive|Director) of (?:the )?"
@@ -102,12 +106,13 @@ struct Patterns
                  "{0,5}(?:" +
                  std::string(kJobNouns) + "))\\b");
         // "led by independent reviewer Dr Ruth Ames".
-        role_then_name = make("(?:independent reviewer|lead reviewer|report author|independent "
+        // The role in any case, the name in capitals (a case-blind name would
+        // run on: "reviewer Lionel Quarrie under section 44").
+        role_then_name = make("(?i:independent reviewer|lead reviewer|report author|independent "
                               "author|overview author|independent chair|independent scrutineer|"
                               "chair of the (?:board|partnership|panel)|(?:board|business|"
-                              "partnership) manager)s?,?\\s+" +
-                                  name2,
-                              UREGEX_CASE_INSENSITIVE);
+                              "partnership) manager|chair and (?:report )?author)(?i:s)?,?\\s+" +
+                              name2);
         // "The lead reviewers were Dr X, a social work consultant, and Y, a
         // former detective": the rest of the sentence, whose names are theirs.
         role_sentence = make("(?:(?:lead|independent) reviewers?|(?:report |overview )?authors? "
@@ -116,6 +121,7 @@ struct Patterns
                              UREGEX_CASE_INSENSITIVE);
         name_alone = make("^\\s*" + name2 + "\\s*$");
         dear = make("^\\s*Dear\\s+" + name1);
+        dear_more = make("\\G\\s*(?:,|and|&)\\s*(?:and\\s+)?" + name1);
         // "Brandon et al. (2020)", "Munro (2011)", "Dr Ruth Ames's timeline".
         cited = make(name1 + "(?:\\s+(?:and|&)\\s+" + kWord + ")?\\s+(?:et al\\.?\\s*)?\\(\\d{4}");
         cited_work = make(name1 + "(?:'s|\\u2019s)\\s+(?:\\p{Ll}+\\s+){0,2}(?:timeline|model|"
@@ -128,6 +134,12 @@ struct Patterns
         declared = make("(?:referred to as|known as|we (?:will )?call (?:him|her|them)|"
                         "asked us to call|to be called|is called|are called|name(?:d)? (?:him|her)"
                         "|pseudonym)\\s+['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}'\\-]+)");
+        // "The names Tia and Marcus are not the children's real names".
+        names_not_real =
+            make("[Nn]ames? ['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?(?:,? "
+                 "and ['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?)? (?:are|is) "
+                 "(?:not (?:the |his |her |their )?(?:\\p{L}+['\\u2019]s? )?real names?|"
+                 "pseudonyms?)");
         // "Mary (pseudonym)", "Josh is not his real name", "Leanne (not her real name)".
         declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
                               "(?:pseudonym|name chosen by|not (?:his|her|their) real name)|is not "
@@ -145,6 +157,18 @@ struct Patterns
         // A title line: 'Josh', or "Safeguarding Adults Review: 'Josh'".
         quoted_title = make("^[^'\"\\u2018\\u201c]{0,60}['\"\\u2018\\u201c](\\p{Lu}[\\p{L}\\-]+)"
                             "['\"\\u2019\\u201d](?:\\s*$|\\s*[:\\-\\u2013,])");
+        // A title line: "Domestic Homicide Review: Jo", "SAR - Mr B".
+        review_title = make("^\\s*(?:Domestic Homicide Review|Safeguarding Adults? Review|Child "
+                            "Safeguarding Practice Review|Local Child Safeguarding Practice Review|"
+                            "Serious Case Review|Learning Review|Case Management Review|Practice "
+                            "Review|DHR|SAR|LCSPR|CSPR|SCR)\\s*(?:[:\\-\\u2013\\u2014]|into|of|"
+                            "for)\\s*(?:Mr |Mrs |Ms |Miss "
+                            ")?['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?"
+                            "\\s*$");
+        // A title line of quoted names: "'Tia' and 'Marcus'".
+        quoted_names = make(
+            "^\\s*['\"\\u2018\\u201c](\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]\\s*(?:and|&|,)\\s*"
+            "['\"\\u2018\\u201c](\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]\\s*$");
         // A DHR's or SAR's title: "Review into the death of Helen".
         death_of = make("(?:death|murder|killing|homicide|suicide) of (?:Mr |Mrs |Ms |Miss )?"
                         "(\\p{Lu}[\\p{L}\\-]+)\\s*$");
@@ -179,7 +203,7 @@ std::string group(icu::RegexMatcher& m, int g)
 }
 
 // "Dr Ruth Ames" -> "ruth ames": the title is not part of who it is.
-std::string without_title(const std::string& folded)
+std::string without_title(std::string folded)
 {
     static const char* const titles[] = {"the rt hon ",
                                          "rt hon ",
@@ -210,9 +234,17 @@ std::string without_title(const std::string& folded)
                                          "detective chief inspector ",
                                          "detective superintendent ",
                                          "revd "};
-    for (const char* t : titles)
-        if (folded.rfind(t, 0) == 0)
-            return folded.substr(std::char_traits<char>::length(t));
+    // "Professor Dame Helen Carrow": titles one after another.
+    for (bool again = true; again;)
+    {
+        again = false;
+        for (const char* t : titles)
+            if (folded.rfind(t, 0) == 0)
+            {
+                folded = folded.substr(std::char_traits<char>::length(t));
+                again = true;
+            }
+    }
     return folded;
 }
 
@@ -407,7 +439,7 @@ const anonymisation::CueFamilies& cue_families()
         {"independent reviewer", "lead reviewer", "report author", "independent author",
          "overview author", "independent chair", "independent scrutineer", "chair of the board",
          "chair of the partnership", "chair of the panel", "board manager", "business manager",
-         "partnership manager"},
+         "partnership manager", "chair and author", "chair and report author"},
         {"dear "},
         {"(19", "(20", "et al"},
         {"'s ", "\xe2\x80\x99s "},
@@ -442,6 +474,7 @@ DocumentContext read_document_context(const Document& doc,
     std::string pending_name; // a name alone on the line before
     bool pseudonym_list = false;
     bool in_action_plan = false;
+    int author_column = -1; // in a version table
     std::size_t body_seen = 0;
     for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi)
     {
@@ -552,7 +585,14 @@ DocumentContext read_document_context(const Document& doc,
         if (n <= 12 && (cues & kDear))
             find(*P.dear, u,
                  [&](icu::RegexMatcher& m)
-                 { add_public(c, group(m, 1), "the letter is addressed to them"); });
+                 {
+                     add_public(c, group(m, 1), "the letter is addressed to them");
+                     // "Dear Gareth, Amina and Colin,": each of them.
+                     const icu::UnicodeString rest = u.tempSubString(m.end(status_ok()));
+                     find(*P.dear_more, rest,
+                          [&](icu::RegexMatcher& more)
+                          { add_public(c, group(more, 1), "the letter is addressed to them"); });
+                 });
         // Researchers cited by name.
         if ((cues & kYear) || ((cues & kPossessive) && (cues & kWork)))
         {
@@ -629,6 +669,25 @@ DocumentContext read_document_context(const Document& doc,
         if ((cues & kReview) && (cues & kDeathOf))
             find(*P.death_of_in_prose, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+        if (p.text.find("ames ") != std::string::npos || p.text.find("ame ") != std::string::npos)
+            find(*P.names_not_real, u,
+                 [&](icu::RegexMatcher& m)
+                 {
+                     c.declared_pseudonyms.insert(fold(group(m, 1)));
+                     if (m.start(2, status_ok()) >= 0)
+                         c.declared_pseudonyms.insert(fold(group(m, 2)));
+                 });
+        if (opening && n <= 8)
+        {
+            find(*P.review_title, u,
+                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+            find(*P.quoted_names, u,
+                 [&](icu::RegexMatcher& m)
+                 {
+                     c.declared_pseudonyms.insert(fold(group(m, 1)));
+                     c.declared_pseudonyms.insert(fold(group(m, 2)));
+                 });
+        }
         if (opening && n <= 16)
         {
             find(*P.quoted_title, u,
@@ -693,6 +752,38 @@ DocumentContext read_document_context(const Document& doc,
                     c.acronyms.emplace(acronym, expansion);
                 at += len;
             }
+        }
+        // A version table: "Version | Date | Author | Changes"; the names in
+        // its Author column wrote the report.
+        if (p.text.find('|') == std::string::npos)
+            author_column = -1;
+        else
+        {
+            std::vector<std::string> cells;
+            for (std::size_t from = 0;;)
+            {
+                const std::size_t bar = p.text.find('|', from);
+                std::string cell =
+                    p.text.substr(from, bar == std::string::npos ? std::string::npos : bar - from);
+                cell.erase(0, cell.find_first_not_of(' '));
+                cell.erase(cell.find_last_not_of(' ') + 1);
+                cells.push_back(cell);
+                if (bar == std::string::npos)
+                    break;
+                from = bar + 1;
+            }
+            const auto header = std::find_if(cells.begin(), cells.end(),
+                                             [](const std::string& x) {
+                                                 return x == "Author" || x == "Authors" ||
+                                                        x == "Reviewer" || x == "Lead reviewer";
+                                             });
+            if (header != cells.end())
+                author_column = static_cast<int>(header - cells.begin());
+            else if (author_column >= 0 && author_column < static_cast<int>(cells.size()))
+                find(*P.names,
+                     icu::UnicodeString::fromUTF8(cells[static_cast<std::size_t>(author_column)]),
+                     [&](icu::RegexMatcher& m)
+                     { add_public(c, group(m, 1), "named as an author in the version table"); });
         }
         // An action plan: rows under a header with a target date.
         const bool row = p.where == Where::Table || p.text.find('|') != std::string::npos;

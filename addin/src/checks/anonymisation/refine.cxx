@@ -152,6 +152,15 @@ bool is_title(const std::string& folded)
                        [&](const char* t) { return folded == t; });
 }
 
+// Letters after a name that are not all capitals: "PhD", "MSc", "Hons".
+bool is_degree(const std::string& folded)
+{
+    static const char* const degrees[] = {"phd", "msc", "bsc", "hons", "mphil", "dipsw",
+                                          "med", "bed", "llb", "llm",  "mba"};
+    return std::any_of(std::begin(degrees), std::end(degrees),
+                       [&](const char* t) { return folded == t; });
+}
+
 bool is_pseudonym_head(const std::string& folded)
 {
     static const char* const heads[] = {
@@ -309,6 +318,37 @@ void tighten(Finding& f)
     f.end = f.start + static_cast<std::size_t>(kept.countChar32());
 }
 
+// "panel.secretariat@", "learning@", "childprotection@" at a public body's
+// or a charity's domain: no digit and no part that is a name the lexicons
+// know ("jane.smith@", "kofix948@" are people's, wherever they work).
+bool nameless_work_mailbox(const std::string& email, const KnownName& known_name)
+{
+    const std::size_t at = email.find('@');
+    if (at == std::string::npos || at == 0)
+        return false;
+    const std::string domain = anonymisation::ascii_lower(email.substr(at + 1));
+    auto ends = [&](std::string_view tail)
+    {
+        return domain.size() > tail.size() &&
+               domain.compare(domain.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (!(ends(".gov.uk") || ends(".nhs.uk") || ends(".nhs.net") || ends(".police.uk") ||
+          ends(".org.uk")))
+        return false;
+    const std::string local = key_of(email.substr(0, at));
+    if (local.find_first_of("0123456789") != std::string::npos)
+        return false;
+    std::size_t from = 0;
+    while (from <= local.size())
+    {
+        const std::size_t to = std::min(local.find_first_of("._-", from), local.size());
+        if (to > from && known_name(local.substr(from, to - from)))
+            return false;
+        from = to + 1;
+    }
+    return true;
+}
+
 bool special_category(const std::string& check)
 {
     return check == R::health.id || check == R::disability.id || check == R::immigration.id ||
@@ -425,12 +465,20 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
             // Judged on the text around it, not the whole paragraph: a long
             // paragraph about a family can end with the board's helpline.
             const int32_t from = std::max(0, b16 - 80);
-            const std::string around = " " + key_of(u.tempSubStringBetween(from, b16)) + " " +
-                                       key_of(u.tempSubStringBetween(e16, e16 + 40)) + " ";
+            std::string around = " " + key_of(u.tempSubStringBetween(from, b16)) + " " +
+                                 key_of(u.tempSubStringBetween(e16, e16 + 40)) + " ";
+            // A letterhead spans lines: the organisation's name is on the
+            // short line above the address.
+            if (short_line && place->second > 0 &&
+                doc.paragraphs[place->second - 1].where == p.where &&
+                count_words(texts[place->second - 1], 12) <= 12)
+                around = " " + key_of(texts[place->second - 1]) + around;
             const std::string lead =
                 " " + key_of(u.tempSubStringBetween(std::max(0, b16 - 30), b16));
-            const bool helpline = (f.check == R::phone.id && non_geographic(f.text)) ||
-                                  (f.check == R::email.id && generic_mailbox(f.text));
+            const bool helpline =
+                (f.check == R::phone.id && non_geographic(f.text)) ||
+                (f.check == R::email.id &&
+                 (generic_mailbox(f.text) || nameless_work_mailbox(f.text, known_name)));
             if (f.check == R::email.id && !helpline)
                 continue; // a person's own address, whatever organisation it is at
             if ((helpline && !near_home(lead)) || organisation_not_home(around, short_line))
@@ -530,7 +578,8 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         }
         std::vector<std::string> core; // folded, without title and possessive
         for (const std::string& x : w)
-            if (!is_title(key_of(x)) && !(core.size() >= 2 && all_caps(x)))
+            if (!is_title(key_of(x)) &&
+                !(core.size() >= 2 && (all_caps(x) || is_degree(key_of(x)))))
                 core.push_back(strip_possessive(key_of(x))); // "Helen Corrigan MA": not "MA"
         std::string key;
         for (const std::string& x : core)
@@ -543,7 +592,16 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         // declared first name with a surname after it is a real name; in a
         // report that says its names are pseudonyms, a name alone (no title,
         // no surname) is one.
-        if (conventional_pseudonym(w) ||
+        // "TIA AND MARCUS'S" in a heading: declared pseudonyms joined by "and"
+        // (read from the words: the capitals after two are not post-nominals here).
+        bool all_declared = w.size() >= 3;
+        for (std::size_t k = 0; all_declared && k < w.size(); ++k)
+        {
+            const std::string x = strip_possessive(key_of(w[k]));
+            all_declared = k % 2 == 1 ? x == "and" : context.declared_pseudonyms.count(x) != 0;
+        }
+        all_declared = all_declared && w.size() % 2 == 1;
+        if (conventional_pseudonym(w) || all_declared ||
             (core.size() == 1 && context.declared_pseudonyms.count(core.front())) ||
             (w.size() == 1 && context.names_are_pseudonyms && known))
         {
@@ -619,6 +677,16 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
                            "the name to report it again.");
                 continue;
             }
+        }
+        // Jobs in the plural and groups are not people: "Chief Officers",
+        // "Chief Officers Group".
+        if (w.size() >= 2 &&
+            one_of(strip_possessive(key_of(w.back())),
+                   {"officers", "managers", "nurses", "workers", "practitioners", "leads",
+                    "directors", "group", "groups", "committee", "forum", "network"}))
+        {
+            drop[i] = 1;
+            continue;
         }
         // An agency's name read as a person's: "Calder Reach Police".
         if (w.size() >= 2 &&

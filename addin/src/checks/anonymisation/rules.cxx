@@ -97,7 +97,9 @@ const Rule email{"anonymisation.email",
                  "An e-mail address: a direct identifier.",
                  {FixKind::Remove, FixKind::Allow},
                  // examples (rule_examples.hxx)
-                 {"Mother wrote from [[jade.smith99@example.com]]."},
+                 {"Mother wrote from [[jade.smith99@example.com]].",
+                  // a person's mailbox at a council is still a person's
+                  "The social worker wrote from [[jane.hughes@example.gov.uk]]."},
                  {"Mother wrote an e-mail to the school."}};
 
 const Rule ethnicity{
@@ -229,7 +231,9 @@ const Rule org_contact{
      "Media enquiries: the press office at [[press.office@example.gov.uk]].",
      "Out of hours, call the emergency duty team on [[0113 496 0999]].",
      "Home Office, Interpersonal Abuse Unit, [[2 Marsham Street]], London SW1P 4DF",
-     "The report is on the board's site, [[www.highbarrowsab.org.uk]]."},
+     "The report is on the board's site, [[www.highbarrowsab.org.uk]].",
+     "Write to [[panel.secretariat@csprp-england.org.uk]] for a copy.",
+     "Review Panel\nBexley Wing, [[9 Ormond Place]], London WC9R 4TF"},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
 
 const Rule public_party{
@@ -257,7 +261,14 @@ const Rule public_party{
      "The lead reviewers were Dr Ruth Abel, a social work consultant, and [[Samuel Oduya]], a "
      "former detective.",
      "For enquiries, contact the Board Manager, [[Rachel Odunsi]], at the board's office.",
-     "Practitioners cited [[Professor Carla Fenn's]] work on contextual safeguarding."},
+     "Practitioners cited [[Professor Carla Fenn's]] work on contextual safeguarding.",
+     "Learning from a local review (LCSPR). Lead reviewer: [[Nadia Fenwick-Shaw]]",
+     "Reviewers: [[Dr Elin Gwynfor-Price PhD]], CQSW",
+     "It was carried out by independent reviewer [[Lionel Quarrie]] under section 44.",
+     "Prepared by the Independent Chair and Author, [[Yvonne Castleberry]], for the partnership.",
+     "Dear Gareth, [[Amina]] and Colin,",
+     "Yours sincerely,\n[[Professor Dame Helen Carrow]]\nChair of the Panel",
+     "Version | Date | Author\n0.4 | May 2024 | [[Owen Baptiste]], Business Manager"},
     {"The social worker Jane Hughes visited the home.",
      "Detective Constable Jane Hughes took a statement from Mother.",
      "%deny Michael Tennant\nIndependent reviewer: Michael Tennant\nMichael Tennant met them."}};
@@ -306,7 +317,14 @@ const Rule name{
      "Linda's daughters spoke to the panel.",
      "'Bethany' (the name chosen by her mother) died in 2022.\nBethany loved music.",
      // an agency's name
-     "The statutory partners are the council and Calder Reach Police."}};
+     "The statutory partners are the council and Calder Reach Police.",
+     // a review's title, a pair of quoted names, names said not to be real
+     "Domestic Homicide Review: Jo\nJo moved to the town in 2019.",
+     "'Tia' and 'Marcus'\nTia was fourteen.",
+     "The names Tia and Marcus are not the children's real names.\nTIA AND MARCUS'S STORY",
+     // groups and Welsh family words
+     "The Chief Officers Group met in May.", "Mam-gu looked after the children.",
+     "In line with GIRFEC, the head teacher was his Named Person."}};
 
 const Rule nationality{
     "anonymisation.nationality",
