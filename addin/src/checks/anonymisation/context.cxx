@@ -1,5 +1,6 @@
 #include "context.hxx"
 #include "cues.hxx"
+#include "tables.hxx"
 
 #include <scrqm/text.hxx>
 
@@ -473,8 +474,6 @@ DocumentContext read_document_context(const Document& doc,
     std::uint64_t previous_cues = 0;
     std::string pending_name; // a name alone on the line before
     bool pseudonym_list = false;
-    bool in_action_plan = false;
-    int author_column = -1; // in a version table
     std::size_t body_seen = 0;
     for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi)
     {
@@ -753,51 +752,6 @@ DocumentContext read_document_context(const Document& doc,
                 at += len;
             }
         }
-        // A version table: "Version | Date | Author | Changes"; the names in
-        // its Author column wrote the report.
-        if (p.text.find('|') == std::string::npos)
-            author_column = -1;
-        else
-        {
-            std::vector<std::string> cells;
-            for (std::size_t from = 0;;)
-            {
-                const std::size_t bar = p.text.find('|', from);
-                std::string cell =
-                    p.text.substr(from, bar == std::string::npos ? std::string::npos : bar - from);
-                cell.erase(0, cell.find_first_not_of(' '));
-                cell.erase(cell.find_last_not_of(' ') + 1);
-                cells.push_back(cell);
-                if (bar == std::string::npos)
-                    break;
-                from = bar + 1;
-            }
-            const auto header = std::find_if(cells.begin(), cells.end(),
-                                             [](const std::string& x) {
-                                                 return x == "Author" || x == "Authors" ||
-                                                        x == "Reviewer" || x == "Lead reviewer";
-                                             });
-            if (header != cells.end())
-                author_column = static_cast<int>(header - cells.begin());
-            else if (author_column >= 0 && author_column < static_cast<int>(cells.size()))
-                find(*P.names,
-                     icu::UnicodeString::fromUTF8(cells[static_cast<std::size_t>(author_column)]),
-                     [&](icu::RegexMatcher& m)
-                     { add_public(c, group(m, 1), "named as an author in the version table"); });
-        }
-        // An action plan: rows under a header with a target date.
-        const bool row = p.where == Where::Table || p.text.find('|') != std::string::npos;
-        if (row && (p.text.find("arget date") != std::string::npos ||
-                    p.text.find("eadline") != std::string::npos ||
-                    p.text.find("imescale") != std::string::npos ||
-                    p.text.find("ompletion date") != std::string::npos ||
-                    p.text.find("ue date") != std::string::npos ||
-                    p.text.find("y when") != std::string::npos))
-            in_action_plan = true;
-        else if (!row)
-            in_action_plan = false;
-        else if (in_action_plan)
-            c.deadline_rows.insert(pi);
         // A glossary of pseudonyms: "Leanne | the child's mother".
         if (pseudonym_list && n <= 25 && p.outline_level == 0)
         {
@@ -815,6 +769,14 @@ DocumentContext read_document_context(const Document& doc,
         previous = &p;
         previous_cues = cues;
     }
+    // Tables: a version table's authors, an action plan's deadlines, ages.
+    anonymisation::TableFacts tables = anonymisation::read_tables(doc);
+    for (const auto& [pi, cell] : tables.author_cells)
+        find(*P.names, icu::UnicodeString::fromUTF8(cell),
+             [&](icu::RegexMatcher& m)
+             { add_public(c, group(m, 1), "named as an author in the version table"); });
+    c.deadline_rows = std::move(tables.deadline_rows);
+    c.age_cells = std::move(tables.age_cells);
     // Names the document declares as pseudonyms are not public people.
     for (const std::string& d : c.declared_pseudonyms)
     {

@@ -6,6 +6,8 @@
 // parties on every page; without this the check cries wolf on each of them.
 #pragma once
 
+#include "tables.hxx"
+
 #include <scrqm/anonymisation.hxx>
 #include <scrqm/finding.hxx>
 #include <scrqm/model.hxx>
@@ -41,6 +43,9 @@ struct DocumentContext
     // Table rows under a header with a target date or deadline (an action
     // plan): their dates are deadlines, not events in a family's life.
     std::set<std::size_t> deadline_rows; // paragraph positions in the document
+    // A person's age in a table: under an "Age" header ("Adult A | 58 |
+    // Lived alone") or after a cell naming one ("Age at the time | 11 weeks").
+    std::vector<anonymisation::TableCell> age_cells;
 };
 
 // Reads the public parties and declared pseudonyms of `doc`; `texts` holds

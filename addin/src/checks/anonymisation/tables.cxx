@@ -1,0 +1,132 @@
+#include "tables.hxx"
+
+#include <algorithm>
+#include <cctype>
+
+namespace scrqm::anonymisation
+{
+
+namespace
+{
+
+std::string lower(std::string s)
+{
+    for (char& ch : s)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+// "58", "11 weeks", "4 months", "83 years": a person's age as a table gives it.
+bool age_value(const std::string& cell)
+{
+    std::size_t k = 0;
+    while (k < cell.size() && std::isdigit(static_cast<unsigned char>(cell[k])))
+        ++k;
+    if (k == 0 || k > 3)
+        return false;
+    const std::string rest = lower(cell.substr(k));
+    for (const char* unit : {"", " years", " year", " yrs", " months", " month", " weeks", " week",
+                             " days", " day", " years old", " months old", " weeks old"})
+        if (rest == unit)
+            return true;
+    return false;
+}
+
+bool age_header(const std::string& cell)
+{
+    const std::string l = lower(cell);
+    return l == "age" || l.rfind("age at ", 0) == 0 || l.rfind("age when ", 0) == 0 ||
+           l == "age (years)";
+}
+
+// A cell that names an age and is followed by its value: "Child's age at
+// the time", "Age at death", "Mother's age".
+bool names_an_age(const std::string& cell)
+{
+    const std::string l = " " + lower(cell) + " ";
+    return l.find(" age ") != std::string::npos || l.find("'s age ") != std::string::npos;
+}
+
+bool deadline_header(const std::string& row)
+{
+    for (const char* h :
+         {"arget date", "eadline", "imescale", "ompletion date", "ue date", "y when"})
+        if (row.find(h) != std::string::npos)
+            return true;
+    return false;
+}
+
+} // namespace
+
+std::vector<TableCell> cells_of(const std::string& row, std::size_t paragraph)
+{
+    std::vector<TableCell> cells;
+    if (row.find('|') == std::string::npos)
+        return cells;
+    for (std::size_t from = 0;;)
+    {
+        const std::size_t bar = std::min(row.find('|', from), row.size());
+        std::size_t b = from, e = bar;
+        while (b < e && row[b] == ' ')
+            ++b;
+        while (e > b && row[e - 1] == ' ')
+            --e;
+        cells.push_back({paragraph, b, e, row.substr(b, e - b)});
+        if (bar == row.size())
+            break;
+        from = bar + 1;
+    }
+    return cells;
+}
+
+TableFacts read_tables(const Document& doc)
+{
+    TableFacts facts;
+    int author_column = -1, age_column = -1;
+    bool action_plan = false;
+    for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi)
+    {
+        const Paragraph& p = doc.paragraphs[pi];
+        if (p.text.empty())
+            continue;
+        // Rows under a target-date header (also a Writer table's cells).
+        const bool row = p.where == Where::Table || p.text.find('|') != std::string::npos;
+        if (row && deadline_header(p.text))
+            action_plan = true;
+        else if (!row)
+            action_plan = false;
+        else if (action_plan)
+            facts.deadline_rows.insert(pi);
+
+        const std::vector<TableCell> cells = cells_of(p.text, pi);
+        if (cells.empty())
+        {
+            author_column = age_column = -1;
+            continue;
+        }
+        bool header = false;
+        for (std::size_t k = 0; k < cells.size(); ++k)
+        {
+            const std::string& t = cells[k].text;
+            if (t == "Author" || t == "Authors" || t == "Reviewer" || t == "Lead reviewer")
+                author_column = static_cast<int>(k), header = true;
+            if (age_header(t))
+                age_column = static_cast<int>(k), header = true;
+        }
+        if (header)
+            continue;
+        if (author_column >= 0 && author_column < static_cast<int>(cells.size()))
+            facts.author_cells.emplace_back(pi,
+                                            cells[static_cast<std::size_t>(author_column)].text);
+        for (std::size_t k = 0; k < cells.size(); ++k)
+        {
+            const bool under_age = static_cast<int>(k) == age_column;
+            const bool after_age = k > 0 && names_an_age(cells[k - 1].text);
+            if ((under_age || after_age) && age_value(cells[k].text))
+                facts.age_cells.push_back(cells[k]);
+        }
+    }
+    return facts;
+}
+
+} // namespace scrqm::anonymisation
