@@ -18,23 +18,23 @@ const Rule address{"anonymisation.address",
                     // a number in the cell before a house's description
                     "Adult B | 63 | Owner-occupied house shared with his brother"}};
 
-const Rule age{
-    "anonymisation.age",
-    "anonymisation",
-    "age",
-    Severity::Warning,
-    "QM14",
-    "Precise ages",
-    "An age in months, weeks or years and months (\"aged 2 years and 7 months\", \"just "
-    "17\"): with a date it gives a date of birth.",
-    {FixKind::Generalise, FixKind::Allow},
-    // examples (rule_examples.hxx)
-    {"Child A was [[aged 2 years and 7 months]] at the time.", "He was [[17 months old]].",
-     // a table's age column, and a cell after one naming an age
-     "Adult | Age at death | Living situation\nAdult A | [[58]] | Lived alone",
-     "Child's age at the time | [[11 weeks]]"},
-    {"Two years later the family moved.", "The support lasted for 3 months.",
-     "Version | Date | Changes\n0.4 | 12 | Findings reordered"}};
+const Rule age{"anonymisation.age",
+               "anonymisation",
+               "age",
+               Severity::Warning,
+               "QM14",
+               "Precise ages",
+               "An age in months, weeks or years and months (\"aged 2 years and 7 months\", \"just "
+               "17\"): with a date it gives a date of birth.",
+               {FixKind::Generalise, FixKind::Allow},
+               // examples (rule_examples.hxx)
+               {"Child A was [[aged 2 years and 7 months]] at the time.",
+                "He was [[17 months old]].",
+                // a table's age column, and a cell after one naming an age
+                "Adult | Age at death | Living situation\nAdult A | [[58]] | Lived alone",
+                "Child's age at the time | [[11 weeks]]"},
+               {"Two years later the family moved.", "The support lasted for 3 months.",
+                "Version | Date | Changes\n0.4 | 12 | Findings reordered"}};
 
 const Rule date{
     "anonymisation.date",

@@ -1,7 +1,13 @@
 #include "tables.hxx"
 
+#include "fixes.hxx"
+#include "rules.hxx"
+
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace scrqm::anonymisation
 {
@@ -127,6 +133,54 @@ TableFacts read_tables(const Document& doc)
         }
     }
     return facts;
+}
+
+// Ages a table gives ("Adult A | 58 | Lived alone" under "Age"), which no
+// pattern can see: a bare number is an age only because of its column.
+void add_table_ages(const Document& doc, const std::vector<TableCell>& cells,
+                    std::vector<Finding>& findings)
+{
+    if (cells.empty())
+        return;
+    for (const TableCell& cell : cells)
+    {
+        const Paragraph& p = doc.paragraphs[cell.paragraph];
+        const auto points = [&](std::size_t byte)
+        {
+            return static_cast<std::size_t>(
+                icu::UnicodeString::fromUTF8(p.text.substr(0, byte)).countChar32());
+        };
+        const std::size_t start = points(cell.begin), end = points(cell.end);
+        const bool covered = std::any_of(findings.begin(), findings.end(),
+                                         [&](const Finding& f) {
+                                             return f.where == p.where && f.paragraph == p.index &&
+                                                    f.start < end && start < f.end;
+                                         });
+        if (covered)
+            continue;
+        Finding f(rules::anonymisation::age);
+        f.where = p.where;
+        f.paragraph = p.index;
+        f.start = start;
+        f.end = end;
+        f.text = cell.text;
+        f.score = 0.8;
+        f.message = "Exact age";
+        f.explanation = "a number in a table's age column";
+        f.fixes = anonymisation_fixes(rules::anonymisation::age, f.text);
+        findings.push_back(std::move(f));
+    }
+    // In reading order again, as the rest of the check gives them.
+    std::map<std::pair<Where, std::size_t>, std::size_t> order;
+    for (std::size_t k = 0; k < doc.paragraphs.size(); ++k)
+        order[{doc.paragraphs[k].where, doc.paragraphs[k].index}] = k;
+    std::stable_sort(findings.begin(), findings.end(),
+                     [&](const Finding& a, const Finding& b)
+                     {
+                         const std::size_t pa = order[{a.where, a.paragraph}];
+                         const std::size_t pb = order[{b.where, b.paragraph}];
+                         return pa != pb ? pa < pb : a.start < b.start;
+                     });
 }
 
 } // namespace scrqm::anonymisation

@@ -3,6 +3,7 @@
 // the form the readers give a table's row and the form drafts paste in.
 #pragma once
 
+#include <scrqm/finding.hxx>
 #include <scrqm/model.hxx>
 
 #include <cstddef>
@@ -40,5 +41,10 @@ struct TableFacts
 };
 
 TableFacts read_tables(const Document& doc);
+
+// Adds an age finding for each cell no finding covers yet, and puts the
+// findings back in reading order.
+void add_table_ages(const Document& doc, const std::vector<TableCell>& cells,
+                    std::vector<Finding>& findings);
 
 } // namespace scrqm::anonymisation
