@@ -124,7 +124,15 @@ bool generic_mailbox(const std::string& email)
     {
         const std::size_t to = std::min(local.find_first_of("._-", from), local.size());
         const std::string part = local.substr(from, to - from);
-        all_parts = parts.count(part) != 0;
+        // A board's initials and kind as one part: "fscp", "hsab", "wlscb".
+        bool board = false;
+        for (const char* kind : {"sab", "scp", "scb", "lscb", "lscp", "csp", "sap"})
+        {
+            const std::size_t n = std::char_traits<char>::length(kind);
+            board = board || (part.size() > n && part.size() <= n + 3 &&
+                              part.compare(part.size() - n, n, kind) == 0);
+        }
+        all_parts = board || parts.count(part) != 0;
         from = to + 1;
     }
     if (all_parts)

@@ -134,7 +134,8 @@ struct Patterns
         // "referred to as Josh", "known as 'Mary'", "whom ... asked us to call Josh".
         declared = make("(?:referred to as|known as|we (?:will )?call (?:him|her|them)|"
                         "asked us to call|to be called|is called|are called|name(?:d)? (?:him|her)"
-                        "|pseudonym)\\s+['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}'\\-]+)");
+                        "|pseudonym|(?:chose|chosen|choose|picked|selected) the (?:name|pseudonym))"
+                        "\\s+['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}'\\-]+)");
         // "The names Tia and Marcus are not the children's real names".
         names_not_real =
             make("[Nn]ames? ['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?(?:,? "
@@ -159,11 +160,12 @@ struct Patterns
         quoted_title = make("^[^'\"\\u2018\\u201c]{0,60}['\"\\u2018\\u201c](\\p{Lu}[\\p{L}\\-]+)"
                             "['\"\\u2019\\u201d](?:\\s*$|\\s*[:\\-\\u2013,])");
         // A title line: "Domestic Homicide Review: Jo", "SAR - Mr B".
-        review_title = make("^\\s*(?:Domestic Homicide Review|Safeguarding Adults? Review|Child "
+        // The kind of review in any case ("SAFEGUARDING ADULTS REVIEW: DANIEL").
+        review_title = make("^\\s*(?i:Domestic Homicide Review|Safeguarding Adults? Review|Child "
                             "Safeguarding Practice Review|Local Child Safeguarding Practice Review|"
                             "Serious Case Review|Learning Review|Case Management Review|Practice "
                             "Review|DHR|SAR|LCSPR|CSPR|SCR)\\s*(?:[:\\-\\u2013\\u2014]|into|of|"
-                            "for)\\s*(?:Mr |Mrs |Ms |Miss "
+                            "for)\\s*(?i:Mr |Mrs |Ms |Miss "
                             ")?['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?"
                             "\\s*$");
         // A title line of quoted names: "'Tia' and 'Marcus'".
@@ -446,7 +448,8 @@ const anonymisation::CueFamilies& cue_families()
         {"'s ", "\xe2\x80\x99s "},
         {"timeline", "model", "framework", "research", "stud", "triangle", "theory", "typology",
          "toolkit"},
-        {"referred to as", "known as", "call", "pseudonym", "real name", "chosen by", "named "},
+        {"referred to as", "known as", "call", "pseudonym", "real name", "chosen by", "named ",
+         "the name ", "the pseudonym "},
         {"review", "report", "dhr", "sar", "scr"},
         {"pseudonym", "names used"},
         {"yours sincerely", "yours faithfully", "kind regards", "best wishes", "signed",
@@ -514,7 +517,8 @@ DocumentContext read_document_context(const Document& doc,
                     if (!anonymisation::has_any(anonymisation::ascii_lower(lead),
                                                 {"review", "report", "brief", "summary",
                                                  "statement", "foreword", "panel", "published",
-                                                 "event", "response"}))
+                                                 "subgroup", "sub-group", "committee", "event",
+                                                 "response"}))
                         return;
                     add_public(c, group(m, 1), "named as leading or writing the review");
                     if (m.start(2, status_ok()) >= 0)

@@ -710,7 +710,7 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         // Team and programme names, page furniture.
         const std::string before = previous_word(u, b16);
         if (one_of(after, {"team", "teams", "unit", "hub", "programme", "project", "squad", "group",
-                           "pathway", "service", "panel", "centre", "court"}) ||
+                           "pathway", "service", "panel", "centre", "court", "basket"}) ||
             one_of(before, {"operation", "project", "programme", "team"}) || key == "page" ||
             key == "index" || key == "contents" ||
             // A RAG rating in an action plan's table.

@@ -32,7 +32,8 @@ const Rule age{"anonymisation.age",
                 "He was [[17 months old]].",
                 // a table's age column, and a cell after one naming an age
                 "Adult | Age at death | Living situation\nAdult A | [[58]] | Lived alone",
-                "Child's age at the time | [[11 weeks]]"},
+                "Child's age at the time | [[11 weeks]]",
+                "Child | Age at referral | Setting\nChild 1 | [[13 years 4 months]] | School"},
                {"Two years later the family moved.", "The support lasted for 3 months.",
                 "Version | Date | Changes\n0.4 | 12 | Findings reordered"}};
 
@@ -237,6 +238,7 @@ const Rule org_contact{
      "Home Office, Interpersonal Abuse Unit, [[2 Marsham Street]], London SW1P 4DF",
      "The report is on the board's site, [[www.highbarrowsab.org.uk]].",
      "Write to [[panel.secretariat@csprp-england.org.uk]] for a copy.",
+     "Contact the business unit at [[fscp.business@example.org]].",
      "Review Panel\nBexley Wing, [[9 Ormond Place]], London WC9R 4TF"},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
 
@@ -271,6 +273,7 @@ const Rule public_party{
      "It was carried out by independent reviewer [[Lionel Quarrie]] under section 44.",
      "Prepared by the Independent Chair and Author, [[Yvonne Castleberry]], for the partnership.",
      "Dear Gareth, [[Amina]] and Colin,",
+     "The Quality Assurance Subgroup, chaired by [[Dr Kofi Amankwah]], will monitor them.",
      "Yours sincerely,\n[[Professor Dame Helen Carrow]]\nChair of the Panel",
      "Version | Date | Author\n0.4 | May 2024 | [[Owen Baptiste]], Business Manager"},
     {"The social worker Jane Hughes visited the home.",
@@ -325,9 +328,12 @@ const Rule name{
      // a review's title, a pair of quoted names, names said not to be real
      "Domestic Homicide Review: Jo\nJo moved to the town in 2019.",
      "'Tia' and 'Marcus'\nTia was fourteen.",
+     "SAFEGUARDING ADULTS REVIEW: DANIEL\nDaniel's family chose the name Daniel for this "
+     "review.\nDaniel liked music.",
      "The names Tia and Marcus are not the children's real names.\nTIA AND MARCUS'S STORY",
      // groups and Welsh family words
      "The Chief Officers Group met in May.", "Mam-gu looked after the children.",
+     "The baby slept in a Moses basket.",
      "In line with GIRFEC, the head teacher was his Named Person."}};
 
 const Rule nationality{

@@ -30,7 +30,21 @@ bool age_value(const std::string& cell)
         ++k;
     if (k == 0 || k > 3)
         return false;
-    const std::string rest = lower(cell.substr(k));
+    std::string rest = lower(cell.substr(k));
+    // "13 years 4 months", "2 years and 7 months"
+    for (const char* years : {" years and ", " years ", " year and ", " year "})
+    {
+        const std::size_t n = std::char_traits<char>::length(years);
+        if (rest.compare(0, n, years) == 0 && n < rest.size() &&
+            std::isdigit(static_cast<unsigned char>(rest[n])))
+        {
+            std::size_t m = n;
+            while (m < rest.size() && std::isdigit(static_cast<unsigned char>(rest[m])))
+                ++m;
+            rest = rest.substr(m);
+            break;
+        }
+    }
     for (const char* unit : {"", " years", " year", " yrs", " months", " month", " weeks", " week",
                              " days", " day", " years old", " months old", " weeks old"})
         if (rest == unit)
