@@ -490,6 +490,15 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
             continue;
         }
         const bool place_like = f.check == R::place.id || f.check == R::institution.id;
+        // The four nations and the state: where every review happens.
+        if ((place_like || is_name_rule(f)) &&
+            one_of(strip_possessive(key_of(f.text)),
+                   {"england", "scotland", "wales", "northern ireland", "united kingdom",
+                    "great britain", "britain"}))
+        {
+            drop[i] = 1;
+            continue;
+        }
         // "Mrs Wood": a surname that is also a place word, after a title.
         if (place_like)
         {

@@ -334,6 +334,8 @@ const Rule name{
      // groups and Welsh family words
      "The Chief Officers Group met in May.", "Mam-gu looked after the children.",
      "The baby slept in a Moses basket.",
+     "The review followed guidance for England; the family had moved from Scotland.",
+     "An authorisation under the Deprivation of Liberty Safeguards was not sought.",
      "In line with GIRFEC, the head teacher was his Named Person."}};
 
 const Rule nationality{
