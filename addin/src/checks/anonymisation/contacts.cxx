@@ -35,7 +35,7 @@ std::uint64_t around_cues(const std::string& folded)
 {
     static const CueFamilies f{
         {" lived", " lives", " living", " home", "mother", "father", " family", " moved",
-         " address", " flat ", "rehoused", " her ", " his ", " born", "mobile"},
+         " address", " flat ", "rehoused", " her ", " his ", " born", " mobile"},
         {"helpline",
          "switchboard",
          "please call",

@@ -46,7 +46,7 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
         death_of_in_prose, all_pseudonyms, role_sentence, professor_work, names_not_real,
-        review_title, quoted_names, dear_more;
+        review_title, quoted_names, dear_more, capitalised_word;
 
     Patterns()
     {
@@ -63,7 +63,7 @@ struct Patterns
             "Education|Group|DHR|SAR|LSCB|LSAB|SAB|CSP|Home Office|MP|Representative|"
             // the review's own roles, written in lower case after a name
             "independent (?:reviewer|author|chair|scrutineer)|lead reviewer|overview author|"
-            "report author|"
+            "report author|(?:board|business|partnership) manager|"
             // or any capitalised words ending in a job or a unit
             "(?:\\p{Lu}[\\p{L}'\\-]*\\s+){1,5}(?:" +
             std::string(kJobNouns) + "))";
@@ -137,11 +137,15 @@ struct Patterns
                         "|pseudonym|(?:chose|chosen|choose|picked|selected) the (?:name|pseudonym))"
                         "\\s+['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}'\\-]+)");
         // "The names Tia and Marcus are not the children's real names".
+        // "The names Bernadette, Stephen and Eileen are pseudonyms": the list
+        // is group 1, its names are read out of it.
         names_not_real =
-            make("[Nn]ames? ['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?(?:,? "
-                 "and ['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?)? (?:are|is) "
-                 "(?:not (?:the |his |her |their )?(?:\\p{L}+['\\u2019]s? )?real names?|"
-                 "pseudonyms?)");
+            make("[Nn]ames? ((?:['\"\\u2018\\u201c]?\\p{Lu}[\\p{L}\\-]+['\"\\u2019\\u201d]?(?:, "
+                 "and |, | and "
+                 ")){0,6}['\"\\u2018\\u201c]?\\p{Lu}[\\p{L}\\-]+['\"\\u2019\\u201d]?) (?:are|is) "
+                 "(?:not (?:the "
+                 "|his |her |their )?(?:\\p{L}+['\\u2019]s? )?real names?|pseudonyms?)");
+        capitalised_word = make("\\p{Lu}[\\p{L}\\-]+");
         // "Mary (pseudonym)", "Josh is not his real name", "Leanne (not her real name)".
         declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
                               "(?:pseudonym|name chosen by|not (?:his|her|their) real name)|is not "
@@ -676,9 +680,9 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.names_not_real, u,
                  [&](icu::RegexMatcher& m)
                  {
-                     c.declared_pseudonyms.insert(fold(group(m, 1)));
-                     if (m.start(2, status_ok()) >= 0)
-                         c.declared_pseudonyms.insert(fold(group(m, 2)));
+                     find(*P.capitalised_word, icu::UnicodeString::fromUTF8(group(m, 1)),
+                          [&](icu::RegexMatcher& w)
+                          { c.declared_pseudonyms.insert(fold(group(w, 0))); });
                  });
         if (opening && n <= 8)
         {
@@ -698,6 +702,23 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.death_of, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
+        // Conditions named after people: "Parkinson's disease", "Down syndrome".
+        for (const char* kind : {" disease", " syndrome", " palsy"})
+            for (std::size_t at = p.text.find(kind); at != std::string::npos;
+                 at = p.text.find(kind, at + 1))
+            {
+                std::size_t end = at;
+                if (end >= 2 && p.text.compare(end - 2, 2, "'s") == 0)
+                    end -= 2;
+                else if (end >= 4 && p.text.compare(end - 4, 4, "\xe2\x80\x99s") == 0)
+                    end -= 4;
+                std::size_t begin = end;
+                while (begin > 0 && (std::isalpha(static_cast<unsigned char>(p.text[begin - 1])) ||
+                                     p.text[begin - 1] == '-'))
+                    --begin;
+                if (begin < end && std::isupper(static_cast<unsigned char>(p.text[begin])))
+                    c.eponyms.insert(fold(p.text.substr(begin, end - begin)));
+            }
         // Acronyms spelt out (a plain scan, no regex: most paragraphs have a
         // bracket): "adult social care (ASC)", and in a glossary "ASC = Adult
         // Social Care" or "ICB: Integrated Care Board".

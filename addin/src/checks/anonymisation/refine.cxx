@@ -629,7 +629,10 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         // Eponymous conditions: a health or disability finding covers it, or
         // the next word says it is one.
         const std::string after = next_word(u, e16);
-        bool condition = one_of(after, {"syndrome", "disease", "palsy", "disorder", "anomaly"});
+        // ... or the document names the condition elsewhere: "the Parkinson's
+        // nurse" after "Parkinson's disease".
+        bool condition = one_of(after, {"syndrome", "disease", "palsy", "disorder", "anomaly"}) ||
+                         (core.size() == 1 && context.eponyms.count(core.front()));
         for (const Finding* c : conditions[{f.where, f.paragraph}])
             condition = condition || (c->start < f.end && f.start < c->end);
         if (condition)
@@ -718,8 +721,11 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         }
         // Team and programme names, page furniture.
         const std::string before = previous_word(u, b16);
-        if (one_of(after, {"team", "teams", "unit", "hub", "programme", "project", "squad", "group",
-                           "pathway", "service", "panel", "centre", "court", "basket"}) ||
+        if (one_of(after,
+                   {"team",     "teams",  "unit",       "hub",        "programme",  "project",
+                    "squad",    "group",  "pathway",    "service",    "panel",      "centre",
+                    "court",    "basket", "guidelines", "competence", "competency", "principles",
+                    "criteria", "ruling", "judgment",   "judgement"}) ||
             one_of(before, {"operation", "project", "programme", "team"}) || key == "page" ||
             key == "index" || key == "contents" ||
             // A RAG rating in an action plan's table.

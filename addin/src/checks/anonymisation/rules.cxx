@@ -239,7 +239,8 @@ const Rule org_contact{
      "The report is on the board's site, [[www.highbarrowsab.org.uk]].",
      "Write to [[panel.secretariat@csprp-england.org.uk]] for a copy.",
      "Contact the business unit at [[fscp.business@example.org]].",
-     "Review Panel\nBexley Wing, [[9 Ormond Place]], London WC9R 4TF"},
+     "Review Panel\nBexley Wing, [[9 Ormond Place]], London WC9R 4TF",
+     "Bruising in non-mobile children: contact the business unit on [[0191 498 0247]]."},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
 
 const Rule public_party{
@@ -273,6 +274,8 @@ const Rule public_party{
      "It was carried out by independent reviewer [[Lionel Quarrie]] under section 44.",
      "Prepared by the Independent Chair and Author, [[Yvonne Castleberry]], for the partnership.",
      "Dear Gareth, [[Amina]] and Colin,",
+     "It was facilitated by the lead reviewer with [[Anjali Mistry]], business manager of the "
+     "partnership.",
      "The Quality Assurance Subgroup, chaired by [[Dr Kofi Amankwah]], will monitor them.",
      "Yours sincerely,\n[[Professor Dame Helen Carrow]]\nChair of the Panel",
      "Version | Date | Author\n0.4 | May 2024 | [[Owen Baptiste]], Business Manager"},
@@ -333,7 +336,9 @@ const Rule name{
      "The names Tia and Marcus are not the children's real names.\nTIA AND MARCUS'S STORY",
      // groups and Welsh family words
      "The Chief Officers Group met in May.", "Mam-gu looked after the children.",
-     "The baby slept in a Moses basket.",
+     "The baby slept in a Moses basket.", "The Fraser guidelines apply.",
+     "She was diagnosed with Parkinson's disease.\nThe Parkinson's nurse visited her.",
+     "The names Bernadette, Stephen and Eileen are pseudonyms.\nStephen lived with her.",
      "The review followed guidance for England; the family had moved from Scotland.",
      "An authorisation under the Deprivation of Liberty Safeguards was not sought.",
      "In line with GIRFEC, the head teacher was his Named Person."}};
