@@ -577,10 +577,19 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.role_sentence, u,
                  [&](icu::RegexMatcher& m)
                  {
+                     // The name right after the verb, and each after an "and"
+                     // ("were Dr X, a consultant, and Y, ..."): not every name
+                     // of the sentence ("was told by Sarah Jones, the aunt").
                      const icu::UnicodeString rest = icu::UnicodeString::fromUTF8(group(m, 1));
                      find(*P.names, rest,
-                          [&](icu::RegexMatcher& nm) {
-                              add_public(c, group(nm, 1), "named as leading or writing the review");
+                          [&](icu::RegexMatcher& nm)
+                          {
+                              const int32_t at = nm.start(status_ok());
+                              const icu::UnicodeString before =
+                                  rest.tempSubString(std::max(0, at - 4), std::min(at, 4));
+                              if (at == 0 || before == u"and ")
+                                  add_public(c, group(nm, 1),
+                                             "named as leading or writing the review");
                           });
                  });
         // A letter's signatory: the name after "Yours sincerely", or a name
@@ -702,23 +711,6 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.death_of, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
-        // Conditions named after people: "Parkinson's disease", "Down syndrome".
-        for (const char* kind : {" disease", " syndrome", " palsy"})
-            for (std::size_t at = p.text.find(kind); at != std::string::npos;
-                 at = p.text.find(kind, at + 1))
-            {
-                std::size_t end = at;
-                if (end >= 2 && p.text.compare(end - 2, 2, "'s") == 0)
-                    end -= 2;
-                else if (end >= 4 && p.text.compare(end - 4, 4, "\xe2\x80\x99s") == 0)
-                    end -= 4;
-                std::size_t begin = end;
-                while (begin > 0 && (std::isalpha(static_cast<unsigned char>(p.text[begin - 1])) ||
-                                     p.text[begin - 1] == '-'))
-                    --begin;
-                if (begin < end && std::isupper(static_cast<unsigned char>(p.text[begin])))
-                    c.eponyms.insert(fold(p.text.substr(begin, end - begin)));
-            }
         // Acronyms spelt out (a plain scan, no regex: most paragraphs have a
         // bracket): "adult social care (ASC)", and in a glossary "ASC = Adult
         // Social Care" or "ICB: Integrated Care Board".

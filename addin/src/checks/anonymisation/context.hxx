@@ -46,10 +46,6 @@ struct DocumentContext
     // A person's age in a table: under an "Age" header ("Adult A | 58 |
     // Lived alone") or after a cell naming one ("Age at the time | 11 weeks").
     std::vector<anonymisation::TableCell> age_cells;
-    // Names of conditions the document names ("Parkinson's disease" gives
-    // "parkinson"): the same word elsewhere ("the Parkinson's nurse") is the
-    // condition, not a person.
-    std::set<std::string> eponyms;
 };
 
 // Reads the public parties and declared pseudonyms of `doc`; `texts` holds

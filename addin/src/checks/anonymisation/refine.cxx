@@ -13,6 +13,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -377,9 +378,19 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
     // Findings of special categories, by paragraph: a name inside one of them
     // is an eponymous condition ("Asperger's syndrome").
     std::map<std::pair<Where, std::size_t>, std::vector<const Finding*>> conditions;
+    // The names in the conditions the document names ("Parkinson's disease"
+    // gives "parkinson"): the same word elsewhere ("the Parkinson's nurse")
+    // is the condition, not a person.
+    std::set<std::string> eponyms;
     for (const Finding& f : findings)
         if (f.check == R::health.id || f.check == R::disability.id)
+        {
             conditions[{f.where, f.paragraph}].push_back(&f);
+            const std::vector<std::string> w = words_of(f.text);
+            if (w.size() >= 2 && !w.front().empty() &&
+                std::isupper(static_cast<unsigned char>(w.front()[0])))
+                eponyms.insert(strip_possessive(key_of(w.front())));
+        }
 
     // What each special category flagged, by folded text: an acronym spelt
     // out keeps its category only when its long form has it too.
@@ -632,7 +643,7 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         // ... or the document names the condition elsewhere: "the Parkinson's
         // nurse" after "Parkinson's disease".
         bool condition = one_of(after, {"syndrome", "disease", "palsy", "disorder", "anomaly"}) ||
-                         (core.size() == 1 && context.eponyms.count(core.front()));
+                         (core.size() == 1 && eponyms.count(core.front()));
         for (const Finding* c : conditions[{f.where, f.paragraph}])
             condition = condition || (c->start < f.end && f.start < c->end);
         if (condition)
