@@ -22,6 +22,7 @@ namespace
 constexpr const char* kTitle =
     "(?:(?:The )?Rt\\.? Hon\\.? |Dr\\.? |Prof\\.? |Professor |Mr\\.? |Mrs\\.? |Ms\\.? |Miss |Mx "
     "|Sir |Dame |Cllr\\.? |Councillor |DI |DS |DCI |DC |PC |Supt\\.? |Det\\.? (?:Insp\\.?|Sgt\\.?) "
+    "|Rev\\.? "
     "|Detective (?:Inspector|Sergeant|Constable|Chief Inspector|Superintendent) |Revd\\.? )";
 // The last word of a job title or of a team: "Community Safety Manager",
 // "Serious Case Review Unit".
@@ -80,10 +81,11 @@ struct Patterns
         // "Report author: X", "Lead reviewers: X and Y", "Independent reviewer - X".
         role_label =
             make("(?:^|(?<=[.;|]\\s))\\s*(?:the )?((?:report |independent |overview |lead |review "
-                 "|panel )*"
+                 "|panel |second |co-|joint |deputy )*"
                  "(?:author|reviewer|chair|scrutineer|writer|written by|prepared by|"
-                 "compiled by|chair of the (?:review )?panel)s?)\\s*(?:[:\\-\\u2013\\u2014]|"
-                 "by)?\\s+(.+)$",
+                 "compiled by|chair of the (?:review )?panel)s?)"
+                 // "Independent Chair, ESAB: Professor X"
+                 "(?:,\\s*[^:,]{1,60}(?=:))?\\s*(?:[:\\-\\u2013\\u2014]|by)?\\s+(.+)$",
                  UREGEX_CASE_INSENSITIVE);
         names = make(name2);
         // "Michael Tennant, Independent Reviewer", "Jane Doe | Chair | ...".
@@ -112,7 +114,8 @@ struct Patterns
         role_then_name = make("(?i:independent reviewer|lead reviewer|report author|independent "
                               "author|overview author|independent chair|independent scrutineer|"
                               "chair of the (?:board|partnership|panel)|(?:board|business|"
-                              "partnership) manager|chair and (?:report )?author)(?i:s)?,?\\s+" +
+                              "partnership) manager|chair and (?:report )?author|(?:sub-?group|"
+                              "committee|board|panel) chair)(?i:s)?,?\\s+" +
                               name2);
         // "The lead reviewers were Dr X, a social work consultant, and Y, a
         // former detective": the rest of the sentence, whose names are theirs.
@@ -240,7 +243,9 @@ std::string without_title(std::string folded)
                                          "detective constable ",
                                          "detective chief inspector ",
                                          "detective superintendent ",
-                                         "revd "};
+                                         "revd ",
+                                         "rev ",
+                                         "rev. "};
     // "Professor Dame Helen Carrow": titles one after another.
     for (bool again = true; again;)
     {
@@ -446,7 +451,8 @@ const anonymisation::CueFamilies& cue_families()
         {"independent reviewer", "lead reviewer", "report author", "independent author",
          "overview author", "independent chair", "independent scrutineer", "chair of the board",
          "chair of the partnership", "chair of the panel", "board manager", "business manager",
-         "partnership manager", "chair and author", "chair and report author"},
+         "partnership manager", "chair and author", "chair and report author", "group chair",
+         "committee chair", "board chair", "panel chair"},
         {"dear "},
         {"(19", "(20", "et al"},
         {"'s ", "\xe2\x80\x99s "},

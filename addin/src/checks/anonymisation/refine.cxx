@@ -482,7 +482,7 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
             // short line above the address.
             if (short_line && place->second > 0 &&
                 doc.paragraphs[place->second - 1].where == p.where &&
-                count_words(texts[place->second - 1], 12) <= 12)
+                count_words(texts[place->second - 1], 20) <= 20)
                 around = " " + key_of(texts[place->second - 1]) + around;
             const std::string lead =
                 " " + key_of(u.tempSubStringBetween(std::max(0, b16 - 30), b16));
@@ -640,10 +640,17 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         // Eponymous conditions: a health or disability finding covers it, or
         // the next word says it is one.
         const std::string after = next_word(u, e16);
-        // ... or the document names the condition elsewhere: "the Parkinson's
-        // nurse" after "Parkinson's disease".
-        bool condition = one_of(after, {"syndrome", "disease", "palsy", "disorder", "anomaly"}) ||
-                         (core.size() == 1 && eponyms.count(core.front()));
+        bool condition = one_of(after, {"syndrome", "disease", "palsy", "disorder", "anomaly"});
+        // The same word elsewhere is the condition again ("the Parkinson's
+        // nurse" in a report that names Parkinson's disease): not a person,
+        // and the condition is reported where it is named.
+        if (core.size() == 1 && condition)
+            eponyms.insert(core.front());
+        else if (core.size() == 1 && eponyms.count(core.front()))
+        {
+            drop[i] = 1;
+            continue;
+        }
         for (const Finding* c : conditions[{f.where, f.paragraph}])
             condition = condition || (c->start < f.end && f.start < c->end);
         if (condition)
@@ -700,6 +707,14 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
                            "the name to report it again.");
                 continue;
             }
+        }
+        // A word of grammar at a sentence's start: "(It was hard to escape, 2020)".
+        if (w.size() == 1 && one_of(strip_possessive(key_of(w[0])),
+                                    {"it", "its", "this", "that", "these", "those", "they", "we",
+                                     "our", "there", "here", "he", "she", "her", "his"}))
+        {
+            drop[i] = 1;
+            continue;
         }
         // Jobs in the plural and groups are not people: "Chief Officers",
         // "Chief Officers Group".

@@ -240,7 +240,9 @@ const Rule org_contact{
      "Write to [[panel.secretariat@csprp-england.org.uk]] for a copy.",
      "Contact the business unit at [[fscp.business@example.org]].",
      "Review Panel\nBexley Wing, [[9 Ormond Place]], London WC9R 4TF",
-     "Bruising in non-mobile children: contact the business unit on [[0191 498 0247]]."},
+     "Bruising in non-mobile children: contact the business unit on [[0191 498 0247]].",
+     "Northmoor Safeguarding Adults Board, Room 3.14, Fenner House, Quayside Walk, Northmoor NM7 "
+     "2XJ\nTel: [[01632 960 118]] | nsab@example.gov.uk"},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
 
 const Rule public_party{
@@ -273,7 +275,9 @@ const Rule public_party{
      "Reviewers: [[Dr Elin Gwynfor-Price PhD]], CQSW",
      "It was carried out by independent reviewer [[Lionel Quarrie]] under section 44.",
      "Prepared by the Independent Chair and Author, [[Yvonne Castleberry]], for the partnership.",
-     "Dear Gareth, [[Amina]] and Colin,",
+     "Dear Gareth, [[Amina]] and Colin,", "Second Reviewer: [[Tobias Hale-Nwosu MA]], DipSW",
+     "Independent Chair, ESAB: [[Professor Howard Llewellin]]",
+     "Please send comments to the sub-group chair, [[Rev. Alison Dewhurst]], by May.",
      "It was facilitated by the lead reviewer with [[Anjali Mistry]], business manager of the "
      "partnership.",
      "The Quality Assurance Subgroup, chaired by [[Dr Kofi Amankwah]], will monitor them.",
@@ -337,6 +341,7 @@ const Rule name{
      // groups and Welsh family words
      "The Chief Officers Group met in May.", "Mam-gu looked after the children.",
      "The baby slept in a Moses basket.", "The Fraser guidelines apply.",
+     "The national review (It was hard to escape, 2020) was well known.",
      "She was diagnosed with Parkinson's disease.\nThe Parkinson's nurse visited her.",
      "The names Bernadette, Stephen and Eileen are pseudonyms.\nStephen lived with her.",
      "The review followed guidance for England; the family had moved from Scotland.",
