@@ -67,7 +67,11 @@ std::uint64_t around_cues(const std::string& folded)
          "press office",
          "media enquiries",
          "www.",
-         "web:"},
+         "web:",
+         "if you are worried",
+         "in confidence",
+         "information line",
+         "in an emergency"},
         {"council", "board", "partnership", "trust", "office", "safeguarding team", " unit",
          "police", "service", " panel"},
     };

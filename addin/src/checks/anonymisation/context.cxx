@@ -47,7 +47,8 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
         death_of_in_prose, all_pseudonyms, role_sentence, professor_work, names_not_real,
-        review_title, quoted_names, dear_more, capitalised_word;
+        review_title, quoted_names, dear_more, capitalised_word, listed_pseudonyms, the_chair,
+        work_of;
 
     Patterns()
     {
@@ -149,6 +150,17 @@ struct Patterns
                  "(?:not (?:the "
                  "|his |her |their )?(?:\\p{L}+['\\u2019]s? )?real names?|pseudonyms?)");
         capitalised_word = make("\\p{Lu}[\\p{L}\\-]+");
+        // "Leanne and Craig are pseudonyms chosen by ...", at a sentence's start.
+        listed_pseudonyms =
+            make("(?:^|[.;:]\\s+|\\d\\s+)((?:\\p{Lu}[\\p{L}\\-]+(?:, and |, | and "
+                 ")){0,6}\\p{Lu}[\\p{L}\\-]+) "
+                 "(?:are|is) (?:both |all )?(?:pseudonyms?|not (?:their|his|her) real names?)");
+        // "The chair, Ruth Okonjo-Barnes, met ...": the review's chair.
+        the_chair = make("\\b[Tt]he (?:independent )?chair, " + name2 + ",");
+        // "the work of Professor Anna Pelling", "research by Dr X".
+        work_of = make("\\b(?:work|research|writing|studies|study|model|framework|analysis) "
+                       "(?:of|by) ((?:Professor|Prof\\.?|Dr\\.?) " +
+                       std::string(kWord) + "(?:\\s+" + kWord + "){1,2})");
         // "Mary (pseudonym)", "Josh is not his real name", "Leanne (not her real name)".
         declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
                               "(?:pseudonym|name chosen by|not (?:his|her|their) real name)|is not "
@@ -440,7 +452,7 @@ const anonymisation::CueFamilies& cue_families()
         {"chair of", "chairman of", "chairperson of", "director of", "chief executive of"},
         {"(", "|", ",", "\t", " - ", "\xe2\x80\x93"},
         {"independent", "chair", "scrutineer", "chief ", "director of", "head of", "minister",
-         "commissioner", "said"},
+         "commissioner", "said", "coroner"},
         {"independent",  "chair",        "head",       "director",  "manager",    "lead",
          "nurse",        "officer",      "minister",   "reviewer",  "author",     "safeguarding",
          "designated",   "named",        "detective",  "inspector", "scrutineer", "secretary",
@@ -524,11 +536,11 @@ DocumentContext read_document_context(const Document& doc,
                     const int32_t at = m.start(status_ok());
                     std::string lead;
                     u.tempSubStringBetween(std::max(0, at - 80), at).toUTF8String(lead);
-                    if (!anonymisation::has_any(anonymisation::ascii_lower(lead),
-                                                {"review", "report", "brief", "summary",
-                                                 "statement", "foreword", "panel", "published",
-                                                 "subgroup", "sub-group", "committee", "event",
-                                                 "response"}))
+                    if (!anonymisation::has_any(
+                            anonymisation::ascii_lower(lead),
+                            {"review", "report", "brief", "summary", "statement", "foreword",
+                             "panel", "published", "subgroup", "sub-group", "committee", "event",
+                             "analysis", "audit", "research", "study", "response"}))
                         return;
                     add_public(c, group(m, 1), "named as leading or writing the review");
                     if (m.start(2, status_ok()) >= 0)
@@ -579,6 +591,17 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.role_then_name, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "named in their role in the review"); });
+        if (p.text.find("hair, ") != std::string::npos)
+            find(*P.the_chair, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "named as the review's chair"); });
+        if (p.text.find(" of Pro") != std::string::npos ||
+            p.text.find(" by Pro") != std::string::npos ||
+            p.text.find(" of Dr") != std::string::npos ||
+            p.text.find(" by Dr") != std::string::npos)
+            find(*P.work_of, u,
+                 [&](icu::RegexMatcher& m)
+                 { add_public(c, group(m, 1), "cited as an author of research"); });
         if (cues & kRoleSentence)
             find(*P.role_sentence, u,
                  [&](icu::RegexMatcher& m)
@@ -691,6 +714,15 @@ DocumentContext read_document_context(const Document& doc,
         if ((cues & kReview) && (cues & kDeathOf))
             find(*P.death_of_in_prose, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
+        if (p.text.find("seudonym") != std::string::npos ||
+            p.text.find("real name") != std::string::npos)
+            find(*P.listed_pseudonyms, u,
+                 [&](icu::RegexMatcher& m)
+                 {
+                     find(*P.capitalised_word, icu::UnicodeString::fromUTF8(group(m, 1)),
+                          [&](icu::RegexMatcher& w)
+                          { c.declared_pseudonyms.insert(fold(group(w, 0))); });
+                 });
         if (p.text.find("ames ") != std::string::npos || p.text.find("ame ") != std::string::npos)
             find(*P.names_not_real, u,
                  [&](icu::RegexMatcher& m)

@@ -709,9 +709,20 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
             }
         }
         // A word of grammar at a sentence's start: "(It was hard to escape, 2020)".
-        if (w.size() == 1 && one_of(strip_possessive(key_of(w[0])),
-                                    {"it", "its", "this", "that", "these", "those", "they", "we",
-                                     "our", "there", "here", "he", "she", "her", "his"}))
+        if (w.size() == 1 &&
+            one_of(strip_possessive(key_of(w[0])),
+                   {"it",  "its",     "this",  "that",  "these",  "those",   "they",
+                    "we",  "our",     "there", "here",  "he",     "she",     "her",
+                    "his", "younger", "older", "elder", "eldest", "youngest"}))
+        {
+            drop[i] = 1;
+            continue;
+        }
+        // A job after an acronym: "MCA Lead", "DSL Manager".
+        if (w.size() == 2 && all_caps(w.front()) &&
+            one_of(key_of(w.back()),
+                   {"lead", "manager", "officer", "nurse", "director", "coordinator",
+                    "co-ordinator", "adviser", "advisor", "chair"}))
         {
             drop[i] = 1;
             continue;

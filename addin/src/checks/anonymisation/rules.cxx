@@ -241,6 +241,8 @@ const Rule org_contact{
      "Contact the business unit at [[fscp.business@example.org]].",
      "Review Panel\nBexley Wing, [[9 Ormond Place]], London WC9R 4TF",
      "Bruising in non-mobile children: contact the business unit on [[0191 498 0247]].",
+     "If you are worried about abuse, you can call the service in confidence on [[0113 496 "
+     "0388]], Monday to Friday.",
      "Northmoor Safeguarding Adults Board, Room 3.14, Fenner House, Quayside Walk, Northmoor NM7 "
      "2XJ\nTel: [[01632 960 118]] | nsab@example.gov.uk"},
     {"Mother's mobile was 07700 900123.", "The family lived at 12 Elm Grove, NM4 7QT."}};
@@ -275,7 +277,12 @@ const Rule public_party{
      "Reviewers: [[Dr Elin Gwynfor-Price PhD]], CQSW",
      "It was carried out by independent reviewer [[Lionel Quarrie]] under section 44.",
      "Prepared by the Independent Chair and Author, [[Yvonne Castleberry]], for the partnership.",
-     "Dear Gareth, [[Amina]] and Colin,", "Second Reviewer: [[Tobias Hale-Nwosu MA]], DipSW",
+     "Dear Gareth, [[Amina]] and Colin,", "The chair, [[Ruth Okonjo-Barnes]], met Son 1 twice.",
+     "The panel has drawn on the work of [[Professor Anna Pelling]] on coercive control.",
+     "The analysis was led by [[Dr Nkechi Adebayo-Hall]] and a colleague.",
+     "[[Ms Priya Landon-Hart]], Senior Coroner for the area, issued a report to prevent future "
+     "deaths.",
+     "Second Reviewer: [[Tobias Hale-Nwosu MA]], DipSW",
      "Independent Chair, ESAB: [[Professor Howard Llewellin]]",
      "Please send comments to the sub-group chair, [[Rev. Alison Dewhurst]], by May.",
      "It was facilitated by the lead reviewer with [[Anjali Mistry]], business manager of the "
@@ -344,6 +351,8 @@ const Rule name{
      "The national review (It was hard to escape, 2020) was well known.",
      "She was diagnosed with Parkinson's disease.\nThe Parkinson's nurse visited her.",
      "The names Bernadette, Stephen and Eileen are pseudonyms.\nStephen lived with her.",
+     "9.1.2 Leanne and Craig are pseudonyms chosen by her mother.\nCraig was convicted.",
+     "Family | Relationship\nSister | Younger sister", "4 | MCA Lead, the council | Audit",
      "The review followed guidance for England; the family had moved from Scotland.",
      "An authorisation under the Deprivation of Liberty Safeguards was not sought.",
      "In line with GIRFEC, the head teacher was his Named Person."}};
