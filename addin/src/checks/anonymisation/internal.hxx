@@ -291,6 +291,7 @@ struct AnonymisationCheck::Impl
     // people.cxx
     void find_people(ParagraphScan& s) const;
     bool is_title(const std::vector<Token>& tokens, std::size_t k) const;
+    bool unknown_name_after_role(const ParagraphScan& s, std::size_t i) const;
     void rate_name_tokens(const ParagraphScan& s, std::vector<int>& strength,
                           std::vector<std::string>& why) const;
     void add_names(ParagraphScan& s, const std::vector<int>& strength,

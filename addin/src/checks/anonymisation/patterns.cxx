@@ -192,8 +192,18 @@ void AnonymisationCheck::Impl::match_detector(const anonymisation::Detector& d, 
             Span span{m->start(g, status), m->end(g, status)};
             std::string text;
             m->group(g, status).toUTF8String(text);
+            // A number that fails the NHS check digit is still one when the
+            // text says so ("gives his NHS number as 401 023 8817"): a typo
+            // in a draft identifies as well as the right number.
+            bool mistyped_nhs = false;
             if (d.validator == "nhs-mod11" && !valid_nhs_number(anonymisation::digits_of(text)))
-                continue;
+            {
+                const std::string lead =
+                    fold(u.tempSubStringBetween(std::max(0, span.begin - 24), span.begin));
+                if (lead.find("nhs") == std::string::npos)
+                    continue;
+                mistyped_nhs = true;
+            }
             if (d.validator == "uk-phone" && !anonymisation::valid_uk_phone(text))
                 continue;
             // "(01632 960124)": the pattern's optional "(" of an area code
@@ -226,8 +236,10 @@ void AnonymisationCheck::Impl::match_detector(const anonymisation::Detector& d, 
                 continue;
             Finding f = anonymisation::hit_finding(
                 *d.rule, std::min(1.0, d.score + (context ? 0.05 : 0)), d.message,
-                d.explanation + (context ? "; context word nearby" : "") + " [detector " + d.id +
-                    "]",
+                (mistyped_nhs ? std::string("10 digits after \"NHS\" that fail the check digit "
+                                            "(a mistyped NHS number)")
+                              : d.explanation) +
+                    (context ? "; context word nearby" : "") + " [detector " + d.id + "]",
                 d.fix);
             if (d.rule == &R::date)
             {

@@ -2,11 +2,14 @@
 // capitalised word stands: after a title, before "family", with initials),
 // whole names, and professionals named after their role or title.
 #include "internal.hxx"
+
 #include "rules.hxx"
 
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <set>
+#include <sstream>
 
 namespace scrqm
 {
@@ -124,6 +127,52 @@ void AnonymisationCheck::Impl::find_people(ParagraphScan& s) const
 
 // How sure the scan is that each token is (part of) a name: 0 no, 1 weak, 2
 // strong; and why.
+// A first name and a surname that no lexicon knows, right after a role
+// ("the social worker Bronwen Achterberg", "Staff Nurse Zofia Wren"): two
+// capitalised words mid-sentence, neither a unit nor a job ("the health
+// visitor Team Leader", "the GP Out of Hours service").
+bool AnonymisationCheck::Impl::unknown_name_after_role(const ParagraphScan& s, std::size_t i) const
+{
+    const std::vector<Token>& tokens = s.tokens;
+    if (i + 1 >= tokens.size() || s.p.outline_level > 0)
+        return false;
+    bool after_role = false;
+    for (std::size_t back = 1; back <= 3 && back <= i && !after_role; ++back)
+        after_role = roles.match(tokens, i - back) == back;
+    if (!after_role)
+        return false;
+    // Words of the work, capitalised in job titles ("Lead for Adolescent
+    // Safeguarding", "Named Nurse Safeguarding Adults"), and of a sentence.
+    static const std::set<std::string> not_names = []
+    {
+        std::set<std::string> words;
+        std::istringstream in(
+            "team leader lead manager service services practice surgery centre unit assessment "
+            "plan report record records referral meeting visit visits hub board panel review "
+            "office department hours out and for of the on at in was had said did noticed saw "
+            "visited told safeguarding adults adult children childrens child adolescent "
+            "adolescents young people healthcare health care continuing mental social protection "
+            "quality domestic abuse exploitation looked after partnership emergency duty early "
+            "help family families youth justice education learning disability disabilities "
+            "community public acute primary secondary specialist clinical medical nursing "
+            "midwifery paediatric paediatrics police probation housing substance misuse drug "
+            "drugs alcohol support strategic operational integrated violence sexual criminal "
+            "online harm risk trauma neglect designated named liaison");
+        for (std::string w; in >> w;)
+            words.insert(w);
+        return words;
+    }();
+    for (std::size_t k = i; k <= i + 1; ++k)
+    {
+        const Token& t = tokens[k];
+        if (s.token_excluded[k] || !t.alpha || !t.capitalised || t.all_caps || t.sentence_start ||
+            not_names.count(t.key) || months_weekdays.count(t.key))
+            return false;
+    }
+    // One space between them, nothing else.
+    return s.u.tempSubStringBetween(tokens[i].end, tokens[i + 1].begin).trim().length() == 0;
+}
+
 void AnonymisationCheck::Impl::rate_name_tokens(const ParagraphScan& s,
                                                 std::vector<int>& name_strength,
                                                 std::vector<std::string>& why) const
@@ -182,6 +231,12 @@ void AnonymisationCheck::Impl::rate_name_tokens(const ParagraphScan& s,
         {
             name_strength[i] = 2;
             why[i] = "surname as a family (\"the ... family\")";
+        }
+        else if (unknown_name_after_role(s, i))
+        {
+            // "Staff Nurse Bronwen Achterberg": names no lexicon holds.
+            name_strength[i] = 2;
+            why[i] = "two capitalised words after a role";
         }
         else if (initial_before && !t.all_caps && (wordlike || !t.sentence_start))
         {

@@ -380,7 +380,9 @@ const Rule nhs_number{"anonymisation.nhs-number",
                       "A ten-digit number that passes the NHS modulus-11 check.",
                       {FixKind::Remove},
                       // examples (rule_examples.hxx)
-                      {"NHS number [[999 401 7268]]."},
+                      {"NHS number [[999 401 7268]].",
+                       // a mistyped one, said to be an NHS number
+                       "The record gives his NHS number as [[401 023 8817]]."},
                       {"The reference 999 401 7269 is not valid."}};
 
 const Rule ni_number{"anonymisation.ni-number",
@@ -453,8 +455,10 @@ const Rule professional_name{
     "A practitioner named by name (\"social worker Jane Hughes\", \"Dr Patel\"): use their role.",
     {FixKind::Replace, FixKind::Allow},
     // examples (rule_examples.hxx)
-    {"The social worker [[Jane Hughes]] visited the home."},
-    {"The social worker visited the home."}};
+    {"The social worker [[Jane Hughes]] visited the home.",
+     // a name no lexicon knows, after its role
+     "On the ward, Staff Nurse [[Bronwen Achterberg]] noticed the pressure sores."},
+    {"The social worker visited the home.", "The health visitor Team Leader agreed the plan."}};
 
 const Rule pseudonym_before_introduction{
     "anonymisation.pseudonym-before-introduction",
