@@ -158,8 +158,8 @@ struct Patterns
         // "The chair, Ruth Okonjo-Barnes, met ...": the review's chair.
         the_chair = make("\\b[Tt]he (?:independent )?chair, " + name2 + ",");
         // "the work of Professor Anna Pelling", "research by Dr X".
-        work_of = make("\\b(?:work|research|writing|studies|study|model|framework|analysis) "
-                       "(?:of|by) ((?:Professor|Prof\\.?|Dr\\.?) " +
+        work_of = make("\\b(?:(?:work|writing|model|framework) of Professor|(?:research|studies|"
+                       "study|analysis) (?:of|by) (?:Professor|Prof\\.?|Dr\\.?)) (" +
                        std::string(kWord) + "(?:\\s+" + kWord + "){1,2})");
         // "Mary (pseudonym)", "Josh is not his real name", "Leanne (not her real name)".
         declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
@@ -442,6 +442,14 @@ enum Cue : std::uint64_t
     kCurlyS = 1u << 18,
     kRoleSentence = 1u << 19,
     kDeathOf = 1u << 20,
+    // Cheap gates of single patterns (one pass finds them all, where a
+    // std::string::find each cost a scan of the paragraph each).
+    kChairComma = 1u << 21,
+    kWorkOf = 1u << 22,
+    kProfessor = 1u << 23,
+    kPseudonymWord = 1u << 24,
+    kNameWord = 1u << 25,
+    kGlossaryEquals = 1u << 26,
 };
 
 const anonymisation::CueFamilies& cue_families()
@@ -484,6 +492,12 @@ const anonymisation::CueFamilies& cue_families()
          "reviewers have been", "author was", "authors were", "author is", "authors are",
          "author has been", "chair was", "chair is", "chair has been"},
         {"death of", "murder of", "killing of", "homicide of"},
+        {"chair, "},
+        {" of professor", " by professor", " of prof", " by prof", " of dr", " by dr"},
+        {"professor "},
+        {"pseudonym", "real name"},
+        {"names ", "name "},
+        {" = "},
     };
     return f;
 }
@@ -591,14 +605,11 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.role_then_name, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "named in their role in the review"); });
-        if (p.text.find("hair, ") != std::string::npos)
+        if (cues & kChairComma)
             find(*P.the_chair, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "named as the review's chair"); });
-        if (p.text.find(" of Pro") != std::string::npos ||
-            p.text.find(" by Pro") != std::string::npos ||
-            p.text.find(" of Dr") != std::string::npos ||
-            p.text.find(" by Dr") != std::string::npos)
+        if (cues & kWorkOf)
             find(*P.work_of, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "cited as an author of research"); });
@@ -679,7 +690,7 @@ DocumentContext read_document_context(const Document& doc,
                                                            "typology", "toolkit"});
                         });
         }
-        if (p.text.find("Professor ") != std::string::npos && (cues & kPossessive))
+        if ((cues & kProfessor) && (cues & kPossessive))
             find(*P.professor_work, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "cited as an author of research"); });
@@ -702,8 +713,7 @@ DocumentContext read_document_context(const Document& doc,
         // used in this report" names those of its list, not every name).
         // A cheap look for the words first ("Pseudonyms", "names").
         if (!c.names_are_pseudonyms && n > 8 && p.outline_level == 0 &&
-            (p.text.find("seudonym") != std::string::npos ||
-             p.text.find("ames ") != std::string::npos))
+            (cues & (kPseudonymWord | kNameWord)))
             find(*P.all_pseudonyms, u, [&](icu::RegexMatcher&) { c.names_are_pseudonyms = true; });
         if ((cues & kReview) && p.text.find('(') != std::string::npos)
         {
@@ -714,8 +724,7 @@ DocumentContext read_document_context(const Document& doc,
         if ((cues & kReview) && (cues & kDeathOf))
             find(*P.death_of_in_prose, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
-        if (p.text.find("seudonym") != std::string::npos ||
-            p.text.find("real name") != std::string::npos)
+        if (cues & kPseudonymWord)
             find(*P.listed_pseudonyms, u,
                  [&](icu::RegexMatcher& m)
                  {
@@ -723,7 +732,7 @@ DocumentContext read_document_context(const Document& doc,
                           [&](icu::RegexMatcher& w)
                           { c.declared_pseudonyms.insert(fold(group(w, 0))); });
                  });
-        if (p.text.find("ames ") != std::string::npos || p.text.find("ame ") != std::string::npos)
+        if (cues & kNameWord)
             find(*P.names_not_real, u,
                  [&](icu::RegexMatcher& m)
                  {
@@ -776,7 +785,7 @@ DocumentContext read_document_context(const Document& doc,
                 if (!expansion.empty())
                     c.acronyms.emplace(acronym, expansion);
             }
-            const bool glossary_like = t.find(" = ") != std::string::npos ||
+            const bool glossary_like = (cues & kGlossaryEquals) ||
                                        (n <= 20 && t.find_first_of(":|-\xe2") != std::string::npos);
             for (std::size_t at = 0; glossary_like && budget > 0 && at < t.size(); ++at)
             {

@@ -457,7 +457,9 @@ const Rule professional_name{
     // examples (rule_examples.hxx)
     {"The social worker [[Jane Hughes]] visited the home.",
      // a name no lexicon knows, after its role
-     "On the ward, Staff Nurse [[Bronwen Achterberg]] noticed the pressure sores."},
+     "On the ward, Staff Nurse [[Bronwen Achterberg]] noticed the pressure sores.",
+     // a practitioner's work is not a researcher's
+     "The work of [[Dr Patel]] with the family was thorough."},
     {"The social worker visited the home.", "The health visitor Team Leader agreed the plan."}};
 
 const Rule pseudonym_before_introduction{
