@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 #include <string_view>
 
 namespace scrqm::anonymisation
@@ -109,19 +108,12 @@ bool generic_mailbox(const std::string& email)
         return true;
     // A box named by its function in parts: "press.office", "adult-social-care",
     // "mash_team" (a person's is "first.last").
-    static const std::set<std::string> parts = []
-    {
-        std::set<std::string> words;
-        std::istringstream in(
-            "info enquiries enquiry admin contact safeguarding board helpline office press media "
-            "comms communications team duty mash referrals hub service services adult adults "
-            "children childrens social care business unit review reviews quality complaints "
-            "customer front door lscp lscb scp sab dhr sar cspr partnership partnerships "
-            "community safety support");
-        for (std::string w; in >> w;)
-            words.insert(w);
-        return words;
-    }();
+    static const std::set<std::string> parts = word_set(
+        "info enquiries enquiry admin contact safeguarding board helpline office press media "
+        "comms communications team duty mash referrals hub service services adult adults "
+        "children childrens social care business unit review reviews quality complaints "
+        "customer front door lscp lscb scp sab dhr sar cspr partnership partnerships "
+        "community safety support");
     bool all_parts = !local.empty();
     std::size_t from = 0;
     while (all_parts && from <= local.size())

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <memory>
 #include <stdexcept>
+#include <tuple>
 
 namespace scrqm
 {
@@ -605,14 +606,14 @@ DocumentContext read_document_context(const Document& doc,
             find(*P.role_then_name, u,
                  [&](icu::RegexMatcher& m)
                  { add_public(c, group(m, 1), "named in their role in the review"); });
-        if (cues & kChairComma)
-            find(*P.the_chair, u,
-                 [&](icu::RegexMatcher& m)
-                 { add_public(c, group(m, 1), "named as the review's chair"); });
-        if (cues & kWorkOf)
-            find(*P.work_of, u,
-                 [&](icu::RegexMatcher& m)
-                 { add_public(c, group(m, 1), "cited as an author of research"); });
+        // Patterns whose one group is a public person, each behind its cue.
+        const std::tuple<std::uint64_t, const icu::RegexPattern*, const char*> public_by[] = {
+            {kChairComma, P.the_chair.get(), "named as the review's chair"},
+            {kWorkOf, P.work_of.get(), "cited as an author of research"}};
+        for (const auto& [gate, pattern, why] : public_by)
+            if (cues & gate)
+                find(*pattern, u,
+                     [&, why = why](icu::RegexMatcher& m) { add_public(c, group(m, 1), why); });
         if (cues & kRoleSentence)
             find(*P.role_sentence, u,
                  [&](icu::RegexMatcher& m)

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -25,6 +27,17 @@ inline bool has_any(std::string_view text, std::initializer_list<const char*> cu
 {
     return std::any_of(cues.begin(), cues.end(),
                        [&](const char* c) { return text.find(c) != std::string_view::npos; });
+}
+
+// A set of words written as one space-separated list (data that reads as
+// prose is easier to keep than a column of quoted strings).
+inline std::set<std::string> word_set(const char* words)
+{
+    std::set<std::string> out;
+    std::istringstream in(words);
+    for (std::string w; in >> w;)
+        out.insert(w);
+    return out;
 }
 
 // A lower-case copy for cue tests: cues are ASCII, so folding every paragraph

@@ -1,6 +1,7 @@
 // People: personal names (from the name lexicons, or from where a
 // capitalised word stands: after a title, before "family", with initials),
 // whole names, and professionals named after their role or title.
+#include "cues.hxx"
 #include "internal.hxx"
 
 #include "rules.hxx"
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 
 namespace scrqm
 {
@@ -143,25 +143,18 @@ bool AnonymisationCheck::Impl::unknown_name_after_role(const ParagraphScan& s, s
         return false;
     // Words of the work, capitalised in job titles ("Lead for Adolescent
     // Safeguarding", "Named Nurse Safeguarding Adults"), and of a sentence.
-    static const std::set<std::string> not_names = []
-    {
-        std::set<std::string> words;
-        std::istringstream in(
-            "team leader lead manager service services practice surgery centre unit assessment "
-            "plan report record records referral meeting visit visits hub board panel review "
-            "office department hours out and for of the on at in was had said did noticed saw "
-            "visited told safeguarding adults adult children childrens child adolescent "
-            "adolescents young people healthcare health care continuing mental social protection "
-            "quality domestic abuse exploitation looked after partnership emergency duty early "
-            "help family families youth justice education learning disability disabilities "
-            "community public acute primary secondary specialist clinical medical nursing "
-            "midwifery paediatric paediatrics police probation housing substance misuse drug "
-            "drugs alcohol support strategic operational integrated violence sexual criminal "
-            "online harm risk trauma neglect designated named liaison");
-        for (std::string w; in >> w;)
-            words.insert(w);
-        return words;
-    }();
+    static const std::set<std::string> not_names = anonymisation::word_set(
+        "team leader lead manager service services practice surgery centre unit assessment "
+        "plan report record records referral meeting visit visits hub board panel review "
+        "office department hours out and for of the on at in was had said did noticed saw "
+        "visited told safeguarding adults adult children childrens child adolescent "
+        "adolescents young people healthcare health care continuing mental social protection "
+        "quality domestic abuse exploitation looked after partnership emergency duty early "
+        "help family families youth justice education learning disability disabilities "
+        "community public acute primary secondary specialist clinical medical nursing "
+        "midwifery paediatric paediatrics police probation housing substance misuse drug "
+        "drugs alcohol support strategic operational integrated violence sexual criminal "
+        "online harm risk trauma neglect designated named liaison");
     for (std::size_t k = i; k <= i + 1; ++k)
     {
         const Token& t = tokens[k];
