@@ -12,6 +12,7 @@
 #include <memory>
 #include <stdexcept>
 #include <tuple>
+#include <utility>
 
 namespace scrqm
 {
@@ -286,10 +287,7 @@ std::string without_postnominals(const std::string& name)
         const bool caps =
             std::none_of(last.begin(), last.end(),
                          [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
-        static const char* const degrees[] = {"MSc", "PhD", "BSc", "Hons", "MPhil", "DipSW",
-                                              "MEd", "BEd", "LLB", "LLM",  "MBA"};
-        if (!caps && std::none_of(std::begin(degrees), std::end(degrees),
-                                  [&](const char* d) { return last == d; }))
+        if (!caps && !is_degree(anonymisation::ascii_lower(last)))
             return out;
         out = out.substr(0, space);
     }
@@ -504,6 +502,14 @@ const anonymisation::CueFamilies& cue_families()
 }
 
 } // namespace
+
+bool is_degree(const std::string& folded)
+{
+    static const char* const degrees[] = {"phd", "msc", "bsc", "hons", "mphil", "dipsw",
+                                          "med", "bed", "llb", "llm",  "mba"};
+    return std::any_of(std::begin(degrees), std::end(degrees),
+                       [&](const char* t) { return folded == t; });
+}
 
 DocumentContext read_document_context(const Document& doc,
                                       const std::vector<icu::UnicodeString>& texts)
@@ -725,22 +731,19 @@ DocumentContext read_document_context(const Document& doc,
         if ((cues & kReview) && (cues & kDeathOf))
             find(*P.death_of_in_prose, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
-        if (cues & kPseudonymWord)
-            find(*P.listed_pseudonyms, u,
-                 [&](icu::RegexMatcher& m)
-                 {
-                     find(*P.capitalised_word, icu::UnicodeString::fromUTF8(group(m, 1)),
-                          [&](icu::RegexMatcher& w)
-                          { c.declared_pseudonyms.insert(fold(group(w, 0))); });
-                 });
-        if (cues & kNameWord)
-            find(*P.names_not_real, u,
-                 [&](icu::RegexMatcher& m)
-                 {
-                     find(*P.capitalised_word, icu::UnicodeString::fromUTF8(group(m, 1)),
-                          [&](icu::RegexMatcher& w)
-                          { c.declared_pseudonyms.insert(fold(group(w, 0))); });
-                 });
+        // Lists of names said to be pseudonyms: group 1 is the list, each
+        // capitalised word of it one of them.
+        const std::pair<std::uint64_t, const icu::RegexPattern*> name_lists[] = {
+            {kPseudonymWord, P.listed_pseudonyms.get()}, {kNameWord, P.names_not_real.get()}};
+        for (const auto& [gate, pattern] : name_lists)
+            if (cues & gate)
+                find(*pattern, u,
+                     [&](icu::RegexMatcher& m)
+                     {
+                         find(*P.capitalised_word, icu::UnicodeString::fromUTF8(group(m, 1)),
+                              [&](icu::RegexMatcher& w)
+                              { c.declared_pseudonyms.insert(fold(group(w, 0))); });
+                     });
         if (opening && n <= 8)
         {
             find(*P.review_title, u,

@@ -53,6 +53,10 @@ struct DocumentContext
 DocumentContext read_document_context(const Document& doc,
                                       const std::vector<icu::UnicodeString>& texts);
 
+// Letters after a name that are not all capitals, folded: "phd", "msc",
+// "hons" ("Helen Corrigan PhD" is "Helen Corrigan").
+bool is_degree(const std::string& folded);
+
 // True for a folded word that a name lexicon knows (a given name or surname):
 // such a word in capitals may still be a child's name.
 using KnownName = std::function<bool(const std::string& folded_word)>;

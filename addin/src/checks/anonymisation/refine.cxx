@@ -153,15 +153,6 @@ bool is_title(const std::string& folded)
                        [&](const char* t) { return folded == t; });
 }
 
-// Letters after a name that are not all capitals: "PhD", "MSc", "Hons".
-bool is_degree(const std::string& folded)
-{
-    static const char* const degrees[] = {"phd", "msc", "bsc", "hons", "mphil", "dipsw",
-                                          "med", "bed", "llb", "llm",  "mba"};
-    return std::any_of(std::begin(degrees), std::end(degrees),
-                       [&](const char* t) { return folded == t; });
-}
-
 bool is_pseudonym_head(const std::string& folded)
 {
     static const char* const heads[] = {
