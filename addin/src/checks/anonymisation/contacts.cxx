@@ -99,21 +99,15 @@ bool organisation_not_home(std::string folded, bool short_line)
 bool generic_mailbox(const std::string& email)
 {
     const std::string local = fold(email.substr(0, email.find('@')));
-    static const char* const boxes[] = {"info",    "enquiries",    "enquiry",      "admin",
-                                        "contact", "safeguarding", "lscb",         "lscp",
-                                        "scp",     "sab",          "board",        "helpline",
-                                        "office",  "reception",    "businessunit", "business.unit",
-                                        "dhr",     "sar",          "cspr",         "partnership"};
-    if (std::any_of(std::begin(boxes), std::end(boxes), [&](const char* b) { return local == b; }))
-        return true;
-    // A box named by its function in parts: "press.office", "adult-social-care",
-    // "mash_team" (a person's is "first.last").
+    // A box named by its function, in one part or several: "info",
+    // "press.office", "adult-social-care", "mash_team", "hsab" (a person's
+    // is "first.last").
     static const std::set<std::string> parts = word_set(
         "info enquiries enquiry admin contact safeguarding board helpline office press media "
         "comms communications team duty mash referrals hub service services adult adults "
         "children childrens social care business unit review reviews quality complaints "
         "customer front door lscp lscb scp sab dhr sar cspr partnership partnerships "
-        "community safety support");
+        "community safety support reception businessunit");
     bool all_parts = !local.empty();
     std::size_t from = 0;
     while (all_parts && from <= local.size())
@@ -138,14 +132,6 @@ bool generic_mailbox(const std::string& email)
     {
         const std::size_t n = std::char_traits<char>::length(tail);
         if (local.size() > n && local.compare(local.size() - n, n, tail) == 0)
-            return true;
-    }
-    // A board's box: its area's initial or two and its kind ("hsab", "wscp").
-    for (const char* board : {"sab", "scp", "scb", "lscb", "lscp", "csp", "sap"})
-    {
-        const std::size_t n = std::char_traits<char>::length(board);
-        if (local.size() > n && local.size() <= n + 3 &&
-            local.compare(local.size() - n, n, board) == 0)
             return true;
     }
     return false;
