@@ -87,10 +87,12 @@ bool near_home(const std::string& folded)
 // An organisation's office or helpline around the detail, and no home.
 bool organisation_not_home(std::string folded, bool short_line)
 {
-    // The Home Office is a department, not a home.
-    for (std::size_t at = folded.find("home office"); at != std::string::npos;
-         at = folded.find("home office", at))
-        folded.replace(at, 4, "govt");
+    // The Home Office is a department, not a home; a postal address is where
+    // letters to an office go.
+    for (const std::string office : {"home office", "postal address", "office address"})
+        for (std::size_t at = folded.find(office); at != std::string::npos;
+             at = folded.find(office, at))
+            folded.replace(at, office.size(), "govt_office");
     const std::uint64_t c = around_cues(folded);
     return (c & kHome) == 0 && ((c & kOrganisation) || (short_line && (c & kAgency)));
 }

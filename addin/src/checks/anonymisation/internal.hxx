@@ -287,6 +287,8 @@ struct AnonymisationCheck::Impl
     void find_special_categories(ParagraphScan& s) const;
     // places.cxx
     void find_institutions(ParagraphScan& s) const;
+    void find_address_towns(ParagraphScan& s) const;
+    void add_address_town(ParagraphScan& s, std::size_t next) const;
     void find_places(ParagraphScan& s) const;
     // people.cxx
     void find_people(ParagraphScan& s) const;

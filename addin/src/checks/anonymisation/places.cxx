@@ -34,7 +34,7 @@ void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
     for (std::size_t i = 0; i < tokens.size(); ++i)
     {
         const Lexicon::Entry* head = nullptr;
-        const std::size_t n = institutions.match(tokens, i, &head, /*ignore_case=*/true);
+        std::size_t n = institutions.match(tokens, i, &head, /*ignore_case=*/true);
         // "Oakfield School", and also "the Brackenfield estate": a
         // lower-case head counts after a capitalised name mid-sentence.
         if (n == 0 || (!tokens[i].capitalised &&
@@ -72,6 +72,16 @@ void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
             continue;
         }
         const bool street = head && head->group == "street";
+        // "27 Quarry Bank Road": a street word inside the name is not its end.
+        const Lexicon::Entry* next_head = nullptr;
+        std::size_t next_n = 0;
+        while (street && i + n < tokens.size() && tokens[i + n].capitalised &&
+               (next_n = institutions.match(tokens, i + n, &next_head, true)) > 0 &&
+               next_head->group == "street")
+        {
+            n += next_n;
+            head = next_head;
+        }
         Span span{tokens[first].begin, tokens[i + n - 1].end};
         // A house number before a street name makes an address: "12", and
         // "41b" (a number and a letter, for a divided house).
@@ -119,6 +129,59 @@ void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
     }
 }
 
+// The town of an address line: "12 Kestrel Row, Thornhallow TH7 3JX", "27
+// Quarry Bank Road, Tolby,": one or two capitalised words right after the
+// street, before a comma, a postcode or the end. A town no lexicon knows
+// identifies the family as well as one it does.
+void AnonymisationCheck::Impl::find_address_towns(ParagraphScan& s) const
+{
+    const std::size_t hits = s.hits.hits.size(); // the loop adds hits
+    for (std::size_t h = 0; h < hits; ++h)
+    {
+        if (s.hits.hits[h].f.check != R::address.id)
+            continue;
+        const int32_t end = s.hits.hits[h].span.end;
+        const auto next = std::lower_bound(s.tokens.begin(), s.tokens.end(), end,
+                                           [](const Token& t, int32_t at) { return t.begin < at; });
+        add_address_town(s, static_cast<std::size_t>(next - s.tokens.begin()));
+    }
+}
+
+void AnonymisationCheck::Impl::add_address_town(ParagraphScan& s, std::size_t next) const
+{
+    const std::vector<Token>& tokens = s.tokens;
+    if (next >= tokens.size() || next == 0)
+        return;
+    auto gap_is = [&](std::size_t a, std::initializer_list<UChar> allowed)
+    {
+        for (int32_t k = tokens[a].end; k < tokens[a + 1].begin; ++k)
+            if (std::find(allowed.begin(), allowed.end(), s.us[k]) == allowed.end())
+                return false;
+        return true;
+    };
+    if (!gap_is(next - 1, {u',', u' '}))
+        return;
+    std::size_t n = 0;
+    while (n < 2 && next + n < tokens.size() && tokens[next + n].capitalised &&
+           tokens[next + n].alpha && !tokens[next + n].all_caps && !s.token_excluded[next + n] &&
+           (n == 0 || gap_is(next + n - 1, {u' '})))
+        ++n;
+    if (n == 0)
+        return;
+    // The line goes on with a comma, a postcode-like token or nothing.
+    const std::size_t after = next + n;
+    if (after < tokens.size() && !gap_is(after - 1, {u',', u' ', u'.', u';', u')'}))
+        return;
+    if (after < tokens.size() && gap_is(after - 1, {u' '}) && tokens[after].alpha)
+        return;
+    s.hits.add(s.tokens_span(next, n),
+               hit_finding(R::place, 0.8, "Named town or place",
+                           "capitalised words after a street address: the town of the address",
+                           "Remove it, or say 'the local area'"));
+    for (std::size_t k = next; k < after; ++k)
+        s.token_excluded[k] = true;
+}
+
 // Towns and places (the lexicons, or a capitalised word where the family
 // lived or moved), and countries.
 void AnonymisationCheck::Impl::find_places(ParagraphScan& s) const
@@ -153,9 +216,20 @@ void AnonymisationCheck::Impl::find_places(ParagraphScan& s) const
             bool residence = false;
             for (std::size_t back = 2; preposition && back <= 5 && back <= i; ++back)
                 residence = residence || residence_words().count(tokens[i - back].key);
+            // "... family in Ottersby, where they lived": the clause after it.
+            for (std::size_t on = i + 1;
+                 preposition && !residence && on < tokens.size() && on <= i + 4; ++on)
+                residence = (is(tokens[on].key, "where") || is(tokens[on].key, "they")) &&
+                            on + 1 < tokens.size() &&
+                            residence_words().count(tokens[on + 1].key) != 0;
             if (residence)
             {
+                // "a flat in Holme Staithe": the place's other words too.
                 n = 1;
+                while (n < 3 && i + n < tokens.size() && tokens[i + n].capitalised &&
+                       tokens[i + n].alpha && !tokens[i + n].sentence_start &&
+                       !s.token_excluded[i + n] && tokens[i + n - 1].end + 1 == tokens[i + n].begin)
+                    ++n;
                 why = "capitalised word after \"" + prev + "\" where the family lived or moved";
             }
         }

@@ -13,7 +13,9 @@ const Rule address{"anonymisation.address",
                    {FixKind::Generalise, FixKind::Remove, FixKind::Allow},
                    // examples (rule_examples.hxx)
                    {"The family lived at [[12 Elm Grove]] until 2015.",
-                    "They moved to [[41b Tannery Lane]] in the spring."},
+                    "They moved to [[41b Tannery Lane]] in the spring.",
+                    // a street word inside the street's name
+                    "The address was [[27 Quarry Bank Road]], and they stayed there."},
                    {"The family lived in a rented flat near the town centre.",
                     // a number in the cell before a house's description
                     "Adult B | 63 | Owner-occupied house shared with his brother"}};
@@ -418,8 +420,15 @@ const Rule place{"anonymisation.place",
                  "A named town, street or estate: with other details it locates the family.",
                  {FixKind::Allow},
                  // examples (rule_examples.hxx)
-                 {"The family moved to [[Northallerton]] in 2014."},
-                 {"The family moved to another area in 2014."}};
+                 {"The family moved to [[Northallerton]] in 2014.",
+                  // the town of an address line, known to no lexicon
+                  "The social worker visited 12 Kestrel Row, [[Thornhallow]] TH7 3JX.",
+                  "He lived alone in a housing association flat in [[Holme Staithe]].",
+                  "They were the only family in [[Ottersby]], where they lived for a year."},
+                 {"The family moved to another area in 2014.",
+                  // an office's town in its postal address
+                  "Write to the postal address: Business Unit, Civic Offices, 2 Tanner Row, "
+                  "Brackenmoor, BK4 6TN."}};
 
 const Rule postcode{"anonymisation.postcode",
                     "anonymisation",

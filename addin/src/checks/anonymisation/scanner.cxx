@@ -60,6 +60,7 @@ void AnonymisationCheck::Impl::scan_paragraph(const Paragraph& p, const icu::Uni
     find_listed(s, deny, registers);
     find_special_categories(s);
     find_institutions(s);
+    find_address_towns(s);
     find_places(s);
     find_people(s);
     keep_strongest(s, out);
