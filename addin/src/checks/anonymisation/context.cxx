@@ -23,7 +23,8 @@ namespace
 // A person's name: two to four capitalised words, after an optional title.
 constexpr const char* kTitle =
     "(?:(?:The )?Rt\\.? Hon\\.? |Dr\\.? |Prof\\.? |Professor |Mr\\.? |Mrs\\.? |Ms\\.? |Miss |Mx "
-    "|Sir |Dame |Cllr\\.? |Councillor |DI |DS |DCI |DC |PC |Supt\\.? |Det\\.? (?:Insp\\.?|Sgt\\.?) "
+    "|Sir |Dame |Cllr\\.? |Councillor |DI |DS |DCI |DC |PC |Supt\\.? "
+    "|Det\\.? (?:Ch\\.? )?(?:Insp\\.?|Sgt\\.?|Supt\\.?) "
     "|Rev\\.? "
     "|Detective (?:Inspector|Sergeant|Constable|Chief Inspector|Superintendent) |Revd\\.? )";
 // The last word of a job title or of a team: "Community Safety Manager",
@@ -39,8 +40,10 @@ constexpr const char* kWord = "\\p{Lu}[\\p{L}'\\u2019\\-]+";
 
 std::string name_pattern(int min_words)
 {
-    return std::string("(") + kTitle + "?" + kWord + "(?:[ \\u00a0]" + kWord + "){" +
-           std::to_string(min_words - 1) + ",3})";
+    // Initials count as a word: "D. Holloway-Pryce", "J. R. Mensah".
+    return std::string("(") + kTitle + "?(?:(?:\\p{Lu}\\.[ \\u00a0]?){1,2}" + kWord +
+           "(?:[ \\u00a0]" + kWord + "){0,2}|" + kWord + "(?:[ \\u00a0]" + kWord + "){" +
+           std::to_string(min_words - 1) + ",3}))";
 }
 
 struct Patterns
@@ -48,9 +51,9 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> done_by, chair_of, job_line, bracketed;
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
-        death_of_in_prose, all_pseudonyms, role_sentence, professor_work, names_not_real,
-        review_title, quoted_names, dear_more, capitalised_word, listed_pseudonyms, the_chair,
-        work_of;
+        death_of_in_prose, all_pseudonyms, role_sentence, professor_work, names_not_real, own_name,
+        cited_in_brackets, review_title, quoted_names, dear_more, capitalised_word,
+        listed_pseudonyms, the_chair, work_of;
 
     Patterns()
     {
@@ -92,8 +95,10 @@ struct Patterns
                  UREGEX_CASE_INSENSITIVE);
         names = make(name2);
         // "Michael Tennant, Independent Reviewer", "Jane Doe | Chair | ...".
+        // Minutes' attendees: "Joanne Rudd (JR), Partnership Business Manager".
         name_then_role =
-            make(name2 + "\\s*(?:,|\\||\\t|\\u2013|\\u2014| - |\\()\\s*(?:the |an |a )?" + roles);
+            make(name2 + "(?:\\s*\\(\\p{Lu}{2,4}\\))?" +
+                 "\\s*(?:,|\\||\\t|\\u2013|\\u2014| - |\\()\\s*(?:the |an |a )?" + roles);
         // "led by independent reviewers X and Y", "chaired by DS Obi".
         done_by = make("(?:led|chaired|written|prepared|authored|facilitated|conducted|compiled|"
                        "signed|approved) by (?:the )?"
@@ -131,6 +136,9 @@ struct Patterns
         dear_more = make("\\G\\s*(?:,|and|&)\\s*(?:and\\s+)?" + name1);
         // "Brandon et al. (2020)", "Munro (2011)", "Dr Ruth Ames's timeline".
         cited = make(name1 + "(?:\\s+(?:and|&)\\s+" + kWord + ")?\\s+(?:et al\\.?\\s*)?\\(\\d{4}");
+        // "(Halloran and Brisk, 2019)", "(Munro, 2011)": surnames of research.
+        cited_in_brackets = make("\\((" + std::string(kWord) + ")(?:\\s+(?:and|&)\\s+(" + kWord +
+                                 "))?(?:\\s+et al\\.?)?,\\s*(?:19|20)\\d\\d");
         cited_work = make(name1 + "(?:'s|\\u2019s)\\s+(?:\\p{Ll}+\\s+){0,2}(?:timeline|model|"
                                   "framework|research|study|studies|triangle|theory|typology|"
                                   "toolkit)\\b");
@@ -140,7 +148,10 @@ struct Patterns
         // "referred to as Josh", "known as 'Mary'", "whom ... asked us to call Josh".
         declared = make("(?:referred to as|known as|we (?:will )?call (?:him|her|them)|"
                         "asked us to call|to be called|is called|are called|name(?:d)? (?:him|her)"
-                        "|pseudonym|(?:chose|chosen|choose|picked|selected) the (?:name|pseudonym))"
+                        "|pseudonym|(?:chose|chosen|choose|picked|selected) the (?:name|pseudonym)"
+                        // "She chose Jess for Skye's mum".
+                        "|(?:chose|picked|selected|suggested)(?=\\s+['\"\\u2018\\u201c]?\\p{Lu}"
+                        "[\\p{L}'\\-]+['\"\\u2019\\u201d]?\\s+for\\b))"
                         "\\s+['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}'\\-]+)");
         // "The names Tia and Marcus are not the children's real names".
         // "The names Bernadette, Stephen and Eileen are pseudonyms": the list
@@ -148,9 +159,11 @@ struct Patterns
         names_not_real =
             make("[Nn]ames? ((?:['\"\\u2018\\u201c]?\\p{Lu}[\\p{L}\\-]+['\"\\u2019\\u201d]?(?:, "
                  "and |, | and "
-                 ")){0,6}['\"\\u2018\\u201c]?\\p{Lu}[\\p{L}\\-]+['\"\\u2019\\u201d]?) (?:are|is) "
+                 ")){0,6}['\"\\u2018\\u201c]?\\p{Lu}[\\p{L}\\-]+['\"\\u2019\\u201d]?) "
+                 "(?:are|is|were|was|have been|has been) "
                  "(?:not (?:the "
-                 "|his |her |their )?(?:\\p{L}+['\\u2019]s? )?real names?|pseudonyms?)");
+                 "|his |her |their )?(?:\\p{L}+['\\u2019]s? )?real names?|pseudonyms?|"
+                 "(?:chosen|picked|suggested|selected|given) by)");
         capitalised_word = make("\\p{Lu}[\\p{L}\\-]+");
         // "Leanne and Craig are pseudonyms chosen by ...", at a sentence's start.
         listed_pseudonyms =
@@ -158,7 +171,10 @@ struct Patterns
                  ")){0,6}\\p{Lu}[\\p{L}\\-]+) "
                  "(?:are|is) (?:both |all )?(?:pseudonyms?|not (?:their|his|her) real names?)");
         // "The chair, Ruth Okonjo-Barnes, met ...": the review's chair.
-        the_chair = make("\\b[Tt]he (?:independent )?chair, " + name2 + ",");
+        // "The reviewer, Dr Fatima Rahimi, describes ...".
+        the_chair = make("\\b[Tt]he (?:independent |lead |review |report )?(?:chair|reviewer|"
+                         "author|scrutineer), " +
+                         name2 + ",");
         // "the work of Professor Anna Pelling", "research by Dr X".
         work_of = make("\\b(?:(?:work|writing|model|framework) of Professor|(?:research|studies|"
                        "study|analysis) (?:of|by) (?:Professor|Prof\\.?|Dr\\.?)) (" +
@@ -171,8 +187,21 @@ struct Patterns
         all_pseudonyms = make("pseudonyms (?:are |have been )?used (?:in|throughout) (?:this|the) "
                               "(?:report|review)|names (?:used )?(?:in (?:this|the) (?:report|"
                               "review) )?(?:are|have been) (?:changed|anonymised|anonymized|"
-                              "pseudonyms)",
+                              "pseudonyms)"
+                              // "Nobody in this report is called by their real name".
+                              "|(?:nobody|no one|no-one|none of the people)(?: \\w+){0,4} is "
+                              "(?:called|named|referred to|identified|known) by (?:their|his|her) "
+                              "real names?"
+                              "|real names (?:are not|have not been|aren't) used",
                               UREGEX_CASE_INSENSITIVE);
+        // A named review, said in the text: "Reuben's parents asked that he be
+        // called by his own first name", "Amy's real name is used".
+        own_name =
+            make("(\\p{Lu}[\\p{L}\\-]+)(?:'s|\\u2019s)\\s+(?:(?:parents|family|mother|father|"
+                 "mum|dad|grandparents|grandmother|grandfather)\\b[^.]{0,80}?\\b(?:called|"
+                 "named|referred to|known|identified) by (?:his|her|their) (?:own|real|"
+                 "actual) (?:first )?name|(?:own|real|actual) (?:first )?name (?:is|has "
+                 "been|will be) used)");
         // "the Domestic Homicide Review report (Mary)".
         bracketed =
             make("(?:Review|review|report|Report|DHR|SAR|LCSPR|SCR)\\s*\\(['\"\\u2018\\u201c]?"
@@ -295,7 +324,9 @@ std::string without_postnominals(const std::string& name)
 
 void add_public(DocumentContext& c, const std::string& name, const std::string& why)
 {
-    const std::string key = without_title(fold(without_postnominals(name)));
+    std::string key = without_title(fold(without_postnominals(name)));
+    // "d. holloway-pryce" is read as the words "d holloway-pryce".
+    key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
     if (key.empty())
         return;
     c.public_names.emplace(key, why);
@@ -449,6 +480,7 @@ enum Cue : std::uint64_t
     kPseudonymWord = 1u << 24,
     kNameWord = 1u << 25,
     kGlossaryEquals = 1u << 26,
+    kCommaYear = 1u << 27,
 };
 
 const anonymisation::CueFamilies& cue_families()
@@ -478,7 +510,7 @@ const anonymisation::CueFamilies& cue_families()
         {"timeline", "model", "framework", "research", "stud", "triangle", "theory", "typology",
          "toolkit"},
         {"referred to as", "known as", "call", "pseudonym", "real name", "chosen by", "named ",
-         "the name ", "the pseudonym "},
+         "the name ", "the pseudonym ", "chose ", "picked ", "selected ", "suggested "},
         {"review", "report", "dhr", "sar", "scr"},
         {"pseudonym", "names used"},
         {"yours sincerely", "yours faithfully", "kind regards", "best wishes", "signed",
@@ -491,12 +523,13 @@ const anonymisation::CueFamilies& cue_families()
          "reviewers have been", "author was", "authors were", "author is", "authors are",
          "author has been", "chair was", "chair is", "chair has been"},
         {"death of", "murder of", "killing of", "homicide of"},
-        {"chair, "},
+        {"chair, ", "reviewer, ", "author, ", "scrutineer, "},
         {" of professor", " by professor", " of prof", " by prof", " of dr", " by dr"},
         {"professor "},
         {"pseudonym", "real name"},
-        {"names ", "name "},
+        {"names ", "name ", "real name", "own name", "first name"},
         {" = "},
+        {", 19", ", 20"},
     };
     return f;
 }
@@ -595,7 +628,9 @@ DocumentContext read_document_context(const Document& doc,
         // A separator after a name: a list, a table row, "Name, job". In
         // long narrative only a senior role says a name is a public one
         // ("X, Chief Executive of ..., said"): the pattern is costly there.
-        const bool list_like = n <= 20;
+        // A table row's cells are short lines too ("| Lucy Abernethy, ESCP
+        // Business Manager | ...": an action's owner).
+        const bool list_like = n <= 20 || p.text.find(" | ") != std::string::npos;
         if ((cues & kSeparator) && (list_like || (cues & kSenior)) && (cues & kJob))
         {
             auto job = [&](icu::RegexMatcher& m)
@@ -614,7 +649,7 @@ DocumentContext read_document_context(const Document& doc,
                  { add_public(c, group(m, 1), "named in their role in the review"); });
         // Patterns whose one group is a public person, each behind its cue.
         const std::tuple<std::uint64_t, const icu::RegexPattern*, const char*> public_by[] = {
-            {kChairComma, P.the_chair.get(), "named as the review's chair"},
+            {kChairComma, P.the_chair.get(), "named as the review's chair or author"},
             {kWorkOf, P.work_of.get(), "cited as an author of research"}};
         for (const auto& [gate, pattern, why] : public_by)
             if (cues & gate)
@@ -656,6 +691,16 @@ DocumentContext read_document_context(const Document& doc,
                           [&](icu::RegexMatcher& more)
                           { add_public(c, group(more, 1), "the letter is addressed to them"); });
                  });
+        // Surnames cited in brackets: "Dr Imogen Halloran has argued ...
+        // (Halloran and Brisk, 2019)" names a researcher, not a family.
+        if (cues & kCommaYear)
+            find_near(*P.cited_in_brackets, u, u"(", 0, 80,
+                      [&](icu::RegexMatcher& m)
+                      {
+                          for (int g : {1, 2})
+                              if (m.start(g, status_ok()) >= 0)
+                                  c.cited_surnames.insert(fold(group(m, g)));
+                      });
         // Researchers cited by name.
         if ((cues & kYear) || ((cues & kPossessive) && (cues & kWork)))
         {
@@ -744,6 +789,10 @@ DocumentContext read_document_context(const Document& doc,
                               [&](icu::RegexMatcher& w)
                               { c.declared_pseudonyms.insert(fold(group(w, 0))); });
                      });
+        if (cues & kNameWord)
+            find(*P.own_name, u,
+                 [&](icu::RegexMatcher& m)
+                 { c.named_in_text.emplace(fold(group(m, 1)), group(m, 1)); });
         if (opening && n <= 8)
         {
             find(*P.review_title, u,
@@ -816,7 +865,11 @@ DocumentContext read_document_context(const Document& doc,
                 const std::string expansion =
                     spelt_out(fold(t.substr(k, end - k)), acronym, /*after=*/true);
                 if (!expansion.empty())
+                {
                     c.acronyms.emplace(acronym, expansion);
+                    if (at == 0)
+                        c.glossary_rows.insert(pi);
+                }
                 at += len;
             }
         }

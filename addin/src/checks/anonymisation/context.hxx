@@ -37,6 +37,16 @@ struct DocumentContext
     // used in this report", "all names have been changed"): a first name
     // alone is then one of them; a first name with a surname is still a name.
     bool names_are_pseudonyms = false;
+    // Folded first names the text says are the person's own, used at the
+    // family's wish ("asked that he be called by his own first name") -> the
+    // name as written: a named review, as with --named.
+    std::map<std::string, std::string> named_in_text;
+    // Folded surnames of research cited in brackets ("(Halloran and Brisk,
+    // 2019)"): a full name with one of them is the researcher.
+    std::set<std::string> cited_surnames;
+    // Glossary lines, an acronym and its expansion ("NRM | National Referral
+    // Mechanism"): what they define is no one's detail.
+    std::set<std::size_t> glossary_rows; // paragraph positions in the document
     // Acronyms the document spells out: "Adult Social Care (ASC)" gives
     // "asc" -> "adult social care" (folded).
     std::map<std::string, std::string> acronyms;

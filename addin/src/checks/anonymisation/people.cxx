@@ -100,11 +100,22 @@ void exclude_reference_authors(ParagraphScan& s)
 bool sentence_ends_after_title(const icu::UnicodeString& u, const Token& title, const Token& next)
 {
     const icu::UnicodeString between = u.tempSubStringBetween(title.end, next.begin);
-    for (const UChar stop : {u'!', u'?', u':', u';'})
+    // A comma too: "Detective Superintendent, Public Protection" is a job.
+    for (const UChar stop : {u'!', u'?', u':', u';', u','})
         if (between.indexOf(stop) >= 0)
             return true;
     constexpr int32_t kLongestAbbreviation = 5;
     return between.indexOf(u'.') >= 0 && title.end - title.begin > kLongestAbbreviation;
+}
+
+// Whether token k and the next are one name's words: nothing between them
+// but spaces, or the full stop of an initial ("J. Carter"); not "ASB |
+// Anti-social" or "[Reviewer PM: Rhiannon".
+bool joined(const icu::UnicodeString& u, const std::vector<Token>& tokens, std::size_t k)
+{
+    const icu::UnicodeString gap =
+        u.tempSubStringBetween(tokens[k].end, tokens[k + 1].begin).trim();
+    return gap.isEmpty() || gap == icu::UnicodeString(u".");
 }
 
 } // namespace
@@ -205,6 +216,7 @@ void AnonymisationCheck::Impl::rate_name_tokens(const ParagraphScan& s,
         // "J. Carter", "JC Carter"; not "Child A. Young people" (a pseudonym).
         const bool initial_before =
             i > 0 && !token_excluded[i - 1] && tokens[i - 1].alpha && tokens[i - 1].capitalised &&
+            anonymisation::joined(u, tokens, i - 1) &&
             (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
              (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
               !token_excluded[i - 1] && !roles.contains(tokens[i - 1])));
@@ -311,7 +323,7 @@ void AnonymisationCheck::Impl::add_names(ParagraphScan& s, const std::vector<int
         // Include initials and a title: "J. Carter", "Dr Patel".
         while (
             first > 0 && tokens[first - 1].alpha && tokens[first - 1].capitalised &&
-            !token_excluded[first - 1] &&
+            !token_excluded[first - 1] && anonymisation::joined(u, tokens, first - 1) &&
             (tokens[first - 1].end - tokens[first - 1].begin == 1 || is_title(tokens, first - 1) ||
              (tokens[first - 1].all_caps && tokens[first - 1].end - tokens[first - 1].begin <= 3 &&
               !roles.contains(tokens[first - 1]))))

@@ -365,6 +365,7 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         for (const std::string& w : words_of(n))
             named.emplace(key_of(w), n);
     }
+    static const std::string cited_researcher = "cited as an author of research";
     std::vector<char> drop(findings.size(), 0);
     // Findings of special categories, by paragraph: a name inside one of them
     // is an eponymous condition ("Asperger's syndrome").
@@ -444,6 +445,11 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
         }
         // An acronym the document spells out as something else: "Adult
         // Social Care (ASC)" is not the condition ASC.
+        if (special_category(f.check) && context.glossary_rows.count(place->second))
+        {
+            drop[i] = 1;
+            continue;
+        }
         if (special_category(f.check))
         {
             const auto a = context.acronyms.find(key_of(f.text));
@@ -772,10 +778,27 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
                            "them are still reported");
             continue;
         }
+        if (auto t = context.named_in_text.find(key); t != context.named_in_text.end())
+        {
+            f = retype(f, R::named_person, "Named with the family's agreement",
+                       "the report says it uses " + t->second +
+                           "'s own name at the family's wish (named review); other details "
+                           "about them are still reported. Deny-list the name to report it "
+                           "again.");
+            continue;
+        }
         // The report's own public people.
         const std::string* why = nullptr;
         if (const auto pub = context.public_names.find(key); pub != context.public_names.end())
             why = &pub->second;
+        else if (core.size() >= 2 && context.cited_surnames.count(core.back()) &&
+                 (one_of(key_of(w.front()), {"dr", "professor", "prof"}) ||
+                  one_of(after, {"argues", "argued", "has", "describes", "described", "found",
+                                 "finds", "wrote", "writes", "suggests", "suggested", "notes",
+                                 "noted", "observes", "observed", "calls", "called"})))
+            // Not any name that shares a cited surname: "Liam Munro" in a
+            // report that cites (Munro, 2011) may be a child.
+            why = &cited_researcher;
         else if (const auto part = context.public_parts.find(key);
                  core.size() == 1 && part != context.public_parts.end())
             why = &part->second;

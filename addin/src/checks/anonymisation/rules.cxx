@@ -147,7 +147,9 @@ const Rule immigration{"anonymisation.immigration",
                        {FixKind::Allow},
                        // examples (rule_examples.hxx)
                        {"Mother had [[no recourse to public funds]]."},
-                       {"Mother's status limited the help she could get."}};
+                       {"Mother's status limited the help she could get.",
+                        // a glossary defines the term: no one's detail
+                        "NRM | National Referral Mechanism"}};
 
 const Rule institution{
     "anonymisation.institution",
@@ -217,7 +219,10 @@ const Rule named_person{
     "their other details are still reported.",
     {},
     // examples (rule_examples.hxx)
-    {"%named Josh Carter\nThe review is about [[Josh Carter]], who died in 2021."},
+    {"%named Josh Carter\nThe review is about [[Josh Carter]], who died in 2021.",
+     // a named review said in the text
+     "Reuben's parents asked that he be called by his own first name in this report.\n[[Reuben]] "
+     "loved trains."},
     {"%named Josh Carter\nThe review is about a young man who died in 2021."}};
 
 const Rule org_contact{
@@ -291,9 +296,20 @@ const Rule public_party{
      "partnership.",
      "The Quality Assurance Subgroup, chaired by [[Dr Kofi Amankwah]], will monitor them.",
      "Yours sincerely,\n[[Professor Dame Helen Carrow]]\nChair of the Panel",
-     "Version | Date | Author\n0.4 | May 2024 | [[Owen Baptiste]], Business Manager"},
+     "Version | Date | Author\n0.4 | May 2024 | [[Owen Baptiste]], Business Manager",
+     // a meeting's attendees with their initials; an action's owner in a table row
+     "Present\n[[Joanne Rudd]] (JR), Partnership Business Manager, DSCP",
+     "3. Screening | Revise the screening tool and train all staff in the MASH team this year. "
+     "| [[Lucy Abernethy]], ESCP Business Manager | March 2025",
+     "[[D. Holloway-Pryce]], Named Nurse for Safeguarding Children",
+     "The reviewer, [[Dr Fatima Rahimi]], describes a home that was short of staff.",
+     // a researcher whose surname is cited in brackets
+     "[[Dr Imogen Halloran]] has argued that concerns are triaged as isolated lapses (Halloran "
+     "and Brisk, 2019)."},
     {"The social worker Jane Hughes visited the home.",
      "Detective Constable Jane Hughes took a statement from Mother.",
+     // a cited surname alone does not make a family's name public
+     "Liam Munro was seen at school. Research shows the value of this (Munro, 2011).",
      "%deny Michael Tennant\nIndependent reviewer: Michael Tennant\nMichael Tennant met them."}};
 
 const Rule name{
@@ -314,7 +330,8 @@ const Rule name{
      "All names in this report have been changed.\n[[Daniel Hughes]] was convicted.",
      // a full name after "the death of" is not a review's pseudonym
      "The review of the death of [[Linda Pearce]], who lived alone, was published.",
-     "[[Mr. Carter]] saw him."},
+     // a mark between initials and a name: the name alone
+     "[Reviewer PM: [[Rhiannon]] to sign once the panel has agreed.]", "[[Mr. Carter]] saw him."},
     {"Child A was seen at home by the health visitor.", "There was hope that things would improve.",
      // the reviews' pseudonym conventions and declared pseudonyms
      "Mr C and Ms M met the reviewer; Mr SF did not.", "Subject A and Adult R lived alone.",
@@ -339,6 +356,13 @@ const Rule name{
      "Thank you for the DHR report on the death of Linda, commissioned by the partnership.\n"
      "Linda's daughters spoke to the panel.",
      "'Bethany' (the name chosen by her mother) died in 2022.\nBethany loved music.",
+     // pseudonyms declared in other words
+     "Nobody in this report is called by their real name.\nJess and Connor moved house.",
+     "The names Farida and Imran were chosen by her sister.\nImran was arrested.",
+     "Her nan chose Jess for the baby's mum.\nJess was 19.",
+     // a glossary line; a job after a title and a comma
+     "ASB | Anti-social behaviour",
+     "Lead: Detective Superintendent, Public Protection, Northmoor Police",
      // an agency's name
      "The statutory partners are the council and Calder Reach Police.",
      // a review's title, a pair of quoted names, names said not to be real
