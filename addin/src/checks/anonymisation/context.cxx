@@ -52,7 +52,7 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
         death_of_in_prose, all_pseudonyms, role_sentence, professor_work, names_not_real, own_name,
-        cited_in_brackets, review_title, quoted_names, dear_more, capitalised_word,
+        cited_in_brackets, review_cell, review_title, quoted_names, dear_more, capitalised_word,
         listed_pseudonyms, the_chair, work_of;
 
     Patterns()
@@ -71,6 +71,7 @@ struct Patterns
             // the review's own roles, written in lower case after a name
             "independent (?:reviewer|author|chair|scrutineer)|lead reviewer|overview author|"
             "report author|(?:board|business|partnership) manager|"
+            "(?:chair|chief executive|director|head) of|minister (?:for|of)|"
             // or any capitalised words ending in a job or a unit
             "(?:\\p{Lu}[\\p{L}'\\-]*\\s+){1,5}(?:" +
             std::string(kJobNouns) + "))";
@@ -149,6 +150,9 @@ struct Patterns
         declared = make("(?:referred to as|known as|we (?:will )?call (?:him|her|them)|"
                         "asked us to call|to be called|is called|are called|name(?:d)? (?:him|her)"
                         "|pseudonym|(?:chose|chosen|choose|picked|selected) the (?:name|pseudonym)"
+                        // "The panel has used the name Graham for Iris's son".
+                        "|(?:used|uses|using|gave|given|give|giving) (?:her |him |them )?the "
+                        "(?:name|pseudonym)"
                         // "She chose Jess for Skye's mum".
                         "|(?:chose|picked|selected|suggested)(?=\\s+['\"\\u2018\\u201c]?\\p{Lu}"
                         "[\\p{L}'\\-]+['\"\\u2019\\u201d]?\\s+for\\b))"
@@ -172,8 +176,8 @@ struct Patterns
                  "(?:are|is) (?:both |all )?(?:pseudonyms?|not (?:their|his|her) real names?)");
         // "The chair, Ruth Okonjo-Barnes, met ...": the review's chair.
         // "The reviewer, Dr Fatima Rahimi, describes ...".
-        the_chair = make("\\b[Tt]he (?:independent |lead |review |report )?(?:chair|reviewer|"
-                         "author|scrutineer), " +
+        the_chair = make("\\b[Tt]he (?:independent |lead |review |report |\\p{Ll}+'s )?(?:chair|"
+                         "reviewer|author|scrutineer|minister), " +
                          name2 + ",");
         // "the work of Professor Anna Pelling", "research by Dr X".
         work_of = make("\\b(?:(?:work|writing|model|framework) of Professor|(?:research|studies|"
@@ -182,7 +186,10 @@ struct Patterns
         // "Mary (pseudonym)", "Josh is not his real name", "Leanne (not her real name)".
         declared_after = make("(\\p{Lu}[\\p{L}'\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\((?:a |the )?"
                               "(?:pseudonym|name chosen by|not (?:his|her|their) real name)|is not "
-                              "(?:his|her|their) real name|is a pseudonym|was chosen by)");
+                              "(?:his|her|their) real name|is a pseudonym|was chosen by"
+                              // "Juno's name was chosen by her father".
+                              "| (?:name|pseudonym) (?:was|is|has been) (?:chosen|picked|"
+                              "suggested|selected|given))");
         // "the pseudonyms used in this report", "all names have been changed".
         all_pseudonyms = make("pseudonyms (?:are |have been )?used (?:in|throughout) (?:this|the) "
                               "(?:report|review)|names (?:used )?(?:in (?:this|the) (?:report|"
@@ -192,7 +199,10 @@ struct Patterns
                               "|(?:nobody|no one|no-one|none of the people)(?: \\w+){0,4} is "
                               "(?:called|named|referred to|identified|known) by (?:their|his|her) "
                               "real names?"
-                              "|real names (?:are not|have not been|aren't) used",
+                              "|real names (?:are not|have not been|aren't) used"
+                              // "Dean and Sam chose their own pseudonyms".
+                              "|(?:chose|chosen|choose|picked|selected|agreed)(?: (?:the|their|"
+                              "these|all|own|his|her)){1,3} pseudonyms",
                               UREGEX_CASE_INSENSITIVE);
         // A named review, said in the text: "Reuben's parents asked that he be
         // called by his own first name", "Amy's real name is used".
@@ -218,6 +228,11 @@ struct Patterns
                             "for)\\s*(?i:Mr |Mrs |Ms |Miss "
                             ")?['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?"
                             "\\s*$");
+        // A review by its kind and name in a cell or a numbered heading:
+        // "SAR Frank | Statutory SAR", "6.4 SAR Frank".
+        review_cell = make(
+            "(?:^|\\|)\\s*(?:\\d+(?:\\.\\d+)*\\s+)?(?:SAR|DHR|LCSPR|CSPR|SCR|LLR|CPR|"
+            "APR)\\s+['\"\\u2018\\u201c]?(\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]?\\s*(?:\\||$)");
         // A title line of quoted names: "'Tia' and 'Marcus'".
         quoted_names = make(
             "^\\s*['\"\\u2018\\u201c](\\p{Lu}[\\p{L}\\-]+)['\"\\u2019\\u201d]\\s*(?:and|&|,)\\s*"
@@ -523,7 +538,7 @@ const anonymisation::CueFamilies& cue_families()
          "reviewers have been", "author was", "authors were", "author is", "authors are",
          "author has been", "chair was", "chair is", "chair has been"},
         {"death of", "murder of", "killing of", "homicide of"},
-        {"chair, ", "reviewer, ", "author, ", "scrutineer, "},
+        {"chair, ", "reviewer, ", "author, ", "scrutineer, ", "minister, "},
         {" of professor", " by professor", " of prof", " by prof", " of dr", " by dr"},
         {"professor "},
         {"pseudonym", "real name"},
@@ -758,6 +773,11 @@ DocumentContext read_document_context(const Document& doc,
                      std::string name = fold(group(m, 1));
                      while (!name.empty() && name.back() == '\'')
                          name.pop_back();
+                     // "Juno's name was chosen": the name is "Juno".
+                     for (const std::string s : {"'s", "\u2019s"})
+                         if (name.size() > s.size() &&
+                             name.compare(name.size() - s.size(), s.size(), s) == 0)
+                             name.erase(name.size() - s.size());
                      c.declared_pseudonyms.insert(name);
                  });
         }
@@ -773,6 +793,9 @@ DocumentContext read_document_context(const Document& doc,
                       [&](icu::RegexMatcher& m)
                       { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         }
+        if (cues & kReview)
+            find(*P.review_cell, u,
+                 [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });
         if ((cues & kReview) && (cues & kDeathOf))
             find(*P.death_of_in_prose, u,
                  [&](icu::RegexMatcher& m) { c.declared_pseudonyms.insert(fold(group(m, 1))); });

@@ -18,15 +18,17 @@ const Pseudonyms& pseudonym_heads()
     {
         Pseudonyms h;
         for (const char* p :
-             {"child",   "sibling",     "adult",    "parent",      "baby",         "mother",
-              "father",  "partner",     "carer",    "grandmother", "grandfather",  "uncle",
-              "aunt",    "maternal",    "paternal", "grandparent", "stepparent",   "half-sibling",
-              "brother", "sister",      "cousin",   "person",      "professional", "practitioner",
-              "gp",      "officer",     "worker",   "visitor",     "teacher",      "nurse",
-              "doctor",  "manager",     "family",   "household",   "stepfather",   "stepmother",
-              "male",    "female",      "man",      "woman",       "boy",          "girl",
-              "yp",      "agency",      "school",   "hospital",    "member",       "witness",
-              "victim",  "perpetrator", "subject"})
+             {"child",    "sibling",     "adult",    "parent",      "baby",         "mother",
+              "father",   "partner",     "carer",    "grandmother", "grandfather",  "uncle",
+              "aunt",     "maternal",    "paternal", "grandparent", "stepparent",   "half-sibling",
+              "brother",  "sister",      "cousin",   "person",      "professional", "practitioner",
+              "gp",       "officer",     "worker",   "visitor",     "teacher",      "nurse",
+              "doctor",   "manager",     "family",   "household",   "stepfather",   "stepmother",
+              "male",     "female",      "man",      "woman",       "boy",          "girl",
+              "yp",       "agency",      "school",   "hospital",    "member",       "witness",
+              "victim",   "perpetrator", "subject",  "daughter",    "son",          "granddaughter",
+              "grandson", "niece",       "nephew",   "stepson",     "stepdaughter", "husband",
+              "wife",     "neighbour",   "friend",   "tenant",      "resident",     "lodger"})
             h[p] = p;
         return h;
     }();

@@ -147,8 +147,9 @@ std::string strip_possessive(std::string folded)
 bool is_title(const std::string& folded)
 {
     static const char* const titles[] = {
-        "mr",   "mrs", "ms", "miss", "mx", "dr",  "prof", "professor",  "master", "sir",
-        "dame", "di",  "ds", "dc",   "pc", "dci", "cllr", "councillor", "revd",   "rev"};
+        "mr",     "mrs",        "ms",   "miss", "mx", "dr",  "prof", "professor",
+        "master", "sir",        "dame", "di",   "ds", "dc",  "pc",   "dci",
+        "cllr",   "councillor", "revd", "rev",  "rt", "hon", "the"};
     return std::any_of(std::begin(titles), std::end(titles),
                        [&](const char* t) { return folded == t; });
 }

@@ -303,6 +303,9 @@ const Rule public_party{
      "| [[Lucy Abernethy]], ESCP Business Manager | March 2025",
      "[[D. Holloway-Pryce]], Named Nurse for Safeguarding Children",
      "The reviewer, [[Dr Fatima Rahimi]], describes a home that was short of staff.",
+     // people quoted in their official role
+     "\"Reviews matter,\" said [[Dr Miriam Fenwick-Lowe]], chair of the SRA.",
+     "In a written answer, the children's minister, [[Rt Hon Sarah Lindqvist MP]], said no.",
      // a researcher whose surname is cited in brackets
      "[[Dr Imogen Halloran]] has argued that concerns are triaged as isolated lapses (Halloran "
      "and Brisk, 2019)."},
@@ -360,6 +363,11 @@ const Rule name{
      "Nobody in this report is called by their real name.\nJess and Connor moved house.",
      "The names Farida and Imran were chosen by her sister.\nImran was arrested.",
      "Her nan chose Jess for the baby's mum.\nJess was 19.",
+     "The panel has used the name Graham for her son.\nGraham moved back home.",
+     "Dean and Sam chose their own pseudonyms through peers who knew them well.\nSam slept rough.",
+     "Juno's name was chosen by her father.\nJuno loved football.",
+     "SAR Frank | Statutory SAR (self-neglect) | June 2023\nFrank lived alone.",
+     "Mrs H's Daughter told the panel about her mother.",
      // a glossary line; a job after a title and a comma
      "ASB | Anti-social behaviour",
      "Lead: Detective Superintendent, Public Protection, Northmoor Police",
