@@ -52,8 +52,8 @@ struct Patterns
     std::unique_ptr<icu::RegexPattern> role_label, names, name_then_role, role_then_name,
         name_alone, dear, cited, cited_work, declared, declared_after, quoted_title, death_of,
         death_of_in_prose, all_pseudonyms, role_sentence, professor_work, names_not_real, own_name,
-        cited_in_brackets, review_cell, review_title, quoted_names, dear_more, capitalised_word,
-        listed_pseudonyms, the_chair, work_of;
+        cited_in_brackets, review_cell, own_name_under, review_title, quoted_names, dear_more,
+        capitalised_word, listed_pseudonyms, the_chair, work_of;
 
     Patterns()
     {
@@ -212,6 +212,10 @@ struct Patterns
                  "named|referred to|known|identified) by (?:his|her|their) (?:own|real|"
                  "actual) (?:first )?name|(?:own|real|actual) (?:first )?name (?:is|has "
                  "been|will be) used)");
+        // "published its review under Stephen's real first name".
+        own_name_under =
+            make("\\b(?:under|uses|use|using|with|by) (\\p{Lu}[\\p{L}\\-]+)(?:'s|\\u2019s) "
+                 "(?:own|real|actual) (?:first )?name");
         // "the Domestic Homicide Review report (Mary)".
         bracketed =
             make("(?:Review|review|report|Report|DHR|SAR|LCSPR|SCR)\\s*\\(['\"\\u2018\\u201c]?"
@@ -542,7 +546,7 @@ const anonymisation::CueFamilies& cue_families()
         {" of professor", " by professor", " of prof", " by prof", " of dr", " by dr"},
         {"professor "},
         {"pseudonym", "real name"},
-        {"names ", "name ", "real name", "own name", "first name"},
+        {"names ", "name ", "real name", "own name", "first name", "real first", "own first"},
         {" = "},
         {", 19", ", 20"},
     };
@@ -815,9 +819,10 @@ DocumentContext read_document_context(const Document& doc,
                               { c.declared_pseudonyms.insert(fold(group(w, 0))); });
                      });
         if (cues & kNameWord)
-            find(*P.own_name, u,
-                 [&](icu::RegexMatcher& m)
-                 { c.named_in_text.emplace(fold(group(m, 1)), group(m, 1)); });
+            for (const icu::RegexPattern* own : {P.own_name.get(), P.own_name_under.get()})
+                find(*own, u,
+                     [&](icu::RegexMatcher& m)
+                     { c.named_in_text.emplace(fold(group(m, 1)), group(m, 1)); });
         if (opening && n <= 8)
         {
             find(*P.review_title, u,

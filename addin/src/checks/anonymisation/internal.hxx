@@ -154,6 +154,11 @@ bool valid_uk_phone(const std::string& text);
 // in capitals, compared case-blind.
 bool in_capitals(const std::string& form);
 
+// Whether token k and the next are one name's words (people.cxx): nothing
+// between them but spaces, or the full stop of an initial ("J. Carter");
+// not "ASB | Anti-social", "[Reviewer PM: Rhiannon" or "Mrs A (Wrenfield".
+bool joined(const icu::UnicodeString& u, const std::vector<Token>& tokens, std::size_t k);
+
 // ---- one paragraph's scan (scanner.cxx)
 
 // Collects spans; the scan keeps the strongest finding where spans overlap.

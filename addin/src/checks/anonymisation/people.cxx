@@ -108,17 +108,14 @@ bool sentence_ends_after_title(const icu::UnicodeString& u, const Token& title, 
     return between.indexOf(u'.') >= 0 && title.end - title.begin > kLongestAbbreviation;
 }
 
-// Whether token k and the next are one name's words: nothing between them
-// but spaces, or the full stop of an initial ("J. Carter"); not "ASB |
-// Anti-social" or "[Reviewer PM: Rhiannon".
+} // namespace
+
 bool joined(const icu::UnicodeString& u, const std::vector<Token>& tokens, std::size_t k)
 {
     const icu::UnicodeString gap =
         u.tempSubStringBetween(tokens[k].end, tokens[k + 1].begin).trim();
     return gap.isEmpty() || gap == icu::UnicodeString(u".");
 }
-
-} // namespace
 
 } // namespace anonymisation
 
@@ -254,7 +251,7 @@ void AnonymisationCheck::Impl::rate_name_tokens(const ParagraphScan& s,
             name_strength[i] = 2;
             why[i] = "possessive before a family word (\"" + tokens[i + 1].key + "\")";
         }
-        else if (i >= 2 && token_excluded[i - 1] &&
+        else if (i >= 2 && token_excluded[i - 1] && roles.match(tokens, i) == 0 &&
                  u.tempSubStringBetween(tokens[i - 1].end, t.begin).trim() == u"(")
         {
             name_strength[i] = 2;

@@ -42,13 +42,23 @@ void AnonymisationCheck::Impl::find_institutions(ParagraphScan& s) const
             continue;
         std::size_t first = i;
         bool named = false;
+        // One name: spaces between its words, or a designation in brackets
+        // ("St Aidan's CE (VC) Junior School"); not "Mrs A (Wrenfield Vale".
+        auto name_goes_on = [&](std::size_t k)
+        {
+            const icu::UnicodeString gap =
+                s.u.tempSubStringBetween(tokens[k].end, tokens[k + 1].begin).trim();
+            return anonymisation::joined(s.u, tokens, k) ||
+                   (gap == icu::UnicodeString(u"(") && tokens[k + 1].all_caps) ||
+                   (gap == icu::UnicodeString(u")") && tokens[k].all_caps);
+        };
         while (first > 0)
         {
             const Token& prev = tokens[first - 1];
             const bool joiner = is(prev.key, "of") || is(prev.key, "and") || is(prev.key, "st") ||
                                 is(prev.key, "the");
             if (!(prev.capitalised || (joiner && first >= 2 && tokens[first - 2].capitalised)) ||
-                s.token_excluded[first - 1] || prev.number)
+                s.token_excluded[first - 1] || prev.number || !name_goes_on(first - 1))
                 break;
             if (is(prev.key, "the"))
                 break;

@@ -161,7 +161,9 @@ const Rule institution{
     "A named school, nursery, hospital, ward, surgery or place of worship: it locates the family.",
     {FixKind::Generalise, FixKind::Allow},
     // examples (rule_examples.hxx)
-    {"Child A attended [[Northmoor Primary School]]."},
+    {"Child A attended [[Northmoor Primary School]].",
+     // a designation in brackets inside the name
+     "Child A attended [[St Aidan's CE (VC) Junior School]]."},
     {"Child A attended the local primary school."}};
 
 const Rule jigsaw{
@@ -222,7 +224,9 @@ const Rule named_person{
     {"%named Josh Carter\nThe review is about [[Josh Carter]], who died in 2021.",
      // a named review said in the text
      "Reuben's parents asked that he be called by his own first name in this report.\n[[Reuben]] "
-     "loved trains."},
+     "loved trains.",
+     "The board published its review under [[Stephen's]] real first name, at his parents' "
+     "request."},
     {"%named Josh Carter\nThe review is about a young man who died in 2021."}};
 
 const Rule org_contact{
@@ -371,6 +375,9 @@ const Rule name{
      // a glossary line; a job after a title and a comma
      "ASB | Anti-social behaviour",
      "Lead: Detective Superintendent, Public Protection, Northmoor Police",
+     // a bracket ends a name: a review's subjects and its board; a job in brackets
+     "4.4 Case example 3: Mr and Mrs A (Wrenfield Vale Safeguarding Adults Board)",
+     "Members: Lyneshire Partnership NHS Trust (Director of Nursing); the police.",
      // an agency's name
      "The statutory partners are the council and Calder Reach Police.",
      // a review's title, a pair of quoted names, names said not to be real
