@@ -217,6 +217,26 @@ void AnonymisationCheck::Impl::rate_name_tokens(const ParagraphScan& s,
             (tokens[i - 1].end - tokens[i - 1].begin == 1 ||
              (tokens[i - 1].all_caps && tokens[i - 1].end - tokens[i - 1].begin <= 3 &&
               !token_excluded[i - 1] && !roles.contains(tokens[i - 1])));
+        // "Mrs S. Pennock", "Dr J. R. Rao": the initial's full stop does not
+        // end a sentence after a title.
+        auto single_initial = [&](std::size_t k)
+        {
+            return tokens[k].capitalised && tokens[k].end - tokens[k].begin == 1 &&
+                   anonymisation::joined(u, tokens, k);
+        };
+        // Not a new sentence after a pseudonym: "Mr K. She said", "Mr C. Their ...".
+        static const std::set<std::string> sentence_openers = anonymisation::word_set(
+            "the a an he she they it his her their its this that these those there we i you "
+            "in on at by for from with of to into after before during when while as if but and "
+            "or so yet however although because since though no not all both each one some "
+            "any many most other such following later then once until what which who how where "
+            "why our my your him them us police agencies agency services practitioners");
+        const bool title_initials =
+            initial_before && single_initial(i - 1) && i >= 2 &&
+            sentence_openers.count(t.key) == 0 &&
+            ((is_title(tokens, i - 2) && anonymisation::joined(u, tokens, i - 2)) ||
+             (i >= 3 && single_initial(i - 2) && is_title(tokens, i - 3) &&
+              anonymisation::joined(u, tokens, i - 3)));
         const bool family_after = i + 1 < tokens.size() && is(tokens[i + 1].key, "family") &&
                                   i > 0 && is(tokens[i - 1].key, "the");
         if (strong || hyphen_part)
@@ -240,7 +260,7 @@ void AnonymisationCheck::Impl::rate_name_tokens(const ParagraphScan& s,
             name_strength[i] = 2;
             why[i] = "two capitalised words after a role";
         }
-        else if (initial_before && !t.all_caps && (wordlike || !t.sentence_start))
+        else if (initial_before && !t.all_caps && (wordlike || !t.sentence_start || title_initials))
         {
             name_strength[i] = 2;
             why[i] = "initials and a surname";
@@ -308,9 +328,17 @@ void AnonymisationCheck::Impl::add_names(ParagraphScan& s, const std::vector<int
         std::size_t last = i;
         int strength = name_strength[i];
         std::string reason = why[i];
-        while (last + 1 < tokens.size() && name_strength[last + 1] &&
-               u.tempSubStringBetween(tokens[last].end, tokens[last + 1].begin).trim().length() ==
-                   0 &&
+        // One run: words with only spaces between, or an initial and its
+        // full stop ("Dr S. Rao" is one name, not "Dr S" and "Rao").
+        auto runs_on = [&](std::size_t k)
+        {
+            const bool initial = tokens[k].capitalised && tokens[k].end - tokens[k].begin == 1;
+            return initial ? anonymisation::joined(u, tokens, k)
+                           : u.tempSubStringBetween(tokens[k].end, tokens[k + 1].begin)
+                                     .trim()
+                                     .length() == 0;
+        };
+        while (last + 1 < tokens.size() && name_strength[last + 1] && runs_on(last) &&
                !tokens[last].possessive)
         {
             ++last;

@@ -167,10 +167,16 @@ bool is_pseudonym_head(const std::string& folded)
 // own pseudonym conventions.
 bool conventional_pseudonym(const std::vector<std::string>& w)
 {
-    if (w.size() != 2)
+    if (w.size() < 2 || w.size() > 4)
         return false;
     const std::string head = key_of(w[0]);
-    const std::string id = strip_possessive(w[1]);
+    // "Mr J.B." is "Mr JB": initials with full stops are read as words.
+    std::string id;
+    for (std::size_t k = 1; k < w.size(); ++k)
+        id += strip_possessive(w[k]);
+    if (w.size() > 2 &&
+        !std::all_of(w.begin() + 1, w.end(), [](const std::string& x) { return x.size() == 1; }))
+        return false;
     const bool letters = id.size() <= 3 && all_caps(id);
     const bool number = !id.empty() && std::all_of(id.begin(), id.end(),
                                                    [](char ch) { return ch >= '0' && ch <= '9'; });

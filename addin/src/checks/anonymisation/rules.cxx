@@ -338,10 +338,14 @@ const Rule name{
      // a full name after "the death of" is not a review's pseudonym
      "The review of the death of [[Linda Pearce]], who lived alone, was published.",
      // a mark between initials and a name: the name alone
-     "[Reviewer PM: [[Rhiannon]] to sign once the panel has agreed.]", "[[Mr. Carter]] saw him."},
+     "[Reviewer PM: [[Rhiannon]] to sign once the panel has agreed.]",
+     "Nan ([[Mrs S. Pennock]]) said she had worried from the start.", "[[Mr. Carter]] saw him."},
     {"Child A was seen at home by the health visitor.", "There was hope that things would improve.",
      // the reviews' pseudonym conventions and declared pseudonyms
      "Mr C and Ms M met the reviewer; Mr SF did not.", "Subject A and Adult R lived alone.",
+     // a pseudonym ending a sentence; initials with full stops
+     "The report was shared with Mr K. She said she had not seen it.",
+     "Mr J.B. lived in supported living; Mr J.B.'s family visited.",
      "The young man is referred to as Josh in this report.\nJosh's mother spoke to "
      "us.",
      "Mary (pseudonym) was 34.\nMary worked in a shop.",
@@ -504,6 +508,8 @@ const Rule professional_name{
     {FixKind::Replace, FixKind::Allow},
     // examples (rule_examples.hxx)
     {"The social worker [[Jane Hughes]] visited the home.",
+     // a title, initials and a surname: one name, not "Dr S" and "Rao"
+     "He was seen by [[Dr S. Rao]] at home.",
      // a name no lexicon knows, after its role
      "On the ward, Staff Nurse [[Bronwen Achterberg]] noticed the pressure sores.",
      // a practitioner's work is not a researcher's
