@@ -148,7 +148,7 @@ constexpr ReachRule kReach[] = {
     // digits; a separator and seven digits after them.
     {"agency-reference", 0x1bfdcf01e719cb67, Reach::NearDigits, 22, 10, nullptr},
     {"court-number", 0xd9decf1bdad74ed4, Reach::NearDigits, 0, 6, court_run},
-    {"age", 0x2ddcefd186e80c08, Reach::AgeWords, 0, 0},
+    {"age", 0x456fa98bf77fe552, Reach::AgeWords, 0, 0},
     // "died ... at four months": words, not digits; gated by its cue words.
     {"age-died-at", 0x578e485bbe96139f, Reach::Paragraph, 0, 0},
 };
