@@ -227,9 +227,11 @@ void AnonymisationCheck::Impl::match_detector(const anonymisation::Detector& d, 
                 continue;
             bool skip = false;
             // An agency's name may prefix a reference ("MASH-2011-04417"):
-            // only a match that an exclusion covers whole is skipped.
+            // only a match that an exclusion covers whole is skipped. Month
+            // names are allowed terms (not names), dates are still dates.
             for (const Span& e : s.excluded)
                 skip = skip || (anonymisation::overlaps(e, span) && d.rule != &R::date &&
+                                d.rule != &R::date_of_birth &&
                                 (d.rule != &R::reference_number ||
                                  (e.begin <= span.begin && span.end <= e.end)));
             if (skip)

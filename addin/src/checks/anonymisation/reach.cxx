@@ -142,6 +142,10 @@ constexpr ReachRule kReach[] = {
     // "Wednesday, September 14th": the day is up to 22 units in.
     {"date-text", 0x666b6e6b08bddc76, Reach::NearDigits, 26, 28, day_run},
     {"date-iso", 0x0f5da41da647b80e, Reach::NearDigits, 0, 8, year_run},
+    // The day starts the match; "-Sept-1988" after it.
+    {"date-day-month-abbreviated", 0x7e30e8fdbc620773, Reach::NearDigits, 0, 10, short_run},
+    // A month's name before the year: gated by its cue word ("born").
+    {"born-month-year", 0x96044d150e828610, Reach::Paragraph, 0, 0},
     // "aged only" and three spaces before the age's one or two digits.
     {"age-just", 0x6f0207f6db98e046, Reach::NearDigits, 14, 1, short_run},
     // "MARAC", a separator, "reference." and three spaces before the first
