@@ -133,6 +133,9 @@ constexpr ReachRule kReach[] = {
     {"reference-number", 0x21ebb58dbc830248, Reach::CodeRuns, 0, 0},
     {"labelled-number", 0x62c800b2cb25eacb, Reach::Labelled, 0, 0},
     {"vehicle-registration", 0xc4efa3842b20a7bb, Reach::NearDigits, 4, 8, after_capital},
+    // "number plate number: " and two letters before the digits.
+    {"vehicle-registration-labelled", 0x60cad36c3b379a45, Reach::NearDigits, 26, 4, nullptr},
+    {"vehicle-registration-prefix", 0xb464865a00756434, Reach::NearDigits, 1, 4, after_capital},
     {"ward", 0xda206c322f192b9b, Reach::NearDigits, 7, 6, ward_run},
     {"welsh-institution", 0xa022fdfc42a39f5a, Reach::Paragraph, 0, 0},
     // Two words of unbounded length after the number: the 48-unit windows stay.
