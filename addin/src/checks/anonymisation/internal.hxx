@@ -65,13 +65,14 @@ icu::UnicodeString utf16(const std::string& s);
 
 enum class Reach
 {
-    Paragraph,  // the whole paragraph
-    DigitRuns,  // 48 code units either side of each run of digits
-    NearDigits, // [run start - before, run end + after) for each run of digits
-    Labelled,   // labelled-number: a label word just before a run of digits
-    AgeWords,   // "age" (a match starts there) and "old" (a match ends there)
-    CodeRuns,   // reference-number: each run of code characters with a digit, and
-                // the label before it
+    Paragraph,   // the whole paragraph
+    DigitRuns,   // 48 code units either side of each run of digits
+    NearDigits,  // [run start - before, run end + after) for each run of digits
+    Labelled,    // labelled-number: a label word just before a run of digits
+    AgeWords,    // "age" (a match starts there) and "old" (a match ends there)
+    OrdinalDays, // a day in words ("the ninth of May"): from each ordinal word on
+    CodeRuns,    // reference-number: each run of code characters with a digit, and
+                 // the label before it
 };
 
 // For NearDigits: what must hold at the run of digits [begin, end) that
@@ -111,6 +112,7 @@ private:
     void labelled(std::vector<Span>& windows) const;
     void code_runs(std::vector<Span>& windows) const;
     void age_words(std::vector<Span>& windows) const;
+    void ordinal_days(std::vector<Span>& windows) const;
 
     const UChar* us_;
     int32_t ulen_;

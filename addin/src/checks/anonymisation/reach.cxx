@@ -156,6 +156,9 @@ constexpr ReachRule kReach[] = {
     {"agency-reference", 0x1bfdcf01e719cb67, Reach::NearDigits, 22, 10, nullptr},
     {"court-number", 0xd9decf1bdad74ed4, Reach::NearDigits, 0, 6, court_run},
     {"age", 0x456fa98bf77fe552, Reach::AgeWords, 0, 0},
+    // Words, not digits: from each ordinal word; gated by its cue words.
+    {"date-ordinal-words", 0x727d394d87c7e1b0, Reach::OrdinalDays, 0, 0},
+    {"age-was-words", 0x4131bf42cb37ae60, Reach::Paragraph, 0, 0},
     // "died ... at four months": words, not digits; gated by its cue words.
     {"age-died-at", 0x578e485bbe96139f, Reach::Paragraph, 0, 0},
 };
@@ -206,6 +209,9 @@ void ReachWindows::find(Reach reach, int32_t before, int32_t after, RunTest run_
         break;
     case Reach::AgeWords:
         age_words(windows);
+        break;
+    case Reach::OrdinalDays:
+        ordinal_days(windows);
         break;
     }
 }
@@ -356,6 +362,38 @@ void ReachWindows::age_words(std::vector<Span>& windows) const
               [](const Span& x, const Span& y) { return x.begin < y.begin; });
     for (const Span& r : raw)
         add(windows, r.begin, r.end);
+}
+
+// A match starts at "the " or at an ordinal word (lower case, as the pattern
+// has it): a word of 5 to 11 letters from f, s, t, e or n that ends in
+// "st", "nd", "rd" or "th" ("first" ... "thirtieth"), or "twenty-" and
+// "thirty-". The rest ("twenty-seventh of September, 2019") is under 48
+// units. One look at each word: a list of 23 words to compare cost more.
+void ReachWindows::ordinal_days(std::vector<Span>& windows) const
+{
+    auto lower = [&](int32_t k) { return k >= 0 && k < ulen_ && us_[k] >= u'a' && us_[k] <= u'z'; };
+    for (int32_t i = 0; i < ulen_; ++i)
+    {
+        if (!lower(i) || lower(i - 1) || (i > 0 && us_[i - 1] == u'-'))
+            continue;
+        int32_t end = i;
+        while (lower(end))
+            ++end;
+        const UChar c = us_[i];
+        const int32_t n = end - i;
+        if ((c == u'f' || c == u's' || c == u't' || c == u'e' || c == u'n') && n >= 5 && n <= 11)
+        {
+            const UChar a = us_[end - 2], b = us_[end - 1];
+            const bool ordinal_end = (a == u's' && b == u't') || (a == u'n' && b == u'd') ||
+                                     (a == u'r' && b == u'd') || (a == u't' && b == u'h');
+            const bool tens =
+                n == 6 && end < ulen_ && us_[end] == u'-' &&
+                (contains_ascii(i, end, "twenty") || contains_ascii(i, end, "thirty"));
+            if (ordinal_end || tens)
+                add(windows, i - 4, end + 44);
+        }
+        i = end;
+    }
 }
 
 } // namespace scrqm::anonymisation
