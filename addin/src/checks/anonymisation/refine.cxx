@@ -760,8 +760,15 @@ void refine_findings(const Document& doc, const std::vector<icu::UnicodeString>&
             drop[i] = 1;
             continue;
         }
-        // Team and programme names, page furniture.
-        const std::string before = previous_word(u, b16);
+        // Team and programme names, page furniture. "Operation Willow", but
+        // not "(Police, child abuse team); Sarah Lund": a bracket closed or a
+        // clause ended between them parts the team from the name.
+        int32_t gap = b16;
+        while (gap > 0 && !u_isalnum(u.char32At(gap - 1)) && u[gap - 1] != u')' &&
+               u[gap - 1] != u';' && u[gap - 1] != u'.')
+            --gap;
+        const std::string before =
+            gap > 0 && u_isalnum(u.char32At(gap - 1)) ? previous_word(u, b16) : std::string();
         if (one_of(after,
                    {"team",     "teams",  "unit",       "hub",        "programme",  "project",
                     "squad",    "group",  "pathway",    "service",    "panel",      "centre",

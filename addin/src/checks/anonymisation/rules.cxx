@@ -339,7 +339,10 @@ const Rule name{
      "The review of the death of [[Linda Pearce]], who lived alone, was published.",
      // a mark between initials and a name: the name alone
      "[Reviewer PM: [[Rhiannon]] to sign once the panel has agreed.]",
-     "Nan ([[Mrs S. Pennock]]) said she had worried from the start.", "[[Mr. Carter]] saw him."},
+     "Nan ([[Mrs S. Pennock]]) said she had worried from the start.",
+     // a team's name ends at its bracket
+     "Present: a detective (Wessmoor Police, child abuse team); [[Sarah Lund]] (DSL).",
+     "[[Mr. Carter]] saw him."},
     {"Child A was seen at home by the health visitor.", "There was hope that things would improve.",
      // the reviews' pseudonym conventions and declared pseudonyms
      "Mr C and Ms M met the reviewer; Mr SF did not.", "Subject A and Adult R lived alone.",
