@@ -1,6 +1,7 @@
 // Pseudonyms: the role heads that make "Child A" a pseudonym rather than a
 // name, and pseudonym consistency across the document: one form ("Child A",
 // not also "Child 1" or "child a"), introduced before it is used.
+#include "cues.hxx"
 #include "internal.hxx"
 #include "rules.hxx"
 
@@ -17,18 +18,16 @@ const Pseudonyms& pseudonym_heads()
     static const Pseudonyms heads = []
     {
         Pseudonyms h;
-        for (const char* p :
-             {"child",    "sibling",     "adult",    "parent",      "baby",         "mother",
-              "father",   "partner",     "carer",    "grandmother", "grandfather",  "uncle",
-              "aunt",     "maternal",    "paternal", "grandparent", "stepparent",   "half-sibling",
-              "brother",  "sister",      "cousin",   "person",      "professional", "practitioner",
-              "gp",       "officer",     "worker",   "visitor",     "teacher",      "nurse",
-              "doctor",   "manager",     "family",   "household",   "stepfather",   "stepmother",
-              "male",     "female",      "man",      "woman",       "boy",          "girl",
-              "yp",       "agency",      "school",   "hospital",    "member",       "witness",
-              "victim",   "perpetrator", "subject",  "daughter",    "son",          "granddaughter",
-              "grandson", "niece",       "nephew",   "stepson",     "stepdaughter", "husband",
-              "wife",     "neighbour",   "friend",   "tenant",      "resident",     "lodger"})
+        // Roles, relatives and kinds of person that head a pseudonym
+        // ("Child A", "Sibling 1", "Mrs H's Daughter").
+        for (const std::string& p : word_set(
+                 "child sibling adult parent baby mother father partner carer grandmother "
+                 "grandfather uncle aunt maternal paternal grandparent stepparent half-sibling "
+                 "brother sister cousin person professional practitioner gp officer worker "
+                 "visitor teacher nurse doctor manager family household stepfather stepmother "
+                 "male female man woman boy girl yp agency school hospital member witness victim "
+                 "perpetrator subject daughter son granddaughter grandson niece nephew stepson "
+                 "stepdaughter husband wife neighbour friend tenant resident lodger"))
             h[p] = p;
         return h;
     }();
