@@ -202,6 +202,12 @@ void AnonymisationCheck::Impl::find_places(ParagraphScan& s) const
         if (s.token_excluded[i] || !tokens[i].capitalised)
             continue;
         std::size_t n = places.match(tokens, i);
+        // "Sarah Whitfield", "Tom Preston": a place's name right after a
+        // first name is the surname, and the whole name is found by people.
+        if (n == 1 && i > 0 && !s.token_excluded[i - 1] && tokens[i - 1].capitalised &&
+            tokens[i - 1].alpha && !tokens[i - 1].all_caps && given.contains(tokens[i - 1]) &&
+            tokens[i - 1].end + 1 == tokens[i].begin && s.us[tokens[i - 1].end] == u' ')
+            continue;
         bool country = false;
         std::string why = "lexicon: UK place";
         if (n == 0 && i > 0)

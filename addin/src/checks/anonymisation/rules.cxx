@@ -472,6 +472,8 @@ const Rule place{"anonymisation.place",
                   "He lived alone in a housing association flat in [[Holme Staithe]].",
                   "They were the only family in [[Ottersby]], where they lived for a year."},
                  {"The family moved to another area in 2014.",
+                  // a surname that is also a town's name is part of the name
+                  "The report was written by Sarah Whitfield in 2020.",
                   // an office's town in its postal address
                   "Write to the postal address: Business Unit, Civic Offices, 2 Tanner Row, "
                   "Brackenmoor, BK4 6TN."}};
